@@ -1,0 +1,20 @@
+namespace AutomationFleet.Core.Delivery;
+
+/// <summary>One side effect that carries out an outcome: a hand-off to another queue, a mail, a case note.</summary>
+public interface IDeliveryStep
+{
+    /// <summary>Step name, unique within a bot; part of the idempotency key.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Whether repeating the step is harmless. If a worker dies mid-step, an idempotent step is
+    /// simply redone; a non-idempotent one sends the item to review instead of risking a repeat.
+    /// </summary>
+    bool IsIdempotent { get; }
+
+    /// <summary>The named resilience pipeline to run it under (see <c>FleetPipelines</c>).</summary>
+    string Pipeline { get; }
+
+    /// <summary>Performs the side effect; returns a small JSON result to record (or null).</summary>
+    Task<string?> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+using AutomationFleet.Worker.Cli;
+
+return await FleetCli.RunAsync(args);
