@@ -1,0 +1,45 @@
+namespace AutomationFleet.Architecture.Tests;
+
+/// <summary>
+/// The one-way dependency rule of DESIGN.md: bots → shared, workers → bots + shared, tests → anything.
+/// Nothing but tests depends on workers, nothing but tests depends on tests, and a bot never references another bot.
+/// </summary>
+public static class DependencyRules
+{
+    /// <summary>Every reference that points the wrong way, as a sentence naming both projects.</summary>
+    public static IReadOnlyList<string> Violations(IEnumerable<ProjectFile> projects)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        var violations = new List<string>();
+        foreach (var project in projects)
+        {
+            foreach (var reference in project.ProjectReferences)
+            {
+                var target = ProjectFile.LayerOf(reference);
+                var why = target is null
+                    ? "it is outside shared/, bots/, workers/ and tests/"
+                    : WhyForbidden(project, reference, target.Value);
+                if (why is not null)
+                {
+                    violations.Add($"{project.RelativePath} references {reference}: {why}.");
+                }
+            }
+        }
+
+        return violations;
+    }
+
+    private static string? WhyForbidden(ProjectFile project, string reference, ProjectLayer target) =>
+        (project.Layer, target) switch
+        {
+            (ProjectLayer.Tests, _) => null,
+            (_, ProjectLayer.Tests) => "only tests may reference tests",
+            (_, ProjectLayer.Workers) => "nothing but tests may depend on workers",
+            (ProjectLayer.Shared, ProjectLayer.Bots) => "shared libraries must not depend on bots",
+            (ProjectLayer.Bots, ProjectLayer.Bots) when !SameProject(project, reference) => "a bot never references another bot",
+            _ => null,
+        };
+
+    private static bool SameProject(ProjectFile project, string reference) =>
+        string.Equals(project.RelativePath, reference, StringComparison.Ordinal);
+}
