@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine:
+#   ./fleet.sh run      install what is needed, build, run the fleet on the embedded default (SQLite in var/)
+#   ./fleet.sh test     install what the tests need, run every test; ends with "N passed, N failed"
+#   ./fleet.sh bench    run the queue benchmark (extra arguments go to `fleet bench queue`)
+#   ./fleet.sh ARGS...  anything else goes to the `fleet` CLI, e.g. ./fleet.sh status --json
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+CONFIGURATION=Release
+WORKER_PROJECT=workers/AutomationFleet.Worker/AutomationFleet.Worker.csproj
+FLEET_EXE="workers/AutomationFleet.Worker/bin/$CONFIGURATION/net10.0/fleet"
+RESULTS_DIR="$ROOT/artifacts/test-results"
+
+# Debian packages each command needs. The embedded default needs none yet; OCR, the mail servers and
+# Chromium go here as their parts land (e.g. TEST_APT_PACKAGES=(tesseract-ocr-eng dovecot-imapd)).
+RUN_APT_PACKAGES=()
+TEST_APT_PACKAGES=()
+
+die() { echo "fleet.sh: $*" >&2; exit 1; }
+
+_apt_updated=0
+
+# ensure_apt_packages pkg... : installs only the packages that are missing; runs apt-get update once.
+ensure_apt_packages() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+
+    command -v apt-get >/dev/null 2>&1 || die "missing packages (${missing[*]}) and no apt-get to install them"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || die "missing packages (${missing[*]}); run as root or install sudo"
+        sudo=(sudo)
+    fi
+    if [ "$_apt_updated" -eq 0 ]; then
+        "${sudo[@]}" apt-get update
+        _apt_updated=1
+    fi
+    echo "fleet.sh: installing ${missing[*]}" >&2
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+ensure_dotnet() {
+    command -v dotnet >/dev/null 2>&1 \
+        || die "the .NET 10 SDK is required (https://dot.net/download); 'dotnet' is not on PATH"
+    dotnet --version >/dev/null 2>&1 \
+        || die "'dotnet --version' failed: the SDK pinned in global.json (10.0.1xx or later) is not installed"
+}
+
+build_fleet() {
+    ensure_dotnet
+    dotnet build "$WORKER_PROJECT" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2 \
+        || die "build failed"
+}
+
+seed_inbox() {
+    if [ -d samples/inbox ] && [ ! -e var/inbox ]; then
+        mkdir -p var/inbox
+        cp -R samples/inbox/. var/inbox/
+        echo "fleet.sh: seeded var/inbox from samples/inbox" >&2
+    fi
+}
+
+cmd_run() {
+    ensure_apt_packages ${RUN_APT_PACKAGES[@]+"${RUN_APT_PACKAGES[@]}"}
+    build_fleet
+    mkdir -p var
+    seed_inbox
+    exec "$FLEET_EXE" run "$@"
+}
+
+# Sums the counters of every .trx file the run wrote.
+summarise_trx() {
+    local passed=0 failed=0 file counters p f
+    shopt -s nullglob
+    for file in "$RESULTS_DIR"/*.trx; do
+        counters="$(grep -o '<Counters [^>]*>' "$file" | head -n 1)"
+        p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+        f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+        passed=$((passed + ${p:-0}))
+        failed=$((failed + ${f:-0}))
+    done
+    shopt -u nullglob
+    echo "$passed $failed"
+}
+
+cmd_test() {
+    ensure_apt_packages ${TEST_APT_PACKAGES[@]+"${TEST_APT_PACKAGES[@]}"}
+    ensure_dotnet
+    rm -rf "$RESULTS_DIR"
+    mkdir -p "$RESULTS_DIR"
+
+    local status=0
+    dotnet test AutomationFleet.sln -c "$CONFIGURATION" -nologo \
+        --results-directory "$RESULTS_DIR" \
+        --logger "trx" --logger "console;verbosity=normal" \
+        --blame-hang-timeout 10m \
+        "$@" || status=$?
+
+    local passed failed
+    read -r passed failed < <(summarise_trx)
+    if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        # A build error or a crashed test host fails the run without a failed test in any .trx.
+        echo "fleet.sh: dotnet test exited with $status (build error or test host crash); see above" >&2
+        failed=$((failed + 1))
+    fi
+    echo "$passed passed, $failed failed"
+    [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+}
+
+cmd_bench() {
+    build_fleet
+    exec "$FLEET_EXE" bench queue "$@"
+}
+
+main() {
+    local command="${1:-}"
+    case "$command" in
+        run) shift; cmd_run "$@" ;;
+        test) shift; cmd_test "$@" ;;
+        bench) shift; cmd_bench "$@" ;;
+        "" | -h | --help | help)
+            sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+            [ -z "$command" ] && exit 2 || exit 0 ;;
+        *)
+            build_fleet
+            exec "$FLEET_EXE" "$@" ;;
+    esac
+}
+
+main "$@"
