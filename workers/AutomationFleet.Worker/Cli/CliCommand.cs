@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text.Json;
+using AutomationFleet.Core.Review;
+using AutomationFleet.Core.WorkItems;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Worker.Cli;
+
+/// <summary>What every command's action gets, and the one place that turns expected errors into exit codes.</summary>
+public sealed class CliCommand(GlobalOptions globals, CliConsole console)
+{
+    public GlobalOptions Globals { get; } = globals;
+
+    public CliConsole Console { get; } = console;
+
+    /// <summary>The actor recorded in audit entries for changes made from the CLI.</summary>
+    public static string Actor => $"cli:{Environment.UserName}";
+
+    public bool IsJson(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return parseResult.GetValue(Globals.Json);
+    }
+
+    public Task<CliServices> OpenAsync(ParseResult parseResult, bool createIfMissing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return CliServices.OpenAsync(
+            parseResult.GetValue(Globals.Config), parseResult.GetValue(Globals.Db), createIfMissing, cancellationToken);
+    }
+
+    /// <summary>Sets <paramref name="action"/> as the command's action, wrapped in the CLI's error handling.</summary>
+    public void SetAction(Command command, Func<ParseResult, CancellationToken, Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                return await action(parseResult, cancellationToken);
+            }
+            catch (Exception exception) when (ExitCodeFor(exception) is { } exitCode)
+            {
+                await Console.Error.WriteLineAsync($"fleet: {MessageFor(exception)}");
+                return exitCode;
+            }
+        });
+    }
+
+    private static int? ExitCodeFor(Exception exception) => exception switch
+    {
+        CliException cli => cli.ExitCode,
+        WorkItemNotFoundException or InvalidStateTransitionException or ReviewClaimException => ExitCodes.Usage,
+        OptionsValidationException or JsonException => ExitCodes.Usage,
+        OperationCanceledException => ExitCodes.Failure,
+        SqliteException or IOException or UnauthorizedAccessException => ExitCodes.Failure,
+        _ => null,
+    };
+
+    private static string MessageFor(Exception exception) => exception switch
+    {
+        OptionsValidationException options => "configuration is not valid: " + string.Join(" ", options.Failures),
+        OperationCanceledException => "cancelled.",
+        SqliteException sqlite => $"the fleet database failed: {sqlite.Message}",
+        _ => exception.Message,
+    };
+}

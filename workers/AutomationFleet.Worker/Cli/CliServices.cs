@@ -1,0 +1,118 @@
+using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Review;
+using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Core.Workers;
+using AutomationFleet.Storage;
+using AutomationFleet.Storage.Sqlite;
+using AutomationFleet.Worker.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Worker.Cli;
+
+/// <summary>
+/// The services a CLI command needs, built from the same configuration sources as the worker host
+/// (<see cref="FleetConfiguration"/>) but without starting any hosted service: the store is opened
+/// and its schema ensured directly.
+/// </summary>
+public sealed class CliServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private CliServices(ServiceProvider provider, IConfiguration configuration, string databasePath)
+    {
+        _provider = provider;
+        Configuration = configuration;
+        DatabasePath = databasePath;
+    }
+
+    public IConfiguration Configuration { get; }
+
+    /// <summary>The database file, as a full path.</summary>
+    public string DatabasePath { get; }
+
+    public IWorkQueue Queue => _provider.GetRequiredService<IWorkQueue>();
+
+    public IReviewQueue Review => _provider.GetRequiredService<IReviewQueue>();
+
+    public ISideEffectLedger Ledger => _provider.GetRequiredService<ISideEffectLedger>();
+
+    public IWorkerRegistry Workers => _provider.GetRequiredService<IWorkerRegistry>();
+
+    public IBlobStore Blobs => _provider.GetRequiredService<IBlobStore>();
+
+    public IServiceProvider Services => _provider;
+
+    /// <summary>
+    /// The fleet's configuration: the config folder's files, environment, then the CLI's own overrides
+    /// (<c>--config</c>, <c>--db</c> as <c>Store:Path</c>). The CLI's other arguments are not fed to the
+    /// configuration, so a command's options never leak into settings.
+    /// </summary>
+    public static IConfigurationRoot BuildConfiguration(string? configDirectory, string? databasePath)
+    {
+        var overrides = new List<string>();
+        if (!string.IsNullOrWhiteSpace(configDirectory))
+        {
+            var full = Path.GetFullPath(configDirectory);
+            if (!Directory.Exists(full))
+            {
+                throw new CliException($"The configuration folder '{full}' does not exist.");
+            }
+
+            overrides.Add($"--config={full}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(databasePath))
+        {
+            overrides.Add($"--{SqliteStoreOptions.SectionName}:Path={Path.GetFullPath(databasePath)}");
+        }
+
+        var args = overrides.ToArray();
+        var commandLine = new ConfigurationBuilder().AddCommandLine(args).Build();
+        var folder = FleetConfiguration.ResolveConfigDirectory(commandLine);
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        var builder = new ConfigurationBuilder();
+        builder.AddFleetSources(folder, environment, args);
+        return builder.Build();
+    }
+
+    /// <summary>Opens the store named by configuration. Read commands pass <paramref name="createIfMissing"/> false.</summary>
+    public static async Task<CliServices> OpenAsync(
+        string? configDirectory, string? databasePath, bool createIfMissing, CancellationToken cancellationToken)
+    {
+        var configuration = BuildConfiguration(configDirectory, databasePath);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSqliteFleetStore(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        try
+        {
+            var options = provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
+            if (!createIfMissing && !File.Exists(options.FullPath))
+            {
+                throw new CliException(
+                    $"No fleet database at '{options.FullPath}'. Start the fleet with 'fleet run', enqueue an item, or pass --db.",
+                    ExitCodes.Failure);
+            }
+
+            if (createIfMissing)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(options.FullPath)!);
+            }
+
+            await provider.GetRequiredService<SqliteFleetStore>().InitializeAsync(cancellationToken);
+            return new CliServices(provider, configuration, options.FullPath);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}
