@@ -1,15 +1,31 @@
+using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Resilience;
 using AutomationFleet.Worker.Inbox;
+using AutomationFleet.Worker.Queueing;
 using AutomationFleet.Worker.Scheduling;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serilog;
 
 namespace AutomationFleet.Worker.Hosting;
 
-/// <summary>Builds the fleet's Generic Host: store, queue consumers, scheduler, inbox folder.</summary>
+/// <summary>Builds the fleet's Generic Host: store, pipelines, runner, queue consumers, heartbeats, scheduler, inbox folder.</summary>
 public static class FleetHost
 {
-    public static IHost Create(string[] args)
+    public static IHost Create(string[] args) => Create(args, configure: null);
+
+    /// <summary>
+    /// Builds the host; <paramref name="configure"/> runs after the config files are loaded and before the fleet's
+    /// services are added, so it can add configuration (which then wins) and services (bots, a fake clock).
+    /// </summary>
+    public static IHost Create(string[] args, Action<HostApplicationBuilder>? configure) => CreateBuilder(args, configure).Build();
+
+    public static HostApplicationBuilder CreateBuilder(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var commandLine = new ConfigurationBuilder().AddCommandLine(args).Build();
         var configDirectory = FleetConfiguration.ResolveConfigDirectory(commandLine);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -18,9 +34,50 @@ public static class FleetHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         builder.Configuration.AddFleetSources(configDirectory, builder.Environment.EnvironmentName, args);
+        configure?.Invoke(builder);
 
-        builder.Services.AddFleetScheduling(builder.Configuration);
-        builder.Services.AddInboxFolder(builder.Configuration);
-        return builder.Build();
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddFleetWorker(configuration);
+        services.AddFleetScheduling(configuration);
+        services.AddInboxFolder(configuration);
+        return builder;
+    }
+
+    /// <summary>Everything a worker process needs apart from the store, scheduler and inbox.</summary>
+    public static IServiceCollection AddFleetWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkerOptions>()
+            .BindConfiguration(WorkerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.AddSingleton<WorkerIdentity>();
+
+        // The host must wait longer than the consumers' grace period, or it cuts them off before they release.
+        services.AddOptions<HostOptions>()
+            .Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(15));
+
+        services.AddOptions<ConfidenceOptions>()
+            .BindConfiguration(ConfidenceOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConfidenceOptions>, ConfidenceOptionsValidator>();
+        services.TryAddSingleton<ConfidencePolicy>();
+
+        services.AddOptions<FleetPipelineOptions>()
+            .BindConfiguration(FleetPipelineOptions.SectionName)
+            .ValidateOnStart();
+        services.AddFleetPipelines();
+
+        services.AddHostedService<HeartbeatService>();
+        services.AddQueueConsumers(configuration);
+        services.AddSerilog((provider, logger) => FleetLogging.Configure(
+            logger,
+            configuration,
+            provider.GetRequiredService<IOptions<WorkerOptions>>().Value,
+            provider.GetRequiredService<WorkerIdentity>().Id));
+        return services;
     }
 }

@@ -1,0 +1,12 @@
+using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.WorkItems;
+
+namespace AutomationFleet.Core.Tests.Fakes;
+
+internal sealed class NullBlobStore : IBlobStore
+{
+    public Task<AttachmentRef> PutAsync(string name, string mediaType, Stream content, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Runner tests have no attachments.");
+
+    public Stream OpenRead(string contentHash) => throw new FileNotFoundException(contentHash);
+}

@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.Running;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AutomationFleet.Worker.Queueing;
+
+/// <summary>
+/// Consumes one queue with one bot: <see cref="QueueOptions.Concurrency"/> loops each lease a batch and run
+/// every item through <see cref="BotRunner"/> in its own DI scope, catching per item. A renewal loop keeps
+/// held leases alive. On shutdown it stops leasing, lets in-flight items finish for up to
+/// <see cref="WorkerOptions.ShutdownTimeout"/>, then releases whatever it still holds so nothing waits for expiry.
+/// </summary>
+public sealed class QueueConsumer : BackgroundService
+{
+    private const string ReleaseReason = "worker shutting down";
+    private readonly ConcurrentDictionary<long, HeldItem> _held = new();
+    private readonly string _botName;
+    private readonly string _queueName;
+    private readonly QueueOptions _options;
+    private readonly WorkerOptions _worker;
+    private readonly RetryPolicy _retryPolicy;
+    private readonly string _workerId;
+    private readonly IWorkQueue _queue;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<QueueConsumer> _logger;
+
+    public QueueConsumer(
+        IBot bot,
+        QueueOptions options,
+        WorkerOptions worker,
+        WorkerIdentity identity,
+        IWorkQueue queue,
+        IServiceScopeFactory scopes,
+        InFlightTracker inFlight,
+        TimeProvider timeProvider,
+        ILogger<QueueConsumer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(inFlight);
+        _botName = bot.Name;
+        _queueName = bot.Queue;
+        _options = options;
+        _worker = worker;
+        _retryPolicy = new RetryPolicy(options.MaxAttempts, options.BaseDelay, options.MaxDelay);
+        _workerId = identity.Id;
+        _queue = queue;
+        _scopes = scopes;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        inFlight.Register(_queueName, () => _held.Count);
+    }
+
+    public string Queue => _queueName;
+
+    public int Held => _held.Count;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Items in flight keep going after stoppingToken, until the shutdown grace period runs out.
+        using var processing = new CancellationTokenSource();
+        using var onStop = stoppingToken.Register(() => processing.CancelAfter(_worker.ShutdownTimeout));
+        using var renewalStop = new CancellationTokenSource();
+        var renewal = RenewLeasesAsync(renewalStop.Token);
+        _logger.LogInformation(
+            "Consuming queue {Queue} with bot {Bot}: {Concurrency} loop(s), batches of {BatchSize}, worker {WorkerId}",
+            _queueName, _botName, _options.Concurrency, _options.BatchSize, _workerId);
+        try
+        {
+            var loops = Enumerable.Range(0, _options.Concurrency)
+                .Select(_ => Task.Run(() => ConsumeAsync(stoppingToken, processing.Token), CancellationToken.None));
+            await Task.WhenAll(loops);
+        }
+        finally
+        {
+            await renewalStop.CancelAsync();
+            await renewal;
+            await ReleaseHeldAsync();
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken, CancellationToken processingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<WorkItem> batch;
+            try
+            {
+                // Not cancelled by shutdown: a lease taken in the store must come back here to be released.
+                batch = await _queue.LeaseAsync(_queueName, _workerId, _options.BatchSize, _worker.LeaseDuration, CancellationToken.None);
+                foreach (var item in batch)
+                {
+                    _held[item.Id] = new HeldItem(item.Reference);
+                }
+            }
+            catch (Exception exception)
+            {
+                _logger.LogError(exception, "Leasing from queue {Queue} failed; trying again after {PollInterval}", _queueName, _options.PollInterval);
+                batch = [];
+            }
+
+            if (batch.Count == 0)
+            {
+                try
+                {
+                    await Task.Delay(_options.PollInterval, _timeProvider, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            foreach (var item in batch)
+            {
+                if (stoppingToken.IsCancellationRequested || processingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                await ProcessAsync(item, processingToken);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(WorkItem item, CancellationToken processingToken)
+    {
+        if (!_held.TryGetValue(item.Id, out var held))
+        {
+            return;
+        }
+
+        using var itemToken = CancellationTokenSource.CreateLinkedTokenSource(processingToken, held.LeaseLost.Token);
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var bot = scope.ServiceProvider.GetServices<IBot>().First(b => string.Equals(b.Name, _botName, StringComparison.Ordinal));
+            var runner = scope.ServiceProvider.GetRequiredService<BotRunner>();
+            await runner.RunAsync(bot, item, _workerId, _retryPolicy, itemToken.Token);
+            Drop(item.Id);
+        }
+        catch (OperationCanceledException) when (held.LeaseLost.IsCancellationRequested)
+        {
+            _logger.LogWarning("Stopped item {Reference} in {Queue}: its lease was lost", item.Reference, _queueName);
+            Drop(item.Id);
+        }
+        catch (OperationCanceledException) when (processingToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(
+                "Item {Reference} in {Queue} did not finish within the shutdown timeout; its lease will be released",
+                item.Reference, _queueName);
+        }
+        catch (Exception exception)
+        {
+            // The runner records faults itself; reaching here means the store failed too. Try once to record
+            // it; if that fails, let the lease lapse so another worker takes the item.
+            _logger.LogError(exception, "Unexpected fault running item {Reference} in {Queue}", item.Reference, _queueName);
+            try
+            {
+                await _queue.FailSystemAsync(item.Id, _workerId, $"{exception.GetType().Name}: {exception.Message}", _retryPolicy, CancellationToken.None);
+            }
+            catch (Exception recordFault)
+            {
+                _logger.LogError(recordFault, "Could not record the fault of item {Reference} in {Queue}; its lease will lapse", item.Reference, _queueName);
+            }
+
+            Drop(item.Id);
+        }
+    }
+
+    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        var interval = _worker.LeaseDuration / 3;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, _timeProvider, cancellationToken);
+                var ids = _held.Keys.ToArray();
+                if (ids.Length == 0)
+                {
+                    continue;
+                }
+
+                var lost = await _queue.RenewLeasesAsync(ids, _workerId, _worker.LeaseDuration, cancellationToken);
+                foreach (var id in lost)
+                {
+                    if (_held.TryRemove(id, out var held))
+                    {
+                        _logger.LogWarning("Lease on item {Reference} in {Queue} was lost; stopping work on it", held.Reference, _queueName);
+                        // Not disposed here: the item's loop may still be reading the token.
+                        await held.LeaseLost.CancelAsync();
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                _logger.LogError(exception, "Renewing leases in queue {Queue} failed", _queueName);
+            }
+        }
+    }
+
+    private async Task ReleaseHeldAsync()
+    {
+        foreach (var (id, held) in _held.ToArray())
+        {
+            try
+            {
+                await _queue.ReleaseAsync(id, _workerId, ReleaseReason, CancellationToken.None);
+                _logger.LogInformation("Released item {Reference} in {Queue} on shutdown", held.Reference, _queueName);
+            }
+            catch (LeaseLostException)
+            {
+                _logger.LogInformation("Item {Reference} in {Queue} was no longer held at shutdown", held.Reference, _queueName);
+            }
+            catch (Exception exception)
+            {
+                _logger.LogError(exception, "Could not release item {Reference} in {Queue}; its lease will lapse", held.Reference, _queueName);
+            }
+
+            Drop(id);
+        }
+    }
+
+    private void Drop(long id)
+    {
+        if (_held.TryRemove(id, out var held))
+        {
+            held.LeaseLost.Dispose();
+        }
+    }
+
+    private sealed class HeldItem(string reference)
+    {
+        public string Reference { get; } = reference;
+
+        public CancellationTokenSource LeaseLost { get; } = new();
+    }
+}
