@@ -1,0 +1,343 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using AutomationFleet.Core.Review;
+using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Workers;
+using AutomationFleet.Core.WorkItems;
+using Microsoft.Data.Sqlite;
+
+namespace AutomationFleet.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: work queue, review queue, side-effect ledger and worker registry in one
+/// SQLite file in WAL mode. One writer connection per store, serialised by a semaphore, runs every
+/// write as a <c>BEGIN IMMEDIATE</c> transaction; reads use a small pool of separate read-only
+/// connections and never wait for writes. Other processes may open the same file: SQLite's file
+/// locks and the busy timeout serialise their writes with ours. Times come from the injected
+/// <see cref="TimeProvider"/> (the "database clock": every process on the machine shares it).
+/// </summary>
+/// <remarks>
+/// Lease rule: an operation by a worker is accepted while the item is InProgress under that
+/// worker's name, even if the lease time has run out, as long as no other worker has taken the
+/// item yet. The lease is a visibility timeout: ownership passes only when another worker leases
+/// the item (and that is audited); until then the late worker's result is still the only one.
+/// </remarks>
+public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IAsyncDisposable
+{
+    private const int MaxIdleReaders = 4;
+
+    private readonly SqliteStoreOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly string _privateConnectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    private readonly Dictionary<string, SqliteCommand> _writeCommands = new(StringComparer.Ordinal);
+    private SqliteConnection? _writer;
+    private volatile bool _initialized;
+    private volatile bool _disposed;
+
+    /// <summary>Creates the store; no I/O happens until <see cref="InitializeAsync"/> or the first call.</summary>
+    /// <param name="options">Where the database lives and how it commits.</param>
+    /// <param name="timeProvider">The store's clock.</param>
+    public SqliteFleetStore(SqliteStoreOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _options = options;
+        _timeProvider = timeProvider;
+        var timeoutSeconds = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.FullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            DefaultTimeout = Math.Max(1, timeoutSeconds),
+        };
+        ConnectionString = builder.ToString();
+
+        // The store keeps its own long-lived connections, so ADO.NET pooling would only keep
+        // files open after disposal.
+        builder.Pooling = false;
+        _privateConnectionString = builder.ToString();
+    }
+
+    /// <summary>
+    /// A connection string for the same database file (full path, busy timeout), for other
+    /// components that share it, such as Quartz's job store.
+    /// </summary>
+    public string ConnectionString { get; }
+
+    /// <summary>
+    /// Opens the database, switches it to WAL mode and creates the schema if missing. Idempotent,
+    /// and safe when several processes start at once. Other methods call it on first use.
+    /// </summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            var directory = Path.GetDirectoryName(_options.FullPath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var writer = OpenConnection(readOnly: false);
+            try
+            {
+                var mode = Convert.ToString(Scalar(writer, "PRAGMA journal_mode = WAL;"), CultureInfo.InvariantCulture);
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InvalidOperationException($"SQLite refused WAL mode for {_options.FullPath} (journal_mode is {mode}).");
+                }
+
+                Execute(writer, "BEGIN IMMEDIATE;");
+                try
+                {
+                    Execute(writer, SqliteSchema.Create);
+                    var version = Scalar(writer, SqliteSchema.SelectVersion);
+                    if (version is null or DBNull)
+                    {
+                        using var insert = writer.CreateCommand();
+                        insert.CommandText = SqliteSchema.InsertVersion;
+                        insert.Bind("$version", SqliteSchema.CurrentVersion).Bind("$now", NowMilliseconds());
+                        insert.ExecuteNonQuery();
+                    }
+                    else if (Convert.ToInt64(version, CultureInfo.InvariantCulture) > SqliteSchema.CurrentVersion)
+                    {
+                        throw new InvalidOperationException(
+                            $"The database {_options.FullPath} has schema version {version}; this build knows version {SqliteSchema.CurrentVersion}. Upgrade the fleet.");
+                    }
+
+                    Execute(writer, "COMMIT;");
+                }
+                catch
+                {
+                    RollBackIfOpen(writer);
+                    throw;
+                }
+            }
+            catch
+            {
+                await writer.DisposeAsync();
+                throw;
+            }
+
+            _writer = writer;
+            _initialized = true;
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    /// <summary>Closes every connection. Waits for a write under way to finish.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync();
+        try
+        {
+            _disposed = true;
+            foreach (var command in _writeCommands.Values)
+            {
+                await command.DisposeAsync();
+            }
+
+            _writeCommands.Clear();
+            if (_writer is not null)
+            {
+                await _writer.DisposeAsync();
+                _writer = null;
+            }
+
+            while (_idleReaders.TryTake(out var reader))
+            {
+                await reader.DisposeAsync();
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private long NowMilliseconds() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static long Milliseconds(TimeSpan span) => (long)Math.Ceiling(span.TotalMilliseconds);
+
+    private SqliteConnection OpenConnection(bool readOnly)
+    {
+        var connection = new SqliteConnection(_privateConnectionString);
+        try
+        {
+            connection.Open();
+            var synchronous = _options.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL";
+            var busy = Milliseconds(_options.BusyTimeout).ToString(CultureInfo.InvariantCulture);
+            Execute(
+                connection,
+                $"PRAGMA busy_timeout = {busy}; PRAGMA synchronous = {synchronous}; PRAGMA foreign_keys = ON;"
+                + (readOnly ? " PRAGMA query_only = ON;" : string.Empty));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void RollBackIfOpen(SqliteConnection connection)
+    {
+        // SQLite may already have rolled back on its own (e.g. disk full); only roll back an open transaction.
+        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+        {
+            Execute(connection, "ROLLBACK;");
+        }
+    }
+
+    private async ValueTask EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> inside one <c>BEGIN IMMEDIATE</c> transaction on the writer
+    /// connection, with the store's "now" read once after the write lock is held, so commit order
+    /// and time order agree. Commits if it returns, rolls back if it throws.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<long, T> work, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var writer = _writer!;
+            WriteCommand("BEGIN IMMEDIATE;").ExecuteNonQuery();
+            try
+            {
+                var result = work(NowMilliseconds());
+                WriteCommand("COMMIT;").ExecuteNonQuery();
+                return result;
+            }
+            catch
+            {
+                RollBackIfOpen(writer);
+                throw;
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// A prepared command on the writer connection, kept for reuse (SQLite keeps its compiled
+    /// statement), with its parameters cleared. Only call while holding the write lock.
+    /// </summary>
+    private SqliteCommand WriteCommand(string sql)
+    {
+        if (!_writeCommands.TryGetValue(sql, out var command))
+        {
+            command = _writer!.CreateCommand();
+            command.CommandText = sql;
+            _writeCommands.Add(sql, command);
+        }
+        else
+        {
+            command.Parameters.Clear();
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs a read on a pooled read-only connection; WAL lets it proceed while a write is under way.</summary>
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, long, T> work, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_idleReaders.TryTake(out var connection))
+        {
+            connection = OpenConnection(readOnly: true);
+        }
+
+        var healthy = false;
+        try
+        {
+            var result = work(connection, NowMilliseconds());
+            healthy = true;
+            return result;
+        }
+        finally
+        {
+            if (healthy && !_disposed && _idleReaders.Count < MaxIdleReaders)
+            {
+                _idleReaders.Add(connection);
+            }
+            else
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static SqliteCommand ReadCommand(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private void InsertAudit(long itemId, string reference, long now, string actor, WorkItemState? from, WorkItemState to, string reason)
+    {
+        WriteCommand(SqliteStatements.InsertAudit)
+            .Bind("$item", itemId)
+            .Bind("$reference", reference)
+            .Bind("$at", now)
+            .Bind("$actor", actor)
+            .Bind("$from", from is null ? null : (int)from.Value)
+            .Bind("$to", (int)to)
+            .Bind("$reason", reason)
+            .ExecuteNonQuery();
+    }
+
+    private static string WorkerActor(string workerId) => "worker:" + workerId;
+
+    private static string ReviewerActor(string reviewer) => "reviewer:" + reviewer;
+}

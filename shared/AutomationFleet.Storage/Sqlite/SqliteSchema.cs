@@ -1,0 +1,136 @@
+namespace AutomationFleet.Storage.Sqlite;
+
+/// <summary>
+/// The database schema. Times are INTEGER unix milliseconds UTC from the store's clock; states and
+/// statuses are the Core enums' integer values. Every statement is idempotent so any number of
+/// processes may run it at start.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>The schema this build writes and reads.</summary>
+    public const int CurrentVersion = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version     INTEGER NOT NULL PRIMARY KEY,
+            applied_at  INTEGER NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS work_items (
+            id                  INTEGER PRIMARY KEY,
+            queue               TEXT    NOT NULL,
+            reference           TEXT    NOT NULL UNIQUE,
+            payload_json        TEXT    NOT NULL,
+            attachments_json    TEXT    NOT NULL,
+            priority            INTEGER NOT NULL,
+            due_at              INTEGER NULL,
+            state               INTEGER NOT NULL,
+            attempts            INTEGER NOT NULL,
+            lease_owner         TEXT    NULL,
+            lease_expires_at    INTEGER NULL,
+            next_attempt_at     INTEGER NULL,
+            outcome_json        TEXT    NULL,
+            confidence          REAL    NULL,
+            outcome_decided_by  TEXT    NULL,
+            last_error          TEXT    NULL,
+            created_at          INTEGER NOT NULL,
+            updated_at          INTEGER NOT NULL
+        );
+
+        -- Serves the lease query: the candidates of one queue walked in lease order. Only the three
+        -- leasable states are indexed, so finished items cost nothing here. The lease query's WHERE
+        -- and ORDER BY must repeat these terms exactly for SQLite to use it.
+        CREATE INDEX IF NOT EXISTS ix_work_items_lease
+            ON work_items (queue, priority DESC, (due_at IS NULL), due_at, id)
+            WHERE state IN (0, 1, 5);
+
+        CREATE INDEX IF NOT EXISTS ix_work_items_state ON work_items (state, queue, created_at);
+
+        CREATE TABLE IF NOT EXISTS audit_log (
+            id          INTEGER PRIMARY KEY,
+            item_id     INTEGER NOT NULL REFERENCES work_items (id),
+            reference   TEXT    NOT NULL,
+            at          INTEGER NOT NULL,
+            actor       TEXT    NOT NULL,
+            from_state  INTEGER NULL,
+            to_state    INTEGER NOT NULL,
+            reason      TEXT    NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_audit_log_item ON audit_log (item_id, id);
+
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be updated');
+        END;
+
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted');
+        END;
+
+        CREATE TABLE IF NOT EXISTS review_tasks (
+            item_id           INTEGER PRIMARY KEY REFERENCES work_items (id),
+            bot               TEXT    NOT NULL,
+            category          TEXT    NULL,
+            proposal_json     TEXT    NULL,
+            confidence        REAL    NOT NULL,
+            evidence_json     TEXT    NOT NULL,
+            reasons_json      TEXT    NOT NULL,
+            urgent            INTEGER NOT NULL,
+            escalated         INTEGER NOT NULL,
+            claimed_by        TEXT    NULL,
+            claim_expires_at  INTEGER NULL,
+            created_at        INTEGER NOT NULL,
+            closed_at         INTEGER NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_review_tasks_open
+            ON review_tasks (urgent DESC, escalated DESC, created_at)
+            WHERE closed_at IS NULL;
+
+        CREATE TABLE IF NOT EXISTS labelled_examples (
+            id                      INTEGER PRIMARY KEY,
+            bot                     TEXT    NOT NULL,
+            item_id                 INTEGER NOT NULL REFERENCES work_items (id),
+            reference               TEXT    NOT NULL,
+            payload_json            TEXT    NOT NULL,
+            proposed_category       TEXT    NULL,
+            proposed_outcome_json   TEXT    NULL,
+            corrected_category      TEXT    NULL,
+            corrected_outcome_json  TEXT    NOT NULL,
+            reviewer                TEXT    NOT NULL,
+            at                      INTEGER NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_labelled_examples_bot ON labelled_examples (bot, id);
+
+        CREATE TABLE IF NOT EXISTS side_effects (
+            key           TEXT    PRIMARY KEY,
+            item_id       INTEGER NOT NULL REFERENCES work_items (id),
+            step          TEXT    NOT NULL,
+            idempotent    INTEGER NOT NULL,
+            status        INTEGER NOT NULL,
+            started_at    INTEGER NOT NULL,
+            completed_at  INTEGER NULL,
+            result_json   TEXT    NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_side_effects_item ON side_effects (item_id);
+
+        CREATE TABLE IF NOT EXISTS workers (
+            worker_id     TEXT    PRIMARY KEY,
+            host          TEXT    NOT NULL,
+            pid           INTEGER NOT NULL,
+            queues_json   TEXT    NOT NULL,
+            in_flight     INTEGER NOT NULL,
+            started_at    INTEGER NOT NULL,
+            last_seen_at  INTEGER NOT NULL,
+            stopped_at    INTEGER NULL
+        );
+        """;
+
+    public const string SelectVersion = "SELECT MAX(version) FROM schema_version;";
+
+    public const string InsertVersion = "INSERT INTO schema_version (version, applied_at) VALUES ($version, $now);";
+}

@@ -1,0 +1,218 @@
+namespace AutomationFleet.Storage.Sqlite;
+
+/// <summary>
+/// Every SQL statement the store runs, one constant per operation, so a PostgreSQL store can
+/// mirror them one by one. Parameters are named <c>$name</c>; times are unix milliseconds.
+/// States: New 0, InProgress 1, Completed 2, NeedsReview 3, BusinessException 4, Retrying 5,
+/// DeadLettered 6, Cancelled 7.
+/// </summary>
+internal static class SqliteStatements
+{
+    /// <summary>The columns <see cref="SqliteFleetStore"/> reads a work item from, in ordinal order.</summary>
+    public const string ItemColumns =
+        "id, queue, reference, payload_json, attachments_json, priority, due_at, state, attempts, lease_owner, "
+        + "lease_expires_at, next_attempt_at, outcome_json, confidence, outcome_decided_by, last_error, created_at, updated_at";
+
+    // --- work queue: enqueue ---
+    public const string InsertItem = """
+        INSERT INTO work_items (queue, reference, payload_json, attachments_json, priority, due_at, state, attempts, created_at, updated_at)
+        VALUES ($queue, $reference, $payload, $attachments, $priority, $due, 0, 0, $now, $now)
+        ON CONFLICT (reference) DO NOTHING
+        RETURNING id;
+        """;
+
+    public const string SelectItemByReference = "SELECT " + ItemColumns + " FROM work_items WHERE reference = $reference;";
+
+    public const string SelectItemById = "SELECT " + ItemColumns + " FROM work_items WHERE id = $id;";
+
+    // --- work queue: lease. WHERE and ORDER BY repeat ix_work_items_lease's terms so the index serves both. ---
+    public const string SelectLeasable = "SELECT " + ItemColumns + """
+         FROM work_items
+        WHERE queue = $queue
+          AND state IN (0, 1, 5)
+          AND (state = 0 OR (state = 5 AND next_attempt_at <= $now) OR (state = 1 AND lease_expires_at <= $now))
+        ORDER BY priority DESC, (due_at IS NULL), due_at, id
+        LIMIT $limit;
+        """;
+
+    public const string UpdateLeased = """
+        UPDATE work_items
+           SET state = 1, attempts = attempts + 1, lease_owner = $owner, lease_expires_at = $expires,
+               next_attempt_at = NULL, updated_at = $now
+         WHERE id = $id;
+        """;
+
+    public const string RenewLease = """
+        UPDATE work_items SET lease_expires_at = $expires, updated_at = $now
+         WHERE id = $id AND state = 1 AND lease_owner = $owner;
+        """;
+
+    // --- work queue: operations under a lease ---
+    public const string SelectLeaseHolder = "SELECT reference, state, lease_owner, attempts FROM work_items WHERE id = $id;";
+
+    public const string RecordOutcome = """
+        UPDATE work_items SET outcome_json = $outcome, confidence = $confidence, outcome_decided_by = $decidedBy, updated_at = $now
+         WHERE id = $id;
+        """;
+
+    public const string Complete = """
+        UPDATE work_items SET state = 2, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+         WHERE id = $id;
+        """;
+
+    public const string MoveToReview = """
+        UPDATE work_items SET state = 3, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+         WHERE id = $id;
+        """;
+
+    public const string FailBusiness = """
+        UPDATE work_items SET state = 4, last_error = $error, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+         WHERE id = $id;
+        """;
+
+    public const string FailSystem = """
+        UPDATE work_items
+           SET state = $state, last_error = $error, next_attempt_at = $next, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+         WHERE id = $id;
+        """;
+
+    public const string Release = """
+        UPDATE work_items
+           SET state = 0, attempts = MAX(attempts - 1, 0), lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+         WHERE id = $id;
+        """;
+
+    // --- work queue: administration ---
+    public const string Replay = """
+        UPDATE work_items
+           SET state = 0, attempts = 0, next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+         WHERE id = $id
+        RETURNING
+        """ + " " + ItemColumns + ";";
+
+    public const string Cancel = """
+        UPDATE work_items
+           SET state = 7, next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+         WHERE id = $id
+        RETURNING
+        """ + " " + ItemColumns + ";";
+
+    public const string ListItems = "SELECT " + ItemColumns + """
+         FROM work_items
+        WHERE state = $state AND ($queue IS NULL OR queue = $queue)
+        ORDER BY created_at, id
+        LIMIT $limit;
+        """;
+
+    public const string Depth = """
+        SELECT queue, state, COUNT(*), MIN(created_at) FROM work_items GROUP BY queue, state ORDER BY queue, state;
+        """;
+
+    // --- audit ---
+    public const string InsertAudit = """
+        INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason)
+        VALUES ($item, $reference, $at, $actor, $from, $to, $reason);
+        """;
+
+    public const string SelectAudit = """
+        SELECT id, item_id, reference, at, actor, from_state, to_state, reason FROM audit_log WHERE item_id = $item ORDER BY id;
+        """;
+
+    // --- review queue ---
+    public const string ReviewColumns = """
+        t.item_id, w.reference, w.queue, t.bot, t.category, t.proposal_json, t.confidence, t.evidence_json, t.reasons_json,
+        t.urgent, t.escalated, t.claimed_by, t.claim_expires_at, w.due_at, t.created_at
+        """;
+
+    public const string ReviewFrom = " FROM review_tasks t JOIN work_items w ON w.id = t.item_id ";
+
+    public const string ReviewOrder = " ORDER BY t.urgent DESC, t.escalated DESC, (w.due_at IS NULL), w.due_at, t.created_at, t.item_id ";
+
+    public const string OpenReviewTask = """
+        INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated,
+                                  claimed_by, claim_expires_at, created_at, closed_at)
+        VALUES ($item, $bot, $category, $proposal, $confidence, $evidence, $reasons, $urgent, 0, NULL, NULL, $now, NULL)
+        ON CONFLICT (item_id) DO UPDATE SET
+            bot = excluded.bot, category = excluded.category, proposal_json = excluded.proposal_json,
+            confidence = excluded.confidence, evidence_json = excluded.evidence_json, reasons_json = excluded.reasons_json,
+            urgent = excluded.urgent, escalated = 0, claimed_by = NULL, claim_expires_at = NULL,
+            created_at = excluded.created_at, closed_at = NULL;
+        """;
+
+    public const string SelectReviewTask = "SELECT " + ReviewColumns + ReviewFrom + " WHERE t.item_id = $item;";
+
+    public const string SelectOpenReviewTask = "SELECT " + ReviewColumns + ReviewFrom + " WHERE t.item_id = $item AND t.closed_at IS NULL;";
+
+    public const string ClaimReviewTask = "UPDATE review_tasks SET claimed_by = $reviewer, claim_expires_at = $expires WHERE item_id = $item;";
+
+    public const string SelectReviewDecisionInput = """
+        SELECT t.claimed_by, t.claim_expires_at, t.closed_at, t.bot, t.category, t.proposal_json, w.reference, w.state, w.payload_json
+          FROM review_tasks t JOIN work_items w ON w.id = t.item_id
+         WHERE t.item_id = $item;
+        """;
+
+    public const string ApplyReviewOutcome = """
+        UPDATE work_items
+           SET state = 0, outcome_json = $outcome, confidence = 1.0, outcome_decided_by = $decidedBy, updated_at = $now
+         WHERE id = $item;
+        """;
+
+    public const string RejectReviewedItem = "UPDATE work_items SET state = 4, last_error = $reason, updated_at = $now WHERE id = $item;";
+
+    public const string TouchItem = "UPDATE work_items SET updated_at = $now WHERE id = $item;";
+
+    public const string CloseReviewTask = "UPDATE review_tasks SET closed_at = $now WHERE item_id = $item AND closed_at IS NULL;";
+
+    public const string EscalateReviewTask = """
+        UPDATE review_tasks SET escalated = 1, claimed_by = NULL, claim_expires_at = NULL WHERE item_id = $item;
+        """;
+
+    public const string InsertLabelledExample = """
+        INSERT INTO labelled_examples (bot, item_id, reference, payload_json, proposed_category, proposed_outcome_json,
+                                       corrected_category, corrected_outcome_json, reviewer, at)
+        VALUES ($bot, $item, $reference, $payload, $proposedCategory, $proposedOutcome, $correctedCategory, $correctedOutcome, $reviewer, $now);
+        """;
+
+    public const string SelectLabelledExamples = """
+        SELECT id, bot, item_id, reference, payload_json, proposed_category, proposed_outcome_json, corrected_category,
+               corrected_outcome_json, reviewer, at
+          FROM labelled_examples WHERE bot = $bot ORDER BY id;
+        """;
+
+    // --- side-effect ledger (status: Started 0, Completed 1) ---
+    public const string SideEffectColumns = "key, item_id, step, idempotent, status, started_at, completed_at, result_json";
+
+    public const string SelectSideEffect = "SELECT " + SideEffectColumns + " FROM side_effects WHERE key = $key;";
+
+    public const string BeginSideEffect = """
+        INSERT INTO side_effects (key, item_id, step, idempotent, status, started_at, completed_at, result_json)
+        VALUES ($key, $item, $step, $idempotent, 0, $now, NULL, NULL)
+        ON CONFLICT (key) DO UPDATE SET
+            item_id = excluded.item_id, step = excluded.step, idempotent = excluded.idempotent, started_at = excluded.started_at
+        WHERE side_effects.status = 0;
+        """;
+
+    public const string CompleteSideEffect = """
+        UPDATE side_effects SET status = 1, completed_at = $now, result_json = $result WHERE key = $key;
+        """;
+
+    public const string AbandonSideEffect = "DELETE FROM side_effects WHERE key = $key AND status = 0;";
+
+    public const string ListSideEffects = "SELECT " + SideEffectColumns + " FROM side_effects WHERE item_id = $item ORDER BY started_at, key;";
+
+    // --- worker registry ---
+    public const string Heartbeat = """
+        INSERT INTO workers (worker_id, host, pid, queues_json, in_flight, started_at, last_seen_at, stopped_at)
+        VALUES ($worker, $host, $pid, $queues, $inFlight, $now, $now, NULL)
+        ON CONFLICT (worker_id) DO UPDATE SET
+            host = excluded.host, pid = excluded.pid, queues_json = excluded.queues_json, in_flight = excluded.in_flight,
+            last_seen_at = excluded.last_seen_at, stopped_at = NULL;
+        """;
+
+    public const string MarkWorkerStopped = "UPDATE workers SET stopped_at = $now, in_flight = 0 WHERE worker_id = $worker;";
+
+    public const string ListWorkers = """
+        SELECT worker_id, host, pid, queues_json, in_flight, started_at, last_seen_at, stopped_at
+          FROM workers ORDER BY last_seen_at DESC, worker_id;
+        """;
+}
