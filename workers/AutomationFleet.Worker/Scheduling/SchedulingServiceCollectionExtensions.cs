@@ -1,9 +1,66 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace AutomationFleet.Worker.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    public static IServiceCollection AddFleetScheduling(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>The scheduler for the full host, over the database named by <c>Store:Path</c>.</summary>
+    public static IServiceCollection AddFleetScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var path = configuration["Store:Path"] ?? "var/fleet.db";
+        return services.AddFleetScheduling(configuration, _ => new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ToString());
+    }
+
+    /// <summary>
+    /// The scheduler for the full host: Quartz over the fleet's SQLite database, the configured schedules
+    /// applied at start, triggers fired by a hosted service that waits for running jobs on shutdown, and
+    /// <see cref="ScheduleAdmin"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration holding the <c>Scheduling</c> section.</param>
+    /// <param name="connectionString">The fleet database's connection string, resolved from the container.</param>
+    public static IServiceCollection AddFleetScheduling(
+        this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(connectionString);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SchedulingOptions>()
+            .BindConfiguration(SchedulingOptions.SectionName)
+            .PostConfigure(options => ReadPayloads(configuration, options))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
+
+        var startupOptions = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        services.AddQuartz(quartz => FleetQuartz.Configure(
+            quartz,
+            startupOptions,
+            store => store.UseSqlite(source => source.DataSourceFactory = sp => SqliteFactory.Instance.CreateDataSource(connectionString(sp)))));
+
+        services.AddSingleton<ScheduleApplier>();
+        services.AddSingleton<ScheduleAdmin>();
+        // Registered before Quartz's hosted service, so config is applied before the scheduler starts.
+        services.AddHostedService<ApplySchedulesHostedService>();
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    internal static void ReadPayloads(IConfiguration configuration, SchedulingOptions options)
+    {
+        var schedules = configuration.GetSection(SchedulingOptions.SectionName).GetSection(nameof(SchedulingOptions.Schedules)).GetChildren().ToList();
+        for (var i = 0; i < schedules.Count && i < options.Schedules.Count; i++)
+        {
+            var payload = schedules[i].GetSection(nameof(ScheduleOptions.Payload));
+            if (payload.Exists())
+            {
+                options.Schedules[i].Payload = ConfigurationJson.ToJson(payload);
+            }
+        }
+    }
 }
