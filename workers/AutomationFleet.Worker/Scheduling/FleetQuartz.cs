@@ -14,7 +14,7 @@ public static class FleetQuartz
     /// <summary>The job and trigger group the configured schedules live in.</summary>
     public const string ScheduleGroup = "fleet-schedules";
 
-    /// <summary>Configures the persistent SQLite store, JSON serializer and job type.</summary>
+    /// <summary>Configures the persistent SQLite store and its JSON serializer.</summary>
     /// <param name="quartz">The builder from <c>AddQuartz</c> or <c>QuartzSchedulerBuilder.Create</c>.</param>
     /// <param name="options">The scheduling options.</param>
     /// <param name="useDatabase">Chooses the database, e.g. <c>store => store.UseSqlite(connectionString)</c>.</param>
@@ -41,6 +41,5 @@ public static class FleetQuartz
                 job.MisfireThreshold = options.MisfireThreshold;
             });
         });
-        quartz.AddJobType<EnqueueScheduledWorkJob>();
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace AutomationFleet.Worker.Scheduling;
 
 /// <summary>One schedule: when to put which work on which queue.</summary>
@@ -16,6 +18,9 @@ public sealed class ScheduleOptions
     /// The item's payload as JSON. In config it may be written as a JSON object (values arrive as strings,
     /// as all configuration values do) or as a string holding JSON. Default <c>{}</c>.
     /// </summary>
+    // The binder cannot put an object section into a string, and a list element it cannot bind is dropped
+    // silently, so it is kept away from this key; AddFleetScheduling reads the raw section into it instead.
+    [ConfigurationKeyName("__PayloadReadFromRawSection")]
     public string? Payload { get; set; }
 
     /// <summary>Priority of the enqueued item; higher is taken first. Default 0.</summary>

@@ -1,3 +1,4 @@
+using AutomationFleet.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,13 +10,12 @@ namespace AutomationFleet.Worker.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>The scheduler for the full host, over the database named by <c>Store:Path</c>.</summary>
-    public static IServiceCollection AddFleetScheduling(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var path = configuration["Store:Path"] ?? "var/fleet.db";
-        return services.AddFleetScheduling(configuration, _ => new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ToString());
-    }
+    /// <summary>
+    /// The scheduler for the full host, in the same SQLite file as the work queue
+    /// (<see cref="SqliteFleetStore.ConnectionString"/>; call <c>AddSqliteFleetStore</c> too).
+    /// </summary>
+    public static IServiceCollection AddFleetScheduling(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddFleetScheduling(configuration, provider => provider.GetRequiredService<SqliteFleetStore>().ConnectionString);
 
     /// <summary>
     /// The scheduler for the full host: Quartz over the fleet's SQLite database, the configured schedules
@@ -38,10 +38,15 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
 
         var startupOptions = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
-        services.AddQuartz(quartz => FleetQuartz.Configure(
-            quartz,
-            startupOptions,
-            store => store.UseSqlite(source => source.DataSourceFactory = sp => SqliteFactory.Instance.CreateDataSource(connectionString(sp)))));
+        services.AddQuartz(quartz =>
+        {
+            FleetQuartz.Configure(
+                quartz,
+                startupOptions,
+                store => store.UseSqlite(source => source.DataSourceFactory = sp => SqliteFactory.Instance.CreateDataSource(connectionString(sp))));
+            // Only the firing host builds jobs; the CLI's scheduler never runs one, so it needs no work queue.
+            quartz.AddJobType<EnqueueScheduledWorkJob>();
+        });
 
         services.AddSingleton<ScheduleApplier>();
         services.AddSingleton<ScheduleAdmin>();
