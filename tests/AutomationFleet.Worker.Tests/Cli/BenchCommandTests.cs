@@ -4,6 +4,7 @@ using AutomationFleet.Worker.Cli;
 namespace AutomationFleet.Worker.Tests.Cli;
 
 [Trait("Category", "Integration")]
+[Collection(CliTestCollection.Name)]
 public sealed class BenchCommandTests : IAsyncLifetime
 {
     private readonly CliFixture _cli = new();

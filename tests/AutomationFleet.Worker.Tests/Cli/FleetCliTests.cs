@@ -6,6 +6,7 @@ using AutomationFleet.Worker.Cli;
 namespace AutomationFleet.Worker.Tests.Cli;
 
 [Trait("Category", "Integration")]
+[Collection(CliTestCollection.Name)]
 public sealed class FleetCliTests : IAsyncLifetime
 {
     private readonly CliFixture _cli = new();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Worker.Scheduling;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +53,7 @@ public sealed class CliCommand(GlobalOptions globals, CliConsole console)
     {
         CliException cli => cli.ExitCode,
         WorkItemNotFoundException or InvalidStateTransitionException or ReviewClaimException => ExitCodes.Usage,
+        ScheduleNotFoundException => ExitCodes.Usage,
         OptionsValidationException or JsonException => ExitCodes.Usage,
         OperationCanceledException => ExitCodes.Failure,
         SqliteException or IOException or UnauthorizedAccessException => ExitCodes.Failure,

@@ -6,6 +6,7 @@ using AutomationFleet.Core.Workers;
 using AutomationFleet.Storage;
 using AutomationFleet.Storage.Sqlite;
 using AutomationFleet.Worker.Hosting;
+using AutomationFleet.Worker.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,23 @@ public sealed class CliServices : IAsyncDisposable
     public IBlobStore Blobs => _provider.GetRequiredService<IBlobStore>();
 
     public IServiceProvider Services => _provider;
+
+    /// <summary>The store's connection string (the scheduler's tables live in the same database).</summary>
+    public string ConnectionString => _provider.GetRequiredService<SqliteFleetStore>().ConnectionString;
+
+    /// <summary>How long a silent worker counts as alive: <c>Worker:StaleAfter</c>, as the host uses it.</summary>
+    public TimeSpan WorkerStaleAfter =>
+        Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>()?.StaleAfter ?? new WorkerOptions().StaleAfter;
+
+    /// <summary>
+    /// Schedule administration over the fleet database, with a scheduler that is built but never started here:
+    /// the running host fires what this writes. Dispose the result.
+    /// </summary>
+    public Task<ScheduleAdmin> OpenSchedulesAsync(CancellationToken cancellationToken)
+    {
+        var options = Configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        return ScheduleAdmin.OpenAsync(ConnectionString, options, cancellationToken);
+    }
 
     /// <summary>
     /// The fleet's configuration: the config folder's files, environment, then the CLI's own overrides

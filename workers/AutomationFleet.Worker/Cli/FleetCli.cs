@@ -67,6 +67,7 @@ public static class FleetCli
         root.Subcommands.Add(EnqueueCommand.Create(cli));
         root.Subcommands.Add(StatusCommand.Create(cli));
         root.Subcommands.Add(ItemsCommand.Create(cli));
+        root.Subcommands.Add(SchedulesCommand.Create(cli));
         root.Subcommands.Add(DeadCommand.Create(cli));
         root.Subcommands.Add(ReviewCommand.Create(cli));
         root.Subcommands.Add(BenchCommand.Create(cli));

@@ -14,10 +14,9 @@ public static class StatusCommand
     public static Command Create(CliCommand cli)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        var staleAfter = new Option<TimeSpan>("--stale-after")
+        var staleAfter = new Option<TimeSpan?>("--stale-after")
         {
-            Description = "A worker not heard from for this long is shown as dead (hh:mm:ss).",
-            DefaultValueFactory = _ => TimeSpan.FromMinutes(1),
+            Description = "A worker not heard from for this long is shown as dead (hh:mm:ss; default Worker:StaleAfter).",
             HelpName = "TIME",
         };
         var command = new Command("status", "Queue depths, workers and upcoming schedule fires.") { staleAfter };
@@ -25,16 +24,19 @@ public static class StatusCommand
         {
             await using var services = await cli.OpenAsync(parse, createIfMissing: false, cancellationToken);
             var depths = await services.Queue.GetDepthAsync(cancellationToken);
-            var workers = await services.Workers.ListAsync(parse.GetValue(staleAfter), cancellationToken);
+            var workers = await services.Workers.ListAsync(parse.GetValue(staleAfter) ?? services.WorkerStaleAfter, cancellationToken);
+            await using var admin = await services.OpenSchedulesAsync(cancellationToken);
+            var schedules = await admin.ListAsync(cancellationToken);
 
             if (cli.IsJson(parse))
             {
-                await cli.Console.WriteJsonAsync(new { queues = depths, workers });
+                await cli.Console.WriteJsonAsync(new { queues = depths, workers, schedules });
                 return ExitCodes.Success;
             }
 
             PrintDepths(cli.Console.Ansi, depths);
             PrintWorkers(cli.Console.Ansi, workers);
+            SchedulesCommand.Print(cli.Console.Ansi, schedules);
             return ExitCodes.Success;
         });
         return command;
