@@ -78,19 +78,11 @@ cmd_run() {
     exec "$FLEET_EXE" run "$@"
 }
 
-# Sums the counters of every .trx file the run wrote.
-summarise_trx() {
-    local passed=0 failed=0 file counters p f
-    shopt -s nullglob
-    for file in "$RESULTS_DIR"/*.trx; do
-        counters="$(grep -o '<Counters [^>]*>' "$file" | head -n 1)"
-        p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-        f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-        passed=$((passed + ${p:-0}))
-        failed=$((failed + ${f:-0}))
-    done
-    shopt -u nullglob
-    echo "$passed $failed"
+# Sums the per-project "Passed: N" / "Failed: N" summary lines of the console logger. (The .trx files are
+# kept as artifacts, but their default names have one-second resolution and can overwrite each other.)
+sum_summary() {
+    local label="$1" log="$2"
+    grep -E "^[[:space:]]+${label}: [0-9]+[[:space:]]*$" "$log" | awk '{ total += $2 } END { print total + 0 }'
 }
 
 cmd_test() {
@@ -99,17 +91,21 @@ cmd_test() {
     rm -rf "$RESULTS_DIR"
     mkdir -p "$RESULTS_DIR"
 
-    local status=0
+    local log="$RESULTS_DIR/console.log" status
+    set +e
     dotnet test AutomationFleet.sln -c "$CONFIGURATION" -nologo \
         --results-directory "$RESULTS_DIR" \
         --logger "trx" --logger "console;verbosity=normal" \
         --blame-hang-timeout 10m \
-        "$@" || status=$?
+        "$@" 2>&1 | tee "$log"
+    status="${PIPESTATUS[0]}"
+    set -e
 
     local passed failed
-    read -r passed failed < <(summarise_trx)
+    passed="$(sum_summary Passed "$log")"
+    failed="$(sum_summary Failed "$log")"
     if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-        # A build error or a crashed test host fails the run without a failed test in any .trx.
+        # A build error or a crashed test host fails the run without a "Failed: N" line: count it as one failure.
         echo "fleet.sh: dotnet test exited with $status (build error or test host crash); see above" >&2
         failed=$((failed + 1))
     fi
