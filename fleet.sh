@@ -58,8 +58,14 @@ ensure_dotnet() {
 
 build_fleet() {
     ensure_dotnet
-    dotnet build "$WORKER_PROJECT" -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly >&2 \
-        || die "build failed"
+    local log
+    log="$(mktemp)"
+    if ! dotnet build "$WORKER_PROJECT" -c "$CONFIGURATION" -nologo -v quiet >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        die "build failed"
+    fi
+    rm -f "$log"
 }
 
 seed_inbox() {

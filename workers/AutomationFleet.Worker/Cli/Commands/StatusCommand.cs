@@ -50,7 +50,9 @@ public static class StatusCommand
             return;
         }
 
-        var table = Render.Table("Queues", ["Queue", .. States.Select(s => s.ToString()), "Oldest open"]);
+        // Only the states some queue has, so the table fits a terminal.
+        var states = States.Where(s => depths.Any(d => d.State == s)).ToList();
+        var table = Render.Table("Queues", ["Queue", .. states.Select(s => s.ToString()), "Oldest open"]);
         foreach (var queue in depths.GroupBy(d => d.Queue).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var byState = queue.ToDictionary(d => d.State);
@@ -59,7 +61,7 @@ public static class StatusCommand
             table.AddRow(
             [
                 Render.Cell(queue.Key),
-                .. States.Select(s => Render.Cell(byState.TryGetValue(s, out var d) ? d.Count.ToString(CultureInfo.InvariantCulture) : "")),
+                .. states.Select(s => Render.Cell(byState.TryGetValue(s, out var d) ? d.Count.ToString(CultureInfo.InvariantCulture) : "")),
                 Render.Cell(oldestOpen),
             ]);
         }
