@@ -115,4 +115,26 @@ public sealed class SqliteFleetStoreConcurrencyTests(ITestOutputHelper output)
         Assert.True(t.Scalar("SELECT COUNT(*) FROM audit_log WHERE to_state = 2 AND actor LIKE 'worker:p0-%'") > 0, "the first store did work");
         Assert.True(t.Scalar("SELECT COUNT(*) FROM audit_log WHERE to_state = 2 AND actor LIKE 'worker:p1-%'") > 0, "the second store did work");
     }
+
+    [Fact]
+    public async Task CompleteAsync_ConcurrentCallsOneWithoutLease_OnlyThatOneFailsOthersCommit()
+    {
+        // Concurrent writes share transactions (group commit); a call that throws must roll back alone.
+        await using var t = await TestStore.CreateAsync();
+        for (var i = 0; i < 50; i++)
+        {
+            await t.EnqueueAsync($"G-{i:D2}");
+        }
+
+        var leased = await t.Store.LeaseAsync("q", "w1", 50, TimeSpan.FromMinutes(5), CancellationToken.None);
+        var calls = leased.Select((item, i) => Task.Run(() => t.Store.CompleteAsync(item.Id, i == 25 ? "intruder" : "w1", "done", CancellationToken.None))).ToList();
+
+        var failure = await Record.ExceptionAsync(() => Task.WhenAll(calls));
+
+        Assert.IsType<LeaseLostException>(failure);
+        Assert.Equal(1, calls.Count(c => c.IsFaulted));
+        Assert.Equal(49, t.Scalar("SELECT COUNT(*) FROM work_items WHERE state = 2"));
+        Assert.Equal(49, t.Scalar("SELECT COUNT(*) FROM audit_log WHERE to_state = 2"));
+        Assert.Equal(WorkItemState.InProgress, (await t.Store.FindAsync(leased[25].Reference, CancellationToken.None))!.State);
+    }
 }
