@@ -415,6 +415,12 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
             if (healthy && !_disposed && _idleReaders.Count < MaxIdleReaders)
             {
                 _idleReaders.Add(connection);
+
+                // DisposeAsync may have emptied the pool between the check and the add.
+                while (_disposed && _idleReaders.TryTake(out var late))
+                {
+                    await late.DisposeAsync();
+                }
             }
             else
             {
