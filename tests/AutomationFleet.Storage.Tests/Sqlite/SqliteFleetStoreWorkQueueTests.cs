@@ -218,8 +218,11 @@ public sealed class SqliteFleetStoreWorkQueueTests
 
         Assert.Equal([b.Id], lost);
         t.Time.Advance(TimeSpan.FromMinutes(4));
-        Assert.Empty(await t.Store.LeaseAsync("q", "w3", 10, Lease, None).ContinueWith(r => r.Result.Where(i => i.Id == a.Id).ToList(), TaskScheduler.Default));
-        Assert.Equal(TestStore.Start.AddMinutes(4) + Lease, (await t.Store.FindAsync("A", None))!.LeaseExpiresAt);
+        var taken = await t.Store.LeaseAsync("q", "w3", 10, Lease, None);
+        Assert.Equal([b.Id], taken.Select(i => i.Id));
+        var kept = (await t.Store.FindAsync("A", None))!;
+        Assert.Equal("w1", kept.LeaseOwner);
+        Assert.Equal(TestStore.Start.AddMinutes(4) + Lease, kept.LeaseExpiresAt);
     }
 
     [Fact]
