@@ -1,5 +1,6 @@
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
+using AutomationFleet.Storage;
 using AutomationFleet.Worker.Inbox;
 using AutomationFleet.Worker.Queueing;
 using AutomationFleet.Worker.Scheduling;
@@ -39,6 +40,7 @@ public static class FleetHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSqliteFleetStore(configuration);
         services.AddFleetWorker(configuration);
         services.AddFleetScheduling(configuration);
         services.AddInboxFolder(configuration);
