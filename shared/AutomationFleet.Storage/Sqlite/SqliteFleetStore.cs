@@ -11,7 +11,7 @@ namespace AutomationFleet.Storage.Sqlite;
 /// <summary>
 /// The embedded store: work queue, review queue, side-effect ledger and worker registry in one
 /// SQLite file in WAL mode. One writer connection per store, serialised by a semaphore, runs every
-/// write as a <c>BEGIN IMMEDIATE</c> transaction; reads use a small pool of separate read-only
+/// write in a <c>BEGIN IMMEDIATE</c> transaction (concurrent calls share one: group commit); reads use a small pool of separate read-only
 /// connections and never wait for writes. Other processes may open the same file: SQLite's file
 /// locks and the busy timeout serialise their writes with ours. Times come from the injected
 /// <see cref="TimeProvider"/> (the "database clock": every process on the machine shares it).
@@ -25,6 +25,7 @@ namespace AutomationFleet.Storage.Sqlite;
 public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IAsyncDisposable
 {
     private const int MaxIdleReaders = 4;
+    private const int MaxWriteBatch = 256;
 
     private readonly SqliteStoreOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -32,6 +33,7 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    private readonly ConcurrentQueue<WriteRequest> _pendingWrites = new();
     private readonly Dictionary<string, SqliteCommand> _writeCommands = new(StringComparer.Ordinal);
     private SqliteConnection? _writer;
     private volatile bool _initialized;
@@ -236,34 +238,138 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> inside one <c>BEGIN IMMEDIATE</c> transaction on the writer
-    /// connection, with the store's "now" read once after the write lock is held, so commit order
-    /// and time order agree. Commits if it returns, rolls back if it throws.
+    /// Runs <paramref name="work"/> in a <c>BEGIN IMMEDIATE</c> transaction on the writer connection
+    /// and returns once it is committed. The store's "now" is read once per transaction, after the
+    /// write lock is held, so commit order and time order agree.
     /// </summary>
+    /// <remarks>
+    /// Group commit: each call queues its work, then waits for the write lock. Whoever holds the lock
+    /// runs everything queued so far (up to <see cref="MaxWriteBatch"/>) in one transaction, each
+    /// piece under its own savepoint, so a piece that throws is rolled back alone and its caller gets
+    /// the exception, while the others commit. A lone writer pays one transaction per call as before;
+    /// concurrent writers share commits, which is what lets many consumers outrun one commit each.
+    /// </remarks>
     private async Task<T> WriteAsync<T>(Func<long, T> work, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
-        await _writeLock.WaitAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var request = new WriteRequest(now => work(now), cancellationToken);
+        _pendingWrites.Enqueue(request);
+
+        // Not cancellable: once queued, another holder of the lock may already be running this work,
+        // so the caller must wait for its true outcome. Each transaction is short.
+        await _writeLock.WaitAsync(CancellationToken.None);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var writer = _writer!;
-            WriteCommand("BEGIN IMMEDIATE;").ExecuteNonQuery();
-            try
+            while (!request.Done.Task.IsCompleted)
             {
-                var result = work(NowMilliseconds());
-                WriteCommand("COMMIT;").ExecuteNonQuery();
-                return result;
-            }
-            catch
-            {
-                RollBackIfOpen(writer);
-                throw;
+                RunPendingWrites();
             }
         }
         finally
         {
             _writeLock.Release();
+        }
+
+        return (T)(await request.Done.Task)!;
+    }
+
+    /// <summary>Runs one batch of queued writes in one transaction. Call only while holding the write lock.</summary>
+    private void RunPendingWrites()
+    {
+        var batch = new List<WriteRequest>();
+        while (batch.Count < MaxWriteBatch && _pendingWrites.TryDequeue(out var next))
+        {
+            if (next.CancellationToken.IsCancellationRequested)
+            {
+                next.Done.TrySetCanceled(next.CancellationToken);
+            }
+            else
+            {
+                batch.Add(next);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        if (_disposed || _writer is null)
+        {
+            foreach (var request in batch)
+            {
+                request.Done.TrySetException(new ObjectDisposedException(nameof(SqliteFleetStore)));
+            }
+
+            return;
+        }
+
+        var results = new object?[batch.Count];
+        var errors = new Exception?[batch.Count];
+        var writer = _writer;
+        try
+        {
+            WriteCommand("BEGIN IMMEDIATE;").ExecuteNonQuery();
+            var now = NowMilliseconds();
+            if (batch.Count == 1)
+            {
+                results[0] = batch[0].Work(now);
+            }
+            else
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    WriteCommand("SAVEPOINT write_request;").ExecuteNonQuery();
+                    try
+                    {
+                        results[i] = batch[i].Work(now);
+                    }
+#pragma warning disable CA1031 // The exception is handed to the caller whose work threw; the batch goes on.
+                    catch (Exception error)
+#pragma warning restore CA1031
+                    {
+                        errors[i] = error;
+                        WriteCommand("ROLLBACK TO write_request;").ExecuteNonQuery();
+                    }
+
+                    WriteCommand("RELEASE write_request;").ExecuteNonQuery();
+                }
+            }
+
+            WriteCommand("COMMIT;").ExecuteNonQuery();
+        }
+#pragma warning disable CA1031 // Nothing was committed: every caller in the batch gets the exception.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            try
+            {
+                RollBackIfOpen(writer);
+            }
+            catch (SqliteException)
+            {
+                // The original error is the one worth reporting; SQLite closes the transaction itself on fatal errors.
+            }
+
+            foreach (var request in batch)
+            {
+                request.Done.TrySetException(error);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                batch[i].Done.TrySetException(error);
+            }
+            else
+            {
+                batch[i].Done.TrySetResult(results[i]);
+            }
         }
     }
 
@@ -340,4 +446,14 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
     private static string WorkerActor(string workerId) => "worker:" + workerId;
 
     private static string ReviewerActor(string reviewer) => "reviewer:" + reviewer;
+
+    /// <summary>One caller's queued write and the completion it waits on.</summary>
+    private sealed class WriteRequest(Func<long, object?> work, CancellationToken cancellationToken)
+    {
+        public Func<long, object?> Work { get; } = work;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

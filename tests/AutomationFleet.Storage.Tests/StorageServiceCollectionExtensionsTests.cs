@@ -1,0 +1,70 @@
+using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Review;
+using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Workers;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Storage.Tests;
+
+[Trait("Category", "Integration")]
+public sealed class StorageServiceCollectionExtensionsTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "af-di-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AddSqliteFleetStore_HostStarts_OneStoreForAllContractsAndSchemaCreated()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Path"] = Path.Combine(_directory, "fleet.db"),
+            ["Store:Synchronous"] = "Full",
+        });
+        builder.Services.AddSqliteFleetStore(builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        var store = host.Services.GetRequiredService<SqliteFleetStore>();
+        Assert.Same(store, host.Services.GetRequiredService<IWorkQueue>());
+        Assert.Same(store, host.Services.GetRequiredService<IReviewQueue>());
+        Assert.Same(store, host.Services.GetRequiredService<ISideEffectLedger>());
+        Assert.Same(store, host.Services.GetRequiredService<IWorkerRegistry>());
+        Assert.IsType<FileBlobStore>(host.Services.GetRequiredService<IBlobStore>());
+        Assert.True(File.Exists(Path.Combine(_directory, "fleet.db")));
+        Assert.Contains(Path.Combine(_directory, "fleet.db"), store.ConnectionString, StringComparison.Ordinal);
+        var blob = await host.Services.GetRequiredService<IBlobStore>().PutAsync("a", "text/plain", new MemoryStream([1, 2, 3]), CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(_directory, "blobs", blob.ContentHash[..2], blob.ContentHash)));
+        await host.StopAsync();
+        await store.DisposeAsync();
+    }
+
+    [Fact]
+    public void AddSqliteFleetStore_BadSettings_ValidationNamesEverySetting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Path"] = " ",
+            ["Store:BusyTimeout"] = "-00:00:01",
+        }).Build();
+        var services = new ServiceCollection().AddSqliteFleetStore(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SqliteStoreOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.Contains("Store:Path", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Store:BusyTimeout", StringComparison.Ordinal));
+    }
+}
