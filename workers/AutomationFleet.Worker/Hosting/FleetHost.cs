@@ -1,5 +1,6 @@
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
+using AutomationFleet.Storage;
 using AutomationFleet.Worker.Inbox;
 using AutomationFleet.Worker.Queueing;
 using AutomationFleet.Worker.Scheduling;
@@ -39,6 +40,7 @@ public static class FleetHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSqliteFleetStore(configuration);
         services.AddFleetWorker(configuration);
         services.AddFleetScheduling(configuration);
         services.AddInboxFolder(configuration);
@@ -56,8 +58,12 @@ public static class FleetHost
         services.AddSingleton<WorkerIdentity>();
 
         // The host must wait longer than the consumers' grace period, or it cuts them off before they release.
-        services.AddOptions<HostOptions>()
-            .Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(15));
+        // Read unvalidated: the host reads HostOptions while it is built, before start-up validation reports everything.
+        services.Configure<HostOptions>(host =>
+        {
+            var worker = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
+            host.ShutdownTimeout = TimeSpan.FromSeconds(15) + (worker.ShutdownTimeout > TimeSpan.Zero ? worker.ShutdownTimeout : TimeSpan.Zero);
+        });
 
         services.AddOptions<ConfidenceOptions>()
             .BindConfiguration(ConfidenceOptions.SectionName)
@@ -76,7 +82,7 @@ public static class FleetHost
         services.AddSerilog((provider, logger) => FleetLogging.Configure(
             logger,
             configuration,
-            provider.GetRequiredService<IOptions<WorkerOptions>>().Value,
+            configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions(),
             provider.GetRequiredService<WorkerIdentity>().Id));
         return services;
     }
