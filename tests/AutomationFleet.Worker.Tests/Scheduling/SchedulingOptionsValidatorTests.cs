@@ -79,3 +79,27 @@ public sealed class SchedulingOptionsValidatorTests
         Assert.Equal("{\"a\":1}", options.Schedules[1].Payload);
     }
 }
+
+public sealed class ShippedSchedulesTests
+{
+    [Fact]
+    public void Validate_ShippedConfigSchedulesJson_Succeeds()
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "config", "schedules.json")))
+        {
+            directory = Path.GetDirectoryName(directory) ?? throw new FileNotFoundException("config/schedules.json not found above the test output.");
+        }
+
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(directory, "config", "schedules.json")).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddFleetScheduling(configuration, _ => "Data Source=unused.db");
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+
+        Assert.Equal(4, options.Schedules.Count);
+        // Configuration orders keys, so the payload comes back with its keys sorted.
+        Assert.Equal("{\"bot\":\"inbound-post\",\"task\":\"retrain-classifier\"}", options.Schedules[0].Payload);
+    }
+}
