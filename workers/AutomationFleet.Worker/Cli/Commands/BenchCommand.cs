@@ -12,7 +12,7 @@ public static class BenchCommand
     public static Command Create(CliCommand cli)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        var items = new Option<int>("--items") { Description = "Items per phase.", DefaultValueFactory = _ => 10_000, HelpName = "N" };
+        var items = new Option<int>("--items") { Description = "Items per phase.", DefaultValueFactory = _ => 20_000, HelpName = "N" };
         var consumers = new Option<int>("--consumers") { Description = "Concurrent consumers.", DefaultValueFactory = _ => 2, HelpName = "C" };
         var producers = new Option<int>("--producers") { Description = "Concurrent enqueuers.", DefaultValueFactory = _ => 1, HelpName = "P" };
         var batchSize = new Option<int>("--batch-size") { Description = "Items per lease call.", DefaultValueFactory = _ => 64, HelpName = "N" };
