@@ -88,7 +88,7 @@ cmd_run() {
 # kept as artifacts, but their default names have one-second resolution and can overwrite each other.)
 sum_summary() {
     local label="$1" log="$2"
-    grep -E "^[[:space:]]+${label}: [0-9]+[[:space:]]*$" "$log" | awk '{ total += $2 } END { print total + 0 }'
+    { grep -E "^[[:space:]]+${label}: [0-9]+[[:space:]]*$" "$log" || true; } | awk '{ total += $2 } END { print total + 0 }'
 }
 
 cmd_test() {
