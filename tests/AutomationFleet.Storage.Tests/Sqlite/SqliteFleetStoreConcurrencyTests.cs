@@ -36,6 +36,9 @@ public sealed class SqliteFleetStoreConcurrencyTests(ITestOutputHelper output)
                     return;
                 }
 
+                // A real consumer hands the batch to a bot and awaits; yielding here lets the eight
+                // consumers interleave instead of one running synchronously on a pool thread.
+                await Task.Yield();
                 foreach (var item in batch)
                 {
                     try
@@ -62,6 +65,8 @@ public sealed class SqliteFleetStoreConcurrencyTests(ITestOutputHelper output)
             BatchSize,
             watch.ElapsedMilliseconds,
             ItemCount / watch.Elapsed.TotalSeconds);
+        WriteCompletionsPerWorker(t);
+        Assert.True(t.Scalar("SELECT COUNT(DISTINCT actor) FROM audit_log WHERE to_state = 2") > 1, "the consumers shared the work");
         Assert.Equal(0, leaseLost);
         Assert.Equal(ItemCount, completedByConsumers);
         Assert.Equal(ItemCount, t.Scalar("SELECT COUNT(*) FROM work_items WHERE state = 2"));
@@ -105,10 +110,15 @@ public sealed class SqliteFleetStoreConcurrencyTests(ITestOutputHelper output)
                     await store.CompleteAsync(item.Id, workerId, "done", CancellationToken.None);
                     Interlocked.Increment(ref completed);
                 }
+
+                // Stand-in for the bot's work between batches. Without any gap, one process's tight
+                // loop can starve the other of SQLite's (unfair) file lock; see the project README.
+                await Task.Delay(1);
             }
         }));
         await Task.WhenAll(consumers);
 
+        WriteCompletionsPerWorker(t);
         Assert.Equal(Items, completed);
         Assert.Equal(Items, t.Scalar("SELECT COUNT(DISTINCT item_id) FROM audit_log WHERE from_state = 1 AND to_state = 2"));
         Assert.Equal(Items, t.Scalar("SELECT COUNT(*) FROM audit_log WHERE from_state = 1 AND to_state = 2"));
@@ -136,5 +146,17 @@ public sealed class SqliteFleetStoreConcurrencyTests(ITestOutputHelper output)
         Assert.Equal(49, t.Scalar("SELECT COUNT(*) FROM work_items WHERE state = 2"));
         Assert.Equal(49, t.Scalar("SELECT COUNT(*) FROM audit_log WHERE to_state = 2"));
         Assert.Equal(WorkItemState.InProgress, (await t.Store.FindAsync(leased[25].Reference, CancellationToken.None))!.State);
+    }
+
+    private void WriteCompletionsPerWorker(TestStore t)
+    {
+        using var connection = t.OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT actor, COUNT(*) FROM audit_log WHERE to_state = 2 GROUP BY actor ORDER BY actor";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            output.WriteLine("{0} completed {1}", reader.GetString(0), reader.GetInt64(1));
+        }
     }
 }
