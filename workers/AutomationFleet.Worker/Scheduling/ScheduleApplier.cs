@@ -17,7 +17,11 @@ public sealed class ScheduleApplier(ILogger<ScheduleApplier> logger)
         var timeZone = options.ResolveTimeZone();
 
         var calendar = new EnglandAndWalesWorkingDayCalendar(timeZone, options.ParseExtraBankHolidays());
-        var storedCalendar = await scheduler.GetCalendar(SchedulingOptions.WorkingDayCalendarName, cancellationToken);
+        // Asking Quartz for a calendar it does not hold logs a warning on every first start, so look at the names first.
+        var calendarNames = await scheduler.GetCalendarNames(cancellationToken);
+        var storedCalendar = calendarNames.Contains(SchedulingOptions.WorkingDayCalendarName)
+            ? await scheduler.GetCalendar(SchedulingOptions.WorkingDayCalendarName, cancellationToken)
+            : null;
         if (!calendar.Equals(storedCalendar))
         {
             await scheduler.AddCalendar(
