@@ -1,0 +1,3 @@
+using AutomationFleet.Documents.Sandbox;
+
+return SandboxProgram.Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput());

@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+
+namespace AutomationFleet.Documents.Ocr.Native;
+
+/// <summary>The slice of Leptonica 1.82 (Debian's liblept.so.5) used to decode and inspect page images.</summary>
+internal static unsafe partial class LeptonicaNative
+{
+    private const string Library = "liblept.so.5";
+
+    /// <summary>L_SEVERITY_NONE: Leptonica writes nothing to stderr.</summary>
+    public const int SeverityNone = 6;
+
+    /// <summary>IFF_TIFF (4) and its compressed variants IFF_TIFF_PACKBITS .. IFF_TIFF_ZIP (5..10) and IFF_TIFF_JPEG (17).</summary>
+    public static bool IsTiff(int format) => format is >= 4 and <= 10 or 17;
+
+    [LibraryImport(Library)]
+    public static partial int setMsgSeverity(int severity);
+
+    [LibraryImport(Library)]
+    public static partial int findFileFormatBuffer(byte* buffer, out int format);
+
+    [LibraryImport(Library)]
+    public static partial int pixReadHeaderMem(byte* data, nuint size, out int format, out int width, out int height, out int bitsPerSample, out int samplesPerPixel, out int isColormapped);
+
+    [LibraryImport(Library)]
+    public static partial int readHeaderMemTiff(byte* data, nuint size, int pageIndex, out int width, out int height, out int bitsPerSample, out int samplesPerPixel, out int resolution, out int isColormapped, out int format);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixReadMem(byte* data, nuint size);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixReadMemTiff(byte* data, nuint size, int pageIndex);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixDeskew(PixHandle pix, int reductionSearch);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetWidth(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetHeight(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetXRes(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixSetResolution(PixHandle pix, int xres, int yres);
+
+    [LibraryImport(Library)]
+    public static partial void pixDestroy(ref IntPtr pix);
+}

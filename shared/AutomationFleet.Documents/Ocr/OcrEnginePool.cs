@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+
+namespace AutomationFleet.Documents.Ocr;
+
+/// <summary>
+/// A bounded pool of Tesseract engines (at most <see cref="OcrOptions.MaxEngines"/>, default one per processor).
+/// Each page borrows one engine for the length of its OCR on a thread-pool thread, and the engine stays loaded for
+/// the next page. Thread-safe; create one per process and dispose it at shutdown.
+/// </summary>
+public sealed class OcrEnginePool : IDisposable
+{
+    private readonly OcrOptions _options;
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentBag<OcrEngine> _idle = [];
+    private int _disposed;
+
+    /// <summary>Creates the pool; engines are created on first use.</summary>
+    /// <param name="options">Engine settings.</param>
+    public OcrEnginePool(OcrOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _slots = new SemaphoreSlim(options.MaxEngines, options.MaxEngines);
+    }
+
+    /// <summary>The most pages OCR'd at once.</summary>
+    public int MaxEngines => _options.MaxEngines;
+
+    /// <summary>
+    /// OCRs one page image on a pooled engine. Throws <see cref="DocumentRejectedException"/> when the image cannot be
+    /// decoded or OCR runs past <paramref name="pageTimeout"/> (Tesseract's own deadline stops it), and
+    /// <see cref="OperationCanceledException"/> when cancelled (Tesseract's cancel hook stops it).
+    /// </summary>
+    /// <param name="image">The encoded page image.</param>
+    /// <param name="pageTimeout">Time limit for this page.</param>
+    /// <param name="cancellationToken">Stops the OCR.</param>
+    public async Task<ReadPage> RecognizeAsync(PageImage image, TimeSpan pageTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(
+                () =>
+                {
+                    var engine = _idle.TryTake(out var idle) ? idle : new OcrEngine(_options);
+                    try
+                    {
+                        return engine.Recognize(image, pageTimeout, cancellationToken);
+                    }
+                    finally
+                    {
+                        _idle.Add(engine);
+                    }
+                },
+                cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Ends every engine. Pages still running keep their engine until they finish.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _options.MaxEngines; i++)
+        {
+            _slots.Wait();
+        }
+
+        while (_idle.TryTake(out var engine))
+        {
+            engine.Dispose();
+        }
+
+        _slots.Dispose();
+    }
+}
