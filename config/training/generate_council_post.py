@@ -86,7 +86,7 @@ def ocr_noise(text):
         out = out.replace(". ", ".  | ", 1)
     if random.random() < 0.4:
         cut = random.randrange(len(out))
-        out = out[:cut] + "-\n" + out[cut:] if out[cut - 1:cut].isalpha() else out
+        out = out[:cut] + "- " + out[cut:] if out[cut - 1:cut].isalpha() else out
     return out
 
 
