@@ -34,7 +34,7 @@ internal static class Datasets
     {
         var all = PublicDatasets.LoadBanking77(Path.Combine(root, "intent", "banking77", "train.csv"));
         var (rest, test) = DataSplits.Stratified(all, 0.2, TestSplitSeed);
-        return new EvaluationCase("BANKING77", "train.csv split 80/20 stratified (seed 1); the 80% is split again 80/20 for weights vs calibration+thresholds; scored on the 20% never seen", rest, null, test);
+        return new EvaluationCase("BANKING77", "train.csv split 80/20 stratified (seed 1); temperature+thresholds fitted on 5-fold out-of-fold predictions of the 80%, final weights on all of it; scored on the 20% never seen", rest, null, test);
     }
 
     /// <summary>
@@ -78,6 +78,6 @@ internal static class Datasets
     {
         var train = PublicDatasets.LoadCfpb(Path.Combine(root, "post", "cfpb", "cfpb_train.json"));
         var test = PublicDatasets.LoadCfpb(Path.Combine(root, "post", "cfpb", "cfpb_test.json"));
-        return new EvaluationCase("CFPB", "cfpb_train (80% weights, 20% calibration+thresholds); scored on cfpb_test", train, null, test);
+        return new EvaluationCase("CFPB", "cfpb_train (5-fold cross-fitted temperature+thresholds, final weights on all of it); scored on cfpb_test", train, null, test);
     }
 }

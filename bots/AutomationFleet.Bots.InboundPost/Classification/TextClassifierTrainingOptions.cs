@@ -18,6 +18,13 @@ public sealed record TextClassifierTrainingOptions
     /// </summary>
     public string OutOfScopeLabel { get; init; } = PublicDatasets.OutOfScopeLabel;
 
+    /// <summary>
+    /// When no held-out set is given: with 2 or more, temperature and thresholds are fitted on out-of-fold predictions of
+    /// this many stratified folds and the final weights are trained on all examples; below 2, a single stratified
+    /// <see cref="HeldOutFraction"/> is held out and never trained on. Default 5.
+    /// </summary>
+    public int CrossFitFolds { get; init; } = 5;
+
     /// <summary>Seed of the held-out split. Default 42.</summary>
     public int SplitSeed { get; init; } = 42;
 }

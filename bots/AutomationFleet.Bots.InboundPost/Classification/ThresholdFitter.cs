@@ -3,8 +3,8 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// <summary>
 /// Fits the lowest probability thresholds whose held-out precision meets the target. Rules:
 /// <list type="number">
-/// <item>Global: over all held-out predictions, the lowest threshold t such that the predictions with probability ≥ t
-/// have precision ≥ target.</item>
+/// <item>Global: over all held-out predictions, the lowest threshold t such that the Wilson lower bound of the precision
+/// of the predictions with probability ≥ t is ≥ target.</item>
 /// <item>A category with fewer than <see cref="ThresholdOptions.MinSupport"/> held-out predictions uses the global
 /// threshold.</item>
 /// <item>Otherwise, if the category's own lowest threshold meeting the target lies above the global one, the category is
@@ -19,7 +19,7 @@ public static class ThresholdFitter
     {
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(options);
-        var global = LowestThreshold(predictions, (correct, total) => (double)correct / total >= options.TargetPrecision);
+        var global = LowestThreshold(predictions, (correct, total) => WilsonLowerBound(correct, total, options.WilsonZ) >= options.TargetPrecision);
         var perCategory = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var group in predictions.GroupBy(p => p.PredictedLabel, StringComparer.Ordinal))
         {

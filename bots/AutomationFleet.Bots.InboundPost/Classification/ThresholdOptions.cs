@@ -13,8 +13,9 @@ public sealed record ThresholdOptions
     public int MinSupport { get; init; } = 20;
 
     /// <summary>
-    /// z of the Wilson lower bound a category must clear to go <em>below</em> the global threshold. Default 1.645
-    /// (one-sided 95%): with few examples a category can only be stricter than the global threshold, never laxer.
+    /// z of the Wilson lower bound of precision that the global threshold, and a category going <em>below</em> it, must
+    /// clear. Default 1.645 (one-sided 95%): with few examples a category can only be stricter than the global
+    /// threshold, never laxer. 0 uses the point estimate.
     /// </summary>
     public double WilsonZ { get; init; } = 1.645;
 }
