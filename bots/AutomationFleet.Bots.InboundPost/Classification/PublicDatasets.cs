@@ -70,7 +70,8 @@ public static class PublicDatasets
         return items;
     }
 
-    internal static string CleanCfpbInput(string input)
+    /// <summary>Strips the CFPB prompt wrapping from one input, leaving the complaint text.</summary>
+    public static string CleanCfpbInput(string input)
     {
         var text = input;
         var marker = text.IndexOf(CfpbCommentMarker, StringComparison.Ordinal);
