@@ -1,0 +1,153 @@
+using System.Numerics;
+
+namespace AutomationFleet.Bots.InboundPost.Classification;
+
+/// <summary>
+/// A linear softmax model over sparse features. Weights are stored feature-major (all classes of a feature are
+/// contiguous) so a sparse dot product reads memory in order.
+/// </summary>
+public sealed class SoftmaxModel
+{
+    public SoftmaxModel(int featureCount, int classCount, float[] weights, float[] bias)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(bias);
+        if (weights.Length != featureCount * classCount || bias.Length != classCount)
+        {
+            throw new ArgumentException("Weights must hold featureCount × classCount values and bias classCount.");
+        }
+
+        FeatureCount = featureCount;
+        ClassCount = classCount;
+        Weights = weights;
+        Bias = bias;
+    }
+
+    public int FeatureCount { get; }
+
+    public int ClassCount { get; }
+
+    public float[] Weights { get; }
+
+    public float[] Bias { get; }
+
+    /// <summary>Writes the raw scores (logits) of <paramref name="x"/> into <paramref name="scores"/>.</summary>
+    public void Scores(SparseVector x, Span<float> scores)
+    {
+        Bias.CopyTo(scores);
+        for (var i = 0; i < x.Count; i++)
+        {
+            AddScaled(scores, Weights.AsSpan(x.Indices[i] * ClassCount, ClassCount), x.Values[i]);
+        }
+    }
+
+    /// <summary>Trains by stochastic gradient descent on the cross-entropy with an L2 penalty.</summary>
+    public static SoftmaxModel Train(IReadOnlyList<SparseVector> xs, IReadOnlyList<int> ys, int featureCount, int classCount, SoftmaxTrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(ys);
+        ArgumentNullException.ThrowIfNull(options);
+        var k = classCount;
+        var weights = new float[featureCount * k];
+        var bias = new float[k];
+        var order = Enumerable.Range(0, xs.Count).ToArray();
+        var random = new Random(options.Seed);
+        var scores = new float[k];
+
+        // The weights are kept as scale × stored values so the L2 decay of every weight is one multiplication.
+        double scale = 1;
+        long step = 0;
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var n in order)
+            {
+                var x = xs[n];
+                var eta = options.LearningRate / (1 + (options.LearningRate * options.L2 * step));
+                step++;
+
+                bias.CopyTo(scores, 0);
+                var s = (float)scale;
+                for (var i = 0; i < x.Count; i++)
+                {
+                    AddScaled(scores, weights.AsSpan(x.Indices[i] * k, k), x.Values[i] * s);
+                }
+
+                SoftmaxInPlace(scores);
+                scores[ys[n]] -= 1f;
+
+                scale *= 1 - (eta * options.L2);
+                for (var c = 0; c < k; c++)
+                {
+                    bias[c] -= (float)(eta * scores[c]);
+                }
+
+                var factor = (float)(-eta / scale);
+                for (var i = 0; i < x.Count; i++)
+                {
+                    AddScaled(weights.AsSpan(x.Indices[i] * k, k), scores, x.Values[i] * factor);
+                }
+
+                if (scale < 1e-4)
+                {
+                    Rescale(weights, (float)scale);
+                    scale = 1;
+                }
+            }
+        }
+
+        Rescale(weights, (float)scale);
+        return new SoftmaxModel(featureCount, classCount, weights, bias);
+    }
+
+    /// <summary>Softmax of <paramref name="values"/> divided by <paramref name="temperature"/>, in place.</summary>
+    public static void SoftmaxInPlace(Span<float> values, double temperature = 1)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        double sum = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var e = Math.Exp((values[i] - max) / temperature);
+            values[i] = (float)e;
+            sum += e;
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)(values[i] / sum);
+        }
+    }
+
+    private static void Rescale(float[] weights, float scale)
+    {
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] *= scale;
+        }
+    }
+
+    private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float factor)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<float>.Count)
+        {
+            var f = new Vector<float>(factor);
+            for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var t = new Vector<float>(target[i..]);
+                var s = new Vector<float>(source[i..]);
+                (t + (s * f)).CopyTo(target[i..]);
+            }
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] += source[i] * factor;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+namespace AutomationFleet.Bots.InboundPost.Classification;
+
+/// <summary>
+/// A trained text classifier: TF-IDF features, a softmax model, a fitted temperature and per-category thresholds.
+/// Immutable and safe to share between threads.
+/// </summary>
+public sealed class TextClassifier
+{
+    private const int AlternativeCount = 3;
+    private readonly Dictionary<string, int> _indexOfLabel;
+
+    internal TextClassifier(TextFeaturizer featurizer, SoftmaxModel model, IReadOnlyList<string> labels, double temperature, CategoryThresholds thresholds, ClassifierTrainingMetadata metadata)
+    {
+        if (labels.Count != model.ClassCount)
+        {
+            throw new ArgumentException("There must be one label per model class.", nameof(labels));
+        }
+
+        Featurizer = featurizer;
+        Model = model;
+        Labels = labels;
+        Temperature = temperature;
+        Thresholds = thresholds;
+        Metadata = metadata;
+        _indexOfLabel = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Temperature applied to the logits before the softmax (fitted on held-out data).</summary>
+    public double Temperature { get; }
+
+    public CategoryThresholds Thresholds { get; }
+
+    public ClassifierTrainingMetadata Metadata { get; }
+
+    internal TextFeaturizer Featurizer { get; }
+
+    internal SoftmaxModel Model { get; }
+
+    /// <summary>True when <paramref name="label"/> is one of the model's categories.</summary>
+    public bool Knows(string label) => _indexOfLabel.ContainsKey(label);
+
+    /// <summary>Classifies one text.</summary>
+    public ClassificationResult Classify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var probabilities = new float[Labels.Count];
+        Probabilities(text, probabilities);
+        return ToResult(probabilities);
+    }
+
+    /// <summary>Classifies many texts in parallel; results are in input order.</summary>
+    public IReadOnlyList<ClassificationResult> ClassifyMany(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var results = new ClassificationResult[texts.Count];
+        Parallel.For(0, texts.Count, () => new float[Labels.Count], (i, _, buffer) =>
+        {
+            Probabilities(texts[i], buffer);
+            results[i] = ToResult(buffer);
+            return buffer;
+        }, _ => { });
+        return results;
+    }
+
+    /// <summary>Writes the calibrated probability of every label (in <see cref="Labels"/> order) into <paramref name="probabilities"/>.</summary>
+    public void Probabilities(string text, Span<float> probabilities)
+    {
+        Logits(text, probabilities);
+        SoftmaxModel.SoftmaxInPlace(probabilities, Temperature);
+    }
+
+    /// <summary>A copy of this classifier with other thresholds (e.g. refitted for another precision target).</summary>
+    public TextClassifier WithThresholds(CategoryThresholds thresholds) =>
+        new(Featurizer, Model, Labels, Temperature, thresholds, Metadata);
+
+    /// <summary>Saves the model as one versioned file (see <see cref="TextClassifierFile"/>).</summary>
+    public void Save(string path) => TextClassifierFile.Save(this, path);
+
+    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
+    public static TextClassifier Load(string path) => TextClassifierFile.Load(path);
+
+    internal void Logits(string text, Span<float> logits) => Model.Scores(Featurizer.Transform(text), logits);
+
+    internal int IndexOf(string label) => _indexOfLabel.TryGetValue(label, out var i) ? i : -1;
+
+    private ClassificationResult ToResult(ReadOnlySpan<float> probabilities)
+    {
+        Span<int> top = stackalloc int[Math.Min(AlternativeCount, probabilities.Length)];
+        top.Fill(-1);
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            for (var r = 0; r < top.Length; r++)
+            {
+                if (top[r] < 0 || probabilities[c] > probabilities[top[r]])
+                {
+                    for (var s = top.Length - 1; s > r; s--)
+                    {
+                        top[s] = top[s - 1];
+                    }
+
+                    top[r] = c;
+                    break;
+                }
+            }
+        }
+
+        var alternatives = new LabelProbability[top.Length];
+        for (var r = 0; r < top.Length; r++)
+        {
+            alternatives[r] = new LabelProbability(Labels[top[r]], probabilities[top[r]]);
+        }
+
+        var label = Labels[top[0]];
+        double probability = probabilities[top[0]];
+        var threshold = Thresholds.For(label);
+        return new ClassificationResult(label, probability, threshold, probability >= threshold, alternatives);
+    }
+}

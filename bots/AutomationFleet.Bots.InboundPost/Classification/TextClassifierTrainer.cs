@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AutomationFleet.Bots.InboundPost.Classification;
+
+/// <summary>
+/// Trains a <see cref="TextClassifier"/>: fits features and weights on training examples, and the temperature and the
+/// per-category thresholds on predictions for examples those weights never saw (a held-out set, or out-of-fold
+/// predictions when cross-fitting).
+/// </summary>
+public static class TextClassifierTrainer
+{
+    private static readonly ClassifierTrainingMetadata EmptyMetadata = new(string.Empty, DateTimeOffset.MinValue, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// Trains on <paramref name="examples"/> alone: cross-fitted over <see cref="TextClassifierTrainingOptions.CrossFitFolds"/>
+    /// folds, or with a stratified <see cref="TextClassifierTrainingOptions.HeldOutFraction"/> held out.
+    /// </summary>
+    public static TextClassifier Train(IReadOnlyList<LabelledText> examples, TextClassifierTrainingOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        if (options.CrossFitFolds < 2)
+        {
+            var (training, heldOut) = DataSplits.Stratified(examples, options.HeldOutFraction, options.SplitSeed);
+            return Train(training, heldOut, options, timeProvider);
+        }
+
+        var started = timeProvider.GetTimestamp();
+        var labels = LabelsOf(examples, options);
+        var folds = FoldsOf(examples, options.CrossFitFolds, options.SplitSeed);
+        var logits = new float[examples.Count][];
+        for (var fold = 0; fold < options.CrossFitFolds; fold++)
+        {
+            var inFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] == fold).ToList();
+            var outOfFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] != fold).Select(i => examples[i]).ToList();
+            var foldModel = FitWeights(outOfFold, labels, options);
+            Parallel.ForEach(inFold, i =>
+            {
+                logits[i] = new float[labels.Count];
+                foldModel.Logits(examples[i].Text, logits[i]);
+            });
+        }
+
+        var final = FitWeights(examples, labels, options);
+        return Calibrate(final, examples, examples, logits, options, timeProvider, started);
+    }
+
+    /// <summary>Trains on <paramref name="training"/>; fits temperature and thresholds on <paramref name="heldOut"/>.</summary>
+    public static TextClassifier Train(IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, TextClassifierTrainingOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var started = timeProvider.GetTimestamp();
+        var model = FitWeights(training, LabelsOf(training, options), options);
+        var logits = new float[heldOut.Count][];
+        Parallel.For(0, heldOut.Count, i =>
+        {
+            logits[i] = new float[model.Labels.Count];
+            model.Logits(heldOut[i].Text, logits[i]);
+        });
+
+        return Calibrate(model, training, heldOut, logits, options, timeProvider, started);
+    }
+
+    private static List<string> LabelsOf(IReadOnlyList<LabelledText> examples, TextClassifierTrainingOptions options)
+    {
+        var labels = examples.Where(e => !IsOutOfScope(e, options)).Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (labels.Count < 2)
+        {
+            throw new ArgumentException("Training needs examples of at least two categories.", nameof(examples));
+        }
+
+        return labels;
+    }
+
+    private static int[] FoldsOf(IReadOnlyList<LabelledText> examples, int folds, int seed)
+    {
+        var random = new Random(seed);
+        var assignment = new int[examples.Count];
+        var next = 0;
+        foreach (var group in Enumerable.Range(0, examples.Count).GroupBy(i => examples[i].Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var members = group.ToArray();
+            random.Shuffle(members);
+            foreach (var i in members)
+            {
+                assignment[i] = next++ % folds;
+            }
+        }
+
+        return assignment;
+    }
+
+    private static TextClassifier FitWeights(IReadOnlyList<LabelledText> training, List<string> labels, TextClassifierTrainingOptions options)
+    {
+        var indexOf = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var inScope = training.Where(e => indexOf.ContainsKey(e.Label)).ToList();
+        var featurizer = TextFeaturizer.Fit(inScope.Select(e => e.Text).ToList(), options.Featurizer);
+        var vectors = new SparseVector[inScope.Count];
+        Parallel.For(0, inScope.Count, i => vectors[i] = featurizer.Transform(inScope[i].Text));
+        var targets = inScope.Select(e => indexOf[e.Label]).ToArray();
+        var model = SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax);
+        var nothingAutomatic = new CategoryThresholds(options.Thresholds.TargetPrecision, CategoryThresholds.Unreachable, new Dictionary<string, double>());
+        return new TextClassifier(featurizer, model, labels, 1, nothingAutomatic, EmptyMetadata with { TrainingCount = inScope.Count });
+    }
+
+    private static TextClassifier Calibrate(TextClassifier model, IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, float[][] logits, TextClassifierTrainingOptions options, TimeProvider timeProvider, long started)
+    {
+        var labels = model.Labels;
+        var known = Enumerable.Range(0, heldOut.Count).Where(i => model.Knows(heldOut[i].Label)).ToList();
+        var temperature = TemperatureScaling.Fit(known.Select(i => logits[i]).ToList(), known.Select(i => model.IndexOf(heldOut[i].Label)).ToList());
+
+        var predictions = new List<HeldOutPrediction>(heldOut.Count);
+        var inScope = new List<HeldOutPrediction>(heldOut.Count);
+        for (var i = 0; i < heldOut.Count; i++)
+        {
+            var probabilities = logits[i].ToArray();
+            SoftmaxModel.SoftmaxInPlace(probabilities, temperature);
+            var best = Array.IndexOf(probabilities, probabilities.Max());
+            var prediction = new HeldOutPrediction(labels[best], probabilities[best], string.Equals(labels[best], heldOut[i].Label, StringComparison.Ordinal));
+            predictions.Add(prediction);
+            if (model.Knows(heldOut[i].Label))
+            {
+                inScope.Add(prediction);
+            }
+        }
+
+        var thresholds = ThresholdFitter.Fit(predictions, options.Thresholds);
+        var elapsed = timeProvider.GetElapsedTime(started);
+        var automatic = predictions.Where(p => p.Probability >= thresholds.For(p.PredictedLabel)).ToList();
+        var metadata = new ClassifierTrainingMetadata(
+            DataSha256: HashOf(training, ReferenceEquals(training, heldOut) ? [] : heldOut),
+            TrainedAt: timeProvider.GetUtcNow(),
+            TrainingCount: model.Metadata.TrainingCount,
+            HeldOutCount: heldOut.Count,
+            HeldOutAccuracy: inScope.Count == 0 ? 0 : inScope.Count(p => p.Correct) / (double)inScope.Count,
+            HeldOutCoverage: inScope.Count == 0 ? 0 : inScope.Count(p => p.Probability >= thresholds.For(p.PredictedLabel)) / (double)inScope.Count,
+            HeldOutPrecision: automatic.Count == 0 ? 1 : automatic.Count(p => p.Correct) / (double)automatic.Count,
+            HeldOutEce: Reliability.Compute(inScope.Select(p => (p.Probability, p.Correct)).ToList()).ExpectedCalibrationError,
+            TrainingSeconds: elapsed.TotalSeconds);
+        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata);
+    }
+
+    private static bool IsOutOfScope(LabelledText example, TextClassifierTrainingOptions options) =>
+        string.Equals(example.Label, options.OutOfScopeLabel, StringComparison.Ordinal);
+
+    private static string HashOf(IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (part, examples) in new[] { ("train", training), ("held-out", heldOut) })
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(part + "\u001d"));
+            foreach (var e in examples)
+            {
+                sha.AppendData(Encoding.UTF8.GetBytes(e.Text + "\u001f" + e.Label + "\u001e"));
+            }
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

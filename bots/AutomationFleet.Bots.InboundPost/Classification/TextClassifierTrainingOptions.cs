@@ -1,0 +1,30 @@
+namespace AutomationFleet.Bots.InboundPost.Classification;
+
+/// <summary>Everything that decides how a <see cref="TextClassifier"/> is trained.</summary>
+public sealed record TextClassifierTrainingOptions
+{
+    public FeaturizerOptions Featurizer { get; init; } = new();
+
+    public SoftmaxTrainerOptions Softmax { get; init; } = new();
+
+    public ThresholdOptions Thresholds { get; init; } = new();
+
+    /// <summary>Share of the data held out (stratified) for calibration and thresholds when no held-out set is given. Default 0.2.</summary>
+    public double HeldOutFraction { get; init; } = 0.2;
+
+    /// <summary>
+    /// Label of examples that fit no category. They are never trained on; in the held-out set they count as errors
+    /// for any category predicted, so the thresholds learn to reject them. Default <c>oos</c>.
+    /// </summary>
+    public string OutOfScopeLabel { get; init; } = PublicDatasets.OutOfScopeLabel;
+
+    /// <summary>
+    /// When no held-out set is given: with 2 or more, temperature and thresholds are fitted on out-of-fold predictions of
+    /// this many stratified folds and the final weights are trained on all examples; below 2, a single stratified
+    /// <see cref="HeldOutFraction"/> is held out and never trained on. Default 5.
+    /// </summary>
+    public int CrossFitFolds { get; init; } = 5;
+
+    /// <summary>Seed of the held-out split. Default 42.</summary>
+    public int SplitSeed { get; init; } = 42;
+}

@@ -1,0 +1,252 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace AutomationFleet.Bots.InboundPost.Classification;
+
+/// <summary>
+/// TF-IDF over hashed word n-grams and character n-grams within word boundaries, with sublinear term frequency
+/// (1 + ln tf) and each block L2-normalised. Hashes are FNV-1a over the characters, so they are stable across
+/// processes; only hash buckets seen in training become columns.
+/// </summary>
+public sealed class TextFeaturizer
+{
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
+    private const uint WordSeed = 0x9E3779B9;
+    private const uint CharSeed = 0x85EBCA6B;
+
+    private readonly Dictionary<int, int> _columnOfBucket;
+
+    /// <summary>Creates a featurizer from fitted state (used when a model is loaded).</summary>
+    public TextFeaturizer(FeaturizerOptions options, int[] buckets, float[] idf)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(buckets);
+        ArgumentNullException.ThrowIfNull(idf);
+        if (buckets.Length != idf.Length)
+        {
+            throw new ArgumentException("Every bucket needs an IDF weight.", nameof(idf));
+        }
+
+        Options = options;
+        Buckets = buckets;
+        Idf = idf;
+        _columnOfBucket = new Dictionary<int, int>(buckets.Length);
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            _columnOfBucket.Add(buckets[i], i);
+        }
+    }
+
+    public FeaturizerOptions Options { get; }
+
+    /// <summary>The hash bucket of each column.</summary>
+    public int[] Buckets { get; }
+
+    /// <summary>The inverse document frequency of each column.</summary>
+    public float[] Idf { get; }
+
+    public int FeatureCount => Buckets.Length;
+
+    /// <summary>Fits the columns and IDF weights (smooth IDF: ln((1+n)/(1+df)) + 1) on training texts.</summary>
+    public static TextFeaturizer Fit(IReadOnlyList<string> texts, FeaturizerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(options);
+        var documentFrequency = new Dictionary<int, int>();
+        var scratch = new List<int>();
+        foreach (var text in texts)
+        {
+            scratch.Clear();
+            CollectBuckets(text, options, scratch);
+            scratch.Sort();
+            for (var i = 0; i < scratch.Count; i++)
+            {
+                if (i > 0 && scratch[i] == scratch[i - 1])
+                {
+                    continue;
+                }
+
+                documentFrequency[scratch[i]] = documentFrequency.GetValueOrDefault(scratch[i]) + 1;
+            }
+        }
+
+        var kept = documentFrequency.Where(p => p.Value >= options.MinDocumentFrequency).OrderBy(p => p.Key).ToArray();
+        var buckets = new int[kept.Length];
+        var idf = new float[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            buckets[i] = kept[i].Key;
+            idf[i] = (float)(Math.Log((1.0 + texts.Count) / (1.0 + kept[i].Value)) + 1.0);
+        }
+
+        return new TextFeaturizer(options, buckets, idf);
+    }
+
+    /// <summary>Turns one text into its normalised TF-IDF vector.</summary>
+    public SparseVector Transform(string text)
+    {
+        var raw = new List<int>(256);
+        CollectBuckets(text, Options, raw);
+        raw.Sort();
+        var indices = new List<int>(raw.Count);
+        var values = new List<float>(raw.Count);
+        var wordBlockLimit = 1 << Options.HashBits;
+        double wordNorm = 0;
+        double charNorm = 0;
+        var i = 0;
+        while (i < raw.Count)
+        {
+            var bucket = raw[i];
+            var run = 1;
+            while (i + run < raw.Count && raw[i + run] == bucket)
+            {
+                run++;
+            }
+
+            i += run;
+            if (!_columnOfBucket.TryGetValue(bucket, out var column))
+            {
+                continue;
+            }
+
+            var value = (float)((1.0 + Math.Log(run)) * Idf[column]);
+            indices.Add(column);
+            values.Add(value);
+            if (bucket < wordBlockLimit)
+            {
+                wordNorm += value * value;
+            }
+            else
+            {
+                charNorm += value * value;
+            }
+        }
+
+        // Columns are ordered by bucket, and word buckets sort before character buckets, so the columns ascend.
+        var wordScale = wordNorm > 0 ? (float)(Options.WordBlockWeight / Math.Sqrt(wordNorm)) : 0f;
+        var charScale = charNorm > 0 ? (float)(Options.CharBlockWeight / Math.Sqrt(charNorm)) : 0f;
+        var indexArray = indices.ToArray();
+        var valueArray = values.ToArray();
+        for (var k = 0; k < indexArray.Length; k++)
+        {
+            valueArray[k] *= Buckets[indexArray[k]] < wordBlockLimit ? wordScale : charScale;
+        }
+
+        return new SparseVector(indexArray, valueArray);
+    }
+
+    internal static void CollectBuckets(string text, FeaturizerOptions options, List<int> sink)
+    {
+        var mask = (1u << options.HashBits) - 1;
+        var charOffset = 1 << options.HashBits;
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
+        try
+        {
+            // Normalise: lower case, apostrophes dropped (so "hasn't" is one word), everything else not a letter or
+            // digit separates words.
+            var length = 0;
+            foreach (var ch in text)
+            {
+                if (char.IsLetterOrDigit(ch))
+                {
+                    buffer[length++] = char.ToLower(ch, CultureInfo.InvariantCulture);
+                }
+                else if (ch is '\'' or '\u2019')
+                {
+                    continue;
+                }
+                else if (length > 0 && buffer[length - 1] != ' ')
+                {
+                    buffer[length++] = ' ';
+                }
+            }
+
+            var normalised = buffer.AsSpan(0, length).TrimEnd(' ');
+            Span<(int Start, int Length)> recent = stackalloc (int, int)[8];
+            var maxWordNgram = Math.Min(options.MaxWordNgram, recent.Length);
+            var wordCount = 0;
+            var start = 0;
+            Span<char> padded = stackalloc char[66];
+            while (start < normalised.Length)
+            {
+                var end = normalised[start..].IndexOf(' ');
+                var wordLength = end < 0 ? normalised.Length - start : end;
+                var word = normalised.Slice(start, wordLength);
+
+                for (var k = recent.Length - 1; k > 0; k--)
+                {
+                    recent[k] = recent[k - 1];
+                }
+
+                recent[0] = (start, wordLength);
+                wordCount++;
+                for (var n = 1; n <= maxWordNgram && n <= wordCount; n++)
+                {
+                    var hash = WordSeed ^ FnvOffset;
+                    for (var k = n - 1; k >= 0; k--)
+                    {
+                        hash = Hash(hash, normalised.Slice(recent[k].Start, recent[k].Length));
+                        hash = (hash ^ ' ') * FnvPrime;
+                    }
+
+                    sink.Add((int)(Mix(hash) & mask));
+                }
+
+                if (options.MaxCharNgram > 0)
+                {
+                    AddCharNgrams(word, options, padded, mask, charOffset, sink);
+                }
+
+                start += wordLength + 1;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static void AddCharNgrams(ReadOnlySpan<char> word, FeaturizerOptions options, Span<char> padded, uint mask, int offset, List<int> sink)
+    {
+        // Very long "words" (URLs, runs of digits) are cut: their n-grams past 64 characters add nothing useful.
+        var take = Math.Min(word.Length, padded.Length - 2);
+        padded[0] = ' ';
+        word[..take].CopyTo(padded[1..]);
+        padded[take + 1] = ' ';
+        var p = padded[..(take + 2)];
+        if (p.Length < options.MinCharNgram)
+        {
+            sink.Add(offset + (int)(Mix(Hash(CharSeed ^ FnvOffset, p)) & mask));
+            return;
+        }
+
+        for (var n = options.MinCharNgram; n <= options.MaxCharNgram && n <= p.Length; n++)
+        {
+            for (var s = 0; s + n <= p.Length; s++)
+            {
+                sink.Add(offset + (int)(Mix(Hash(CharSeed ^ FnvOffset, p.Slice(s, n))) & mask));
+            }
+        }
+    }
+
+    private static uint Hash(uint hash, ReadOnlySpan<char> chars)
+    {
+        foreach (var ch in chars)
+        {
+            hash = (hash ^ ch) * FnvPrime;
+        }
+
+        return hash;
+    }
+
+    private static uint Mix(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x7FEB352D;
+        h ^= h >> 15;
+        h *= 0x846CA68B;
+        h ^= h >> 16;
+        return h;
+    }
+}

@@ -1,0 +1,88 @@
+namespace AutomationFleet.Bots.InboundPost.Classification;
+
+/// <summary>
+/// Fits the lowest probability thresholds whose held-out precision meets the target. Rules:
+/// <list type="number">
+/// <item>Global: over all held-out predictions, the lowest threshold t such that the Wilson lower bound of the precision
+/// of the predictions with probability ≥ t is ≥ target.</item>
+/// <item>A category with fewer than <see cref="ThresholdOptions.MinSupport"/> held-out predictions uses the global
+/// threshold.</item>
+/// <item>Otherwise, if the category's own lowest threshold meeting the target lies above the global one, the category is
+/// raised to it (it is confused more than the rest). It may go below the global threshold only as far as the Wilson lower
+/// bound of its precision still meets the target.</item>
+/// </list>
+/// Held-out items outside the label set (out-of-scope queries) count as errors for whatever category they were given.
+/// </summary>
+public static class ThresholdFitter
+{
+    public static CategoryThresholds Fit(IReadOnlyList<HeldOutPrediction> predictions, ThresholdOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(options);
+        var global = LowestThreshold(predictions, (correct, total) => WilsonLowerBound(correct, total, options.WilsonZ) >= options.TargetPrecision);
+        var perCategory = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var group in predictions.GroupBy(p => p.PredictedLabel, StringComparer.Ordinal))
+        {
+            var items = group.ToList();
+            if (items.Count < options.MinSupport)
+            {
+                continue;
+            }
+
+            var own = LowestThreshold(items, (correct, total) => (double)correct / total >= options.TargetPrecision);
+            if (own >= global)
+            {
+                perCategory[group.Key] = own;
+                continue;
+            }
+
+            var bounded = LowestThreshold(items, (correct, total) => WilsonLowerBound(correct, total, options.WilsonZ) >= options.TargetPrecision);
+            perCategory[group.Key] = Math.Min(global, bounded);
+        }
+
+        return new CategoryThresholds(options.TargetPrecision, global, perCategory);
+    }
+
+    /// <summary>Wilson score lower bound of a binomial proportion.</summary>
+    public static double WilsonLowerBound(int successes, int trials, double z)
+    {
+        if (trials == 0)
+        {
+            return 0;
+        }
+
+        var p = (double)successes / trials;
+        var z2 = z * z;
+        var centre = p + (z2 / (2 * trials));
+        var margin = z * Math.Sqrt((p * (1 - p) / trials) + (z2 / (4.0 * trials * trials)));
+        return (centre - margin) / (1 + (z2 / trials));
+    }
+
+    /// <summary>
+    /// The lowest distinct probability t for which <paramref name="accept"/>(correct, total) holds over the items with
+    /// probability ≥ t; <see cref="CategoryThresholds.Unreachable"/> when no t qualifies.
+    /// </summary>
+    private static double LowestThreshold(IReadOnlyList<HeldOutPrediction> items, Func<int, int, bool> accept)
+    {
+        var sorted = items.OrderByDescending(p => p.Probability).ToList();
+        var best = CategoryThresholds.Unreachable;
+        var correct = 0;
+        var i = 0;
+        while (i < sorted.Count)
+        {
+            var probability = sorted[i].Probability;
+            while (i < sorted.Count && sorted[i].Probability == probability)
+            {
+                correct += sorted[i].Correct ? 1 : 0;
+                i++;
+            }
+
+            if (accept(correct, i))
+            {
+                best = probability;
+            }
+        }
+
+        return best;
+    }
+}
