@@ -131,6 +131,13 @@ static TextClassifierTrainingOptions ParseOptions(string[] args)
             "--epochs" => options with { Softmax = options.Softmax with { Epochs = int.Parse(value, CultureInfo.InvariantCulture) } },
             "--min-support" => options with { Thresholds = options.Thresholds with { MinSupport = int.Parse(value, CultureInfo.InvariantCulture) } },
             "--char-max" => options with { Featurizer = options.Featurizer with { MaxCharNgram = int.Parse(value, CultureInfo.InvariantCulture) } },
+            "--model" => options with { Model = Enum.Parse<LinearModelKind>(value, ignoreCase: true) },
+            "--c" => options with { LinearSvm = options.LinearSvm with { C = double.Parse(value, CultureInfo.InvariantCulture) } },
+            "--ensemble-weight" => options with { EnsembleSoftmaxWeight = double.Parse(value, CultureInfo.InvariantCulture) },
+            "--word-max" => options with { Featurizer = options.Featurizer with { MaxWordNgram = int.Parse(value, CultureInfo.InvariantCulture) } },
+            "--char-min" => options with { Featurizer = options.Featurizer with { MinCharNgram = int.Parse(value, CultureInfo.InvariantCulture) } },
+            "--word-weight" => options with { Featurizer = options.Featurizer with { WordBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
+            "--wilson-z" => options with { Thresholds = options.Thresholds with { WilsonZ = double.Parse(value, CultureInfo.InvariantCulture) } },
             "--char-weight" => options with { Featurizer = options.Featurizer with { CharBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
             _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
         };

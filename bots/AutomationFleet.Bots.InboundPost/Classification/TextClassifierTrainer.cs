@@ -103,7 +103,16 @@ public static class TextClassifierTrainer
         var vectors = new SparseVector[inScope.Count];
         Parallel.For(0, inScope.Count, i => vectors[i] = featurizer.Transform(inScope[i].Text));
         var targets = inScope.Select(e => indexOf[e.Label]).ToArray();
-        var model = SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax);
+        var model = options.Model switch
+        {
+            LinearModelKind.Softmax => SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax),
+            LinearModelKind.LinearSvm => LinearSvm.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.LinearSvm),
+            LinearModelKind.Ensemble => SoftmaxModel.Sum(
+                LinearSvm.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.LinearSvm),
+                SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax),
+                options.EnsembleSoftmaxWeight),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Unknown model kind."),
+        };
         var nothingAutomatic = new CategoryThresholds(options.Thresholds.TargetPrecision, CategoryThresholds.Unreachable, new Dictionary<string, double>());
         return new TextClassifier(featurizer, model, labels, 1, nothingAutomatic, EmptyMetadata with { TrainingCount = inScope.Count });
     }

@@ -5,7 +5,18 @@ public sealed record TextClassifierTrainingOptions
 {
     public FeaturizerOptions Featurizer { get; init; } = new();
 
+    /// <summary>Which linear scorer is trained. Default <see cref="LinearModelKind.LinearSvm"/>.</summary>
+    public LinearModelKind Model { get; init; } = LinearModelKind.LinearSvm;
+
     public SoftmaxTrainerOptions Softmax { get; init; } = new();
+
+    public LinearSvmOptions LinearSvm { get; init; } = new();
+
+    /// <summary>
+    /// With <see cref="LinearModelKind.Ensemble"/>: the scores are SVM scores plus this times the softmax logits
+    /// (both linear, so the sum is one linear model and prediction costs the same). Default 0.25.
+    /// </summary>
+    public double EnsembleSoftmaxWeight { get; init; } = 0.25;
 
     public ThresholdOptions Thresholds { get; init; } = new();
 
