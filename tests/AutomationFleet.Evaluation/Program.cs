@@ -9,7 +9,7 @@ CultureInfo.DefaultThreadCurrentCulture = invariant;
 CultureInfo.CurrentCulture = invariant;
 
 var command = args.Length > 0 ? args[0].ToUpperInvariant() : "ALL";
-var options = ParseOptions(args.Skip(1).ToArray());
+var options = ParseOptions(args.Skip(1).Where(a => a != "--pipeline").ToArray());
 var root = Datasets.DataRoot();
 
 var cases = command switch
@@ -19,8 +19,15 @@ var cases = command switch
     "CFPB" => [Datasets.Cfpb(root)],
     "ALL" => new[] { Datasets.Banking77(root), Datasets.Clinc150(root), Datasets.Cfpb(root) },
     "TUNE" => null,
+    "AGREEMENT" => [],
     _ => throw new ArgumentException($"Unknown command '{args[0]}': use banking77, clinc150, cfpb, all or tune."),
 };
+
+if (cases is { Length: 0 })
+{
+    AgreementProbe.Run(root, options);
+    return 0;
+}
 
 if (cases is null)
 {
@@ -138,6 +145,8 @@ static TextClassifierTrainingOptions ParseOptions(string[] args)
             "--char-min" => options with { Featurizer = options.Featurizer with { MinCharNgram = int.Parse(value, CultureInfo.InvariantCulture) } },
             "--word-weight" => options with { Featurizer = options.Featurizer with { WordBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
             "--wilson-z" => options with { Thresholds = options.Thresholds with { WilsonZ = double.Parse(value, CultureInfo.InvariantCulture) } },
+            "--retrain-final" => options with { AverageFoldModels = !bool.Parse(value) },
+            "--folds" => options with { CrossFitFolds = int.Parse(value, CultureInfo.InvariantCulture) },
             "--char-weight" => options with { Featurizer = options.Featurizer with { CharBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
             _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
         };
