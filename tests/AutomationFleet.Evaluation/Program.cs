@@ -40,7 +40,7 @@ foreach (var evaluationCase in cases)
 {
     Console.WriteLine($"== {evaluationCase.Name} ==");
     Console.WriteLine($"protocol: {evaluationCase.Protocol}");
-    Console.WriteLine($"training {evaluationCase.Training.Count}, fitting {evaluationCase.HeldOut?.Count.ToString(invariant) ?? "(5-fold out-of-fold)"}, scored {evaluationCase.Scored.Count}");
+    Console.WriteLine($"training {evaluationCase.Training.Count}, fitting {evaluationCase.HeldOut?.Count.ToString(invariant) ?? $"({options.CrossFitFolds}-fold out-of-fold)"}, scored {evaluationCase.Scored.Count}");
     var stopwatch = Stopwatch.StartNew();
     var model = evaluationCase.HeldOut is null
         ? TextClassifierTrainer.Train(evaluationCase.Training, options, TimeProvider.System)

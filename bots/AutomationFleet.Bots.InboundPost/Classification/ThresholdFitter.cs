@@ -7,9 +7,10 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// of the predictions with probability ≥ t is ≥ target.</item>
 /// <item>A category with fewer than <see cref="ThresholdOptions.MinSupport"/> held-out predictions uses the global
 /// threshold.</item>
-/// <item>Otherwise, if the category's own lowest threshold meeting the target lies above the global one, the category is
-/// raised to it (it is confused more than the rest). It may go below the global threshold only as far as the Wilson lower
-/// bound of its precision still meets the target.</item>
+/// <item>Otherwise, if even the Wilson upper bound of the category's precision at the global threshold is below the target
+/// (evidence that it is confused more than the rest), the category is raised to the lowest threshold at which that
+/// upper bound meets the target. With z = 0 that is its own point-estimate threshold. It may go below the global
+/// threshold only as far as the Wilson lower bound of its precision still meets the target.</item>
 /// </list>
 /// Held-out items outside the label set (out-of-scope queries) count as errors for whatever category they were given.
 /// </summary>
