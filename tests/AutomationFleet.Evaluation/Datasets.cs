@@ -29,12 +29,12 @@ internal static class Datasets
         throw new DirectoryNotFoundException("shared/data not found; set FLEET_DATA to the data folder.");
     }
 
-    /// <summary>BANKING77: a stratified 20% of train.csv is scored; the model trains on the rest (its own held-out 20% fits calibration and thresholds).</summary>
+    /// <summary>BANKING77: a stratified 20% of train.csv is scored; the model trains on the rest (10-fold out-of-fold predictions fit calibration and thresholds).</summary>
     public static EvaluationCase Banking77(string root)
     {
         var all = PublicDatasets.LoadBanking77(Path.Combine(root, "intent", "banking77", "train.csv"));
         var (rest, test) = DataSplits.Stratified(all, 0.2, TestSplitSeed);
-        return new EvaluationCase("BANKING77", "train.csv split 80/20 stratified (seed 1); temperature+thresholds fitted on 5-fold out-of-fold predictions of the 80%, final weights on all of it; scored on the 20% never seen", rest, null, test);
+        return new EvaluationCase("BANKING77", "train.csv split 80/20 stratified (seed 1); temperature+thresholds fitted on 10-fold out-of-fold predictions of the 80%, final weights the average of the 10 fold models; scored on the 20% never seen", rest, null, test);
     }
 
     /// <summary>
@@ -73,11 +73,11 @@ internal static class Datasets
             inScopeTest.Concat(outOfScope).ToList());
     }
 
-    /// <summary>CFPB: trains on cfpb_train (its own held-out 20% fits calibration and thresholds), scored on cfpb_test.</summary>
+    /// <summary>CFPB: trains on cfpb_train (10-fold out-of-fold predictions fit calibration and thresholds), scored on cfpb_test.</summary>
     public static EvaluationCase Cfpb(string root)
     {
         var train = PublicDatasets.LoadCfpb(Path.Combine(root, "post", "cfpb", "cfpb_train.json"));
         var test = PublicDatasets.LoadCfpb(Path.Combine(root, "post", "cfpb", "cfpb_test.json"));
-        return new EvaluationCase("CFPB", "cfpb_train (5-fold cross-fitted temperature+thresholds, final weights on all of it); scored on cfpb_test", train, null, test);
+        return new EvaluationCase("CFPB", "cfpb_train (10-fold cross-fitted temperature+thresholds, final weights the average of the fold models); scored on cfpb_test", train, null, test);
     }
 }

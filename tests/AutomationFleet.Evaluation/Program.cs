@@ -9,7 +9,7 @@ CultureInfo.DefaultThreadCurrentCulture = invariant;
 CultureInfo.CurrentCulture = invariant;
 
 var command = args.Length > 0 ? args[0].ToUpperInvariant() : "ALL";
-var options = ParseOptions(args.Skip(1).ToArray());
+var options = ParseOptions(args.Skip(1).Where(a => a != "--pipeline").ToArray());
 var root = Datasets.DataRoot();
 
 var cases = command switch
@@ -19,8 +19,15 @@ var cases = command switch
     "CFPB" => [Datasets.Cfpb(root)],
     "ALL" => new[] { Datasets.Banking77(root), Datasets.Clinc150(root), Datasets.Cfpb(root) },
     "TUNE" => null,
+    "AGREEMENT" => [],
     _ => throw new ArgumentException($"Unknown command '{args[0]}': use banking77, clinc150, cfpb, all or tune."),
 };
+
+if (cases is { Length: 0 })
+{
+    AgreementProbe.Run(root, options);
+    return 0;
+}
 
 if (cases is null)
 {
@@ -33,7 +40,7 @@ foreach (var evaluationCase in cases)
 {
     Console.WriteLine($"== {evaluationCase.Name} ==");
     Console.WriteLine($"protocol: {evaluationCase.Protocol}");
-    Console.WriteLine($"training {evaluationCase.Training.Count}, fitting {evaluationCase.HeldOut?.Count.ToString(invariant) ?? "(5-fold out-of-fold)"}, scored {evaluationCase.Scored.Count}");
+    Console.WriteLine($"training {evaluationCase.Training.Count}, fitting {evaluationCase.HeldOut?.Count.ToString(invariant) ?? $"({options.CrossFitFolds}-fold out-of-fold)"}, scored {evaluationCase.Scored.Count}");
     var stopwatch = Stopwatch.StartNew();
     var model = evaluationCase.HeldOut is null
         ? TextClassifierTrainer.Train(evaluationCase.Training, options, TimeProvider.System)
@@ -131,6 +138,15 @@ static TextClassifierTrainingOptions ParseOptions(string[] args)
             "--epochs" => options with { Softmax = options.Softmax with { Epochs = int.Parse(value, CultureInfo.InvariantCulture) } },
             "--min-support" => options with { Thresholds = options.Thresholds with { MinSupport = int.Parse(value, CultureInfo.InvariantCulture) } },
             "--char-max" => options with { Featurizer = options.Featurizer with { MaxCharNgram = int.Parse(value, CultureInfo.InvariantCulture) } },
+            "--model" => options with { Model = Enum.Parse<LinearModelKind>(value, ignoreCase: true) },
+            "--c" => options with { LinearSvm = options.LinearSvm with { C = double.Parse(value, CultureInfo.InvariantCulture) } },
+            "--ensemble-weight" => options with { EnsembleSoftmaxWeight = double.Parse(value, CultureInfo.InvariantCulture) },
+            "--word-max" => options with { Featurizer = options.Featurizer with { MaxWordNgram = int.Parse(value, CultureInfo.InvariantCulture) } },
+            "--char-min" => options with { Featurizer = options.Featurizer with { MinCharNgram = int.Parse(value, CultureInfo.InvariantCulture) } },
+            "--word-weight" => options with { Featurizer = options.Featurizer with { WordBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
+            "--wilson-z" => options with { Thresholds = options.Thresholds with { WilsonZ = double.Parse(value, CultureInfo.InvariantCulture) } },
+            "--retrain-final" => options with { AverageFoldModels = !bool.Parse(value) },
+            "--folds" => options with { CrossFitFolds = int.Parse(value, CultureInfo.InvariantCulture) },
             "--char-weight" => options with { Featurizer = options.Featurizer with { CharBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
             _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
         };

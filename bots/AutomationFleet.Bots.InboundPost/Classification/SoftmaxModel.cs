@@ -100,6 +100,31 @@ public sealed class SoftmaxModel
         return new SoftmaxModel(featureCount, classCount, weights, bias);
     }
 
+    /// <summary>The linear model whose scores are those of <paramref name="first"/> plus <paramref name="weight"/> times those of <paramref name="second"/>.</summary>
+    public static SoftmaxModel Sum(SoftmaxModel first, SoftmaxModel second, double weight)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first.FeatureCount != second.FeatureCount || first.ClassCount != second.ClassCount)
+        {
+            throw new ArgumentException("Both models must have the same features and classes.", nameof(second));
+        }
+
+        var weights = new float[first.Weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = first.Weights[i] + (float)(weight * second.Weights[i]);
+        }
+
+        var bias = new float[first.ClassCount];
+        for (var c = 0; c < bias.Length; c++)
+        {
+            bias[c] = first.Bias[c] + (float)(weight * second.Bias[c]);
+        }
+
+        return new SoftmaxModel(first.FeatureCount, first.ClassCount, weights, bias);
+    }
+
     /// <summary>Softmax of <paramref name="values"/> divided by <paramref name="temperature"/>, in place.</summary>
     public static void SoftmaxInPlace(Span<float> values, double temperature = 1)
     {

@@ -31,11 +31,13 @@ public static class TextClassifierTrainer
         var labels = LabelsOf(examples, options);
         var folds = FoldsOf(examples, options.CrossFitFolds, options.SplitSeed);
         var logits = new float[examples.Count][];
+        var foldModels = new TextClassifier[options.CrossFitFolds];
         for (var fold = 0; fold < options.CrossFitFolds; fold++)
         {
             var inFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] == fold).ToList();
             var outOfFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] != fold).Select(i => examples[i]).ToList();
             var foldModel = FitWeights(outOfFold, labels, options);
+            foldModels[fold] = foldModel;
             Parallel.ForEach(inFold, i =>
             {
                 logits[i] = new float[labels.Count];
@@ -43,7 +45,7 @@ public static class TextClassifierTrainer
             });
         }
 
-        var final = FitWeights(examples, labels, options);
+        var final = options.AverageFoldModels ? Average(foldModels, examples, labels, options) : FitWeights(examples, labels, options);
         return Calibrate(final, examples, examples, logits, options, timeProvider, started);
     }
 
@@ -103,7 +105,58 @@ public static class TextClassifierTrainer
         var vectors = new SparseVector[inScope.Count];
         Parallel.For(0, inScope.Count, i => vectors[i] = featurizer.Transform(inScope[i].Text));
         var targets = inScope.Select(e => indexOf[e.Label]).ToArray();
-        var model = SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax);
+        var model = options.Model switch
+        {
+            LinearModelKind.Softmax => SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax),
+            LinearModelKind.LinearSvm => LinearSvm.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.LinearSvm),
+            LinearModelKind.Ensemble => SoftmaxModel.Sum(
+                LinearSvm.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.LinearSvm),
+                SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax),
+                options.EnsembleSoftmaxWeight),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Unknown model kind."),
+        };
+        var nothingAutomatic = new CategoryThresholds(options.Thresholds.TargetPrecision, CategoryThresholds.Unreachable, new Dictionary<string, double>());
+        return new TextClassifier(featurizer, model, labels, 1, nothingAutomatic, EmptyMetadata with { TrainingCount = inScope.Count });
+    }
+
+    /// <summary>
+    /// The average of <paramref name="foldModels"/> as one linear model over features fitted on all in-scope examples.
+    /// A fold's weight for a hash bucket is rescaled by the ratio of its IDF to the full data's IDF, so the product
+    /// weight × IDF, which is what scores a text, is what gets averaged.
+    /// </summary>
+    private static TextClassifier Average(TextClassifier[] foldModels, IReadOnlyList<LabelledText> examples, List<string> labels, TextClassifierTrainingOptions options)
+    {
+        var known = labels.ToHashSet(StringComparer.Ordinal);
+        var inScope = examples.Where(e => known.Contains(e.Label)).ToList();
+        var featurizer = TextFeaturizer.Fit(inScope.Select(e => e.Text).ToList(), options.Featurizer);
+        var k = labels.Count;
+        var weights = new float[featurizer.FeatureCount * k];
+        var bias = new float[k];
+        var share = 1f / foldModels.Length;
+        foreach (var fold in foldModels)
+        {
+            var foldWeights = fold.Model.Weights;
+            for (var j = 0; j < fold.Featurizer.FeatureCount; j++)
+            {
+                if (!featurizer.TryGetColumn(fold.Featurizer.Buckets[j], out var column))
+                {
+                    continue;
+                }
+
+                var factor = share * fold.Featurizer.Idf[j] / featurizer.Idf[column];
+                for (var c = 0; c < k; c++)
+                {
+                    weights[(column * k) + c] += foldWeights[(j * k) + c] * factor;
+                }
+            }
+
+            for (var c = 0; c < k; c++)
+            {
+                bias[c] += fold.Model.Bias[c] * share;
+            }
+        }
+
+        var model = new SoftmaxModel(featurizer.FeatureCount, k, weights, bias);
         var nothingAutomatic = new CategoryThresholds(options.Thresholds.TargetPrecision, CategoryThresholds.Unreachable, new Dictionary<string, double>());
         return new TextClassifier(featurizer, model, labels, 1, nothingAutomatic, EmptyMetadata with { TrainingCount = inScope.Count });
     }

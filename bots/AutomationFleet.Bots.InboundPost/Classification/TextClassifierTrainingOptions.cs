@@ -5,7 +5,18 @@ public sealed record TextClassifierTrainingOptions
 {
     public FeaturizerOptions Featurizer { get; init; } = new();
 
+    /// <summary>Which linear scorer is trained. Default <see cref="LinearModelKind.Ensemble"/> (chosen on validation splits).</summary>
+    public LinearModelKind Model { get; init; } = LinearModelKind.Ensemble;
+
     public SoftmaxTrainerOptions Softmax { get; init; } = new();
+
+    public LinearSvmOptions LinearSvm { get; init; } = new();
+
+    /// <summary>
+    /// With <see cref="LinearModelKind.Ensemble"/>: the scores are SVM scores plus this times the softmax logits
+    /// (both linear, so the sum is one linear model and prediction costs the same). Default 1.
+    /// </summary>
+    public double EnsembleSoftmaxWeight { get; init; } = 1;
 
     public ThresholdOptions Thresholds { get; init; } = new();
 
@@ -21,9 +32,18 @@ public sealed record TextClassifierTrainingOptions
     /// <summary>
     /// When no held-out set is given: with 2 or more, temperature and thresholds are fitted on out-of-fold predictions of
     /// this many stratified folds and the final weights are trained on all examples; below 2, a single stratified
-    /// <see cref="HeldOutFraction"/> is held out and never trained on. Default 5.
+    /// <see cref="HeldOutFraction"/> is held out and never trained on. Default 10: fold models trained on 90% rank
+    /// their out-of-fold predictions nearly as well as the final model ranks new texts (5 folds fitted lower coverage).
     /// </summary>
-    public int CrossFitFolds { get; init; } = 5;
+    public int CrossFitFolds { get; init; } = 10;
+
+    /// <summary>
+    /// When cross-fitting: true makes the final weights the average of the fold models (mapped onto features fitted on
+    /// all examples), so the model that is used is made like the ones whose out-of-fold predictions fitted the
+    /// temperature and thresholds, and those transfer; false trains the final weights once more on all examples
+    /// (a stronger model than the folds, so the fitted thresholds are conservative for it). Default true.
+    /// </summary>
+    public bool AverageFoldModels { get; init; } = true;
 
     /// <summary>Seed of the held-out split. Default 42.</summary>
     public int SplitSeed { get; init; } = 42;

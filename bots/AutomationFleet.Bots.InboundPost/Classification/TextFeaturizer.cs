@@ -83,6 +83,9 @@ public sealed class TextFeaturizer
         return new TextFeaturizer(options, buckets, idf);
     }
 
+    /// <summary>The column of hash bucket <paramref name="bucket"/>, if it was seen in training.</summary>
+    internal bool TryGetColumn(int bucket, out int column) => _columnOfBucket.TryGetValue(bucket, out column);
+
     /// <summary>Turns one text into its normalised TF-IDF vector.</summary>
     public SparseVector Transform(string text)
     {

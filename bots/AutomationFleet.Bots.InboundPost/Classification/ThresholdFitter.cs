@@ -7,9 +7,10 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// of the predictions with probability ≥ t is ≥ target.</item>
 /// <item>A category with fewer than <see cref="ThresholdOptions.MinSupport"/> held-out predictions uses the global
 /// threshold.</item>
-/// <item>Otherwise, if the category's own lowest threshold meeting the target lies above the global one, the category is
-/// raised to it (it is confused more than the rest). It may go below the global threshold only as far as the Wilson lower
-/// bound of its precision still meets the target.</item>
+/// <item>Otherwise, if even the Wilson upper bound of the category's precision at the global threshold is below the target
+/// (evidence that it is confused more than the rest), the category is raised to the lowest threshold at which that
+/// upper bound meets the target. With z = 0 that is its own point-estimate threshold. It may go below the global
+/// threshold only as far as the Wilson lower bound of its precision still meets the target.</item>
 /// </list>
 /// Held-out items outside the label set (out-of-scope queries) count as errors for whatever category they were given.
 /// </summary>
@@ -29,10 +30,14 @@ public static class ThresholdFitter
                 continue;
             }
 
-            var own = LowestThreshold(items, (correct, total) => (double)correct / total >= options.TargetPrecision);
-            if (own >= global)
+            // Raised only on evidence: the category's precision at the global threshold is below the target even
+            // at the upper end of its Wilson interval. Then it gets the lowest threshold above the global one at which
+            // that evidence is gone. A single unlucky error among a few dozen predictions does not raise it.
+            var (correctAtGlobal, totalAtGlobal) = CountAtOrAbove(items, global);
+            if (totalAtGlobal > 0 && WilsonUpperBound(correctAtGlobal, totalAtGlobal, options.WilsonZ) < options.TargetPrecision)
             {
-                perCategory[group.Key] = own;
+                var above = items.Where(p => p.Probability >= global).ToList();
+                perCategory[group.Key] = LowestThreshold(above, (correct, total) => WilsonUpperBound(correct, total, options.WilsonZ) >= options.TargetPrecision);
                 continue;
             }
 
@@ -56,6 +61,36 @@ public static class ThresholdFitter
         var centre = p + (z2 / (2 * trials));
         var margin = z * Math.Sqrt((p * (1 - p) / trials) + (z2 / (4.0 * trials * trials)));
         return (centre - margin) / (1 + (z2 / trials));
+    }
+
+    /// <summary>Wilson score upper bound of a binomial proportion.</summary>
+    public static double WilsonUpperBound(int successes, int trials, double z)
+    {
+        if (trials == 0)
+        {
+            return 1;
+        }
+
+        var p = (double)successes / trials;
+        var z2 = z * z;
+        var centre = p + (z2 / (2 * trials));
+        var margin = z * Math.Sqrt((p * (1 - p) / trials) + (z2 / (4.0 * trials * trials)));
+        return (centre + margin) / (1 + (z2 / trials));
+    }
+
+    private static (int Correct, int Total) CountAtOrAbove(IReadOnlyList<HeldOutPrediction> items, double threshold)
+    {
+        int correct = 0, total = 0;
+        foreach (var p in items)
+        {
+            if (p.Probability >= threshold)
+            {
+                total++;
+                correct += p.Correct ? 1 : 0;
+            }
+        }
+
+        return (correct, total);
     }
 
     /// <summary>

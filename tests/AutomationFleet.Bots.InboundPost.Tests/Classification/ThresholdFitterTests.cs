@@ -36,6 +36,44 @@ public sealed class ThresholdFitterTests
     }
 
     [Fact]
+    public void Fit_OneErrorAmongManyWithWilson_IsNotRaised()
+    {
+        // 60 predictions of "a" above a clean global threshold, one of them wrong: 59/60 is below 0.99 as a point
+        // estimate, but the Wilson interval still reaches 0.99, so there is no evidence the category is worse.
+        var options = new ThresholdOptions { TargetPrecision = 0.99, MinSupport = 20, WilsonZ = 1.645 };
+        var clean = Enumerable.Range(0, 2000).Select(i => new HeldOutPrediction("b", 0.999 - (i * 0.0001), true));
+        var a = Enumerable.Range(0, 60).Select(i => new HeldOutPrediction("a", 0.999 - (i * 0.003), i != 10));
+        var predictions = clean.Concat(a).ToList();
+
+        var thresholds = ThresholdFitter.Fit(predictions, options);
+
+        Assert.True(thresholds.For("a") <= thresholds.Global, $"a {thresholds.For("a")} global {thresholds.Global}");
+    }
+
+    [Fact]
+    public void Fit_ManyErrorsWithWilson_IsRaisedAboveThem()
+    {
+        var options = new ThresholdOptions { TargetPrecision = 0.99, MinSupport = 20, WilsonZ = 1.645 };
+        var clean = Enumerable.Range(0, 2000).Select(i => new HeldOutPrediction("b", 0.999 - (i * 0.0001), true));
+        // "a" is wrong at every fifth prediction below 0.9: clear evidence of worse precision there.
+        var a = Enumerable.Range(0, 60).Select(i => 0.999 - (i * 0.003)).Select(p => new HeldOutPrediction("a", p, p >= 0.9 || Math.Round(p * 1000) % 5 != 0));
+        var predictions = clean.Concat(a).ToList();
+
+        var thresholds = ThresholdFitter.Fit(predictions, options);
+
+        Assert.True(thresholds.For("a") > thresholds.Global, $"a {thresholds.For("a")} global {thresholds.Global}");
+        Assert.True(thresholds.For("a") >= 0.85, $"a {thresholds.For("a")}");
+    }
+
+    [Fact]
+    public void WilsonUpperBound_KnownValue_MatchesFormula()
+    {
+        Assert.Equal(1.0, ThresholdFitter.WilsonUpperBound(0, 0, 1.96));
+        Assert.Equal(1.0, ThresholdFitter.WilsonUpperBound(50, 50, 1.96), 9);
+        Assert.Equal(1 - ThresholdFitter.WilsonLowerBound(7, 20, 1.96), ThresholdFitter.WilsonUpperBound(13, 20, 1.96), 9);
+    }
+
+    [Fact]
     public void Fit_CategoryBelowMinSupport_UsesGlobal()
     {
         var predictions = Ladder("big", 2).Concat(Ladder("small").Take(3)).ToList();
