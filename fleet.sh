@@ -19,7 +19,7 @@ RESULTS_DIR="$ROOT/artifacts/test-results"
 # Debian packages each command needs. The embedded default needs none yet; OCR, the mail servers and
 # Chromium go here as their parts land (e.g. TEST_APT_PACKAGES=(tesseract-ocr-eng dovecot-imapd)).
 RUN_APT_PACKAGES=()
-TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr)
+TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd)
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
 
