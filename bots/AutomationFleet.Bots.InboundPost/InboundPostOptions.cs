@@ -7,6 +7,9 @@ public sealed class InboundPostOptions
 {
     public const string SectionName = "InboundPost";
 
+    /// <summary>Runs the bot (and its retraining bot) when the section exists; false switches both off.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The classifier model file; trained from <see cref="TrainingData"/> at start when it does not exist.</summary>
     [Required]
     public string ModelPath { get; set; } = "var/models/council-post.model";

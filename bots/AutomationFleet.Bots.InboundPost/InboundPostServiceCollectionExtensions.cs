@@ -18,7 +18,8 @@ namespace AutomationFleet.Bots.InboundPost;
 public static class InboundPostServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the inbound-post bot and its retraining bot, their options (validated at start), the shared classifier
+    /// Does nothing unless configuration has an "InboundPost" section (and <c>InboundPost:Enabled</c> is not false), so a
+    /// host configured without the bot (tests, other deployments) runs without it. Otherwise registers the inbound-post bot and its retraining bot, their options (validated at start), the shared classifier
     /// (trained at start if missing), the taxonomy, the extractor, the route steps (<see cref="IRouteStepFactory"/>, unless
     /// one is registered already) and the document reader: the PDF sandbox with a Tesseract engine pool, unless an
     /// <see cref="IDocumentReader"/> is registered already.
@@ -26,6 +27,12 @@ public static class InboundPostServiceCollectionExtensions
     public static IServiceCollection AddInboundPostBot(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(InboundPostOptions.SectionName);
+        if (!section.Exists() || !section.GetValue("Enabled", defaultValue: true))
+        {
+            return services;
+        }
+
         services.AddOptions<InboundPostOptions>().BindConfiguration(InboundPostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<InboundPostOptions>, InboundPostOptionsValidator>();
         services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
