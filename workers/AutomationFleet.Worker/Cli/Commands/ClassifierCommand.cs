@@ -64,7 +64,7 @@ public static class ClassifierCommand
                     model = Path.GetFullPath(path),
                     labels = classifier.Labels,
                     targetPrecision = precision,
-                    thresholds = classifier.Thresholds,
+                    thresholds = classifier.Labels.ToDictionary(l => l, l => Num(classifier.Thresholds.For(l))),
                     metadata = m,
                 });
                 return ExitCodes.Success;
@@ -139,7 +139,30 @@ public static class ClassifierCommand
             var report = ClassifierEvaluation.Evaluate(classifier, examples);
             if (cli.IsJson(parse))
             {
-                await cli.Console.WriteJsonAsync(new { targetPrecision = classifier.Thresholds.TargetPrecision, report });
+                // Undefined measures (no out-of-scope examples, an empty bin) are NaN in the report and null in JSON.
+                await cli.Console.WriteJsonAsync(new
+                {
+                    targetPrecision = classifier.Thresholds.TargetPrecision,
+                    report = new
+                    {
+                        report.Count, report.InScopeCount, report.OutOfScopeCount,
+                        accuracy = Num(report.Accuracy), macroF1 = Num(report.MacroF1), coverage = Num(report.Coverage),
+                        automaticPrecision = Num(report.AutomaticPrecision), report.AutomaticCount,
+                        outOfScopeRecall = Num(report.OutOfScopeRecall),
+                        categories = report.Categories.Select(c => new
+                        {
+                            c.Label, precision = Num(c.Precision), recall = Num(c.Recall), f1 = Num(c.F1), c.Support,
+                        }),
+                        reliability = new
+                        {
+                            expectedCalibrationError = Num(report.Reliability.ExpectedCalibrationError),
+                            bins = report.Reliability.Bins.Select(b => new
+                            {
+                                b.Lower, b.Upper, b.Count, meanConfidence = Num(b.MeanConfidence), accuracy = Num(b.Accuracy),
+                            }),
+                        },
+                    },
+                });
                 return ExitCodes.Success;
             }
 
@@ -229,6 +252,8 @@ public static class ClassifierCommand
             throw new CliException($"The model file '{path}' cannot be read: {exception.Message}");
         }
     }
+
+    private static double? Num(double value) => double.IsFinite(value) ? Math.Round(value, 4) : null;
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
