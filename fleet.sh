@@ -16,9 +16,9 @@ WORKER_PROJECT=workers/AutomationFleet.Worker/AutomationFleet.Worker.csproj
 FLEET_EXE="workers/AutomationFleet.Worker/bin/$CONFIGURATION/net10.0/fleet"
 RESULTS_DIR="$ROOT/artifacts/test-results"
 
-# Debian packages each command needs. The embedded default needs none yet; OCR, the mail servers and
-# Chromium go here as their parts land (e.g. TEST_APT_PACKAGES=(tesseract-ocr-eng dovecot-imapd)).
-RUN_APT_PACKAGES=()
+# Debian packages each command needs: the embedded default reads scans with Tesseract (library,
+# Leptonica, English); the tests also need the tesseract command (speed comparison), Dovecot and aiosmtpd.
+RUN_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng)
 TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd)
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
@@ -69,10 +69,14 @@ build_fleet() {
 }
 
 seed_inbox() {
-    if [ -d samples/inbox ] && [ ! -e var/inbox ]; then
+    # Seeded once, on a fresh var/: the illustrative inbox files (good and bad) and the sample letters (text PDFs, scans).
+    if [ ! -e var/inbox ]; then
         mkdir -p var/inbox
-        cp -R samples/inbox/. var/inbox/
-        echo "fleet.sh: seeded var/inbox from samples/inbox" >&2
+        [ -d samples/inbox ] && cp -R samples/inbox/. var/inbox/
+        if [ -d samples/letters ]; then
+            find samples/letters -maxdepth 1 -type f \( -name '*.pdf' -o -name '*.png' -o -name '*.tif' \) -exec cp {} var/inbox/ \;
+        fi
+        echo "fleet.sh: seeded var/inbox from samples/inbox and samples/letters" >&2
     fi
 }
 

@@ -17,6 +17,12 @@ public sealed record BotDecision(
     IReadOnlyList<string> Reasons,
     bool Urgent)
 {
+    /// <summary>
+    /// The threshold the bot's own model fitted for <see cref="Category"/> on held-out data, if it has one.
+    /// <see cref="Confidence.ConfidencePolicy"/> applies it when no threshold is configured for the category.
+    /// </summary>
+    public double? FittedThreshold { get; init; }
+
     /// <summary>A proposed outcome.</summary>
     public static BotDecision Propose(string? category, string outcomeJson, double confidence, string evidenceJson = "{}") =>
         new(BotDecisionKind.Proposal, category, outcomeJson, confidence, evidenceJson, [], false);

@@ -16,7 +16,7 @@ public sealed class ConfidencePolicy(IOptionsMonitor<ConfidenceOptions> options)
         var current = options.CurrentValue;
         current.Bots.TryGetValue(bot, out var botOptions);
         var category = decision.Category;
-        var threshold = ThresholdFor(current, botOptions, category);
+        var threshold = ThresholdFor(current, botOptions, category, decision.FittedThreshold);
         var urgent = decision.Urgent || (category is not null && (botOptions?.Urgent.Contains(category, StringComparer.OrdinalIgnoreCase) ?? false));
 
         var reasons = new List<string>();
@@ -45,18 +45,19 @@ public sealed class ConfidencePolicy(IOptionsMonitor<ConfidenceOptions> options)
         return new PolicyVerdict(reasons.Count == 0, threshold, reasons, urgent);
     }
 
-    private static double ThresholdFor(ConfidenceOptions options, BotConfidenceOptions? botOptions, string? category)
+    // Configured per category, else fitted by the bot's model for the category, else the bot's, else the global one.
+    private static double ThresholdFor(ConfidenceOptions options, BotConfidenceOptions? botOptions, string? category, double? fitted)
     {
-        if (botOptions is null)
-        {
-            return options.DefaultThreshold;
-        }
-
-        if (category is not null && botOptions.Categories.TryGetValue(category, out var byCategory))
+        if (category is not null && botOptions is not null && botOptions.Categories.TryGetValue(category, out var byCategory))
         {
             return byCategory;
         }
 
-        return botOptions.Threshold ?? options.DefaultThreshold;
+        if (fitted is { } fittedThreshold && !double.IsNaN(fittedThreshold))
+        {
+            return fittedThreshold;
+        }
+
+        return botOptions?.Threshold ?? options.DefaultThreshold;
     }
 }

@@ -69,6 +69,41 @@ public sealed class ConfidencePolicyTests
         Assert.Contains("Confidence:Bots:post:Categories:x", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_FittedThresholdWithoutConfiguredCategory_UsesFittedOverBotThreshold()
+    {
+        var sut = CreateSut(Options());
+        var decision = BotDecision.Propose("council-tax", "{}", 0.7) with { FittedThreshold = 0.65 };
+
+        var verdict = sut.Evaluate("post", decision);
+
+        Assert.True(verdict.IsAutomatic);
+        Assert.Equal(0.65, verdict.Threshold);
+    }
+
+    [Fact]
+    public void Evaluate_ConfiguredCategoryThreshold_WinsOverFitted()
+    {
+        var sut = CreateSut(Options());
+        var decision = BotDecision.Propose("blue-badge", "{}", 0.7) with { FittedThreshold = 0.6 };
+
+        var verdict = sut.Evaluate("post", decision);
+
+        Assert.False(verdict.IsAutomatic);
+        Assert.Equal(0.8, verdict.Threshold);
+    }
+
+    [Fact]
+    public void Evaluate_FittedThresholdForUnknownBot_UsesFittedOverDefault()
+    {
+        var decision = BotDecision.Propose("c", "{}", 0.9) with { FittedThreshold = 0.95 };
+
+        var verdict = CreateSut(new ConfidenceOptions()).Evaluate("any", decision);
+
+        Assert.False(verdict.IsAutomatic);
+        Assert.Equal(0.95, verdict.Threshold);
+    }
+
     private static ConfidenceOptions Options()
     {
         var options = new ConfidenceOptions();

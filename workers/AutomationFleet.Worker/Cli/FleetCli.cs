@@ -71,6 +71,8 @@ public static class FleetCli
         root.Subcommands.Add(DeadCommand.Create(cli));
         root.Subcommands.Add(ReviewCommand.Create(cli));
         root.Subcommands.Add(BenchCommand.Create(cli));
+        root.Subcommands.Add(ClassifierCommand.Create(cli));
+        root.Subcommands.Add(ReadCommand.Create(cli));
         return root;
     }
 }

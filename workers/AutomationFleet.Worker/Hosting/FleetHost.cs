@@ -1,3 +1,4 @@
+using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
 using AutomationFleet.Storage;
@@ -41,6 +42,7 @@ public static class FleetHost
         var configuration = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSqliteFleetStore(configuration);
+        services.AddInboundPostBot(configuration);
         services.AddFleetWorker(configuration);
         services.AddFleetScheduling(configuration);
         services.AddInboxFolder(configuration);

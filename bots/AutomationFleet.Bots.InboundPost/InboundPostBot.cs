@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AutomationFleet.Bots.InboundPost.Classification;
+using AutomationFleet.Bots.InboundPost.Extraction;
+using AutomationFleet.Bots.InboundPost.Model;
+using AutomationFleet.Bots.InboundPost.Reading;
+using AutomationFleet.Bots.InboundPost.Routing;
+using AutomationFleet.Bots.InboundPost.Taxonomy;
+using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.Delivery;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Bots.InboundPost;
+
+/// <summary>
+/// Reads a piece of inbound post (PDF, scan, e-mail, text), classifies it, extracts its fields and proposes where it
+/// goes. The decision depends only on the item and reference data (model, taxonomy, options); the runner applies the
+/// confidence policy (with the model's fitted per-category threshold) and runs the route steps.
+/// </summary>
+public sealed class InboundPostBot : IBot
+{
+    public const string BotName = "inbound-post";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly PostTextReader _reader;
+    private readonly ClassifierModel _model;
+    private readonly Extractor _extractor;
+    private readonly CouncilTaxonomy _taxonomy;
+    private readonly InboundPostOptions _options;
+    private readonly Regex? _safeguardingCues;
+    private readonly ILogger<InboundPostBot> _logger;
+
+    public InboundPostBot(
+        PostTextReader reader,
+        ClassifierModel model,
+        Extractor extractor,
+        CouncilTaxonomy taxonomy,
+        IRouteStepFactory routes,
+        IOptions<InboundPostOptions> options,
+        ILogger<InboundPostBot> logger)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(options);
+        _reader = reader;
+        _model = model;
+        _extractor = extractor;
+        _taxonomy = taxonomy;
+        _options = options.Value;
+        _logger = logger;
+        var cues = _options.SafeguardingKeywords.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => Regex.Escape(k.Trim())).ToList();
+        _safeguardingCues = cues.Count == 0
+            ? null
+            : new Regex(@"(?<![\p{L}\p{N}])(" + string.Join("|", cues) + @")(?![\p{L}\p{N}])",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        DeliverySteps = taxonomy.Categories
+            .GroupBy(c => c.Route.Kind)
+            .OrderBy(g => g.Key)
+            .Select(g => (IDeliveryStep)new RouteStep(g.Key, g.ToDictionary(c => c.Id, routes.Create, StringComparer.OrdinalIgnoreCase)))
+            .ToList();
+    }
+
+    public string Name => BotName;
+
+    public string Queue => BotName;
+
+    public IReadOnlyList<IDeliveryStep> DeliverySteps { get; }
+
+    public async Task<BotDecision> DecideAsync(BotInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var item = input.Item;
+        var post = await _reader.ReadAsync(item, input.Blobs, cancellationToken);
+
+        if (post.Rejections.Count > 0)
+        {
+            var reasons = post.Rejections
+                .Select(r => $"Attachment {r.Attachment} was quarantined ({r.Kind}): {r.Reason}. The file is kept in the blob store as {r.ContentHash}.")
+                .ToList();
+            _logger.LogInformation(
+                "Item {Reference}: {Count} attachment(s) refused by the document reader; to a person", item.Reference, post.Rejections.Count);
+            return new BotDecision(BotDecisionKind.NeedsPerson, null, null, 0, Evidence(post, null, null, null), reasons, false);
+        }
+
+        if (!post.HasText)
+        {
+            _logger.LogInformation("Item {Reference}: no readable text in {Pages} page(s); to a person", item.Reference, post.Pages.Count);
+            return BotDecision.NeedsPerson(
+                post.Pages.Count == 0
+                    ? "The item has no attachment or text to read."
+                    : $"No readable text was found in {post.Pages.Count} page(s) (a blank or unreadable scan?).",
+                evidenceJson: Evidence(post, null, null, null));
+        }
+
+        var text = post.Text;
+        var classifier = _model.Current;
+        var result = classifier.Classify(text);
+        var fields = _extractor.Extract(new ExtractionInput(text, SourceWords(post)));
+        var category = _taxonomy.Find(result.Label);
+        if (category is null)
+        {
+            return BotDecision.NeedsPerson(
+                $"The classifier's category '{result.Label}' is not in the taxonomy; the model and taxonomy disagree.",
+                evidenceJson: Evidence(post, result, fields, null));
+        }
+
+        var cues = SafeguardingCues(text);
+        var outcome = new PostOutcome(
+            category.Id,
+            category.Service,
+            new PostRoute(category.Route.Kind.ToString().ToLowerInvariant(), category.Route.Target),
+            Math.Round(result.Probability, 4),
+            fields.Select(f => new PostField(f.Kind, f.Value, Math.Round(f.Confidence, 3), f.Page)).ToList(),
+            post.Pages.Count,
+            post.AnyOcr ? "Ocr" : "Text",
+            post.OcrMeanConfidence is { } m ? Math.Round(m, 3) : null);
+        var outcomeJson = JsonSerializer.Serialize(outcome, JsonOptions);
+        var evidenceJson = Evidence(post, result, fields, cues);
+
+        var personReasons = new List<string>();
+        var urgent = false;
+        if (category.NeverAutomatic)
+        {
+            personReasons.Add($"Category '{category.Id}' is never automatic (taxonomy).");
+            urgent |= category.Urgent;
+        }
+
+        if (cues.Count > 0)
+        {
+            personReasons.Add($"Possible safeguarding concern: the text mentions {string.Join(", ", cues.Select(c => $"'{c}'"))}.");
+            urgent = true;
+        }
+
+        if (post.OcrMeanConfidence is { } ocr && ocr < _options.MinOcrConfidence)
+        {
+            personReasons.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The scan read poorly: mean OCR confidence {ocr:0.00} is below {InboundPostOptions.SectionName}:MinOcrConfidence {_options.MinOcrConfidence:0.00}."));
+        }
+
+        _logger.LogInformation(
+            "Item {Reference}: {Pages} page(s) ({Source}), category {Category} at {Probability:0.000} (fitted threshold {Threshold:0.000}), {Fields} field(s)",
+            item.Reference, post.Pages.Count, outcome.Source, category.Id, result.Probability, result.Threshold, fields.Count);
+
+        if (personReasons.Count > 0)
+        {
+            return new BotDecision(
+                BotDecisionKind.NeedsPerson, category.Id, outcomeJson, result.Probability, evidenceJson, personReasons, urgent)
+            {
+                FittedThreshold = result.Threshold,
+            };
+        }
+
+        return BotDecision.Propose(category.Id, outcomeJson, result.Probability, evidenceJson) with { FittedThreshold = result.Threshold };
+    }
+
+    private List<string> SafeguardingCues(string text) =>
+        _safeguardingCues is null
+            ? []
+            : _safeguardingCues.Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+
+    private static List<SourceWord> SourceWords(PostText post) =>
+        post.Pages.SelectMany(p => p.Words.Select(w => new SourceWord(
+            w.Text, p.Number, w.Box.Left, w.Box.Top, w.Box.Right, w.Box.Bottom, w.Confidence))).ToList();
+
+    private string Evidence(PostText post, ClassificationResult? result, IReadOnlyList<ExtractedField>? fields, IReadOnlyList<string>? cues)
+    {
+        var evidence = new
+        {
+            classification = result is null
+                ? null
+                : new
+                {
+                    label = result.Label,
+                    probability = Math.Round(result.Probability, 4),
+                    fittedThreshold = Math.Round(result.Threshold, 4),
+                    automaticByModel = result.Automatic,
+                    top = result.Alternatives.Take(5).Select(a => new { label = a.Label, probability = Math.Round(a.Probability, 4) }),
+                    modelData = _model.Current.Metadata.DataSha256,
+                },
+            fields = fields?.Select(f => new
+            {
+                kind = f.Kind,
+                value = f.Value,
+                confidence = Math.Round(f.Confidence, 3),
+                page = f.Page,
+                box = f.Box,
+            }),
+            pages = post.Pages.Select(p => new
+            {
+                number = p.Number,
+                attachment = p.Attachment,
+                source = p.Source,
+                characters = p.Text.Length,
+                meanConfidence = Math.Round(p.MeanConfidence, 3),
+                lowConfidenceWords = p.Source == "Ocr"
+                    ? p.Words.Where(w => w.Confidence < _options.LowWordConfidence).Take(50)
+                        .Select(w => new { text = w.Text, confidence = Math.Round(w.Confidence, 3), box = w.Box })
+                    : null,
+            }),
+            rejected = post.Rejections,
+            safeguardingCues = cues,
+        };
+        return JsonSerializer.Serialize(evidence, JsonOptions);
+    }
+}

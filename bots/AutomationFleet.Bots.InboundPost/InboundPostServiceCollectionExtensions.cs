@@ -1,0 +1,61 @@
+using AutomationFleet.Bots.InboundPost.Extraction;
+using AutomationFleet.Bots.InboundPost.Model;
+using AutomationFleet.Bots.InboundPost.Reading;
+using AutomationFleet.Bots.InboundPost.Retraining;
+using AutomationFleet.Bots.InboundPost.Routing;
+using AutomationFleet.Bots.InboundPost.Taxonomy;
+using AutomationFleet.Core.Bots;
+using AutomationFleet.Documents;
+using AutomationFleet.Documents.Ocr;
+using AutomationFleet.Documents.Sandbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Bots.InboundPost;
+
+public static class InboundPostServiceCollectionExtensions
+{
+    /// <summary>
+    /// Does nothing unless configuration has an "InboundPost" section (and <c>InboundPost:Enabled</c> is not false), so a
+    /// host configured without the bot (tests, other deployments) runs without it. Otherwise registers the inbound-post bot and its retraining bot, their options (validated at start), the shared classifier
+    /// (trained at start if missing), the taxonomy, the extractor, the route steps (<see cref="IRouteStepFactory"/>, unless
+    /// one is registered already) and the document reader: the PDF sandbox with a Tesseract engine pool, unless an
+    /// <see cref="IDocumentReader"/> is registered already.
+    /// </summary>
+    public static IServiceCollection AddInboundPostBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(InboundPostOptions.SectionName);
+        if (!section.Exists() || !section.GetValue("Enabled", defaultValue: true))
+        {
+            return services;
+        }
+
+        services.AddOptions<InboundPostOptions>().BindConfiguration(InboundPostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InboundPostOptions>, InboundPostOptionsValidator>();
+        services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExtractionOptions>, ExtractionOptionsValidator>();
+        services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DocumentSandboxOptions>().BindConfiguration(DocumentSandboxOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new OcrEnginePool(sp.GetRequiredService<IOptions<OcrOptions>>().Value));
+        services.TryAddSingleton<IDocumentReader>(sp => new DocumentReaderProcess(
+            sp.GetRequiredService<IOptions<DocumentLimits>>().Value,
+            sp.GetRequiredService<OcrEnginePool>(),
+            sp.GetRequiredService<IOptions<DocumentSandboxOptions>>().Value));
+        services.TryAddSingleton<PostTextReader>();
+        services.TryAddSingleton(sp => CouncilTaxonomy.Load(sp.GetRequiredService<IOptions<InboundPostOptions>>().Value.TaxonomyPath));
+        services.TryAddSingleton<ClassifierModel>();
+        services.TryAddSingleton(sp => new Extractor(
+            sp.GetRequiredService<IOptions<ExtractionOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IRouteStepFactory, RouteStepFactory>();
+        services.AddHostedService<ClassifierModelInitializer>();
+        services.AddSingleton<IBot, InboundPostBot>();
+        services.AddSingleton<IBot, RetrainClassifierBot>();
+        return services;
+    }
+}

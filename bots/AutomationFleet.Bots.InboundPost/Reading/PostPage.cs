@@ -1,0 +1,9 @@
+using AutomationFleet.Documents;
+
+namespace AutomationFleet.Bots.InboundPost.Reading;
+
+/// <summary>
+/// One page of an item's text, numbered across all its attachments. <see cref="Source"/> is "Text" (a PDF text layer),
+/// "Ocr" (a scan) or "Body" (a payload, plain-text or e-mail body).
+/// </summary>
+public sealed record PostPage(int Number, int Attachment, string Source, string Text, IReadOnlyList<ReadWord> Words, double MeanConfidence);

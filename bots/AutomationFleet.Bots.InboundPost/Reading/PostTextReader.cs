@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Documents;
+
+namespace AutomationFleet.Bots.InboundPost.Reading;
+
+/// <summary>
+/// Reads an item of post into pages of text: each attachment through <see cref="IDocumentReader"/> (PDFs and scans),
+/// plain-text and e-mail attachments directly, or, with no attachments, the payload's <c>subject</c>/<c>text</c>/<c>body</c>.
+/// An attachment the reader refuses is reported as a <see cref="PostRejection"/>, not thrown.
+/// </summary>
+public sealed class PostTextReader(IDocumentReader reader)
+{
+    private static readonly string[] PayloadTextFields = ["subject", "text", "body"];
+
+    public async Task<PostText> ReadAsync(WorkItem item, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(blobs);
+        var pages = new List<PostPage>();
+        var rejections = new List<PostRejection>();
+        if (item.Attachments.Count == 0)
+        {
+            var text = PayloadText(item.PayloadJson);
+            if (text.Length > 0)
+            {
+                pages.Add(new PostPage(1, 0, "Body", text, [], 1));
+            }
+
+            return new PostText(pages, rejections);
+        }
+
+        for (var index = 0; index < item.Attachments.Count; index++)
+        {
+            var attachment = item.Attachments[index];
+            var number = index + 1;
+            if (IsKind(attachment, "text/plain", ".txt") || IsKind(attachment, "message/rfc822", ".eml"))
+            {
+                string raw;
+                await using (var stream = blobs.OpenRead(attachment.ContentHash))
+                using (var text = new StreamReader(stream, Encoding.UTF8))
+                {
+                    raw = await text.ReadToEndAsync(cancellationToken);
+                }
+
+                var body = IsKind(attachment, "message/rfc822", ".eml") ? EmailText.Read(raw) : raw;
+                pages.Add(new PostPage(pages.Count + 1, number, "Body", body.Trim(), [], 1));
+                continue;
+            }
+
+            try
+            {
+                await using var stream = blobs.OpenRead(attachment.ContentHash);
+                var document = await reader.ReadAsync(stream, attachment.MediaType, cancellationToken);
+                foreach (var page in document.Pages)
+                {
+                    pages.Add(new PostPage(
+                        pages.Count + 1, number, page.Source.ToString(), page.Text, page.Words, page.MeanConfidence));
+                }
+            }
+            catch (DocumentRejectedException rejected)
+            {
+                rejections.Add(new PostRejection(number, attachment.ContentHash, rejected.Kind.ToString(), rejected.Message));
+            }
+        }
+
+        return new PostText(pages, rejections);
+    }
+
+    private static bool IsKind(AttachmentRef attachment, string mediaType, string extension) =>
+        string.Equals(attachment.MediaType, mediaType, StringComparison.OrdinalIgnoreCase) ||
+        attachment.Name.EndsWith(extension, StringComparison.OrdinalIgnoreCase);
+
+    private static string PayloadText(string payloadJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payloadJson);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return "";
+            }
+
+            var parts = PayloadTextFields
+                .Select(f => document.RootElement.TryGetProperty(f, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+                .Where(t => !string.IsNullOrWhiteSpace(t));
+            return string.Join("\n\n", parts).Trim();
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
+}

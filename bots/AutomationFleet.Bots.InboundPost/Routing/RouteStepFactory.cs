@@ -1,0 +1,37 @@
+using AutomationFleet.Bots.InboundPost.Taxonomy;
+using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Delivery;
+using AutomationFleet.Core.WorkItems;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Bots.InboundPost.Routing;
+
+/// <summary>
+/// The embedded default: <c>queue</c> routes hand the item to that queue (<see cref="QueueHandoffStep"/>), <c>folder</c>
+/// routes write it to <c>{DropFolder}/{folder}</c>, and <c>email</c> routes — until the mail connector's step is plugged in
+/// through <see cref="IRouteStepFactory"/> — write it to <c>{DropFolder}/outbox-mail/{service}</c> with the address in the summary.
+/// </summary>
+public sealed class RouteStepFactory(IWorkQueue queue, IBlobStore blobs, IOptions<InboundPostOptions> options, TimeProvider timeProvider)
+    : IRouteStepFactory
+{
+    public const string MailOutboxFolder = "outbox-mail";
+
+    public IDeliveryStep Create(TaxonomyCategory category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        var dropFolder = options.Value.DropFolder;
+        return category.Route.Kind switch
+        {
+            RouteKind.Queue => new QueueHandoffStep(queue, category.Route.Target),
+            RouteKind.Folder => new DropFolderStep(
+                $"drop:{category.Route.Target}", Path.Combine(dropFolder, category.Route.Target), blobs, timeProvider),
+            RouteKind.Email => new DropFolderStep(
+                $"drop:{MailOutboxFolder}/{DropFolderStep.SafeName(category.Service)}",
+                Path.Combine(dropFolder, MailOutboxFolder, DropFolderStep.SafeName(category.Service)),
+                blobs,
+                timeProvider,
+                category.Route.Target),
+            _ => throw new ArgumentOutOfRangeException(nameof(category), category.Route.Kind, "Unknown route kind."),
+        };
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+
+namespace AutomationFleet.Bots.InboundPost.Taxonomy;
+
+/// <summary>The council's categories of post, each with its service and route (<c>config/taxonomy.json</c>).</summary>
+public sealed class CouncilTaxonomy
+{
+    private readonly Dictionary<string, TaxonomyCategory> _byId;
+
+    public CouncilTaxonomy(IReadOnlyList<TaxonomyCategory> categories)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        Categories = categories;
+        _byId = categories.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyList<TaxonomyCategory> Categories { get; }
+
+    public TaxonomyCategory? Find(string? id) => id is not null && _byId.TryGetValue(id, out var category) ? category : null;
+
+    /// <summary>Loads the file; throws <see cref="InvalidDataException"/> naming every problem.</summary>
+    public static CouncilTaxonomy Load(string path)
+    {
+        var (taxonomy, failures) = Parse(path);
+        return failures.Count == 0
+            ? taxonomy!
+            : throw new InvalidDataException($"The taxonomy '{path}' is not valid: {string.Join(" ", failures)}");
+    }
+
+    /// <summary>Every problem with the file, or none.</summary>
+    public static IReadOnlyList<string> Check(string path) => Parse(path).Failures;
+
+    private static (CouncilTaxonomy? Taxonomy, List<string> Failures) Parse(string path)
+    {
+        var failures = new List<string>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException exception)
+        {
+            failures.Add($"not valid JSON ({exception.Message}).");
+            return (null, failures);
+        }
+
+        using (document)
+        {
+            if (!document.RootElement.TryGetProperty("categories", out var array) || array.ValueKind != JsonValueKind.Array)
+            {
+                failures.Add("there is no 'categories' array.");
+                return (null, failures);
+            }
+
+            var categories = new List<TaxonomyCategory>();
+            var index = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                var at = $"categories[{index++}]";
+                var id = Text(element, "id");
+                if (string.IsNullOrWhiteSpace(id))
+                {
+                    failures.Add($"{at} has no 'id'.");
+                    continue;
+                }
+
+                var route = ParseRoute(element, $"{at} ('{id}')", failures);
+                if (route is null)
+                {
+                    continue;
+                }
+
+                if (categories.Any(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase)))
+                {
+                    failures.Add($"{at}: the id '{id}' is used twice.");
+                    continue;
+                }
+
+                categories.Add(new TaxonomyCategory(
+                    id,
+                    Text(element, "displayName") ?? id,
+                    Text(element, "service") ?? id,
+                    route,
+                    Flag(element, "neverAutomatic"),
+                    Flag(element, "urgent")));
+            }
+
+            if (categories.Count == 0 && failures.Count == 0)
+            {
+                failures.Add("it has no categories.");
+            }
+
+            return (failures.Count == 0 ? new CouncilTaxonomy(categories) : null, failures);
+        }
+    }
+
+    private static TaxonomyRoute? ParseRoute(JsonElement element, string at, List<string> failures)
+    {
+        if (!element.TryGetProperty("route", out var route) || route.ValueKind != JsonValueKind.Object)
+        {
+            failures.Add($"{at} has no 'route'.");
+            return null;
+        }
+
+        var type = Text(route, "type");
+        (RouteKind Kind, string Field)? kind = type?.ToUpperInvariant() switch
+        {
+            "QUEUE" => (RouteKind.Queue, "queue"),
+            "EMAIL" => (RouteKind.Email, "address"),
+            "FOLDER" => (RouteKind.Folder, "folder"),
+            _ => null,
+        };
+        if (kind is null)
+        {
+            failures.Add($"{at}: route.type '{type}' is not one of queue, email, folder.");
+            return null;
+        }
+
+        var target = Text(route, kind.Value.Field);
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            failures.Add($"{at}: route.{kind.Value.Field} is missing for a {type} route.");
+            return null;
+        }
+
+        if (kind.Value.Kind == RouteKind.Folder && (Path.IsPathRooted(target) || target.Split('/', '\\').Any(p => p is ".." or "")))
+        {
+            failures.Add($"{at}: route.folder '{target}' must be a relative path inside the drop folder.");
+            return null;
+        }
+
+        return new TaxonomyRoute(kind.Value.Kind, target);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static bool Flag(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
+}
