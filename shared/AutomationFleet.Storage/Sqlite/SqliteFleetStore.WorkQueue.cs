@@ -199,16 +199,7 @@ public sealed partial class SqliteFleetStore
 
     /// <inheritdoc />
     public Task CompleteAsync(long itemId, string workerId, string reason, CancellationToken cancellationToken) =>
-        WriteAsync(
-            now =>
-            {
-                var held = RequireLease(itemId, workerId);
-                WorkItemTransitions.EnsureAllowed(held.Reference, held.State, WorkItemState.Completed);
-                WriteCommand(SqliteStatements.Complete).Bind("$now", now).Bind("$id", itemId).ExecuteNonQuery();
-                InsertAudit(itemId, held.Reference, now, WorkerActor(workerId), held.State, WorkItemState.Completed, ReasonOr(reason, "completed"));
-                return true;
-            },
-            cancellationToken);
+        MoveLeasedAsync(itemId, workerId, WorkItemState.Completed, SqliteStatements.Complete, ReasonOr(reason, "completed"), cancellationToken);
 
     /// <inheritdoc />
     public Task SendToReviewAsync(long itemId, string workerId, ReviewRequest request, CancellationToken cancellationToken)
@@ -244,16 +235,8 @@ public sealed partial class SqliteFleetStore
     public Task FailBusinessAsync(long itemId, string workerId, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return WriteAsync(
-            now =>
-            {
-                var held = RequireLease(itemId, workerId);
-                WorkItemTransitions.EnsureAllowed(held.Reference, held.State, WorkItemState.BusinessException);
-                WriteCommand(SqliteStatements.FailBusiness).Bind("$error", reason).Bind("$now", now).Bind("$id", itemId).ExecuteNonQuery();
-                InsertAudit(itemId, held.Reference, now, WorkerActor(workerId), held.State, WorkItemState.BusinessException, reason);
-                return true;
-            },
-            cancellationToken);
+        return MoveLeasedAsync(
+            itemId, workerId, WorkItemState.BusinessException, SqliteStatements.FailBusiness, reason, cancellationToken, command => command.Bind("$error", reason));
     }
 
     /// <inheritdoc />
@@ -302,16 +285,7 @@ public sealed partial class SqliteFleetStore
 
     /// <inheritdoc />
     public Task ReleaseAsync(long itemId, string workerId, string reason, CancellationToken cancellationToken) =>
-        WriteAsync(
-            now =>
-            {
-                var held = RequireLease(itemId, workerId);
-                WorkItemTransitions.EnsureAllowed(held.Reference, held.State, WorkItemState.New);
-                WriteCommand(SqliteStatements.Release).Bind("$now", now).Bind("$id", itemId).ExecuteNonQuery();
-                InsertAudit(itemId, held.Reference, now, WorkerActor(workerId), held.State, WorkItemState.New, ReasonOr(reason, "released"));
-                return true;
-            },
-            cancellationToken);
+        MoveLeasedAsync(itemId, workerId, WorkItemState.New, SqliteStatements.Release, ReasonOr(reason, "released"), cancellationToken);
 
     /// <inheritdoc />
     public Task<WorkItem> ReplayAsync(string reference, string actor, string reason, CancellationToken cancellationToken)
@@ -434,6 +408,30 @@ public sealed partial class SqliteFleetStore
                 }
 
                 return entries;
+            },
+            cancellationToken);
+
+    // The shape every simple move of a leased item shares: the worker must still hold it, the move must
+    // be allowed, then the row and its audit entry change in one transaction. The statement binds $now
+    // and $id; bindExtra adds any other parameter it has.
+    private Task<bool> MoveLeasedAsync(
+        long itemId,
+        string workerId,
+        WorkItemState target,
+        string statement,
+        string reason,
+        CancellationToken cancellationToken,
+        Action<SqliteCommand>? bindExtra = null) =>
+        WriteAsync(
+            now =>
+            {
+                var held = RequireLease(itemId, workerId);
+                WorkItemTransitions.EnsureAllowed(held.Reference, held.State, target);
+                var command = WriteCommand(statement).Bind("$now", now).Bind("$id", itemId);
+                bindExtra?.Invoke(command);
+                command.ExecuteNonQuery();
+                InsertAudit(itemId, held.Reference, now, WorkerActor(workerId), held.State, target, reason);
+                return true;
             },
             cancellationToken);
 
