@@ -30,7 +30,17 @@ public sealed class CliConsole
     public TextWriter Error { get; }
 
     /// <summary>The process's own console.</summary>
-    public static CliConsole ForProcess() => new(AnsiConsole.Console, Console.Out, Console.Error);
+    public static CliConsole ForProcess()
+    {
+        // Redirected output (a pipe, a file, a CI log) has no width; Spectre would assume 80 columns and
+        // fold every table cell, so give it room instead.
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Console.Profile.Width = 200;
+        }
+
+        return new(AnsiConsole.Console, Console.Out, Console.Error);
+    }
 
     /// <summary>A plain, non-interactive console over two writers (tests, redirected output).</summary>
     public static CliConsole ForWriters(TextWriter output, TextWriter error)
