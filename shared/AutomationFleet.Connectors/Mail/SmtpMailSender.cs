@@ -40,6 +40,9 @@ public sealed class SmtpMailSender
         _logger = logger;
     }
 
+    /// <summary>Whether mail may be sent (<see cref="SmtpOptions.Enabled"/>).</summary>
+    public bool Enabled => _options.Enabled;
+
     /// <summary>The configured sender (<see cref="SmtpOptions.From"/> and <see cref="SmtpOptions.FromName"/>).</summary>
     public MailboxAddress Sender => new(_options.FromName, _options.From);
 
