@@ -40,7 +40,8 @@ public sealed class InboundPostBot : IBot
         CouncilTaxonomy taxonomy,
         IRouteStepFactory routes,
         IOptions<InboundPostOptions> options,
-        ILogger<InboundPostBot> logger)
+        ILogger<InboundPostBot> logger,
+        SenderAcknowledgement? acknowledgement = null)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(routes);
@@ -60,6 +61,7 @@ public sealed class InboundPostBot : IBot
             .GroupBy(c => c.Route.Kind)
             .OrderBy(g => g.Key)
             .Select(g => (IDeliveryStep)new RouteStep(g.Key, g.ToDictionary(c => c.Id, routes.Create, StringComparer.OrdinalIgnoreCase)))
+            .Concat(acknowledgement?.Step is { } acknowledge ? [acknowledge] : [])
             .ToList();
     }
 
@@ -83,6 +85,15 @@ public sealed class InboundPostBot : IBot
             _logger.LogInformation(
                 "Item {Reference}: {Count} attachment(s) refused by the document reader; to a person", item.Reference, post.Rejections.Count);
             return new BotDecision(BotDecisionKind.NeedsPerson, null, null, 0, Evidence(post, null, null, null), reasons, false);
+        }
+
+        if (post.MailProblems.Count > 0)
+        {
+            _logger.LogInformation(
+                "Item {Reference}: the mail source reported {Count} problem(s) reading the message; to a person", item.Reference, post.MailProblems.Count);
+            return BotDecision.NeedsPerson(
+                "The message could not be read in full: " + string.Join(" ", post.MailProblems),
+                evidenceJson: Evidence(post, null, null, null));
         }
 
         if (!post.HasText)
@@ -116,7 +127,8 @@ public sealed class InboundPostBot : IBot
             fields.Select(f => new PostField(f.Kind, f.Value, Math.Round(f.Confidence, 3), f.Page)).ToList(),
             post.Pages.Count,
             post.AnyOcr ? "Ocr" : "Text",
-            post.OcrMeanConfidence is { } m ? Math.Round(m, 3) : null);
+            post.OcrMeanConfidence is { } m ? Math.Round(m, 3) : null,
+            category.Route.Kind == RouteKind.Email ? category.Route.Target : null);
         var outcomeJson = JsonSerializer.Serialize(outcome, JsonOptions);
         var evidenceJson = Evidence(post, result, fields, cues);
 

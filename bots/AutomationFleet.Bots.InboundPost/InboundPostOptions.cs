@@ -30,7 +30,7 @@ public sealed class InboundPostOptions
     [Range(0.5, 1.0)]
     public double TargetPrecision { get; set; } = 0.99;
 
-    /// <summary>Where folder routes (and, until the mail step is plugged in, e-mail routes) deliver.</summary>
+    /// <summary>Where folder routes (and e-mail routes while <c>Mail:Smtp:Enabled</c> is false) deliver.</summary>
     [Required]
     public string DropFolder { get; set; } = "var/outbox";
 
@@ -41,6 +41,12 @@ public sealed class InboundPostOptions
     /// <summary>Words or phrases that, anywhere in the text, send the item to a person marked urgent.</summary>
     public List<string> SafeguardingKeywords { get; init; } =
         ["at risk", "abuse", "abused", "abusing", "neglect", "neglected", "harm", "harmed", "self-harm", "exploited", "exploitation"];
+
+    /// <summary>
+    /// Acknowledge the sender of post that came by e-mail (IMAP) with the item's reference, once it is decided, through
+    /// the mail connector's <c>AcknowledgementStep</c>. Only when <c>Mail:Smtp:Enabled</c> is true. Default false.
+    /// </summary>
+    public bool AcknowledgeSenders { get; set; }
 
     /// <summary>Train the model at start when <see cref="ModelPath"/> does not exist.</summary>
     public bool TrainIfMissing { get; set; } = true;

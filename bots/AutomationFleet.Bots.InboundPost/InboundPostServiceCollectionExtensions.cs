@@ -52,7 +52,9 @@ public static class InboundPostServiceCollectionExtensions
         services.TryAddSingleton<ClassifierModel>();
         services.TryAddSingleton(sp => new Extractor(
             sp.GetRequiredService<IOptions<ExtractionOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IRouteStepFactory, RouteStepFactory>();
+        services.TryAddSingleton<RouteStepFactory>();
+        services.TryAddSingleton(MailRouting.CreateFactory);
+        services.TryAddSingleton(MailRouting.CreateAcknowledgement);
         services.AddHostedService<ClassifierModelInitializer>();
         services.AddSingleton<IBot, InboundPostBot>();
         services.AddSingleton<IBot, RetrainClassifierBot>();

@@ -1,6 +1,9 @@
 namespace AutomationFleet.Bots.InboundPost;
 
-/// <summary>The inbound-post bot's outcome: where the post goes and what was found in it.</summary>
+/// <summary>
+/// The inbound-post bot's outcome: where the post goes and what was found in it. <see cref="ServiceMailbox"/> is the
+/// taxonomy's address for an <c>email</c> route (null otherwise); the mail connector's <c>EmailToServiceStep</c> sends there.
+/// </summary>
 public sealed record PostOutcome(
     string Category,
     string Service,
@@ -9,7 +12,8 @@ public sealed record PostOutcome(
     IReadOnlyList<PostField> Fields,
     int Pages,
     string Source,
-    double? OcrMeanConfidence);
+    double? OcrMeanConfidence,
+    string? ServiceMailbox = null);
 
 /// <summary>A route in an outcome: <c>queue</c>, <c>email</c> or <c>folder</c>, and its target.</summary>
 public sealed record PostRoute(string Type, string Target);

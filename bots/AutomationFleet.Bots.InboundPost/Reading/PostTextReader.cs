@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Documents;
@@ -10,6 +11,9 @@ namespace AutomationFleet.Bots.InboundPost.Reading;
 /// Reads an item of post into pages of text: each attachment through <see cref="IDocumentReader"/> (PDFs and scans),
 /// plain-text and e-mail attachments directly, or, with no attachments, the payload's <c>subject</c>/<c>text</c>/<c>body</c>.
 /// An attachment the reader refuses is reported as a <see cref="PostRejection"/>, not thrown.
+/// An item from the mail connector (<see cref="InboundMailPayload"/>) keeps the raw message beside its PDF/image
+/// attachments and its text body: then the raw message is not read (its body would be read twice), and the subject
+/// is read with the body. The raw message is read only when nothing else was kept.
 /// </summary>
 public sealed class PostTextReader(IDocumentReader reader)
 {
@@ -21,6 +25,11 @@ public sealed class PostTextReader(IDocumentReader reader)
         ArgumentNullException.ThrowIfNull(blobs);
         var pages = new List<PostPage>();
         var rejections = new List<PostRejection>();
+        var mail = InboundMailPayload.FromJson(item.PayloadJson);
+        var mailProblems = mail?.Problems ?? [];
+        var original = mail?.Parts.FirstOrDefault(p => p.Role == InboundMailPart.OriginalRole)?.ContentHash;
+        var skipOriginal = mail is not null && mail.Parts.Any(p => p.Role != InboundMailPart.OriginalRole);
+        var body = mail?.Parts.FirstOrDefault(p => p.Role == InboundMailPart.BodyRole)?.ContentHash;
         if (item.Attachments.Count == 0)
         {
             var text = PayloadText(item.PayloadJson);
@@ -29,13 +38,18 @@ public sealed class PostTextReader(IDocumentReader reader)
                 pages.Add(new PostPage(1, 0, "Body", text, [], 1));
             }
 
-            return new PostText(pages, rejections);
+            return new PostText(pages, rejections) { MailProblems = mailProblems };
         }
 
         for (var index = 0; index < item.Attachments.Count; index++)
         {
             var attachment = item.Attachments[index];
             var number = index + 1;
+            if (skipOriginal && attachment.ContentHash == original)
+            {
+                continue;
+            }
+
             if (IsKind(attachment, "text/plain", ".txt") || IsKind(attachment, "message/rfc822", ".eml"))
             {
                 string raw;
@@ -45,8 +59,13 @@ public sealed class PostTextReader(IDocumentReader reader)
                     raw = await text.ReadToEndAsync(cancellationToken);
                 }
 
-                var body = IsKind(attachment, "message/rfc822", ".eml") ? EmailText.Read(raw) : raw;
-                pages.Add(new PostPage(pages.Count + 1, number, "Body", body.Trim(), [], 1));
+                var content = IsKind(attachment, "message/rfc822", ".eml") ? EmailText.Read(raw) : raw;
+                if (attachment.ContentHash == body && !string.IsNullOrWhiteSpace(mail!.Subject))
+                {
+                    content = mail.Subject + "\n\n" + content;
+                }
+
+                pages.Add(new PostPage(pages.Count + 1, number, "Body", content.Trim(), [], 1));
                 continue;
             }
 
@@ -66,7 +85,7 @@ public sealed class PostTextReader(IDocumentReader reader)
             }
         }
 
-        return new PostText(pages, rejections);
+        return new PostText(pages, rejections) { MailProblems = mailProblems };
     }
 
     private static bool IsKind(AttachmentRef attachment, string mediaType, string extension) =>

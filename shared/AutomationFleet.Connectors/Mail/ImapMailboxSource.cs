@@ -1,5 +1,6 @@
 using System.Text;
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.WorkItems;
 using MailKit;
 using MailKit.Net.Imap;
@@ -7,7 +8,9 @@ using MailKit.Search;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using Polly.CircuitBreaker;
+using Polly.Registry;
 
 namespace AutomationFleet.Connectors.Mail;
 
@@ -20,7 +23,8 @@ namespace AutomationFleet.Connectors.Mail;
 /// moves it — nothing lost, nothing enqueued twice.
 /// </summary>
 /// <remarks>
-/// Each poll runs under <see cref="MailResilience.Imap"/>; a mailbox outage (refused connection, failed
+/// Each poll runs under the fleet's named pipeline <see cref="FleetPipelines.Imap"/> (transient faults as
+/// <see cref="MailFaults.IsTransient"/> says); a mailbox outage (refused connection, failed
 /// login, connection dropped mid-fetch) is logged and retried with back-off, and never stops the service.
 /// A message over <see cref="ImapMailboxOptions.MaxMessageBytes"/> is not downloaded: an item saying so
 /// (headers only) is enqueued and the message is moved to the quarantine folder for a person.
@@ -33,7 +37,7 @@ public sealed class ImapMailboxSource : BackgroundService
     private const string OriginalMediaType = "message/rfc822";
 
     private readonly ImapMailboxOptions _options;
-    private readonly MailResilience _resilience;
+    private readonly ResiliencePipeline _pipeline;
     private readonly IWorkQueue _queue;
     private readonly IBlobStore _blobs;
     private readonly TimeProvider _timeProvider;
@@ -42,20 +46,20 @@ public sealed class ImapMailboxSource : BackgroundService
     /// <summary>Creates the source; nothing connects until it runs or <see cref="PollOnceAsync"/> is called.</summary>
     public ImapMailboxSource(
         IOptions<ImapMailboxOptions> options,
-        MailResilience resilience,
+        ResiliencePipelineProvider<string> pipelines,
         IWorkQueue queue,
         IBlobStore blobs,
         TimeProvider timeProvider,
         ILogger<ImapMailboxSource> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(resilience);
+        ArgumentNullException.ThrowIfNull(pipelines);
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
-        _resilience = resilience;
+        _pipeline = pipelines.GetPipeline(FleetPipelines.Imap);
         _queue = queue;
         _blobs = blobs;
         _timeProvider = timeProvider;
@@ -68,7 +72,7 @@ public sealed class ImapMailboxSource : BackgroundService
     /// after the retries, or when the circuit is open (<see cref="BrokenCircuitException"/>).
     /// </summary>
     public async Task<ImapPollResult> PollOnceAsync(CancellationToken cancellationToken) =>
-        await _resilience.Imap.ExecuteAsync(
+        await _pipeline.ExecuteAsync(
             static (source, token) => new ValueTask<ImapPollResult>(source.PollCoreAsync(token)), this, cancellationToken);
 
     /// <inheritdoc />
@@ -109,7 +113,7 @@ public sealed class ImapMailboxSource : BackgroundService
             {
                 _logger.LogWarning("Mailbox {Mailbox} is failing; circuit open, poll skipped", _options.MailboxIdentity);
             }
-            catch (Exception exception) when (MailResilience.IsTransient(exception))
+            catch (Exception exception) when (MailFaults.IsTransient(exception) || exception is Polly.Timeout.TimeoutRejectedException)
             {
                 _logger.LogWarning(
                     exception,

@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using AutomationFleet.Core.Resilience;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Polly;
+using Polly.Registry;
 
 namespace AutomationFleet.Connectors.Mail;
 
@@ -20,22 +23,25 @@ public sealed class SmtpMailSender
     private const string FallbackDomain = "automationfleet.invalid";
 
     private readonly SmtpOptions _options;
-    private readonly MailResilience _resilience;
+    private readonly ResiliencePipeline _connection;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SmtpMailSender> _logger;
 
     /// <summary>Creates the sender; it connects once per message.</summary>
-    public SmtpMailSender(IOptions<SmtpOptions> options, MailResilience resilience, TimeProvider timeProvider, ILogger<SmtpMailSender> logger)
+    public SmtpMailSender(IOptions<SmtpOptions> options, ResiliencePipelineProvider<string> pipelines, TimeProvider timeProvider, ILogger<SmtpMailSender> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(resilience);
+        ArgumentNullException.ThrowIfNull(pipelines);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
-        _resilience = resilience;
+        _connection = pipelines.GetPipeline(FleetPipelines.SmtpConnection);
         _timeProvider = timeProvider;
         _logger = logger;
     }
+
+    /// <summary>Whether mail may be sent (<see cref="SmtpOptions.Enabled"/>).</summary>
+    public bool Enabled => _options.Enabled;
 
     /// <summary>The configured sender (<see cref="SmtpOptions.From"/> and <see cref="SmtpOptions.FromName"/>).</summary>
     public MailboxAddress Sender => new(_options.FromName, _options.From);
@@ -54,7 +60,7 @@ public sealed class SmtpMailSender
 
     /// <summary>
     /// Stamps the message (sender if none, date, reference header, Message-ID from the key) and sends it.
-    /// Connecting and logging in are retried through <see cref="MailResilience.SmtpConnection"/>; the send
+    /// Connecting and logging in are retried through the fleet's pipeline <see cref="FleetPipelines.SmtpConnection"/>; the send
     /// itself is tried once, because a failure after the server took the message must not be repeated blindly.
     /// </summary>
     /// <exception cref="InvalidOperationException"><see cref="SmtpOptions.Enabled"/> is false.</exception>
@@ -80,7 +86,7 @@ public sealed class SmtpMailSender
         message.Date = _timeProvider.GetUtcNow();
 
         using var client = new SmtpClient { Timeout = MailConnection.MillisecondsOf(_options.CommandTimeout) };
-        await _resilience.SmtpConnection.ExecuteAsync(
+        await _connection.ExecuteAsync(
             async token =>
             {
                 if (client.IsConnected)

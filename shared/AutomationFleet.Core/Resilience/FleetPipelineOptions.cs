@@ -59,6 +59,36 @@ public sealed class FleetPipelineOptions
         UseCircuitBreaker = false,
     };
 
+    /// <summary>
+    /// <see cref="FleetPipelines.Imap"/>: one whole poll of an IMAP mailbox (connect, log in, read, enqueue, move).
+    /// Defaults: 3 retries from 2 s (cap 60 s), 10 min per poll, breaker at 50% of 4+ attempts in 2 min, open 1 min.
+    /// </summary>
+    public PipelineOptions Imap { get; set; } = new()
+    {
+        MaxRetryAttempts = 3,
+        RetryDelay = TimeSpan.FromSeconds(2),
+        MaxRetryDelay = TimeSpan.FromSeconds(60),
+        AttemptTimeout = TimeSpan.FromMinutes(10),
+        MinimumThroughput = 4,
+        SamplingDuration = TimeSpan.FromMinutes(2),
+        BreakDuration = TimeSpan.FromMinutes(1),
+    };
+
+    /// <summary>
+    /// <see cref="FleetPipelines.SmtpConnection"/>: connecting and logging in to the SMTP server (never the send itself).
+    /// Defaults: 3 retries from 2 s (cap 60 s), 2 min per attempt, breaker at 50% of 4+ attempts in 2 min, open 1 min.
+    /// </summary>
+    public PipelineOptions SmtpConnection { get; set; } = new()
+    {
+        MaxRetryAttempts = 3,
+        RetryDelay = TimeSpan.FromSeconds(2),
+        MaxRetryDelay = TimeSpan.FromSeconds(60),
+        AttemptTimeout = TimeSpan.FromMinutes(2),
+        MinimumThroughput = 4,
+        SamplingDuration = TimeSpan.FromMinutes(2),
+        BreakDuration = TimeSpan.FromMinutes(1),
+    };
+
     /// <summary>The settings of a pipeline by its name, or null for an unknown name.</summary>
     public PipelineOptions? For(string pipeline) => pipeline switch
     {
@@ -66,6 +96,8 @@ public sealed class FleetPipelineOptions
         FleetPipelines.Mail => Mail,
         FleetPipelines.Web => Web,
         FleetPipelines.QueueHandoff => QueueHandoff,
+        FleetPipelines.Imap => Imap,
+        FleetPipelines.SmtpConnection => SmtpConnection,
         _ => null,
     };
 }

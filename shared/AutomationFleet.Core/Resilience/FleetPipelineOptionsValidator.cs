@@ -46,6 +46,8 @@ public sealed class FleetPipelineOptionsValidator : IValidateOptions<FleetPipeli
         FleetPipelines.Mail => nameof(FleetPipelineOptions.Mail),
         FleetPipelines.Web => nameof(FleetPipelineOptions.Web),
         FleetPipelines.QueueHandoff => nameof(FleetPipelineOptions.QueueHandoff),
+        FleetPipelines.Imap => nameof(FleetPipelineOptions.Imap),
+        FleetPipelines.SmtpConnection => nameof(FleetPipelineOptions.SmtpConnection),
         _ => pipeline,
     };
 

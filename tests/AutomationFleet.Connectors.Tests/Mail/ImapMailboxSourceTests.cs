@@ -162,7 +162,7 @@ public sealed class ImapMailboxSourceTests(MailServersFixture servers) : IAsyncL
         Assert.All(items, item => Assert.Equal(3, item.Attachments.Count));
         var processed = await ImapProbe.MessageIdsAsync(servers, _account, "Processed");
         Assert.Equal(7, processed.Distinct().Count());
-        Assert.Contains(_logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("Mail connection imap failed", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("Source: 'imap/", StringComparison.Ordinal) && line.Contains("Handled: 'True'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,11 +1,14 @@
 using AutomationFleet.Connectors.Mail;
+using System.Net.Sockets;
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Polly.Registry;
 
 namespace AutomationFleet.Connectors.Tests.Mail;
 
@@ -53,20 +56,40 @@ public sealed class MailOptionsValidatorTests
             result.Failures!.Select(failure => failure[..failure.IndexOf(' ', StringComparison.Ordinal)]));
     }
 
-    [Fact]
-    public void Validate_ResilienceOutsidePollyLimits_ReportsEachSettingByPath()
+    [Theory]
+    [InlineData(FleetPipelines.Imap)]
+    [InlineData(FleetPipelines.SmtpConnection)]
+    [InlineData(FleetPipelines.Mail)]
+    public async Task AddMail_FleetPipeline_RetriesMailFaultsButNotBugs(string name)
     {
-        var result = new MailResilienceOptionsValidator().Validate(null, new MailResilienceOptions
-        {
-            MaxRetryAttempts = -1,
-            FailureRatio = 0,
-            MinimumThroughput = 1,
-            BreakDuration = TimeSpan.FromMilliseconds(10),
-        });
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddLogging()
+            .AddImapMailboxSource(configuration)
+            .AddSmtpMail(configuration)
+            .Configure<FleetPipelineOptions>(options =>
+            {
+                options.Imap = TestResilience.Fast(TimeSpan.FromSeconds(5));
+                options.SmtpConnection = TestResilience.Fast(TimeSpan.FromSeconds(5));
+                options.Mail = TestResilience.Fast(TimeSpan.FromSeconds(5));
+            });
+        await using var provider = services.BuildServiceProvider();
+        var pipeline = provider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(name);
+        int refused = 0, bug = 0;
 
-        Assert.Equal(
-            ["Mail:Resilience:MaxRetryAttempts", "Mail:Resilience:FailureRatio", "Mail:Resilience:MinimumThroughput", "Mail:Resilience:BreakDuration"],
-            result.Failures!.Select(failure => failure[..failure.IndexOf(' ', StringComparison.Ordinal)]));
+        await Assert.ThrowsAsync<SocketException>(async () => await pipeline.ExecuteAsync(_ =>
+        {
+            refused++;
+            throw new SocketException((int)SocketError.ConnectionRefused);
+        }));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await pipeline.ExecuteAsync(_ =>
+        {
+            bug++;
+            throw new InvalidOperationException("a bug");
+        }));
+
+        Assert.Equal(3, refused);
+        Assert.Equal(1, bug);
+        Assert.Equal(MailFaults.Pipelines.Count, provider.GetServices<TransientFaultFilter>().Count());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AutomationFleet.Bots.InboundPost;
+using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
 using AutomationFleet.Storage;
@@ -14,7 +15,10 @@ using Serilog;
 
 namespace AutomationFleet.Worker.Hosting;
 
-/// <summary>Builds the fleet's Generic Host: store, pipelines, runner, queue consumers, heartbeats, scheduler, inbox folder.</summary>
+/// <summary>
+/// Builds the fleet's Generic Host: store, pipelines, runner, queue consumers, heartbeats, scheduler, inbox folder, and the
+/// mail connectors (IMAP mailbox source, SMTP sending; each does nothing until enabled in <c>Mail:Imap</c>/<c>Mail:Smtp</c>).
+/// </summary>
 public static class FleetHost
 {
     public static IHost Create(string[] args) => Create(args, configure: null);
@@ -46,6 +50,8 @@ public static class FleetHost
         services.AddFleetWorker(configuration);
         services.AddFleetScheduling(configuration);
         services.AddInboxFolder(configuration);
+        services.AddImapMailboxSource(configuration);
+        services.AddSmtpMail(configuration);
         return builder;
     }
 
