@@ -63,7 +63,7 @@ public static class BenchCommand
             }
         });
 
-        return new Command("bench", "Benchmarks.") { queue };
+        return new Command("bench", "Benchmarks.") { queue, BenchInboundPostCommand.Create(cli) };
     }
 
     private static async Task<QueueBenchmarkReport> RunAsync(

@@ -1,0 +1,404 @@
+using System.Globalization;
+using System.Text.Json;
+using AutomationFleet.Bots.InboundPost;
+using AutomationFleet.Bots.InboundPost.Classification;
+using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Review;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Documents.Ocr;
+using AutomationFleet.Worker.Hosting;
+using AutomationFleet.Worker.Inbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Worker.Cli.Bench;
+
+/// <summary>
+/// OCR pages per second through the inbound-post bot, end to end, against the <c>tesseract</c> command on the same
+/// pages, and the classifier's rate on extracted text. The bot's part starts the real fleet host (<see cref="FleetHost"/>:
+/// the same queue consumers, <c>BotRunner</c>, <see cref="InboundPostBot"/>, engine pool and route steps as
+/// <c>fleet run</c>) over a fresh SQLite file and temp folders, enqueues every page as an inbox-like item onto
+/// <c>inbound-post</c>, and waits until every item has settled; then it checks that each one ended Completed or
+/// NeedsReview. The host is stopped before the <c>tesseract</c> runs, so neither competes with the other.
+/// </summary>
+public sealed class InboundPostBenchmark
+{
+    public const string Queue = InboundPostBot.BotName;
+    public const string ReferencePrefix = "bench-post:";
+    private const string Actor = "bench";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly WorkItemState[] Unsettled = [WorkItemState.New, WorkItemState.InProgress, WorkItemState.Retrying];
+
+    private readonly InboundPostBenchmarkSettings _settings;
+    private readonly string _workDirectory;
+    private readonly string _databasePath;
+    private readonly string? _configDirectory;
+    private readonly TesseractCommand _tesseract;
+    private readonly TimeProvider _timeProvider;
+
+    /// <param name="settings">Pages, copies, consumers.</param>
+    /// <param name="workDirectory">An empty folder for the host's model, outbox and logs.</param>
+    /// <param name="databasePath">A database file that does not exist yet.</param>
+    /// <param name="configDirectory">The fleet's configuration folder (<c>--config</c>), or null for the usual search.</param>
+    /// <param name="tesseract">The command to compare with.</param>
+    /// <param name="timeProvider">Clock for the measurements.</param>
+    public InboundPostBenchmark(
+        InboundPostBenchmarkSettings settings,
+        string workDirectory,
+        string databasePath,
+        string? configDirectory,
+        TesseractCommand tesseract,
+        TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _workDirectory = workDirectory;
+        _databasePath = databasePath;
+        _configDirectory = configDirectory;
+        _tesseract = tesseract;
+        _timeProvider = timeProvider;
+        Bot = new BenchPhaseProgress("inbound-post bot (items settled)", settings.Items);
+        CommandSingleThread = new BenchPhaseProgress("tesseract command, OMP_THREAD_LIMIT=1", settings.Items);
+        CommandDefaultThreads = new BenchPhaseProgress("tesseract command, default threads", settings.Items);
+        Classify = new BenchPhaseProgress($"classify {settings.ClassificationDocuments:N0}+ texts", 1);
+    }
+
+    public BenchPhaseProgress Bot { get; }
+
+    public BenchPhaseProgress CommandSingleThread { get; }
+
+    public BenchPhaseProgress CommandDefaultThreads { get; }
+
+    public BenchPhaseProgress Classify { get; }
+
+    public IReadOnlyList<BenchPhaseProgress> Phases => [Bot, CommandSingleThread, CommandDefaultThreads, Classify];
+
+    /// <summary>The 1, 5 and 15 minute load averages from <c>/proc/loadavg</c>, or null where there is none.</summary>
+    public static string? LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return fields.Length >= 3 ? string.Join(' ', fields.Take(3)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<InboundPostBenchmarkReport> RunAsync(CancellationToken cancellationToken)
+    {
+        // Fail before the long part when the command to compare with is missing.
+        var version = await _tesseract.VersionAsync(cancellationToken);
+        var loadAtStart = LoadAverage();
+        var problems = new List<string>();
+
+        var bot = await RunBotAsync(problems, cancellationToken);
+
+        var texts = new List<string>();
+        var single = await RunCommandAsync(singleThread: true, bot.Run.Pages, CommandSingleThread, texts, cancellationToken);
+        var threaded = await RunCommandAsync(singleThread: false, bot.Run.Pages, CommandDefaultThreads, texts: null, cancellationToken);
+
+        var classification = RunClassification(bot.ModelPath, texts);
+        Classify.Advance();
+
+        return new InboundPostBenchmarkReport(
+            _settings.Pages.Count,
+            _settings.Copies,
+            _settings.Items,
+            _settings.Consumers,
+            bot.OcrEngines,
+            Environment.ProcessorCount,
+            loadAtStart,
+            LoadAverage(),
+            version,
+            bot.Run,
+            single,
+            threaded,
+            Ratio(bot.Run.PagesPerSecond, single.PagesPerSecond),
+            Ratio(bot.Run.PagesPerSecond, threaded.PagesPerSecond),
+            classification,
+            problems);
+    }
+
+    /// <summary>A rate or ratio; 0 rather than NaN or infinity when there is nothing to divide by (JSON has no NaN).</summary>
+    private static double Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : 0;
+
+    private Dictionary<string, string?> HostSettings(ConfigurationManager loaded)
+    {
+        var defaults = new InboundPostOptions();
+        string Required(string key, string fallback)
+        {
+            var configured = loaded[$"{InboundPostOptions.SectionName}:{key}"] ?? fallback;
+            return BenchInputs.Resolve(configured)
+                ?? throw new CliException(
+                    $"The inbound-post bot's {InboundPostOptions.SectionName}:{key} '{configured}' was not found "
+                    + "(from the working directory or any parent); run from the repository or pass --config.");
+        }
+
+        var logs = Path.Combine(_workDirectory, "logs");
+        return new Dictionary<string, string?>
+        {
+            ["Store:Path"] = _databasePath,
+            ["Worker:LogDirectory"] = logs,
+            ["Inbox:Enabled"] = "false",
+            [$"{InboundPostOptions.SectionName}:Enabled"] = "true",
+            [$"{InboundPostOptions.SectionName}:TrainIfMissing"] = "true",
+            [$"{InboundPostOptions.SectionName}:ModelPath"] = Path.Combine(_workDirectory, "models", "council-post.model"),
+            [$"{InboundPostOptions.SectionName}:DropFolder"] = Path.Combine(_workDirectory, "outbox"),
+            [$"{InboundPostOptions.SectionName}:TrainingData"] = Required("TrainingData", defaults.TrainingData),
+            [$"{InboundPostOptions.SectionName}:HeldOutData"] = Required("HeldOutData", defaults.HeldOutData),
+            [$"{InboundPostOptions.SectionName}:TaxonomyPath"] = Required("TaxonomyPath", defaults.TaxonomyPath),
+            [$"Queues:{Queue}:Concurrency"] = _settings.Consumers.ToString(CultureInfo.InvariantCulture),
+            // One item per lease, so no loop sits on a second page while another loop is idle at the end.
+            [$"Queues:{Queue}:BatchSize"] = "1",
+            [$"Queues:{Queue}:PollInterval"] = "00:00:00.100",
+            // The host's log goes to a file in the work folder, never into the benchmark's output.
+            ["Serilog:Using:0"] = "Serilog.Sinks.File",
+            ["Serilog:WriteTo:0:Name"] = "File",
+            ["Serilog:WriteTo:0:Args:path"] = Path.Combine(logs, "fleet-bench.log"),
+        };
+    }
+
+    private async Task<BotPhase> RunBotAsync(List<string> problems, CancellationToken cancellationToken)
+    {
+        string[] args = _configDirectory is null ? [] : [$"--config={Path.GetFullPath(_configDirectory)}"];
+        string? modelPath = null;
+        using var host = FleetHost.Create(args, builder =>
+        {
+            var settings = HostSettings(builder.Configuration);
+            modelPath = settings[$"{InboundPostOptions.SectionName}:ModelPath"];
+            builder.Configuration.AddInMemoryCollection(settings);
+        });
+
+        // Starting trains the classifier into the work folder and starts the consumers; not part of the timing.
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var services = host.Services;
+            var queue = services.GetRequiredService<IWorkQueue>();
+            var review = services.GetRequiredService<IReviewQueue>();
+            var blobs = services.GetRequiredService<IBlobStore>();
+            var engines = services.GetRequiredService<IOptions<OcrOptions>>().Value.MaxEngines;
+
+            var attachments = new List<AttachmentRef>();
+            foreach (var page in _settings.Pages)
+            {
+                var mediaType = FileContentCheck.MediaType(Path.GetExtension(page))
+                    ?? throw new CliException($"'{page}' is not a scan the benchmark reads.");
+                await using var content = File.OpenRead(page);
+                attachments.Add(await blobs.PutAsync(Path.GetFileName(page), mediaType, content, cancellationToken));
+            }
+
+            var references = new List<string>();
+            var started = _timeProvider.GetTimestamp();
+            for (var copy = 0; copy < _settings.Copies; copy++)
+            {
+                for (var index = 0; index < attachments.Count; index++)
+                {
+                    // The same blob under another reference: a new item, the attachment stored once.
+                    var reference = ReferencePrefix + (copy * attachments.Count + index).ToString("D5", CultureInfo.InvariantCulture);
+                    references.Add(reference);
+                    await queue.EnqueueAsync(
+                        new NewWorkItem(Queue, reference, """{"source":"bench","attachment":0}""", [attachments[index]]),
+                        Actor,
+                        cancellationToken);
+                }
+            }
+
+            await WaitUntilSettledAsync(queue, references.Count, cancellationToken);
+            var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+
+            var run = await VerifyAsync(queue, review, references, seconds, problems, cancellationToken);
+            return new BotPhase(run, modelPath!, engines);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task WaitUntilSettledAsync(IWorkQueue queue, int items, CancellationToken cancellationToken)
+    {
+        var settled = 0;
+        var lastProgress = _timeProvider.GetTimestamp();
+        while (true)
+        {
+            var depths = (await queue.GetDepthAsync(cancellationToken)).Where(d => d.Queue == Queue).ToList();
+            var now = depths.Where(d => !Unsettled.Contains(d.State)).Sum(d => d.Count);
+            while (Bot.Done < now)
+            {
+                Bot.Advance();
+            }
+
+            if (now >= items)
+            {
+                return;
+            }
+
+            if (now > settled)
+            {
+                settled = now;
+                lastProgress = _timeProvider.GetTimestamp();
+            }
+            else if (_timeProvider.GetElapsedTime(lastProgress) > _settings.StallTimeout)
+            {
+                // Verification reports what is still open.
+                return;
+            }
+
+            await Task.Delay(PollInterval, _timeProvider, cancellationToken);
+        }
+    }
+
+    private static async Task<BotRunReport> VerifyAsync(
+        IWorkQueue queue,
+        IReviewQueue review,
+        IReadOnlyList<string> references,
+        double seconds,
+        List<string> problems,
+        CancellationToken cancellationToken)
+    {
+        int pages = 0, ocrPages = 0, completed = 0, needsReview = 0;
+        var lost = new List<string>();
+        foreach (var reference in references)
+        {
+            var item = await queue.FindAsync(reference, cancellationToken);
+            if (item is null)
+            {
+                lost.Add($"{reference} (not in the store)");
+                continue;
+            }
+
+            (int Pages, int Ocr)? read = null;
+            if (item.State == WorkItemState.Completed)
+            {
+                completed++;
+                read = PagesInOutcome(item.OutcomeJson);
+            }
+            else if (item.State == WorkItemState.NeedsReview)
+            {
+                needsReview++;
+                var task = await review.GetAsync(item.Id, cancellationToken);
+                read = task is null ? null : PagesInEvidence(task.Request.EvidenceJson);
+            }
+            else
+            {
+                lost.Add($"{reference} ({item.State}{(item.LastError is null ? "" : ": " + item.LastError)})");
+                continue;
+            }
+
+            if (read is null)
+            {
+                problems.Add($"{reference}: {item.State}, but neither its outcome nor its review evidence says how many pages were read.");
+                continue;
+            }
+
+            pages += read.Value.Pages;
+            ocrPages += read.Value.Ocr;
+
+            var trail = await queue.GetAuditTrailAsync(item.Id, cancellationToken);
+            if (trail.Count(e => e.From is null) != 1)
+            {
+                problems.Add($"{reference}: the audit trail does not show exactly one creation.");
+            }
+        }
+
+        if (lost.Count > 0)
+        {
+            problems.Add($"{lost.Count} item(s) did not end Completed or NeedsReview: {string.Join(", ", lost.Take(5))}.");
+        }
+
+        if (ocrPages < pages)
+        {
+            problems.Add($"Only {ocrPages} of {pages} page(s) were read by OCR; the benchmark is for scans.");
+        }
+
+        return new BotRunReport(pages, ocrPages, seconds, Ratio(pages, seconds), completed, needsReview, lost.Count);
+    }
+
+    private static (int Pages, int Ocr)? PagesInOutcome(string? outcomeJson)
+    {
+        if (outcomeJson is null)
+        {
+            return null;
+        }
+
+        using var outcome = JsonDocument.Parse(outcomeJson);
+        var root = outcome.RootElement;
+        if (!root.TryGetProperty("pages", out var count) || count.ValueKind != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        var pages = count.GetInt32();
+        var ocr = root.TryGetProperty("source", out var source) && source.GetString() == "Ocr" ? pages : 0;
+        return (pages, ocr);
+    }
+
+    private static (int Pages, int Ocr)? PagesInEvidence(string evidenceJson)
+    {
+        using var evidence = JsonDocument.Parse(evidenceJson);
+        if (!evidence.RootElement.TryGetProperty("pages", out var pages) || pages.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var all = pages.EnumerateArray().ToList();
+        return (all.Count, all.Count(p => p.TryGetProperty("source", out var s) && s.GetString() == "Ocr"));
+    }
+
+    private async Task<CommandRunReport> RunCommandAsync(
+        bool singleThread, int pages, BenchPhaseProgress progress, List<string>? texts, CancellationToken cancellationToken)
+    {
+        var started = _timeProvider.GetTimestamp();
+        for (var copy = 0; copy < _settings.Copies; copy++)
+        {
+            foreach (var page in _settings.Pages)
+            {
+                var text = await _tesseract.ReadAsync(page, "eng", singleThread, cancellationToken);
+                if (copy == 0)
+                {
+                    texts?.Add(text);
+                }
+
+                progress.Advance();
+            }
+        }
+
+        var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+        return new CommandRunReport(singleThread ? "OMP_THREAD_LIMIT=1" : "default threads", pages, seconds, Ratio(pages, seconds));
+    }
+
+    private ClassificationRunReport RunClassification(string modelPath, List<string> texts)
+    {
+        var classifier = TextClassifier.Load(modelPath);
+        var documents = new List<string>(_settings.ClassificationDocuments + texts.Count);
+        while (documents.Count < _settings.ClassificationDocuments)
+        {
+            documents.AddRange(texts);
+        }
+
+        // Warm up (JIT, thread pool) on the distinct texts; then the timed run.
+        classifier.ClassifyMany(texts);
+        var started = _timeProvider.GetTimestamp();
+        var results = classifier.ClassifyMany(documents);
+        var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+        if (results.Count != documents.Count)
+        {
+            throw new InvalidOperationException("The classifier returned a result count that differs from its input.");
+        }
+
+        return new ClassificationRunReport(
+            documents.Count, texts.Count, texts.Average(t => (double)t.Length), seconds, Ratio(documents.Count, seconds));
+    }
+
+    private sealed record BotPhase(BotRunReport Run, string ModelPath, int OcrEngines);
+}

@@ -1,0 +1,43 @@
+namespace AutomationFleet.Worker.Cli.Bench;
+
+/// <summary>The shape of one inbound-post benchmark run.</summary>
+/// <param name="Pages">The scan files (TIFF, PNG, JPEG), one page each as far as the comparison is concerned.</param>
+/// <param name="Copies">How many times each file is enqueued, each time under its own reference.</param>
+/// <param name="Consumers">The host's consumer loops on queue <c>inbound-post</c> (<c>Queues:inbound-post:Concurrency</c>).</param>
+/// <param name="ClassificationDocuments">At least this many documents are classified for the classification rate.</param>
+/// <param name="StallTimeout">Give up waiting for the bot when no item has settled for this long.</param>
+public sealed record InboundPostBenchmarkSettings(
+    IReadOnlyList<string> Pages, int Copies, int Consumers, int ClassificationDocuments, TimeSpan StallTimeout)
+{
+    /// <summary>Extensions the benchmark takes: scans the bot OCRs and the <c>tesseract</c> command reads too.</summary>
+    public static readonly IReadOnlySet<string> Extensions =
+        new HashSet<string>([".tif", ".tiff", ".png", ".jpg", ".jpeg"], StringComparer.OrdinalIgnoreCase);
+
+    public int Items => Pages.Count * Copies;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var failures = new List<string>();
+        if (Pages.Count == 0)
+        {
+            failures.Add("No scan pages (.tif, .tiff, .png, .jpg, .jpeg) to read.");
+        }
+
+        if (Copies < 1)
+        {
+            failures.Add("--copies must be at least 1.");
+        }
+
+        if (Consumers is < 1 or > 64)
+        {
+            failures.Add("--consumers must be between 1 and 64.");
+        }
+
+        if (ClassificationDocuments < 1)
+        {
+            failures.Add("The classification run needs at least 1 document.");
+        }
+
+        return failures;
+    }
+}
