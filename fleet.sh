@@ -2,7 +2,7 @@
 # One entry point for a fresh machine:
 #   ./fleet.sh run      install what is needed, build, run the fleet on the embedded default (SQLite in var/)
 #   ./fleet.sh test     install what the tests need, run every test; ends with "N passed, N failed"
-#   ./fleet.sh bench    run the queue benchmark (extra arguments go to `fleet bench queue`)
+#   ./fleet.sh bench    run the queue benchmark (`bench inbound-post` for OCR + classification through the bot)
 #   ./fleet.sh ARGS...  anything else goes to the `fleet` CLI, e.g. ./fleet.sh status --json
 set -euo pipefail
 
@@ -125,7 +125,11 @@ cmd_test() {
 
 cmd_bench() {
     build_fleet
-    exec "$FLEET_EXE" bench queue "$@"
+    # `./fleet.sh bench inbound-post …` picks the benchmark; anything else is the queue benchmark's options.
+    case "${1:-}" in
+        queue | inbound-post) exec "$FLEET_EXE" bench "$@" ;;
+        *) exec "$FLEET_EXE" bench queue "$@" ;;
+    esac
 }
 
 main() {
