@@ -84,9 +84,9 @@ public sealed partial class SqliteFleetStore
         return WriteAsync(
             now =>
             {
-                RequireUser(WriteCommand(SqliteStatements.SetUserDisabled)
-                    .Bind("$name", name).Bind("$disabled", disabled ? 1 : 0).ExecuteNonQuery(), name);
-                InsertSecurityEvent(now, new SecurityEvent(actor, disabled ? "user-disabled" : "user-enabled", name, string.Empty));
+                var account = CanonicalName(name);
+                WriteCommand(SqliteStatements.SetUserDisabled).Bind("$name", account).Bind("$disabled", disabled ? 1 : 0).ExecuteNonQuery();
+                InsertSecurityEvent(now, new SecurityEvent(actor, disabled ? "user-disabled" : "user-enabled", account, string.Empty));
                 return 0;
             },
             cancellationToken);
@@ -101,13 +101,9 @@ public sealed partial class SqliteFleetStore
         return WriteAsync(
             now =>
             {
-                if (WriteCommand(SqliteStatements.SelectUser).Bind("$name", name).ExecuteScalar() is null)
-                {
-                    throw new UserNotFoundException(name);
-                }
-
-                WriteCommand(SqliteStatements.GrantUserQueue).Bind("$name", name).Bind("$queue", queue).Bind("$now", now).ExecuteNonQuery();
-                InsertSecurityEvent(now, new SecurityEvent(actor, "queue-granted", name, "queue " + queue));
+                var account = CanonicalName(name);
+                WriteCommand(SqliteStatements.GrantUserQueue).Bind("$name", account).Bind("$queue", queue).Bind("$now", now).ExecuteNonQuery();
+                InsertSecurityEvent(now, new SecurityEvent(actor, "queue-granted", account, "queue " + queue));
                 return 0;
             },
             cancellationToken);
@@ -122,8 +118,9 @@ public sealed partial class SqliteFleetStore
         return WriteAsync(
             now =>
             {
-                RequireUser(WriteCommand(SqliteStatements.SetUserPasswordHash).Bind("$name", name).Bind("$hash", passwordHash).ExecuteNonQuery(), name);
-                InsertSecurityEvent(now, new SecurityEvent(actor, "password-changed", name, string.Empty));
+                var account = CanonicalName(name);
+                WriteCommand(SqliteStatements.SetUserPasswordHash).Bind("$name", account).Bind("$hash", passwordHash).ExecuteNonQuery();
+                InsertSecurityEvent(now, new SecurityEvent(actor, "password-changed", account, string.Empty));
                 return 0;
             },
             cancellationToken);
@@ -199,13 +196,9 @@ public sealed partial class SqliteFleetStore
             .Bind("$detail", securityEvent.Detail ?? string.Empty)
             .ExecuteNonQuery();
 
-    private static void RequireUser(int rowsChanged, string name)
-    {
-        if (rowsChanged == 0)
-        {
-            throw new UserNotFoundException(name);
-        }
-    }
+    // The account's name as stored (names match case-insensitively), so audit rows always name it one way.
+    private string CanonicalName(string name) =>
+        WriteCommand(SqliteStatements.SelectUser).Bind("$name", name).ExecuteScalar() as string ?? throw new UserNotFoundException(name);
 
     private static UserAccount? ReadUser(SqliteConnection connection, string name)
     {

@@ -23,13 +23,17 @@ public sealed class CliFixture : IAsyncDisposable
 
     public string DatabasePath { get; }
 
-    public async Task<CliRun> RunAsync(params string[] args)
+    public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs the CLI with <paramref name="input"/> as its standard input (e.g. for <c>--password-stdin</c>).</summary>
+    public async Task<CliRun> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
+        using var reader = new StringReader(input);
         var exitCode = await FleetCli.RunAsync(
             [.. args, "--db", DatabasePath, "--config", ConfigDirectory],
-            CliConsole.ForWriters(output, error),
+            CliConsole.ForWriters(output, error, reader),
             CancellationToken.None);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

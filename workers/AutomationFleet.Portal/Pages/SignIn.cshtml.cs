@@ -52,14 +52,16 @@ public sealed class SignInModel(
         {
             if (failure == "wrong password")
             {
-                var after = await users.RecordFailedSignInAsync(name, settings.MaxFailedSignIns, settings.LockoutDuration, cancellationToken);
+                var after = await users.RecordFailedSignInAsync(account!.Name, settings.MaxFailedSignIns, settings.LockoutDuration, cancellationToken);
                 if (after?.IsLockedOut(timeProvider.GetUtcNow()) == true)
                 {
                     failure += $"; locked for {settings.LockoutDuration}";
                 }
             }
 
-            await audit.WriteAsync(name, SecurityAudit.SignInFailed, name, failure, cancellationToken);
+            // An unknown name is not written down: people type passwords into the name field.
+            var who = account?.Name ?? "anonymous";
+            await audit.WriteAsync(who, SecurityAudit.SignInFailed, account?.Name ?? string.Empty, failure, cancellationToken);
             logger.LogInformation("Portal sign-in refused: {Reason}", failure);
             Error = Refused;
             return Page();

@@ -45,8 +45,8 @@ public sealed class CliConsole
         return new(AnsiConsole.Console, Console.Out, Console.Error);
     }
 
-    /// <summary>A plain, non-interactive console over two writers (tests, redirected output).</summary>
-    public static CliConsole ForWriters(TextWriter output, TextWriter error)
+    /// <summary>A plain, non-interactive console over two writers (tests, redirected output), reading <paramref name="input"/> if given.</summary>
+    public static CliConsole ForWriters(TextWriter output, TextWriter error, TextReader? input = null)
     {
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -56,7 +56,7 @@ public sealed class CliConsole
             Out = new AnsiConsoleOutput(output),
         });
         ansi.Profile.Width = 200;
-        return new CliConsole(ansi, output, error);
+        return new CliConsole(ansi, output, error) { Input = input ?? TextReader.Null };
     }
 
     public async Task WriteJsonAsync<T>(T value)
