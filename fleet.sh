@@ -17,9 +17,10 @@ FLEET_EXE="workers/AutomationFleet.Worker/bin/$CONFIGURATION/net10.0/fleet"
 RESULTS_DIR="$ROOT/artifacts/test-results"
 
 # Debian packages each command needs: the embedded default reads scans with Tesseract (library,
-# Leptonica, English); the tests also need the tesseract command (speed comparison), Dovecot and aiosmtpd.
+# Leptonica, English); the tests also need the tesseract command (speed comparison), Dovecot and aiosmtpd,
+# Chromium (the review portal's browser tests, driven by Playwright) and npm (axe-core for those tests).
 RUN_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng)
-TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd)
+TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd chromium npm)
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
 
