@@ -41,6 +41,8 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public long OtherQueueItemId { get; private set; }
 
+    public string UrgentReference { get; private set; } = "";
+
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
 
     public async Task InitializeAsync()
@@ -130,7 +132,7 @@ public sealed class PortalFixture : IAsyncLifetime
     private async Task SeedAsync(FileBlobStore blobs)
     {
         var ct = CancellationToken.None;
-        foreach (var (name, role) in new[] { ("rita", UserRole.Reviewer), ("sam", UserRole.Reviewer), ("lena", UserRole.Reviewer), ("tim", UserRole.Reviewer), ("ada", UserRole.Administrator) })
+        foreach (var (name, role) in new[] { ("rita", UserRole.Reviewer), ("sam", UserRole.Reviewer), ("lena", UserRole.Reviewer), ("tim", UserRole.Reviewer), ("ada", UserRole.Administrator), ("dora", UserRole.Supervisor) })
         {
             await Store.AddUserAsync(name, PortalPasswords.Hash(Password), role, "test", ct);
         }
@@ -156,7 +158,15 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             foreach (var item in await Store.LeaseAsync(queue, "seed-worker", 10, TimeSpan.FromMinutes(5), ct))
             {
-                await Store.SendToReviewAsync(item.Id, "seed-worker", Request(item, queue), ct);
+                // The last inbound item is urgent (a safeguarding cue): it must come first in the queue.
+                var request = Request(item, queue);
+                if (item.Reference == $"inbox:test-{InboundItems - 1}")
+                {
+                    request = request with { Urgent = true, Reasons = ["Possible safeguarding concern: the text mentions 'bruise'."] };
+                    UrgentReference = item.Reference;
+                }
+
+                await Store.SendToReviewAsync(item.Id, "seed-worker", request, ct);
                 if (queue == OtherQueue)
                 {
                     OtherQueueItemId = item.Id;

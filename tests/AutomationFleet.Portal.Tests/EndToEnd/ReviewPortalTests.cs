@@ -18,6 +18,9 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
         await Assertions.Expect(page.Locator("table.queue tbody tr")).ToHaveCountAsync(PortalFixture.InboundItems);
         await Assertions.Expect(page.GetByText("form:other-1")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("table.queue tbody tr").First).ToHaveClassAsync("urgent");
+        await Assertions.Expect(page.Locator("table.queue tbody tr").First).ToContainTextAsync(fixture.UrgentReference);
+        await Assertions.Expect(page.Locator("#queue-count")).ToContainTextAsync("1 urgent");
         await PortalFixture.ScreenshotAsync(page, "02-review-queue");
 
         await page.Keyboard.PressAsync("n");
@@ -52,6 +55,7 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         Assert.Contains(trail, e => e.Actor == "reviewer:rita" && e.From == WorkItemState.NeedsReview && e.To == WorkItemState.New);
         var security = await fixture.Store.ListSecurityEventsAsync(reference, 50, CancellationToken.None);
         Assert.Contains(security, e => e.Actor == "rita" && e.Action == "item-view");
+        Assert.Contains(security, e => e.Actor == "rita" && e.Action == "document-view");
         Assert.Contains(security, e => e.Actor == "rita" && e.Action == "review-decision" && e.Detail == "Correct");
         var examples = await fixture.Store.GetLabelledExamplesAsync("inbound-post", CancellationToken.None);
         Assert.Contains(examples, e => e.Reference == reference && e.CorrectedCategory == "highways" && e.ProposedCategory == "blue-badge");
@@ -77,6 +81,56 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         var security = await fixture.Store.ListSecurityEventsAsync("form:other-1", 50, CancellationToken.None);
         Assert.Contains(security, e => e.Actor == "rita" && e.Action == "denied" && e.Detail.Contains("contact-forms", StringComparison.Ordinal));
         Assert.DoesNotContain(security, e => e.Actor == "rita" && e.Action == "item-view");
+    }
+
+    [Fact]
+    public async Task Document_GrantedReviewer_ServedInlineFramableOnlyBySameOrigin()
+    {
+        var page = await fixture.NewPageAsync();
+        await PortalFixture.SignInAsync(page, fixture.BaseUrl, "rita");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
+        var item = await fixture.Store.FindAsync("inbox:test-1", CancellationToken.None);
+
+        var document = await page.Context.APIRequest.GetAsync(
+            $"{fixture.BaseUrl}/review/items/{item!.Id}?handler=Document&hash={item.Attachments[0].ContentHash}");
+        var missing = await page.Context.APIRequest.GetAsync($"{fixture.BaseUrl}/review/items/{item.Id}?handler=Document&hash=nope");
+
+        Assert.Equal(200, document.Status);
+        Assert.Equal("image/png", document.Headers["content-type"]);
+        Assert.Equal("SAMEORIGIN", document.Headers["x-frame-options"]);
+        Assert.Contains("frame-ancestors 'self'", document.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Equal(item.Attachments[0].Length, (await document.BodyAsync()).Length);
+        Assert.Equal(404, missing.Status);
+    }
+
+    [Fact]
+    public async Task SignOut_FromLayout_EndsSessionAndIsAudited()
+    {
+        var page = await fixture.NewPageAsync();
+        await PortalFixture.SignInAsync(page, fixture.BaseUrl, "dora");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
+        await page.GotoAsync(fixture.BaseUrl + "/review");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?ReturnUrl="));
+        var security = await fixture.Store.ListSecurityEventsAsync("dora", 20, CancellationToken.None);
+        Assert.Contains(security, e => e.Action == "sign-out");
+    }
+
+    [Fact]
+    public async Task Session_AccountDisabledWhileSignedIn_EndsAtNextRequest()
+    {
+        await fixture.Store.AddUserAsync("gone", Portal.Security.PortalPasswords.Hash(PortalFixture.Password), Core.Users.UserRole.Supervisor, "test", CancellationToken.None);
+        var page = await fixture.NewPageAsync();
+        await PortalFixture.SignInAsync(page, fixture.BaseUrl, "gone");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
+
+        await fixture.Store.SetUserDisabledAsync("gone", true, "test", CancellationToken.None);
+        await page.GotoAsync(fixture.BaseUrl + "/review");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?ReturnUrl="));
     }
 
     [Fact]
