@@ -2,6 +2,7 @@ using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
+using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Storage;
 using AutomationFleet.Worker.Inbox;
 using AutomationFleet.Worker.Queueing;
@@ -28,6 +29,17 @@ public static class FleetHost
     /// services are added, so it can add configuration (which then wins) and services (bots, a fake clock).
     /// </summary>
     public static IHost Create(string[] args, Action<HostApplicationBuilder>? configure) => CreateBuilder(args, configure).Build();
+
+    /// <summary>
+    /// The host <c>fleet run</c> runs: the fleet plus the review portal in the same process, sharing its store
+    /// (unless <c>Portal:Enabled</c> is false).
+    /// </summary>
+    public static IHost CreateWithPortal(string[] args, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = CreateBuilder(args, configure);
+        builder.Services.AddFleetPortalHost(builder.Configuration);
+        return builder.Build();
+    }
 
     public static HostApplicationBuilder CreateBuilder(string[] args, Action<HostApplicationBuilder>? configure = null)
     {

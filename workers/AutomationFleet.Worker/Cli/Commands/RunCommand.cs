@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Storage.Sqlite;
 using AutomationFleet.Worker.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -37,9 +36,7 @@ public static class RunCommand
             }
 
             args.AddRange(parse.UnmatchedTokens);
-            var builder = FleetHost.CreateBuilder([.. args]);
-            builder.Services.AddFleetPortalHost(builder.Configuration);
-            using var host = builder.Build();
+            using var host = FleetHost.CreateWithPortal([.. args]);
             await host.RunAsync(cancellationToken);
             return ExitCodes.Success;
         });
