@@ -105,20 +105,29 @@ public sealed class PortalFixture : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
-    private async Task<WebApplication> StartAsync(FileBlobStore blobs, string? sessionTimeout)
+    private Task<WebApplication> StartAsync(FileBlobStore blobs, string? sessionTimeout)
     {
-        var settings = new Dictionary<string, string?> { ["Portal:Urls"] = "http://127.0.0.1:0" };
+        var settings = new Dictionary<string, string?>();
         if (sessionTimeout is not null)
         {
             settings["Portal:SessionTimeout"] = sessionTimeout;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return StartPortalAsync(Store, blobs, settings);
+    }
+
+    /// <summary>A portal on a free loopback port over <paramref name="store"/>; stop and dispose it when done.</summary>
+    public static async Task<WebApplication> StartPortalAsync(SqliteFleetStore store, FileBlobStore blobs, IDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Urls"] = "http://127.0.0.1:0" })
+            .AddInMemoryCollection(settings)
+            .Build();
         var app = PortalWebApplication.Build(configuration, shared =>
         {
-            shared.AddSingleton<IWorkQueue>(Store);
-            shared.AddSingleton<IReviewQueue>(Store);
-            shared.AddSingleton<IUserStore>(Store);
+            shared.AddSingleton<IWorkQueue>(store);
+            shared.AddSingleton<IReviewQueue>(store);
+            shared.AddSingleton<IUserStore>(store);
             shared.AddSingleton<IBlobStore>(blobs);
             shared.AddSingleton(TimeProvider.System);
         });
@@ -126,7 +135,7 @@ public sealed class PortalFixture : IAsyncLifetime
         return app;
     }
 
-    private static string Address(WebApplication app) =>
+    public static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     private async Task SeedAsync(FileBlobStore blobs)
