@@ -1,8 +1,15 @@
-// Keyboard shortcuts for the review pages: a/c/r/e choose the decision and move to the reason; n takes the next item.
+// Keyboard shortcuts for the review pages: a/c/r/e choose the decision and move to the reason (c: to the category);
+// n takes the next item.
 // Ignored while typing in a field, or with a modifier key, so they never steal a keystroke.
+// In the reason box, Enter submits the decision (Shift+Enter starts a new line).
 document.addEventListener('keydown', function (event) {
   if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
   var target = event.target;
+  if (target && target.id === 'reason' && event.key === 'Enter' && !event.shiftKey) {
+    var decision = document.getElementById('decision-form');
+    if (decision) { event.preventDefault(); decision.requestSubmit(); }
+    return;
+  }
   if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) && target.type !== 'radio')) { return; }
   var kinds = { a: 'approve', c: 'correct', r: 'reject', e: 'escalate' };
   var key = event.key.toLowerCase();
