@@ -72,7 +72,8 @@ public sealed record EvidenceView(
             }
 
             var words = new List<LowConfidenceWord>();
-            foreach (var page in root.GetProperty("pages").EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object))
+            var pages = root.GetProperty("pages");
+            foreach (var page in (pages.ValueKind == JsonValueKind.Array ? pages.EnumerateArray() : default).Where(p => p.ValueKind == JsonValueKind.Object))
             {
                 if (page.TryGetProperty("lowConfidenceWords", out var lows) && lows.ValueKind == JsonValueKind.Array)
                 {
