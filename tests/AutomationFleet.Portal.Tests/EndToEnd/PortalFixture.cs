@@ -24,6 +24,7 @@ public sealed class PortalFixture : IAsyncLifetime
     public const string Password = "correct-horse-battery";
     public const string InboundQueue = "inbound-post";
     public const string OtherQueue = "contact-forms";
+    public const string LetterQueue = "letters";
     public const int InboundItems = 4;
 
     private readonly string _root = Directory.CreateTempSubdirectory("fleet-portal-").FullName;
@@ -42,6 +43,8 @@ public sealed class PortalFixture : IAsyncLifetime
     public long OtherQueueItemId { get; private set; }
 
     public string UrgentReference { get; private set; } = "";
+
+    public long PdfItemId { get; private set; }
 
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
 
@@ -163,7 +166,13 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         await Store.EnqueueAsync(new NewWorkItem(OtherQueue, "form:other-1", "{}"), "test", ct);
-        foreach (var queue in new[] { InboundQueue, OtherQueue })
+        await using (var pdf = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Samples", "letter.pdf")))
+        {
+            var letter = await blobs.PutAsync("letter.pdf", "application/pdf", pdf, ct);
+            await Store.EnqueueAsync(new NewWorkItem(LetterQueue, "letter:pdf-1", "{}", [letter]), "test", ct);
+        }
+
+        foreach (var queue in new[] { InboundQueue, OtherQueue, LetterQueue })
         {
             foreach (var item in await Store.LeaseAsync(queue, "seed-worker", 10, TimeSpan.FromMinutes(5), ct))
             {
@@ -179,6 +188,10 @@ public sealed class PortalFixture : IAsyncLifetime
                 if (queue == OtherQueue)
                 {
                     OtherQueueItemId = item.Id;
+                }
+                else if (queue == LetterQueue)
+                {
+                    PdfItemId = item.Id;
                 }
             }
         }

@@ -107,6 +107,25 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task ItemPage_PdfDocument_EmbeddedFromTheAuthorisedEndpoint()
+    {
+        var page = await fixture.NewPageAsync();
+        await PortalFixture.SignInAsync(page, fixture.BaseUrl, "dora");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
+
+        await page.GotoAsync($"{fixture.BaseUrl}/review/items/{fixture.PdfItemId}");
+
+        var frame = page.Locator("iframe.pdf");
+        await Assertions.Expect(frame).ToHaveCountAsync(1);
+        var source = await frame.GetAttributeAsync("src");
+        var pdf = await page.Context.APIRequest.GetAsync(fixture.BaseUrl + source);
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]), StringComparison.Ordinal);
+        await PortalFixture.ScreenshotAsync(page, "07-item-pdf");
+    }
+
+    [Fact]
     public async Task SignOut_FromLayout_EndsSessionAndIsAudited()
     {
         var page = await fixture.NewPageAsync();
