@@ -173,7 +173,7 @@ public sealed class ItemModel(
         if (!scope.CanOpen(item.Queue))
         {
             await audit.DeniedAsync(HttpContext, item.Reference, "no grant for queue " + item.Queue);
-            logger.LogWarning("Portal denied {Account} item {Reference}: no grant for its queue", scope.Name, item.Reference);
+            logger.LogWarning("Portal denied item {Reference}: no grant for its queue (see the security audit)", item.Reference);
             return (StatusCode(StatusCodes.Status403Forbidden), scope);
         }
 
