@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Workers;
@@ -22,7 +23,7 @@ namespace AutomationFleet.Storage.Sqlite;
 /// item yet. The lease is a visibility timeout: ownership passes only when another worker leases
 /// the item (and that is audited); until then the late worker's result is still the only one.
 /// </remarks>
-public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IAsyncDisposable
+public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IFleetMetrics, IAsyncDisposable
 {
     private const int MaxIdleReaders = 4;
     private const int MaxWriteBatch = 256;
