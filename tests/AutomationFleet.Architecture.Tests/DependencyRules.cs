@@ -3,9 +3,17 @@ namespace AutomationFleet.Architecture.Tests;
 /// <summary>
 /// The one-way dependency rule of DESIGN.md: bots → shared, workers → bots + shared, tests → anything.
 /// Nothing but tests depends on workers, nothing but tests depends on tests, and a bot never references another bot.
+/// One exception, by name: the review portal is a library under workers/ that the fleet process hosts in-process
+/// (DESIGN.md: "the portal runs inside the fleet process"), so the Worker — and only the Worker — may reference it.
 /// </summary>
 public static class DependencyRules
 {
+    /// <summary>Worker libraries a host may reference: (library, the one project allowed to host it).</summary>
+    public static readonly IReadOnlyList<(string Library, string Host)> HostedLibraries =
+    [
+        ("workers/AutomationFleet.Portal/AutomationFleet.Portal.csproj", "workers/AutomationFleet.Worker/AutomationFleet.Worker.csproj"),
+    ];
+
     /// <summary>Every reference that points the wrong way, as a sentence naming both projects.</summary>
     public static IReadOnlyList<string> Violations(IEnumerable<ProjectFile> projects)
     {
@@ -34,11 +42,19 @@ public static class DependencyRules
         {
             (ProjectLayer.Tests, _) => null,
             (_, ProjectLayer.Tests) => "only tests may reference tests",
+            (ProjectLayer.Workers, ProjectLayer.Workers) when IsHostedLibrary(project, reference) => null,
             (_, ProjectLayer.Workers) => "nothing but tests may depend on workers",
             (ProjectLayer.Shared, ProjectLayer.Bots) => "shared libraries must not depend on bots",
             (ProjectLayer.Bots, ProjectLayer.Bots) when !SameProject(project, reference) => "a bot never references another bot",
             _ => null,
         };
+
+    private static bool IsHostedLibrary(ProjectFile project, string reference) =>
+        HostedLibraries.Any(h =>
+            string.Equals(Normalise(reference), h.Library, StringComparison.Ordinal)
+            && string.Equals(Normalise(project.RelativePath), h.Host, StringComparison.Ordinal));
+
+    private static string Normalise(string path) => path.Replace('\\', '/');
 
     private static bool SameProject(ProjectFile project, string reference) =>
         string.Equals(project.RelativePath, reference, StringComparison.Ordinal);

@@ -41,6 +41,30 @@ public sealed class DependencyRulesTests : IDisposable
     }
 
     [Fact]
+    public void Violations_WorkerHostsPortalLibrary_None()
+    {
+        WriteProject("workers/AutomationFleet.Portal/AutomationFleet.Portal.csproj", "../../shared/Core/Core.csproj");
+        WriteProject("workers/AutomationFleet.Worker/AutomationFleet.Worker.csproj", "../AutomationFleet.Portal/AutomationFleet.Portal.csproj");
+
+        Assert.Empty(DependencyRules.Violations(ProjectFile.LoadAll(_root)));
+    }
+
+    [Theory]
+    [InlineData("workers/Other/Other.csproj")]
+    [InlineData("bots/BotB/BotB.csproj")]
+    [InlineData("shared/Bad/Bad.csproj")]
+    public void Violations_OtherProjectReferencesPortalLibrary_Reported(string project)
+    {
+        WriteProject("workers/AutomationFleet.Portal/AutomationFleet.Portal.csproj", "../../shared/Core/Core.csproj");
+        var depth = string.Concat(Enumerable.Repeat("../", project.Count(c => c == '/')));
+        WriteProject(project, depth + "workers/AutomationFleet.Portal/AutomationFleet.Portal.csproj");
+
+        var violation = Assert.Single(DependencyRules.Violations(ProjectFile.LoadAll(_root)));
+
+        Assert.Contains("nothing but tests may depend on workers", violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoadAll_PackageReferenceWithVersion_ReportsPackage()
     {
         var path = Path.Combine(_root, "shared", "Pinned", "Pinned.csproj");

@@ -3,6 +3,7 @@ using System.Globalization;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Users;
 using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Data.Sqlite;
@@ -23,7 +24,7 @@ namespace AutomationFleet.Storage.Sqlite;
 /// item yet. The lease is a visibility timeout: ownership passes only when another worker leases
 /// the item (and that is audited); until then the late worker's result is still the only one.
 /// </remarks>
-public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IFleetMetrics, IAsyncDisposable
+public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IFleetMetrics, IUserStore, IAsyncDisposable
 {
     private const int MaxIdleReaders = 4;
     private const int MaxWriteBatch = 256;
@@ -121,6 +122,14 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
                     {
                         throw new InvalidOperationException(
                             $"The database {_options.FullPath} has schema version {version}; this build knows version {SqliteSchema.CurrentVersion}. Upgrade the fleet.");
+                    }
+                    else if (Convert.ToInt64(version, CultureInfo.InvariantCulture) < SqliteSchema.CurrentVersion)
+                    {
+                        // Create above added the newer tables (IF NOT EXISTS); record that the file is now current.
+                        using var insert = writer.CreateCommand();
+                        insert.CommandText = SqliteSchema.InsertVersion;
+                        insert.Bind("$version", SqliteSchema.CurrentVersion).Bind("$now", NowMilliseconds());
+                        insert.ExecuteNonQuery();
                     }
 
                     Execute(writer, "COMMIT;");

@@ -7,8 +7,12 @@ namespace AutomationFleet.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    /// <summary>The schema this build writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>
+    /// The schema this build writes and reads. 1: queue, review, ledger, workers. 2: portal accounts
+    /// (<c>users</c>, <c>user_queues</c>) and the append-only <c>security_audit</c>; a version-1 file is
+    /// migrated at start by <see cref="Create"/> (every table is created if missing) and a new version row.
+    /// </summary>
+    public const int CurrentVersion = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS schema_version (
@@ -138,6 +142,44 @@ internal static class SqliteSchema
             last_seen_at  INTEGER NOT NULL,
             stopped_at    INTEGER NULL
         );
+
+        CREATE TABLE IF NOT EXISTS users (
+            name             TEXT    NOT NULL PRIMARY KEY COLLATE NOCASE,
+            password_hash    TEXT    NOT NULL,
+            role             INTEGER NOT NULL,
+            disabled         INTEGER NOT NULL,
+            failed_sign_ins  INTEGER NOT NULL,
+            locked_until     INTEGER NULL,
+            created_at       INTEGER NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS user_queues (
+            name        TEXT    NOT NULL COLLATE NOCASE REFERENCES users (name),
+            queue       TEXT    NOT NULL,
+            granted_at  INTEGER NOT NULL,
+            PRIMARY KEY (name, queue)
+        );
+
+        CREATE TABLE IF NOT EXISTS security_audit (
+            id      INTEGER PRIMARY KEY,
+            at      INTEGER NOT NULL,
+            actor   TEXT    NOT NULL,
+            action  TEXT    NOT NULL,
+            target  TEXT    NOT NULL,
+            detail  TEXT    NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_security_audit_target ON security_audit (target, id);
+
+        CREATE TRIGGER IF NOT EXISTS security_audit_no_update BEFORE UPDATE ON security_audit
+        BEGIN
+            SELECT RAISE(ABORT, 'security_audit is append-only: rows cannot be updated');
+        END;
+
+        CREATE TRIGGER IF NOT EXISTS security_audit_no_delete BEFORE DELETE ON security_audit
+        BEGIN
+            SELECT RAISE(ABORT, 'security_audit is append-only: rows cannot be deleted');
+        END;
         """;
 
     public const string SelectVersion = "SELECT MAX(version) FROM schema_version;";

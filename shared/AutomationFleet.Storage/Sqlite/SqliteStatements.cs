@@ -263,4 +263,49 @@ internal static class SqliteStatements
 
     public const string ReviewedSamples = "SELECT confidence, corrected FROM ("
         + DecidedTasks + " AND rt.bot = $bot AND rt.category IS $category) WHERE approved OR corrected;";
+
+    // --- portal accounts and the security audit ---
+    public const string UserColumns = "name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at";
+
+    public const string InsertUser = """
+        INSERT INTO users (name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at)
+        VALUES ($name, $hash, $role, 0, 0, NULL, $now)
+        ON CONFLICT (name) DO NOTHING;
+        """;
+
+    public const string SelectUser = "SELECT " + UserColumns + " FROM users WHERE name = $name;";
+
+    public const string ListUsers = "SELECT " + UserColumns + " FROM users ORDER BY name;";
+
+    public const string SelectUserQueues = "SELECT queue FROM user_queues WHERE name = $name ORDER BY queue;";
+
+    public const string ListUserQueues = "SELECT name, queue FROM user_queues ORDER BY name, queue;";
+
+    public const string SetUserDisabled = "UPDATE users SET disabled = $disabled WHERE name = $name;";
+
+    public const string SetUserPasswordHash = "UPDATE users SET password_hash = $hash WHERE name = $name;";
+
+    public const string GrantUserQueue = """
+        INSERT INTO user_queues (name, queue, granted_at) VALUES ((SELECT name FROM users WHERE name = $name), $queue, $now)
+        ON CONFLICT (name, queue) DO NOTHING;
+        """;
+
+    /// <summary>Counts a failure; at $max failures locks until $lockedUntil and starts the count again.</summary>
+    public const string RecordFailedSignIn = """
+        UPDATE users SET
+            failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $max THEN 0 ELSE failed_sign_ins + 1 END,
+            locked_until = CASE WHEN failed_sign_ins + 1 >= $max THEN $lockedUntil ELSE locked_until END
+        WHERE name = $name;
+        """;
+
+    public const string RecordSignIn = "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE name = $name;";
+
+    public const string InsertSecurityEvent = """
+        INSERT INTO security_audit (at, actor, action, target, detail) VALUES ($now, $actor, $action, $target, $detail);
+        """;
+
+    public const string ListSecurityEvents = "SELECT id, at, actor, action, target, detail FROM security_audit ORDER BY id DESC LIMIT $limit;";
+
+    public const string ListSecurityEventsForTarget =
+        "SELECT id, at, actor, action, target, detail FROM security_audit WHERE target = $target ORDER BY id DESC LIMIT $limit;";
 }

@@ -29,6 +29,9 @@ public sealed class CliConsole
 
     public TextWriter Error { get; }
 
+    /// <summary>Where <c>--password-stdin</c> reads from: the process's standard input unless set (tests).</summary>
+    public TextReader Input { get; init; } = Console.In;
+
     /// <summary>The process's own console.</summary>
     public static CliConsole ForProcess()
     {

@@ -73,6 +73,8 @@ public static class FleetCli
         root.Subcommands.Add(BenchCommand.Create(cli));
         root.Subcommands.Add(ClassifierCommand.Create(cli));
         root.Subcommands.Add(ReadCommand.Create(cli));
+        root.Subcommands.Add(UsersCommand.Create(cli));
+        root.Subcommands.Add(PortalCommand.Create(cli));
         return root;
     }
 }

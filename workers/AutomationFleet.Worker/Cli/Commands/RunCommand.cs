@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Storage.Sqlite;
 using AutomationFleet.Worker.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,7 @@ public static class RunCommand
     public static Command Create(CliCommand cli)
     {
         ArgumentNullException.ThrowIfNull(cli);
-        var command = new Command("run", "Start the fleet: queue consumers, scheduler, inbox. Extra --Section:Key=value arguments override configuration.")
+        var command = new Command("run", "Start the fleet: queue consumers, scheduler, inbox, review portal (Portal:Enabled, Portal:Urls). Extra --Section:Key=value arguments override configuration.")
         {
             // Host settings such as --Worker:Id=w1 pass straight through to the host's configuration.
             TreatUnmatchedTokensAsErrors = false,
@@ -36,7 +37,9 @@ public static class RunCommand
             }
 
             args.AddRange(parse.UnmatchedTokens);
-            using var host = FleetHost.Create([.. args]);
+            var builder = FleetHost.CreateBuilder([.. args]);
+            builder.Services.AddFleetPortalHost(builder.Configuration);
+            using var host = builder.Build();
             await host.RunAsync(cancellationToken);
             return ExitCodes.Success;
         });

@@ -1,0 +1,41 @@
+namespace AutomationFleet.Core.Users;
+
+/// <summary>
+/// Portal accounts, their queue grants and the append-only security audit, in the fleet's store. Every change to an
+/// account also appends a security audit row in the same transaction. Times come from the store's clock.
+/// </summary>
+public interface IUserStore
+{
+    /// <summary>Adds an account. Throws <see cref="UserExistsException"/> if the name is taken (case-insensitive).</summary>
+    Task AddUserAsync(string name, string passwordHash, UserRole role, string actor, CancellationToken cancellationToken);
+
+    /// <summary>The account, or null. Names compare case-insensitively.</summary>
+    Task<UserAccount?> FindUserAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Every account, by name.</summary>
+    Task<IReadOnlyList<UserAccount>> ListUsersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Disables or re-enables an account. Throws <see cref="UserNotFoundException"/>.</summary>
+    Task SetUserDisabledAsync(string name, bool disabled, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Grants a reviewer a queue (a no-op if granted). Throws <see cref="UserNotFoundException"/>.</summary>
+    Task GrantQueueAsync(string name, string queue, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the password hash (after a rehash or a reset). Throws <see cref="UserNotFoundException"/>.</summary>
+    Task SetPasswordHashAsync(string name, string passwordHash, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts a failed sign-in for an existing account; at <paramref name="maxFailures"/> the account is locked for
+    /// <paramref name="lockout"/> and the count starts again. Returns the account as it is now, or null if none has the name.
+    /// </summary>
+    Task<UserAccount?> RecordFailedSignInAsync(string name, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken);
+
+    /// <summary>Clears the failure count and any lock after a successful sign-in.</summary>
+    Task RecordSignInAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Appends a row to the security audit.</summary>
+    Task AppendSecurityEventAsync(SecurityEvent securityEvent, CancellationToken cancellationToken);
+
+    /// <summary>The newest security audit rows first, optionally only those about <paramref name="target"/>.</summary>
+    Task<IReadOnlyList<SecurityAuditEntry>> ListSecurityEventsAsync(string? target, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+namespace AutomationFleet.Core.Users;
+
+/// <summary>A local portal account as stored.</summary>
+/// <param name="Name">Unique sign-in name (compared case-insensitively).</param>
+/// <param name="PasswordHash">The password hash (ASP.NET Core's <c>PasswordHasher</c> format); never the password.</param>
+/// <param name="Role">What the account may do.</param>
+/// <param name="Disabled">A disabled account cannot sign in; its live sessions end at their next request.</param>
+/// <param name="FailedSignIns">Failed sign-ins since the last success or lock-out.</param>
+/// <param name="LockedUntil">Sign-in is refused until this time (store clock), if set.</param>
+/// <param name="Queues">Queues a reviewer is granted (supervisors and administrators see every queue).</param>
+/// <param name="CreatedAt">When the account was made.</param>
+public sealed record UserAccount(
+    string Name,
+    string PasswordHash,
+    UserRole Role,
+    bool Disabled,
+    int FailedSignIns,
+    DateTimeOffset? LockedUntil,
+    IReadOnlyList<string> Queues,
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Whether sign-in is refused at <paramref name="now"/> because of repeated failures.</summary>
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
+}

@@ -1,0 +1,243 @@
+using AutomationFleet.Core.Users;
+using Microsoft.Data.Sqlite;
+
+namespace AutomationFleet.Storage.Sqlite;
+
+/// <content>Portal accounts, queue grants and the security audit (<see cref="IUserStore"/>).</content>
+public sealed partial class SqliteFleetStore
+{
+    /// <inheritdoc />
+    public Task AddUserAsync(string name, string passwordHash, UserRole role, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (!Enum.IsDefined(role))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role.");
+        }
+
+        return WriteAsync(
+            now =>
+            {
+                var added = WriteCommand(SqliteStatements.InsertUser)
+                    .Bind("$name", name).Bind("$hash", passwordHash).Bind("$role", (int)role).Bind("$now", now)
+                    .ExecuteNonQuery();
+                if (added == 0)
+                {
+                    throw new UserExistsException(name);
+                }
+
+                InsertSecurityEvent(now, new SecurityEvent(actor, "user-added", name, "role " + role));
+                return 0;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<UserAccount?> FindUserAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return ReadAsync((connection, _) => ReadUser(connection, name), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<UserAccount>> ListUsersAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<UserAccount>>(
+            (connection, _) =>
+            {
+                var grants = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+                using (var command = ReadCommand(connection, SqliteStatements.ListUserQueues))
+                using (var reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        var user = reader.GetString(0);
+                        if (!grants.TryGetValue(user, out var queues))
+                        {
+                            grants[user] = queues = [];
+                        }
+
+                        queues.Add(reader.GetString(1));
+                    }
+                }
+
+                var users = new List<UserAccount>();
+                using (var command = ReadCommand(connection, SqliteStatements.ListUsers))
+                using (var reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        users.Add(ReadUserRow(reader, grants.GetValueOrDefault(reader.GetString(0)) ?? []));
+                    }
+                }
+
+                return users;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetUserDisabledAsync(string name, bool disabled, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            now =>
+            {
+                RequireUser(WriteCommand(SqliteStatements.SetUserDisabled)
+                    .Bind("$name", name).Bind("$disabled", disabled ? 1 : 0).ExecuteNonQuery(), name);
+                InsertSecurityEvent(now, new SecurityEvent(actor, disabled ? "user-disabled" : "user-enabled", name, string.Empty));
+                return 0;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task GrantQueueAsync(string name, string queue, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(queue);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            now =>
+            {
+                if (WriteCommand(SqliteStatements.SelectUser).Bind("$name", name).ExecuteScalar() is null)
+                {
+                    throw new UserNotFoundException(name);
+                }
+
+                WriteCommand(SqliteStatements.GrantUserQueue).Bind("$name", name).Bind("$queue", queue).Bind("$now", now).ExecuteNonQuery();
+                InsertSecurityEvent(now, new SecurityEvent(actor, "queue-granted", name, "queue " + queue));
+                return 0;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task SetPasswordHashAsync(string name, string passwordHash, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            now =>
+            {
+                RequireUser(WriteCommand(SqliteStatements.SetUserPasswordHash).Bind("$name", name).Bind("$hash", passwordHash).ExecuteNonQuery(), name);
+                InsertSecurityEvent(now, new SecurityEvent(actor, "password-changed", name, string.Empty));
+                return 0;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<UserAccount?> RecordFailedSignInAsync(string name, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFailures, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lockout, TimeSpan.Zero);
+        return WriteAsync(
+            now =>
+            {
+                WriteCommand(SqliteStatements.RecordFailedSignIn)
+                    .Bind("$name", name).Bind("$max", maxFailures).Bind("$lockedUntil", now + Milliseconds(lockout))
+                    .ExecuteNonQuery();
+                return ReadUser(_writer!, name);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task RecordSignInAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return WriteAsync(now => WriteCommand(SqliteStatements.RecordSignIn).Bind("$name", name).ExecuteNonQuery(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task AppendSecurityEventAsync(SecurityEvent securityEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(securityEvent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(securityEvent.Actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(securityEvent.Action);
+        return WriteAsync(now => InsertSecurityEvent(now, securityEvent), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SecurityAuditEntry>> ListSecurityEventsAsync(string? target, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return ReadAsync<IReadOnlyList<SecurityAuditEntry>>(
+            (connection, _) =>
+            {
+                using var command = ReadCommand(
+                    connection, target is null ? SqliteStatements.ListSecurityEvents : SqliteStatements.ListSecurityEventsForTarget);
+                command.Bind("$limit", limit);
+                if (target is not null)
+                {
+                    command.Bind("$target", target);
+                }
+
+                using var reader = command.ExecuteReader();
+                var entries = new List<SecurityAuditEntry>();
+                while (reader.Read())
+                {
+                    entries.Add(new SecurityAuditEntry(
+                        reader.GetInt64(0), reader.GetTime(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+                }
+
+                return entries;
+            },
+            cancellationToken);
+    }
+
+    private int InsertSecurityEvent(long now, SecurityEvent securityEvent) =>
+        WriteCommand(SqliteStatements.InsertSecurityEvent)
+            .Bind("$now", now)
+            .Bind("$actor", securityEvent.Actor)
+            .Bind("$action", securityEvent.Action)
+            .Bind("$target", securityEvent.Target ?? string.Empty)
+            .Bind("$detail", securityEvent.Detail ?? string.Empty)
+            .ExecuteNonQuery();
+
+    private static void RequireUser(int rowsChanged, string name)
+    {
+        if (rowsChanged == 0)
+        {
+            throw new UserNotFoundException(name);
+        }
+    }
+
+    private static UserAccount? ReadUser(SqliteConnection connection, string name)
+    {
+        var queues = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = SqliteStatements.SelectUserQueues;
+            command.Bind("$name", name);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                queues.Add(reader.GetString(0));
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = SqliteStatements.SelectUser;
+            command.Bind("$name", name);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadUserRow(reader, queues) : null;
+        }
+    }
+
+    private static UserAccount ReadUserRow(SqliteDataReader reader, IReadOnlyList<string> queues) =>
+        new(
+            reader.GetString(0),
+            reader.GetString(1),
+            (UserRole)reader.GetInt32(2),
+            reader.GetInt64(3) != 0,
+            reader.GetInt32(4),
+            reader.GetNullableTime(5),
+            queues,
+            reader.GetTime(6));
+}

@@ -1,0 +1,82 @@
+using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.Review;
+using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Users;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Core.Workers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AutomationFleet.Portal.Hosting;
+
+/// <summary>
+/// Runs the portal inside a Generic Host (the fleet process): starts its web application with the host's store,
+/// blob store, clock and logging, and stops it with the host.
+/// </summary>
+public sealed class PortalHostedService(
+    IServiceProvider services, IConfiguration configuration, IEnumerable<PortalSharedService> shared, ILogger<PortalHostedService> logger)
+    : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The addresses the portal listens on, once started.</summary>
+    public IReadOnlyCollection<string> Addresses { get; private set; } = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _app = PortalWebApplication.Build(configuration, portal =>
+        {
+            portal.AddSingleton(services.GetRequiredService<IWorkQueue>());
+            portal.AddSingleton(services.GetRequiredService<IReviewQueue>());
+            portal.AddSingleton(services.GetRequiredService<IUserStore>());
+            portal.AddSingleton(services.GetRequiredService<IBlobStore>());
+            portal.AddSingleton(services.GetRequiredService<TimeProvider>());
+            portal.AddSingleton(services.GetRequiredService<ILoggerFactory>());
+            if (services.GetService<IWorkerRegistry>() is { } workers)
+            {
+                portal.AddSingleton(workers);
+            }
+
+            if (services.GetService<IFleetMetrics>() is { } metrics)
+            {
+                portal.AddSingleton(metrics);
+            }
+
+            if (services.GetService<ISideEffectLedger>() is { } ledger)
+            {
+                portal.AddSingleton(ledger);
+            }
+
+            foreach (var share in shared)
+            {
+                share.Share(services, portal);
+            }
+        });
+        await _app.StartAsync(cancellationToken);
+        Addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+        logger.LogInformation("Review portal listening on {Addresses}", string.Join(", ", Addresses));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+}

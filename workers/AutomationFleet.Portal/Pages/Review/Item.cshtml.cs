@@ -1,0 +1,285 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AutomationFleet.Core.Audit;
+using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Review;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Portal.Evidence;
+using AutomationFleet.Portal.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Portal.Pages.Review;
+
+/// <summary>
+/// One item under review: the document, the proposal and why it was not automatic, the bot's evidence, the audit trail,
+/// and the decision form. Every handler checks the caller's queue grant on the server; a refusal is a 403, audited.
+/// Opening the page claims the item for the caller when no one else holds it (a decision needs a live claim).
+/// </summary>
+public sealed class ItemModel(
+    IReviewQueue review,
+    IWorkQueue queue,
+    IBlobStore blobs,
+    QueueAccess access,
+    SecurityAudit audit,
+    IOptions<PortalOptions> options,
+    ILogger<ItemModel> logger) : PageModel
+{
+    // Media types shown inline; anything else is offered as a download, never rendered on the portal's origin.
+    private static readonly HashSet<string> InlineTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
+    };
+
+    public ReviewTask Task { get; private set; } = null!;
+
+    public WorkItem Item { get; private set; } = null!;
+
+    public EvidenceView Evidence { get; private set; } = null!;
+
+    public IReadOnlyList<AuditEntry> Trail { get; private set; } = [];
+
+    public string ProposalJson { get; private set; } = "";
+
+    public bool Open { get; private set; }
+
+    public bool ClaimedByMe { get; private set; }
+
+    public string? ClaimProblem { get; private set; }
+
+    public string? DecisionError { get; private set; }
+
+    public bool JustDecided { get; private set; }
+
+    [BindProperty]
+    public DecisionInput Decision { get; set; } = new();
+
+    public static bool IsInline(AttachmentRef attachment) => InlineTypes.Contains(attachment.MediaType);
+
+    public static bool IsImage(AttachmentRef attachment) =>
+        IsInline(attachment) && attachment.MediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
+
+    public string DocumentUrl(AttachmentRef attachment) => $"/review/items/{Task.ItemId}?handler=Document&hash={attachment.ContentHash}";
+
+    public async Task<IActionResult> OnGetAsync(long id, bool decided, CancellationToken cancellationToken)
+    {
+        var (denied, scope) = await LoadAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        JustDecided = decided;
+        await audit.WriteAsync(scope!.Name, SecurityAudit.ItemView, Task.Reference, "item page", cancellationToken);
+        if (Open && Task.ClaimedBy != scope.Name)
+        {
+            try
+            {
+                Task = await review.ClaimAsync(id, scope.Name, options.Value.ClaimDuration, cancellationToken);
+            }
+            catch (ReviewClaimException exception)
+            {
+                ClaimProblem = exception.Message;
+            }
+        }
+
+        ClaimedByMe = Open && Task.ClaimedBy == scope.Name;
+        PrefillDecision();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDocumentAsync(long id, string? hash, CancellationToken cancellationToken)
+    {
+        var (denied, scope) = await LoadAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var attachment = Item.Attachments.FirstOrDefault(a => string.Equals(a.ContentHash, hash, StringComparison.Ordinal));
+        if (attachment is null)
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync(scope!.Name, SecurityAudit.DocumentView, Task.Reference, "document " + attachment.ContentHash, cancellationToken);
+        HttpContext.Items[SecurityHeadersMiddleware.AllowSameOriginFramingItem] = true;
+        Response.Headers.CacheControl = "private, no-store";
+        return IsInline(attachment)
+            ? File(blobs.OpenRead(attachment.ContentHash), attachment.MediaType)
+            : File(blobs.OpenRead(attachment.ContentHash), "application/octet-stream", "document-" + attachment.ContentHash[..12]);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(long id, CancellationToken cancellationToken)
+    {
+        var (denied, scope) = await LoadAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        ClaimedByMe = Open && Task.ClaimedBy == scope!.Name;
+        var (decision, problem) = Validate(Decision);
+        if (problem is not null || !Open)
+        {
+            DecisionError = problem ?? "This item has already been decided.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        try
+        {
+            await review.DecideAsync(id, scope!.Name, decision!, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ReviewClaimException or ArgumentException)
+        {
+            DecisionError = exception.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        await audit.WriteAsync(scope.Name, SecurityAudit.Decision, Task.Reference, decision!.Kind.ToString(), cancellationToken);
+        logger.LogInformation("Item {Reference} reviewed: {Decision}", Task.Reference, decision.Kind);
+        return Redirect($"/review/items/{id}?decided=true");
+    }
+
+    private async Task<(IActionResult? Denied, ReviewerScope? Scope)> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeAsync(User, cancellationToken);
+        var task = await review.GetAsync(id, cancellationToken);
+        if (scope is null)
+        {
+            await audit.DeniedAsync(HttpContext, task?.Reference ?? string.Empty, "account disabled or missing");
+            return (StatusCode(StatusCodes.Status403Forbidden), null);
+        }
+
+        if (task is null)
+        {
+            return (NotFound(), scope);
+        }
+
+        if (!scope.CanOpen(task.Queue))
+        {
+            // Same answer whether or not the item exists in another queue would leak less, but a 404 for a real
+            // item hides a misconfigured grant from the person; the audit row is what matters.
+            await audit.DeniedAsync(HttpContext, task.Reference, "no grant for queue " + task.Queue);
+            logger.LogWarning("Portal denied {Account} item {Reference}: no grant for its queue", scope.Name, task.Reference);
+            return (StatusCode(StatusCodes.Status403Forbidden), scope);
+        }
+
+        var item = await queue.FindAsync(task.Reference, cancellationToken);
+        if (item is null)
+        {
+            return (NotFound(), scope);
+        }
+
+        Task = task;
+        Item = item;
+        Open = item.State == WorkItemState.NeedsReview;
+        Evidence = EvidenceView.Parse(task.Request.EvidenceJson);
+        ProposalJson = Indent(task.Request.ProposalJson);
+        Trail = await queue.GetAuditTrailAsync(id, cancellationToken);
+        return (null, scope);
+    }
+
+    private void PrefillDecision()
+    {
+        Decision = new DecisionInput
+        {
+            Kind = "approve",
+            Category = Task.Request.Category,
+            OutcomeJson = ProposalJson,
+        };
+    }
+
+    public IReadOnlyList<string> CategoryChoices()
+    {
+        var choices = Evidence.TopCategories.Select(c => c.Label).ToList();
+        if (Task.Request.Category is { } proposed && !choices.Contains(proposed, StringComparer.Ordinal))
+        {
+            choices.Insert(0, proposed);
+        }
+
+        return choices;
+    }
+
+    private static (ReviewDecision? Decision, string? Problem) Validate(DecisionInput input)
+    {
+        var reason = input.Reason?.Trim() ?? string.Empty;
+        switch (input.Kind)
+        {
+            case "approve":
+                return (new ReviewDecision(ReviewDecisionKind.Approve, reason.Length > 0 ? reason : "approved"), null);
+            case "reject":
+            case "escalate":
+                if (reason.Length == 0)
+                {
+                    return (null, $"Give a reason to {input.Kind} the item.");
+                }
+
+                return (new ReviewDecision(input.Kind == "reject" ? ReviewDecisionKind.Reject : ReviewDecisionKind.Escalate, reason), null);
+            case "correct":
+                if (reason.Length == 0)
+                {
+                    return (null, "Give a reason for the correction.");
+                }
+
+                if (string.IsNullOrWhiteSpace(input.Category))
+                {
+                    return (null, "Choose the correct category.");
+                }
+
+                JsonNode? outcome;
+                try
+                {
+                    outcome = JsonNode.Parse(string.IsNullOrWhiteSpace(input.OutcomeJson) ? "{}" : input.OutcomeJson);
+                }
+                catch (JsonException exception)
+                {
+                    return (null, "The outcome is not valid JSON: " + exception.Message);
+                }
+
+                // The outcome's own category follows the chosen one, so the two cannot disagree.
+                if (outcome is JsonObject obj)
+                {
+                    obj["category"] = input.Category;
+                }
+
+                return (new ReviewDecision(
+                    ReviewDecisionKind.Correct, reason, outcome?.ToJsonString() ?? "{}", input.Category.Trim()), null);
+            default:
+                return (null, "Choose approve, correct, reject or escalate.");
+        }
+    }
+
+    private static string Indent(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return "";
+        }
+
+        try
+        {
+            return JsonNode.Parse(json)?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? json;
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+
+    public sealed class DecisionInput
+    {
+        public string Kind { get; set; } = "approve";
+
+        public string? Reason { get; set; }
+
+        public string? Category { get; set; }
+
+        public string? OutcomeJson { get; set; }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using AutomationFleet.Core.Users;
+using AutomationFleet.Portal.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Portal.Pages;
+
+/// <summary>Local-account sign-in: hashed passwords, lock-out after repeated failures, every attempt audited.</summary>
+public sealed class SignInModel(
+    IUserStore users, SecurityAudit audit, TimeProvider timeProvider, IOptions<PortalOptions> options, ILogger<SignInModel> logger)
+    : PageModel
+{
+    private const string Refused = "Sign-in failed. Check the name and password; after repeated failures an account is locked for a while.";
+
+    public string? Error { get; private set; }
+
+    public string? Name { get; private set; }
+
+    public string? ReturnUrl { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? name, string? password, string? returnUrl, CancellationToken cancellationToken)
+    {
+        ReturnUrl = returnUrl;
+        Name = name;
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrEmpty(password))
+        {
+            Error = "Enter your account name and password.";
+            return Page();
+        }
+
+        name = name.Trim();
+        var account = await users.FindUserAsync(name, cancellationToken);
+        var verdict = PortalPasswords.Verify(account, password);
+        var settings = options.Value;
+        string? failure = account switch
+        {
+            null => "unknown account",
+            { Disabled: true } => "account disabled",
+            _ when account.IsLockedOut(timeProvider.GetUtcNow()) => "account locked",
+            _ when verdict == PasswordVerificationResult.Failed => "wrong password",
+            _ => null,
+        };
+        if (failure is not null)
+        {
+            if (failure == "wrong password")
+            {
+                var after = await users.RecordFailedSignInAsync(name, settings.MaxFailedSignIns, settings.LockoutDuration, cancellationToken);
+                if (after?.IsLockedOut(timeProvider.GetUtcNow()) == true)
+                {
+                    failure += $"; locked for {settings.LockoutDuration}";
+                }
+            }
+
+            await audit.WriteAsync(name, SecurityAudit.SignInFailed, name, failure, cancellationToken);
+            logger.LogInformation("Portal sign-in refused: {Reason}", failure);
+            Error = Refused;
+            return Page();
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await users.SetPasswordHashAsync(account!.Name, PortalPasswords.Hash(password), account.Name, cancellationToken);
+        }
+
+        await users.RecordSignInAsync(account!.Name, cancellationToken);
+        await audit.WriteAsync(account.Name, SecurityAudit.SignIn, account.Name, "password", cancellationToken);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, PortalRoles.NameOf(account.Role))],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        await HttpContext.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = false });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/review");
+    }
+}

@@ -1,0 +1,32 @@
+using AutomationFleet.Portal.Admin;
+using AutomationFleet.Portal.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+
+namespace AutomationFleet.Portal;
+
+/// <summary>The portal's middleware and endpoints, in order.</summary>
+public static class PortalEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Security headers, error and status pages, the portal's CSS and script, sign-in, authorization, the pages,
+    /// and <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the store answers), both anonymous.
+    /// </summary>
+    public static WebApplication MapFleetPortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler("/status/500");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/static/{file}", PortalStaticFiles.Serve).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapFleetAdmin();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,163 @@
+using System.CommandLine;
+using AutomationFleet.Core.Users;
+using AutomationFleet.Portal.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace AutomationFleet.Worker.Cli.Commands;
+
+/// <summary>
+/// <c>fleet users add|disable|enable|grant|list</c>: the review portal's local accounts. The first administrator is made
+/// here; there is no default account or password anywhere. Passwords are read from standard input, never the command line.
+/// </summary>
+public static class UsersCommand
+{
+    public static Command Create(CliCommand cli)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        return new Command("users", "The review portal's accounts.")
+        {
+            Add(cli), SetDisabled(cli, disabled: true), SetDisabled(cli, disabled: false), Grant(cli), List(cli),
+        };
+    }
+
+    private static Command Add(CliCommand cli)
+    {
+        var name = new Argument<string>("NAME") { Description = "The account name (sign-in name)." };
+        var role = new Option<string>("--role") { Description = "reviewer, supervisor or administrator.", Required = true, HelpName = "R" };
+        var stdin = new Option<bool>("--password-stdin")
+        {
+            Description = "Read the password from the first line of standard input (otherwise it is asked for, unechoed).",
+        };
+        var command = new Command("add", "Add an account. The password (12 characters or more) comes from stdin or a prompt.") { name, role, stdin };
+        cli.SetAction(command, async (parse, cancellationToken) =>
+        {
+            var account = parse.GetValue(name)!.Trim();
+            if (account.Length is 0 or > 100 || account.Any(char.IsControl))
+            {
+                throw new CliException("NAME must be 1 to 100 printable characters.");
+            }
+
+            if (!PortalRoles.TryParse(parse.GetValue(role), out var userRole))
+            {
+                throw new CliException("--role must be reviewer, supervisor or administrator.");
+            }
+
+            var password = parse.GetValue(stdin)
+                ? await cli.Console.Input.ReadLineAsync(cancellationToken)
+                : cli.Console.Ansi.Prompt(new TextPrompt<string>("Password:").Secret());
+            password = password?.TrimEnd('\r', '\n');
+            if (PortalPasswords.Problem(password ?? string.Empty) is { } problem)
+            {
+                throw new CliException(problem);
+            }
+
+            await using var services = await cli.OpenAsync(parse, createIfMissing: true, cancellationToken);
+            var users = services.Services.GetRequiredService<IUserStore>();
+            try
+            {
+                await users.AddUserAsync(account, PortalPasswords.Hash(password!), userRole, CliCommand.Actor, cancellationToken);
+            }
+            catch (UserExistsException exception)
+            {
+                throw new CliException(exception.Message);
+            }
+
+            await cli.Console.Output.WriteLineAsync($"Added {PortalRoles.NameOf(userRole)} '{account}'.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command SetDisabled(CliCommand cli, bool disabled)
+    {
+        var name = new Argument<string>("NAME") { Description = "The account name." };
+        var command = new Command(
+            disabled ? "disable" : "enable",
+            disabled ? "Disable an account: it cannot sign in and its open sessions end at their next request." : "Enable a disabled account.")
+        {
+            name,
+        };
+        cli.SetAction(command, async (parse, cancellationToken) =>
+        {
+            await using var services = await cli.OpenAsync(parse, createIfMissing: false, cancellationToken);
+            var account = parse.GetValue(name)!.Trim();
+            await Known(() => services.Services.GetRequiredService<IUserStore>()
+                .SetUserDisabledAsync(account, disabled, CliCommand.Actor, cancellationToken));
+            await cli.Console.Output.WriteLineAsync($"{(disabled ? "Disabled" : "Enabled")} '{account}'.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Grant(CliCommand cli)
+    {
+        var name = new Argument<string>("NAME") { Description = "The account name." };
+        var queue = new Option<string>("--queue") { Description = "The queue the reviewer may work.", Required = true, HelpName = "Q" };
+        var command = new Command("grant", "Grant a reviewer a queue (supervisors and administrators see every queue).") { name, queue };
+        cli.SetAction(command, async (parse, cancellationToken) =>
+        {
+            var queueName = parse.GetValue(queue)!.Trim();
+            if (queueName.Length == 0)
+            {
+                throw new CliException("--queue must name a queue.");
+            }
+
+            await using var services = await cli.OpenAsync(parse, createIfMissing: false, cancellationToken);
+            var account = parse.GetValue(name)!.Trim();
+            await Known(() => services.Services.GetRequiredService<IUserStore>()
+                .GrantQueueAsync(account, queueName, CliCommand.Actor, cancellationToken));
+            await cli.Console.Output.WriteLineAsync($"Granted '{account}' the queue '{queueName}'.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command List(CliCommand cli)
+    {
+        var command = new Command("list", "List the accounts: role, state, queues.");
+        cli.SetAction(command, async (parse, cancellationToken) =>
+        {
+            await using var services = await cli.OpenAsync(parse, createIfMissing: false, cancellationToken);
+            var users = await services.Services.GetRequiredService<IUserStore>().ListUsersAsync(cancellationToken);
+            var view = users.Select(u => new
+            {
+                u.Name,
+                Role = PortalRoles.NameOf(u.Role),
+                u.Disabled,
+                u.LockedUntil,
+                u.Queues,
+                u.CreatedAt,
+            }).ToList();
+            if (cli.IsJson(parse))
+            {
+                await cli.Console.WriteJsonAsync(view);
+                return ExitCodes.Success;
+            }
+
+            var table = Render.Table("Portal accounts", "Name", "Role", "Disabled", "Locked until", "Queues", "Created");
+            foreach (var user in view)
+            {
+                table.AddRow(
+                    Render.Cell(user.Name), Render.Cell(user.Role), Render.Cell(user.Disabled ? "yes" : ""),
+                    Render.Cell(user.LockedUntil), Render.Cell(string.Join(", ", user.Queues)), Render.Cell(user.CreatedAt));
+            }
+
+            cli.Console.Ansi.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task Known(Func<Task> change)
+    {
+        try
+        {
+            await change();
+        }
+        catch (UserNotFoundException exception)
+        {
+            throw new CliException(exception.Message);
+        }
+    }
+}
