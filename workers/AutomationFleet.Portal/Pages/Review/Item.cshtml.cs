@@ -34,11 +34,14 @@ public sealed class ItemModel(
         "application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
     };
 
-    public ReviewTask Task { get; private set; } = null!;
+    /// <summary>The open review task; null once the item has been decided (the page then shows where it went).</summary>
+    public ReviewTask? Task { get; private set; }
+
+    public string Reference => Item.Reference;
 
     public WorkItem Item { get; private set; } = null!;
 
-    public EvidenceView Evidence { get; private set; } = null!;
+    public EvidenceView Evidence { get; private set; } = EvidenceView.Parse(null);
 
     public IReadOnlyList<AuditEntry> Trail { get; private set; } = [];
 
@@ -62,7 +65,7 @@ public sealed class ItemModel(
     public static bool IsImage(AttachmentRef attachment) =>
         IsInline(attachment) && attachment.MediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 
-    public string DocumentUrl(AttachmentRef attachment) => $"/review/items/{Task.ItemId}?handler=Document&hash={attachment.ContentHash}";
+    public string DocumentUrl(AttachmentRef attachment) => $"/review/items/{Item.Id}?handler=Document&hash={attachment.ContentHash}";
 
     public async Task<IActionResult> OnGetAsync(long id, bool decided, CancellationToken cancellationToken)
     {
@@ -73,8 +76,8 @@ public sealed class ItemModel(
         }
 
         JustDecided = decided;
-        await audit.WriteAsync(scope!.Name, SecurityAudit.ItemView, Task.Reference, "item page", cancellationToken);
-        if (Open && Task.ClaimedBy != scope.Name)
+        await audit.WriteAsync(scope!.Name, SecurityAudit.ItemView, Reference, "item page", cancellationToken);
+        if (Open && Task!.ClaimedBy != scope.Name)
         {
             try
             {
@@ -86,7 +89,7 @@ public sealed class ItemModel(
             }
         }
 
-        ClaimedByMe = Open && Task.ClaimedBy == scope.Name;
+        ClaimedByMe = Open && Task!.ClaimedBy == scope.Name;
         PrefillDecision();
         return Page();
     }
@@ -105,7 +108,7 @@ public sealed class ItemModel(
             return NotFound();
         }
 
-        await audit.WriteAsync(scope!.Name, SecurityAudit.DocumentView, Task.Reference, "document " + attachment.ContentHash, cancellationToken);
+        await audit.WriteAsync(scope!.Name, SecurityAudit.DocumentView, Reference, "document " + attachment.ContentHash, cancellationToken);
         HttpContext.Items[SecurityHeadersMiddleware.AllowSameOriginFramingItem] = true;
         Response.Headers.CacheControl = "private, no-store";
         return IsInline(attachment)
@@ -121,7 +124,7 @@ public sealed class ItemModel(
             return denied;
         }
 
-        ClaimedByMe = Open && Task.ClaimedBy == scope!.Name;
+        ClaimedByMe = Open && Task!.ClaimedBy == scope!.Name;
         var (decision, problem) = Validate(Decision);
         if (problem is not null || !Open)
         {
@@ -141,8 +144,8 @@ public sealed class ItemModel(
             return Page();
         }
 
-        await audit.WriteAsync(scope.Name, SecurityAudit.Decision, Task.Reference, decision!.Kind.ToString(), cancellationToken);
-        logger.LogInformation("Item {Reference} reviewed: {Decision}", Task.Reference, decision.Kind);
+        await audit.WriteAsync(scope.Name, SecurityAudit.Decision, Reference, decision!.Kind.ToString(), cancellationToken);
+        logger.LogInformation("Item {Reference} reviewed: {Decision}", Reference, decision.Kind);
         return Redirect($"/review/items/{id}?decided=true");
     }
 
@@ -150,38 +153,36 @@ public sealed class ItemModel(
     {
         var scope = await access.ScopeAsync(User, cancellationToken);
         var task = await review.GetAsync(id, cancellationToken);
+
+        // A decided item has no open task; its audit trail names it, and the work item says where it went.
+        var trail = await queue.GetAuditTrailAsync(id, cancellationToken);
+        var reference = task?.Reference ?? (trail.Count > 0 ? trail[0].Reference : null);
+        var item = reference is null ? null : await queue.FindAsync(reference, cancellationToken);
         if (scope is null)
         {
-            await audit.DeniedAsync(HttpContext, task?.Reference ?? string.Empty, "account disabled or missing");
+            await audit.DeniedAsync(HttpContext, reference ?? string.Empty, "account disabled or missing");
             return (StatusCode(StatusCodes.Status403Forbidden), null);
         }
 
-        if (task is null)
+        if (item is null || (task is null && !trail.Any(e => e.From == WorkItemState.NeedsReview || e.To == WorkItemState.NeedsReview)))
         {
+            // Only items that have been in review are shown here.
             return (NotFound(), scope);
         }
 
-        if (!scope.CanOpen(task.Queue))
+        if (!scope.CanOpen(item.Queue))
         {
-            // Same answer whether or not the item exists in another queue would leak less, but a 404 for a real
-            // item hides a misconfigured grant from the person; the audit row is what matters.
-            await audit.DeniedAsync(HttpContext, task.Reference, "no grant for queue " + task.Queue);
-            logger.LogWarning("Portal denied {Account} item {Reference}: no grant for its queue", scope.Name, task.Reference);
+            await audit.DeniedAsync(HttpContext, item.Reference, "no grant for queue " + item.Queue);
+            logger.LogWarning("Portal denied {Account} item {Reference}: no grant for its queue", scope.Name, item.Reference);
             return (StatusCode(StatusCodes.Status403Forbidden), scope);
-        }
-
-        var item = await queue.FindAsync(task.Reference, cancellationToken);
-        if (item is null)
-        {
-            return (NotFound(), scope);
         }
 
         Task = task;
         Item = item;
-        Open = item.State == WorkItemState.NeedsReview;
-        Evidence = EvidenceView.Parse(task.Request.EvidenceJson);
-        ProposalJson = Indent(task.Request.ProposalJson);
-        Trail = await queue.GetAuditTrailAsync(id, cancellationToken);
+        Open = task is not null && item.State == WorkItemState.NeedsReview;
+        Evidence = EvidenceView.Parse(task?.Request.EvidenceJson);
+        ProposalJson = Indent(task?.Request.ProposalJson ?? item.OutcomeJson);
+        Trail = trail;
         return (null, scope);
     }
 
@@ -190,7 +191,7 @@ public sealed class ItemModel(
         Decision = new DecisionInput
         {
             Kind = "approve",
-            Category = Task.Request.Category,
+            Category = Task?.Request.Category,
             OutcomeJson = ProposalJson,
         };
     }
@@ -198,7 +199,7 @@ public sealed class ItemModel(
     public IReadOnlyList<string> CategoryChoices()
     {
         var choices = Evidence.TopCategories.Select(c => c.Label).ToList();
-        if (Task.Request.Category is { } proposed && !choices.Contains(proposed, StringComparer.Ordinal))
+        if (Task?.Request.Category is { } proposed && !choices.Contains(proposed, StringComparer.Ordinal))
         {
             choices.Insert(0, proposed);
         }
