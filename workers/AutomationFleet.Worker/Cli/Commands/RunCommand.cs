@@ -2,6 +2,7 @@ using System.CommandLine;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Storage.Sqlite;
 using AutomationFleet.Worker.Hosting;
+using AutomationFleet.Worker.Scheduling;
 using Microsoft.Extensions.Hosting;
 
 namespace AutomationFleet.Worker.Cli.Commands;
@@ -39,6 +40,7 @@ public static class RunCommand
             args.AddRange(parse.UnmatchedTokens);
             var builder = FleetHost.CreateBuilder([.. args]);
             builder.Services.AddFleetPortalHost(builder.Configuration);
+            PortalScheduleControl.AddPortalScheduleControl(builder.Services);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
             return ExitCodes.Success;
