@@ -30,10 +30,16 @@ public static class AdminEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ServeMetricsAsync(
-        FleetMeter meter, IWorkQueue queue, IFleetMetrics metrics, CancellationToken cancellationToken)
+    // Resolved by hand: a host that does not hand over IFleetMetrics still starts, and /metrics answers 503.
+    private static async Task<IResult> ServeMetricsAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        await meter.RefreshAsync(queue, metrics, cancellationToken);
+        var services = context.RequestServices;
+        if (services.GetService<IFleetMetrics>() is not { } metrics || services.GetService<IWorkQueue>() is not { } queue)
+        {
+            return Results.Problem("The store's metrics are not available in this process.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        await services.GetRequiredService<FleetMeter>().RefreshAsync(queue, metrics, cancellationToken);
         return Results.Text(PrometheusExposition.Write(FleetMeter.MeterName), PrometheusExposition.ContentType);
     }
 }
