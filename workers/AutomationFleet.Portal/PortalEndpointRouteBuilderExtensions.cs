@@ -1,3 +1,4 @@
+using AutomationFleet.Portal.Admin;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -24,6 +25,7 @@ public static class PortalEndpointRouteBuilderExtensions
         app.MapGet("/static/{file}", PortalStaticFiles.Serve).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapFleetAdmin();
         app.MapRazorPages();
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AutomationFleet.Portal.Admin;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -89,6 +90,7 @@ public static class PortalServiceCollectionExtensions
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        services.AddFleetAdmin();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -23,7 +24,7 @@ namespace AutomationFleet.Storage.Sqlite;
 /// item yet. The lease is a visibility timeout: ownership passes only when another worker leases
 /// the item (and that is audited); until then the late worker's result is still the only one.
 /// </remarks>
-public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IUserStore, IAsyncDisposable
+public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IFleetMetrics, IUserStore, IAsyncDisposable
 {
     private const int MaxIdleReaders = 4;
     private const int MaxWriteBatch = 256;

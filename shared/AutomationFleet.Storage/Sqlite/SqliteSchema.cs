@@ -50,6 +50,10 @@ internal static class SqliteSchema
 
         CREATE INDEX IF NOT EXISTS ix_work_items_state ON work_items (state, queue, created_at);
 
+        -- Serves the dashboard's "completed in the last N hours" figures: a range on updated_at within one state
+        -- (a finished item is never updated again, so updated_at is when it finished).
+        CREATE INDEX IF NOT EXISTS ix_work_items_finished ON work_items (state, updated_at);
+
         CREATE TABLE IF NOT EXISTS audit_log (
             id          INTEGER PRIMARY KEY,
             item_id     INTEGER NOT NULL REFERENCES work_items (id),
@@ -108,6 +112,12 @@ internal static class SqliteSchema
         );
 
         CREATE INDEX IF NOT EXISTS ix_labelled_examples_bot ON labelled_examples (bot, id);
+
+        -- Serves "was this review task corrected?" in the threshold curve.
+        CREATE INDEX IF NOT EXISTS ix_labelled_examples_item ON labelled_examples (item_id);
+
+        -- Serves the threshold curve: the decided tasks of one bot and category.
+        CREATE INDEX IF NOT EXISTS ix_review_tasks_bot ON review_tasks (bot, category, closed_at);
 
         CREATE TABLE IF NOT EXISTS side_effects (
             key           TEXT    PRIMARY KEY,

@@ -216,6 +216,54 @@ internal static class SqliteStatements
           FROM workers ORDER BY last_seen_at DESC, worker_id;
         """;
 
+    // --- metrics (read-only) ---
+    public const string CompletedPerHour = """
+        SELECT updated_at / 3600000 AS hour, COUNT(*) FROM work_items
+        WHERE state = 2 AND updated_at >= $since
+        GROUP BY hour ORDER BY hour;
+        """;
+
+    // Category of an automatic item: bots put it in their outcome as "category" (the review task has its own column).
+    public const string StraightThrough = """
+        SELECT COALESCE(rt.bot, w.outcome_decided_by, '(unknown)') AS bot,
+               COALESCE(rt.category,
+                        CASE WHEN json_valid(w.outcome_json) THEN CAST(json_extract(w.outcome_json, '$.category') AS TEXT) END) AS category,
+               SUM(rt.item_id IS NULL), SUM(rt.item_id IS NOT NULL)
+        FROM work_items w LEFT JOIN review_tasks rt ON rt.item_id = w.id
+        WHERE w.state = 2 AND w.updated_at >= $since
+        GROUP BY 1, 2 ORDER BY 1, 2;
+        """;
+
+    public const string ReviewBacklog = """
+        SELECT COUNT(*),
+               COALESCE(SUM(rt.urgent), 0),
+               COALESCE(SUM(rt.escalated), 0),
+               COALESCE(SUM(w.due_at < $now), 0),
+               COALESCE(SUM(w.due_at >= $now AND w.due_at < $soon), 0),
+               COALESCE(SUM(w.due_at >= $soon), 0),
+               COALESCE(SUM(w.due_at IS NULL), 0),
+               MIN(rt.created_at)
+        FROM review_tasks rt JOIN work_items w ON w.id = rt.item_id
+        WHERE rt.closed_at IS NULL;
+        """;
+
+    // A decided task is corrected when a labelled example exists for its item, approved when a reviewer's audit row
+    // says so; rejected/escalated/cancelled tasks have neither and are left out.
+    private const string DecidedTasks = """
+        SELECT rt.bot, rt.category, rt.confidence,
+               EXISTS (SELECT 1 FROM labelled_examples le WHERE le.item_id = rt.item_id AND le.at >= rt.created_at) AS corrected,
+               EXISTS (SELECT 1 FROM audit_log a WHERE a.item_id = rt.item_id AND a.at >= rt.created_at
+                       AND a.actor LIKE 'reviewer:%' AND a.reason LIKE 'approved%') AS approved
+        FROM review_tasks rt
+        WHERE rt.closed_at IS NOT NULL AND rt.proposal_json IS NOT NULL
+        """;
+
+    public const string ReviewedCategories = "SELECT bot, category, SUM(approved AND NOT corrected), SUM(corrected) FROM ("
+        + DecidedTasks + ") WHERE approved OR corrected GROUP BY bot, category ORDER BY bot, category;";
+
+    public const string ReviewedSamples = "SELECT confidence, corrected FROM ("
+        + DecidedTasks + " AND rt.bot = $bot AND rt.category IS $category) WHERE approved OR corrected;";
+
     // --- portal accounts and the security audit ---
     public const string UserColumns = "name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at";
 

@@ -1,9 +1,10 @@
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
-using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Core.Workers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -40,6 +41,11 @@ public sealed class PortalHostedService(
             if (services.GetService<IWorkerRegistry>() is { } workers)
             {
                 portal.AddSingleton(workers);
+            }
+
+            if (services.GetService<IFleetMetrics>() is { } metrics)
+            {
+                portal.AddSingleton(metrics);
             }
 
             if (services.GetService<ISideEffectLedger>() is { } ledger)

@@ -38,6 +38,7 @@ public static class FleetHost
     {
         var builder = CreateBuilder(args, configure);
         builder.Services.AddFleetPortalHost(builder.Configuration);
+        PortalScheduleControl.AddPortalScheduleControl(builder.Services);
         return builder.Build();
     }
 

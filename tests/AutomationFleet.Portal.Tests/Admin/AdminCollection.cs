@@ -1,0 +1,7 @@
+namespace AutomationFleet.Portal.Tests.Admin;
+
+[CollectionDefinition(Name)]
+public sealed class AdminCollection : ICollectionFixture<AdminPortalFixture>
+{
+    public const string Name = "admin";
+}

@@ -1,0 +1,55 @@
+using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.Workers;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Portal.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AutomationFleet.Portal.Pages;
+
+/// <summary>The fleet dashboard: depth, throughput, straight-through rates, review backlog, workers. Supervisors and administrators.</summary>
+[Authorize(Policy = PortalPolicies.Supervisor)]
+public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWorkerRegistry workers, TimeProvider time) : PageModel
+{
+    /// <summary>A worker not seen for this long counts as dead (the worker's default <c>Worker:StaleAfter</c>).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
+
+    public static readonly WorkItemState[] States = Enum.GetValues<WorkItemState>();
+
+    public IReadOnlyList<QueueDepth> Depth { get; private set; } = [];
+
+    public IReadOnlyList<string> Queues { get; private set; } = [];
+
+    public IReadOnlyList<HourlyCount> PerHour { get; private set; } = [];
+
+    public IReadOnlyList<StraightThroughRate> Day { get; private set; } = [];
+
+    public IReadOnlyList<StraightThroughRate> Week { get; private set; } = [];
+
+    public ReviewBacklog Backlog { get; private set; } = new(0, 0, 0, 0, 0, 0, 0, null);
+
+    public IReadOnlyList<WorkerStatus> Workers { get; private set; } = [];
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = time.GetUtcNow();
+        Depth = await queue.GetDepthAsync(cancellationToken);
+        Queues = Depth.Select(d => d.Queue).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        PerHour = await metrics.GetCompletedPerHourAsync(TimeSpan.FromHours(24), cancellationToken);
+        Day = await metrics.GetStraightThroughAsync(TimeSpan.FromHours(24), cancellationToken);
+        Week = await metrics.GetStraightThroughAsync(TimeSpan.FromDays(7), cancellationToken);
+        Backlog = await metrics.GetReviewBacklogAsync(FleetMeter.DueSoon, cancellationToken);
+        Workers = (await workers.ListAsync(StaleAfter, cancellationToken)).Where(w => w.StoppedAt is null).ToList();
+    }
+
+    public int Count(string queueName, WorkItemState state) =>
+        Depth.FirstOrDefault(d => d.Queue == queueName && d.State == state)?.Count ?? 0;
+
+    public StraightThroughRate? WeekOf(StraightThroughRate day) =>
+        Week.FirstOrDefault(w => w.Bot == day.Bot && w.Category == day.Category);
+
+    public static string Percent(double? rate) =>
+        rate is { } value ? (value * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %" : "–";
+}
