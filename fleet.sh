@@ -20,7 +20,7 @@ RESULTS_DIR="$ROOT/artifacts/test-results"
 # Leptonica, English); the tests also need the tesseract command (speed comparison), Dovecot and aiosmtpd,
 # Chromium (the review portal's browser tests, driven by Playwright) and npm (axe-core for those tests).
 RUN_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng)
-TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd chromium npm)
+TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd chromium)
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
 
@@ -98,6 +98,8 @@ sum_summary() {
 
 cmd_test() {
     ensure_apt_packages ${TEST_APT_PACKAGES[@]+"${TEST_APT_PACKAGES[@]}"}
+    # npm often comes with a Node.js that is not Debian's (and conflicts with Debian's npm): install it only if absent.
+    command -v npm >/dev/null 2>&1 || ensure_apt_packages npm
     ensure_dotnet
     rm -rf "$RESULTS_DIR"
     mkdir -p "$RESULTS_DIR"
