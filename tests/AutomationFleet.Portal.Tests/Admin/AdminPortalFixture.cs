@@ -9,8 +9,6 @@ using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Security;
 using AutomationFleet.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -63,14 +61,9 @@ public sealed class AdminPortalFixture : IAsyncLifetime
             shared.AddSingleton(TimeProvider.System);
         });
         await _portal.StartAsync();
-        BaseUrl = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = EndToEnd.PortalFixture.Address(_portal);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        Browser = await EndToEnd.PortalFixture.LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -95,10 +88,7 @@ public sealed class AdminPortalFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/sign-in");
-        await page.GetByLabel("Account name").FillAsync(name);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await EndToEnd.PortalFixture.SignInAsync(page, BaseUrl, name, Password);
         await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
         return page;
     }

@@ -61,12 +61,7 @@ public sealed class PortalFixture : IAsyncLifetime
         ShortSessionBaseUrl = Address(_shortSessionPortal);
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -96,6 +91,15 @@ public sealed class PortalFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         return await context.NewPageAsync();
     }
+
+    /// <summary>Debian's Chromium, headless; the flags keep it off this machine's closed network.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
 
     public static async Task SignInAsync(IPage page, string baseUrl, string name, string password = Password)
     {
