@@ -71,6 +71,8 @@ public sealed class InboundPostBot : IBot
 
     public IReadOnlyList<IDeliveryStep> DeliverySteps { get; }
 
+    public string CompleteReviewedOutcome(string outcomeJson) => ReviewedPostOutcome.Complete(outcomeJson, _taxonomy);
+
     public async Task<BotDecision> DecideAsync(BotInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -20,4 +20,13 @@ public interface IBot
 
     /// <summary>Decides one item.</summary>
     Task<BotDecision> DecideAsync(BotInput input, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes an outcome a reviewer decided so it is as consistent as one the bot would have made: what follows
+    /// from the reviewer's choices (for example the service and route of a corrected category) is filled in by the
+    /// bot, which owns the meaning of its outcomes, not by the portal. Must be idempotent. Throws
+    /// <see cref="ReviewedOutcomeException"/> when the outcome cannot be carried out (the item goes back to review
+    /// with that reason). By default the outcome is delivered as decided.
+    /// </summary>
+    string CompleteReviewedOutcome(string outcomeJson) => outcomeJson;
 }

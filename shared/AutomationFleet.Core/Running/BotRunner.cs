@@ -60,6 +60,16 @@ public sealed class BotRunner(
                 outcome = new ItemOutcome(item.OutcomeJson, item.Confidence ?? 1, item.OutcomeDecidedBy ?? bot.Name);
                 logger.LogDebug(
                     "Item {Reference} already has an outcome decided by {DecidedBy}; delivering it", item.Reference, outcome.DecidedBy);
+                if (IsReviewerDecided(item))
+                {
+                    var completed = await CompleteReviewedAsync(bot, item, outcome, workerId, cancellationToken);
+                    if (completed is null)
+                    {
+                        return RunResult.SentToReview;
+                    }
+
+                    outcome = completed;
+                }
             }
             else
             {
@@ -131,6 +141,41 @@ public sealed class BotRunner(
         await queue.RecordOutcomeAsync(item.Id, workerId, outcome, cancellationToken);
         return (null, outcome);
     }
+
+    /// <summary>
+    /// The reviewer's outcome as the bot completes it, recorded if the bot changed it; null when the bot cannot carry
+    /// it out, in which case the item has gone back to review with the bot's reason.
+    /// </summary>
+    private async Task<ItemOutcome?> CompleteReviewedAsync(
+        IBot bot, WorkItem item, ItemOutcome outcome, string workerId, CancellationToken cancellationToken)
+    {
+        string completedJson;
+        try
+        {
+            completedJson = bot.CompleteReviewedOutcome(outcome.OutcomeJson);
+        }
+        catch (ReviewedOutcomeException exception)
+        {
+            var request = new ReviewRequest(
+                bot.Name, null, outcome.OutcomeJson, outcome.Confidence, "{}", [exception.Message], Urgent: false);
+            await queue.SendToReviewAsync(item.Id, workerId, request, cancellationToken);
+            logger.LogWarning(
+                "Item {Reference} in {Queue}: the reviewed outcome cannot be carried out; sent back to review", item.Reference, item.Queue);
+            return null;
+        }
+
+        if (string.Equals(completedJson, outcome.OutcomeJson, StringComparison.Ordinal))
+        {
+            return outcome;
+        }
+
+        var completed = outcome with { OutcomeJson = completedJson };
+        await queue.RecordOutcomeAsync(item.Id, workerId, completed, cancellationToken);
+        return completed;
+    }
+
+    private static bool IsReviewerDecided(WorkItem item) =>
+        item.OutcomeDecidedBy is not null && item.OutcomeDecidedBy.StartsWith("reviewer:", StringComparison.Ordinal);
 
     private async Task<RunResult> DeliverAsync(
         IBot bot, WorkItem item, ItemOutcome outcome, string workerId, RetryPolicy retryPolicy, CancellationToken cancellationToken)
@@ -216,7 +261,7 @@ public sealed class BotRunner(
     // system: the step may be done again. Seen in the audit trail as NeedsReview -> New after the step began.
     private async Task<bool> ReviewerClearedAsync(WorkItem item, SideEffectRecord started, CancellationToken cancellationToken)
     {
-        if (item.OutcomeDecidedBy is null || !item.OutcomeDecidedBy.StartsWith("reviewer:", StringComparison.Ordinal))
+        if (!IsReviewerDecided(item))
         {
             return false;
         }

@@ -7,6 +7,9 @@ internal sealed class TestBot(Func<BotInput, BotDecision> decide, params IDelive
 {
     public int Decisions { get; private set; }
 
+    /// <summary>What <see cref="CompleteReviewedOutcome"/> does; by default nothing (the interface's default).</summary>
+    public Func<string, string>? Complete { get; init; }
+
     public string Name => "test-bot";
 
     public string Queue => "q";
@@ -18,4 +21,6 @@ internal sealed class TestBot(Func<BotInput, BotDecision> decide, params IDelive
         Decisions++;
         return Task.FromResult(decide(input));
     }
+
+    public string CompleteReviewedOutcome(string outcomeJson) => Complete is null ? outcomeJson : Complete(outcomeJson);
 }

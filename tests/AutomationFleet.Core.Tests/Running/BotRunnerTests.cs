@@ -142,6 +142,58 @@ public sealed class BotRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_ReviewerOutcomeCompletedByBot_RecordsAndDeliversCompletedOutcome()
+    {
+        var step = new RecordingStep("note");
+        var bot = new TestBot(_ => throw new InvalidOperationException("must not decide"), step)
+        {
+            Complete = json => json.Replace("}", ",\"service\":\"waste\"}", StringComparison.Ordinal),
+        };
+        var item = _queue.Add("REF-1", "{\"category\":\"waste\"}", "reviewer:ann");
+
+        var result = await CreateSut().RunAsync(bot, item, "w1", Retry, CancellationToken.None);
+
+        Assert.Equal(RunResult.Completed, result);
+        var delivered = Assert.Single(step.Delivered);
+        Assert.Equal("{\"category\":\"waste\",\"service\":\"waste\"}", delivered.Outcome.OutcomeJson);
+        Assert.Equal("reviewer:ann", delivered.Outcome.DecidedBy);
+        Assert.Contains("RecordOutcome reviewer:ann", _queue.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReviewerOutcomeBotCannotCarryOut_SendsBackToReviewWithReason()
+    {
+        var step = new RecordingStep("note");
+        var bot = new TestBot(_ => throw new InvalidOperationException("must not decide"), step)
+        {
+            Complete = _ => throw new ReviewedOutcomeException("The category 'x' is not in the council taxonomy."),
+        };
+        var item = _queue.Add("REF-1", "{\"category\":\"x\"}", "reviewer:ann");
+
+        var result = await CreateSut().RunAsync(bot, item, "w1", Retry, CancellationToken.None);
+
+        Assert.Equal(RunResult.SentToReview, result);
+        Assert.Empty(step.Delivered);
+        Assert.Equal("The category 'x' is not in the council taxonomy.", Assert.Single(_queue.Reviews[item.Id].Reasons));
+    }
+
+    [Fact]
+    public async Task RunAsync_BotOutcomeRedelivered_IsNotCompletedAgain()
+    {
+        var step = new RecordingStep("note");
+        var bot = new TestBot(_ => throw new InvalidOperationException("must not decide"), step)
+        {
+            Complete = _ => throw new InvalidOperationException("only reviewer outcomes are completed"),
+        };
+        var item = _queue.Add("REF-1", "{}", "test-bot");
+
+        var result = await CreateSut().RunAsync(bot, item, "w1", Retry, CancellationToken.None);
+
+        Assert.Equal(RunResult.Completed, result);
+        Assert.Single(step.Delivered);
+    }
+
+    [Fact]
     public async Task RunAsync_NonIdempotentStepStartedByDeadWorker_SendsToReviewWithoutRepeating()
     {
         var step = new RecordingStep("letter", idempotent: false);
