@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using AutomationFleet.Core.Resilience;
 using MailKit;
+using MailKit.Net.Smtp;
 using MailKit.Security;
 
 namespace AutomationFleet.Connectors.Mail;
@@ -17,8 +18,15 @@ public static class MailFaults
     public static IReadOnlyList<string> Pipelines { get; } = [FleetPipelines.Imap, FleetPipelines.SmtpConnection, FleetPipelines.Mail];
 
     /// <summary>Whether a failure is worth another attempt: a refused or dropped connection, a timeout, a protocol or login failure.</summary>
-    public static bool IsTransient(Exception exception) => exception is
+    public static bool IsTransient(Exception exception) => !IsPermanent(exception) && exception is
         IOException or SocketException or TimeoutException or
         ProtocolException or CommandException or AuthenticationException or
         ServiceNotConnectedException or ServiceNotAuthenticatedException;
+
+    /// <summary>
+    /// An SMTP 5xx reply to a command (RFC 5321 §4.2.1: "permanent negative completion"), e.g. 550 mailbox unavailable:
+    /// sending again gets the same answer, so it is not retried.
+    /// </summary>
+    public static bool IsPermanent(Exception exception) =>
+        exception is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 };
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Resilience;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
@@ -101,7 +102,17 @@ public sealed class SmtpMailSender
                 }
             },
             cancellationToken);
-        var response = await client.SendAsync(message, cancellationToken);
+        string response;
+        try
+        {
+            response = await client.SendAsync(message, cancellationToken);
+        }
+        catch (SmtpCommandException exception) when (MailFaults.IsPermanent(exception))
+        {
+            throw new PermanentDeliveryException(
+                $"The mail server refused the message (SMTP {(int)exception.StatusCode}, {exception.ErrorCode}): {exception.Message}", exception);
+        }
+
         await client.DisconnectAsync(quit: true, cancellationToken);
         _logger.LogInformation("Sent mail {MessageId} for {IdempotencyKey}", message.MessageId, idempotencyKey);
         return new SmtpSendResult(message.MessageId, response);

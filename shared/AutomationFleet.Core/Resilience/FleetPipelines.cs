@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -144,8 +145,8 @@ public static class FleetPipelines
         return builder;
     }
 
-    // Cancellation is the caller giving up, and a lost lease means another worker owns the item:
-    // neither is a fault worth another attempt.
+    // Cancellation is the caller giving up, a lost lease means another worker owns the item, and a permanent refusal
+    // gets the same answer every time: none is a fault worth another attempt (nor counts against the circuit).
     private static bool IsTransient(Exception exception) =>
-        exception is not OperationCanceledException and not LeaseLostException;
+        exception is not OperationCanceledException and not LeaseLostException and not PermanentDeliveryException;
 }

@@ -236,6 +236,19 @@ public sealed class BotRunner(
                 // Left Started on purpose: the step was cut off and may or may not have happened.
                 throw;
             }
+            catch (PermanentDeliveryException exception)
+            {
+                await ledger.AbandonAsync(key, CancellationToken.None);
+                var reason = $"Step {step.Name} was refused by the receiving system and will not be retried: {exception.Message} "
+                    + "Fix the cause and approve to try the step again, or reject.";
+                var request = new ReviewRequest(bot.Name, null, outcome.OutcomeJson, outcome.Confidence, "{}", [reason], Urgent: false);
+                await queue.SendToReviewAsync(item.Id, workerId, request, CancellationToken.None);
+
+                // The message may quote the receiving system (addresses): it is kept with the item, not logged.
+                logger.LogWarning(
+                    "Step {Step} of item {Reference} in {Queue} was refused permanently; sent to review", step.Name, item.Reference, item.Queue);
+                return RunResult.SentToReview;
+            }
             catch (Exception exception) when (exception is not LeaseLostException)
             {
                 logger.LogError(

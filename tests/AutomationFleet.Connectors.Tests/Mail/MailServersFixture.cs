@@ -100,6 +100,9 @@ public sealed class MailServersFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The one recipient the SMTP server refuses with 550 5.1.1 (no such mailbox).</summary>
+    public const string RejectedRecipient = "nobody@council.example";
+
     /// <summary>The messages aiosmtpd has received so far.</summary>
     public IReadOnlyList<string> ReceivedMessageFiles()
     {
@@ -130,10 +133,23 @@ public sealed class MailServersFixture : IAsyncLifetime
 
     private async Task StartSmtpAsync()
     {
+        // aiosmtpd's Mailbox handler, except that it answers RCPT for RejectedRecipient with a permanent 550, as a real
+        // server does for a mailbox that does not exist.
+        await File.WriteAllTextAsync(Path.Combine(Root, "af_test_smtp.py"), $$"""
+            from aiosmtpd.handlers import Mailbox
+
+            class RejectingMailbox(Mailbox):
+                async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                    if address.lower() == "{{RejectedRecipient}}":
+                        return "550 5.1.1 No such mailbox"
+                    envelope.rcpt_tos.append(address)
+                    return "250 OK"
+            """);
         _smtp = Start(
             DebianPython,
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{SmtpPort}", "-c", "aiosmtpd.handlers.Mailbox", SmtpMaildir],
-            _smtpOutput);
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{SmtpPort}", "-c", "af_test_smtp.RejectingMailbox", SmtpMaildir],
+            _smtpOutput,
+            workingDirectory: Root);
         await WaitForPortAsync(SmtpPort, _smtp, () => _smtpOutput.ToString());
     }
 
@@ -192,7 +208,7 @@ public sealed class MailServersFixture : IAsyncLifetime
         return File.Exists(log) ? File.ReadAllText(log) : "";
     }
 
-    private static Process Start(string fileName, string[] arguments, StringBuilder output)
+    private static Process Start(string fileName, string[] arguments, StringBuilder output, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -200,6 +216,12 @@ public sealed class MailServersFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (workingDirectory is not null)
+        {
+            // python -m puts the working directory on its module path, where the test's SMTP handler is.
+            info.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -109,6 +109,25 @@ public sealed class SmtpMailSenderTests(MailServersFixture servers) : IAsyncLife
     }
 
     [Fact]
+    public async Task SendAsync_RecipientRefusedWith550_ThrowsPermanentDeliveryFaultNotRetried()
+    {
+        var before = servers.ReceivedMessageFiles().Count;
+        var message = new MimeMessage();
+        message.To.Add(new MailboxAddress("Nobody", MailServersFixture.RejectedRecipient));
+        message.Subject = "Letter";
+        message.Body = new TextPart("plain") { Text = "See attached." };
+
+        var error = await Assert.ThrowsAsync<PermanentDeliveryException>(
+            () => CreateSender().SendAsync(message, "ref-550#email-to-service", CancellationToken.None));
+
+        Assert.Contains("SMTP 550", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No such mailbox", error.Message, StringComparison.Ordinal);
+        Assert.False(MailFaults.IsTransient(error));
+        Assert.True(MailFaults.IsPermanent(error.InnerException!));
+        Assert.Equal(before, servers.ReceivedMessageFiles().Count);
+    }
+
+    [Fact]
     public async Task SendAsync_SmtpDisabled_ThrowsNamingTheSetting()
     {
         var sender = new SmtpMailSender(

@@ -3,7 +3,7 @@ using AutomationFleet.Core.Resilience;
 
 namespace AutomationFleet.Core.Tests.Fakes;
 
-internal sealed class RecordingStep(string name, bool idempotent = true, int failTimes = 0) : IDeliveryStep
+internal sealed class RecordingStep(string name, bool idempotent = true, int failTimes = 0, Func<Exception>? failure = null) : IDeliveryStep
 {
     private int _failuresLeft = failTimes;
 
@@ -22,7 +22,7 @@ internal sealed class RecordingStep(string name, bool idempotent = true, int fai
         Attempts++;
         if (_failuresLeft-- > 0)
         {
-            throw new IOException("receiving system down");
+            throw failure?.Invoke() ?? new IOException("receiving system down");
         }
 
         Delivered.Add(context);

@@ -1,5 +1,6 @@
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.Running;
 using AutomationFleet.Core.SideEffects;
@@ -175,6 +176,22 @@ public sealed class BotRunnerTests
         Assert.Equal(RunResult.SentToReview, result);
         Assert.Empty(step.Delivered);
         Assert.Equal("The category 'x' is not in the council taxonomy.", Assert.Single(_queue.Reviews[item.Id].Reasons));
+    }
+
+    [Fact]
+    public async Task RunAsync_StepRefusedPermanently_SentToReviewOnceWithoutRetry()
+    {
+        var step = new RecordingStep("mail", failTimes: int.MaxValue, failure: () => new PermanentDeliveryException("550 no such mailbox"));
+        var bot = new TestBot(_ => BotDecision.Propose("a", "{}", 1.0), step);
+        var item = _queue.Add("REF-1");
+
+        var result = await CreateSut().RunAsync(bot, item, "w1", Retry, CancellationToken.None);
+
+        Assert.Equal(RunResult.SentToReview, result);
+        Assert.Equal(1, step.Attempts);
+        Assert.Equal(WorkItemState.NeedsReview, _queue.Get(item.Id).State);
+        Assert.Contains("refused by the receiving system and will not be retried: 550 no such mailbox", Assert.Single(_queue.Reviews[item.Id].Reasons), StringComparison.Ordinal);
+        Assert.DoesNotContain(_ledger.Entries.Values, e => e.Status == SideEffectStatus.Started);
     }
 
     [Fact]
