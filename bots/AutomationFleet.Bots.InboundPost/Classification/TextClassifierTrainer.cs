@@ -81,11 +81,14 @@ public static class TextClassifierTrainer
 
     private static int[] FoldsOf(IReadOnlyList<LabelledText> examples, int folds, int seed)
     {
-        var random = new Random(seed);
         var assignment = new int[examples.Count];
         var next = 0;
         foreach (var group in Enumerable.Range(0, examples.Count).GroupBy(i => examples[i].Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            // Each label shuffled by its own seed: adding examples of one label (e.g. reviewer corrections) leaves the
+            // other labels' folds as they were, so a retrained candidate differs from the live model by the new data
+            // rather than by a reshuffle of everything.
+            var random = new Random(seed ^ StableHash(group.Key));
             var members = group.ToArray();
             random.Shuffle(members);
             foreach (var i in members)
@@ -95,6 +98,17 @@ public static class TextClassifierTrainer
         }
 
         return assignment;
+    }
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return hash;
     }
 
     private static TextClassifier FitWeights(IReadOnlyList<LabelledText> training, List<string> labels, TextClassifierTrainingOptions options)
