@@ -30,4 +30,7 @@ public sealed class PortalOptions
     /// <summary>Most review tasks the queue page lists (and counts). Default 500.</summary>
     [Range(1, 10_000)]
     public int QueuePageLimit { get; set; } = 500;
+
+    /// <summary>Sign-in through the council's directory (OpenID Connect). Off by default.</summary>
+    public PortalOpenIdConnectOptions OpenIdConnect { get; set; } = new();
 }

@@ -20,7 +20,53 @@ public sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
             }
         }
 
+        ValidateOpenIdConnect(failures, options.OpenIdConnect);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateOpenIdConnect(List<string> failures, PortalOpenIdConnectOptions? oidc)
+    {
+        if (oidc is null || !oidc.Enabled)
+        {
+            return;
+        }
+
+        const string Section = PortalOptions.SectionName + ":" + PortalOpenIdConnectOptions.SectionName + ":";
+        if (string.IsNullOrWhiteSpace(oidc.Authority))
+        {
+            failures.Add($"{Section}{nameof(oidc.Authority)} is required when {Section}{nameof(oidc.Enabled)} is true (the directory's issuer URL).");
+        }
+        else if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority)
+            || (authority.Scheme != Uri.UriSchemeHttps && authority.Scheme != Uri.UriSchemeHttp)
+            || authority.Query.Length > 0 || authority.Fragment.Length > 0)
+        {
+            failures.Add($"{Section}{nameof(oidc.Authority)} has '{oidc.Authority}', which is not an https URL without query or fragment.");
+        }
+        else if (authority.Scheme == Uri.UriSchemeHttp && oidc.RequireHttpsMetadata)
+        {
+            failures.Add($"{Section}{nameof(oidc.Authority)} must be https (it is '{oidc.Authority}'); only a test provider on loopback may set {Section}{nameof(oidc.RequireHttpsMetadata)} to false.");
+        }
+
+        Required(failures, Section + nameof(oidc.ClientId), oidc.ClientId, "the client id the directory registered for the portal");
+        Required(failures, Section + nameof(oidc.ClientSecret), oidc.ClientSecret, "set it from the environment: FLEET_Portal__OpenIdConnect__ClientSecret");
+        Required(failures, Section + nameof(oidc.DisplayName), oidc.DisplayName, "the sign-in button's text");
+        Required(failures, Section + nameof(oidc.UserClaim), oidc.UserClaim, "the id_token claim naming the portal account, e.g. preferred_username");
+        foreach (var scope in oidc.ScopeList())
+        {
+            // RFC 6749 §3.3: a scope is printable ASCII without space, '"' or '\'.
+            if (scope.Any(c => c < '!' || c > '~' || c == '"' || c == '\\'))
+            {
+                failures.Add($"{Section}{nameof(oidc.Scopes)} has '{scope}', which is not a valid scope (space-separated, printable ASCII).");
+            }
+        }
+    }
+
+    private static void Required(List<string> failures, string setting, string? value, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{setting} is required when {PortalOptions.SectionName}:{PortalOpenIdConnectOptions.SectionName}:Enabled is true ({what}).");
+        }
     }
 
     private static void Positive(List<string> failures, string setting, TimeSpan value)

@@ -4,6 +4,7 @@ using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -19,7 +20,8 @@ public static class PortalServiceCollectionExtensions
     public const string CookieName = "fleet.portal";
 
     /// <summary>
-    /// Options (section <c>Portal</c>, validated at start), cookie sign-in with a sliding timeout, role policies,
+    /// Options (section <c>Portal</c>, validated at start), cookie sign-in with a sliding timeout (and, when
+    /// <c>Portal:OpenIdConnect:Enabled</c>, sign-in through the council's directory into the same cookie), role policies,
     /// Razor Pages with anti-forgery on every form and every page needing a signed-in account unless marked
     /// otherwise, the queue-grant check, the security audit and the health checks.
     /// </summary>
@@ -35,8 +37,9 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<QueueAccess>();
         services.AddSingleton<SecurityAudit>();
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, _ => { });
+        AddDirectorySignIn(services, authentication, configuration);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<PortalOptions>>((cookie, portal) =>
             {
@@ -73,6 +76,8 @@ public static class PortalServiceCollectionExtensions
                 pages.Conventions.AuthorizeFolder("/", PortalPolicies.Reviewer);
                 pages.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Administrator);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/SignInDirectory");
+                pages.Conventions.AllowAnonymousToPage("/SignInRefused");
                 pages.Conventions.AllowAnonymousToPage("/Status");
             })
             .ConfigureApplicationPartManager(parts =>
@@ -92,6 +97,22 @@ public static class PortalServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddFleetAdmin();
         return services;
+    }
+
+    // Only registered when enabled: the handler answers its callback path on every request and would fail there
+    // without an authority. The settings themselves are validated at start with the other portal options.
+    private static void AddDirectorySignIn(IServiceCollection services, AuthenticationBuilder authentication, IConfiguration configuration)
+    {
+        var enabled = configuration.GetSection(PortalOptions.SectionName).GetSection(PortalOpenIdConnectOptions.SectionName)
+            .GetValue<bool>(nameof(PortalOpenIdConnectOptions.Enabled));
+        if (!enabled)
+        {
+            return;
+        }
+
+        authentication.AddOpenIdConnect(DirectorySignIn.Scheme, _ => { });
+        services.AddOptions<OpenIdConnectOptions>(DirectorySignIn.Scheme)
+            .Configure<IOptions<PortalOptions>>((handler, portal) => DirectorySignIn.Configure(handler, portal.Value.OpenIdConnect));
     }
 
     // The account is read on every request: a disabled, deleted or re-roled account loses its session at once.

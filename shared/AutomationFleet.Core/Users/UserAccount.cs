@@ -2,7 +2,10 @@ namespace AutomationFleet.Core.Users;
 
 /// <summary>A local portal account as stored.</summary>
 /// <param name="Name">Unique sign-in name (compared case-insensitively).</param>
-/// <param name="PasswordHash">The password hash (ASP.NET Core's <c>PasswordHasher</c> format); never the password.</param>
+/// <param name="PasswordHash">
+/// The password hash (ASP.NET Core's <c>PasswordHasher</c> format); never the password. <see cref="ExternalOnlyPasswordHash"/>
+/// for an account that signs in only through the council's directory (OpenID Connect).
+/// </param>
 /// <param name="Role">What the account may do.</param>
 /// <param name="Disabled">A disabled account cannot sign in; its live sessions end at their next request.</param>
 /// <param name="FailedSignIns">Failed sign-ins since the last success or lock-out.</param>
@@ -19,6 +22,15 @@ public sealed record UserAccount(
     IReadOnlyList<string> Queues,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>
+    /// The password hash stored for an account with no password, which signs in only through the directory. It is not a
+    /// <c>PasswordHasher</c> hash (not even base64), so no password can ever match it.
+    /// </summary>
+    public const string ExternalOnlyPasswordHash = "!external-sign-in-only";
+
+    /// <summary>Whether the account has no password and signs in only through the directory (an external sign-in).</summary>
+    public bool IsExternalOnly => string.Equals(PasswordHash, ExternalOnlyPasswordHash, StringComparison.Ordinal);
+
     /// <summary>Whether sign-in is refused at <paramref name="now"/> because of repeated failures.</summary>
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 }

@@ -75,6 +75,35 @@ public sealed class UsersCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UsersAdd_External_NoPasswordAskedAndNoneEverVerifies()
+    {
+        var run = await _cli.RunAsync("users", "add", "nina", "--role", "reviewer", "--external");
+        var list = await _cli.RunAsync("users", "list", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("directory sign-in only", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"externalOnly\": true", list.Output, StringComparison.OrdinalIgnoreCase);
+        await using var store = await _cli.OpenStoreAsync();
+        var account = await store.FindUserAsync("nina", CancellationToken.None);
+        Assert.NotNull(account);
+        Assert.True(account.IsExternalOnly);
+        Assert.Equal(UserRole.Reviewer, account.Role);
+        Assert.Equal(PasswordVerificationResult.Failed, PortalPasswords.Verify(account, Password));
+        Assert.Equal(PasswordVerificationResult.Failed, PortalPasswords.Verify(account, UserAccount.ExternalOnlyPasswordHash));
+    }
+
+    [Fact]
+    public async Task UsersAdd_ExternalWithPasswordStdin_Usage()
+    {
+        var run = await _cli.RunWithInputAsync(Password + "\n", "users", "add", "nina", "--role", "reviewer", "--external", "--password-stdin");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--external", run.Error, StringComparison.Ordinal);
+        await using var store = await _cli.OpenStoreAsync();
+        Assert.Null(await store.FindUserAsync("nina", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task UsersGrant_UnknownAccount_Usage()
     {
         await _cli.RunWithInputAsync(Password + "\n", "users", "add", "ada", "--role", "administrator", "--password-stdin");

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -11,7 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Portal.Pages;
 
-/// <summary>Local-account sign-in: hashed passwords, lock-out after repeated failures, every attempt audited.</summary>
+/// <summary>
+/// Local-account sign-in: hashed passwords, lock-out after repeated failures, every attempt audited. When the directory
+/// is enabled the page also links to <see cref="DirectorySignIn.ChallengePath"/>; accounts made for the directory only
+/// have no password and are refused here.
+/// </summary>
 public sealed class SignInModel(
     IUserStore users, SecurityAudit audit, TimeProvider timeProvider, IOptions<PortalOptions> options, ILogger<SignInModel> logger)
     : PageModel
@@ -23,6 +26,9 @@ public sealed class SignInModel(
     public string? Name { get; private set; }
 
     public string? ReturnUrl { get; private set; }
+
+    /// <summary>The directory sign-in's settings when it is enabled, else null (no button).</summary>
+    public PortalOpenIdConnectOptions? Directory => options.Value.OpenIdConnect is { Enabled: true } directory ? directory : null;
 
     public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
@@ -44,6 +50,7 @@ public sealed class SignInModel(
         {
             null => "unknown account",
             { Disabled: true } => "account disabled",
+            { IsExternalOnly: true } => "directory sign-in only",
             _ when account.IsLockedOut(timeProvider.GetUtcNow()) => "account locked",
             _ when verdict == PasswordVerificationResult.Failed => "wrong password",
             _ => null,
@@ -74,12 +81,9 @@ public sealed class SignInModel(
 
         await users.RecordSignInAsync(account!.Name, cancellationToken);
         await audit.WriteAsync(account.Name, SecurityAudit.SignIn, account.Name, "password", cancellationToken);
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimTypes.Role, PortalRoles.NameOf(account.Role))],
-            CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(identity),
+            PortalPrincipal.For(account, PortalPrincipal.PasswordMethod),
             new AuthenticationProperties { IsPersistent = false });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/review");
     }

@@ -28,8 +28,9 @@ public static class PortalPasswords
         return Hasher.HashPassword(null!, password);
     }
 
+    /// <summary>Checks a password; always fails for no account or an account without a password (directory only).</summary>
     public static PasswordVerificationResult Verify(UserAccount? account, string password) =>
-        account is null
+        account is null || account.IsExternalOnly
             ? Decoy(password)
             : Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? string.Empty);
 

@@ -9,6 +9,8 @@ namespace AutomationFleet.Worker.Cli.Commands;
 /// <summary>
 /// <c>fleet users add|disable|enable|grant|list</c>: the review portal's local accounts. The first administrator is made
 /// here; there is no default account or password anywhere. Passwords are read from standard input, never the command line.
+/// <c>--external</c> makes an account with no password that signs in only through the council's directory
+/// (<c>Portal:OpenIdConnect</c>); its role and queues are still set here.
 /// </summary>
 public static class UsersCommand
 {
@@ -29,7 +31,14 @@ public static class UsersCommand
         {
             Description = "Read the password from the first line of standard input (otherwise it is asked for, unechoed).",
         };
-        var command = new Command("add", "Add an account. The password (12 characters or more) comes from stdin or a prompt.") { name, role, stdin };
+        var external = new Option<bool>("--external")
+        {
+            Description = "No password: the account signs in only through the council's directory (Portal:OpenIdConnect), under the same name.",
+        };
+        var command = new Command("add", "Add an account. The password (12 characters or more) comes from stdin or a prompt, unless --external.")
+        {
+            name, role, stdin, external,
+        };
         cli.SetAction(command, async (parse, cancellationToken) =>
         {
             var account = parse.GetValue(name)!.Trim();
@@ -43,27 +52,45 @@ public static class UsersCommand
                 throw new CliException("--role must be reviewer, supervisor or administrator.");
             }
 
-            var password = parse.GetValue(stdin)
-                ? await cli.Console.Input.ReadLineAsync(cancellationToken)
-                : cli.Console.Ansi.Prompt(new TextPrompt<string>("Password:").Secret());
-            password = password?.TrimEnd('\r', '\n');
-            if (PortalPasswords.Problem(password ?? string.Empty) is { } problem)
+            var externalOnly = parse.GetValue(external);
+            if (externalOnly && parse.GetValue(stdin))
             {
-                throw new CliException(problem);
+                throw new CliException("--external accounts have no password: leave out --password-stdin.");
+            }
+
+            string passwordHash;
+            if (externalOnly)
+            {
+                passwordHash = UserAccount.ExternalOnlyPasswordHash;
+            }
+            else
+            {
+                var password = parse.GetValue(stdin)
+                    ? await cli.Console.Input.ReadLineAsync(cancellationToken)
+                    : cli.Console.Ansi.Prompt(new TextPrompt<string>("Password:").Secret());
+                password = password?.TrimEnd('\r', '\n');
+                if (PortalPasswords.Problem(password ?? string.Empty) is { } problem)
+                {
+                    throw new CliException(problem);
+                }
+
+                passwordHash = PortalPasswords.Hash(password!);
             }
 
             await using var services = await cli.OpenAsync(parse, createIfMissing: true, cancellationToken);
             var users = services.Services.GetRequiredService<IUserStore>();
             try
             {
-                await users.AddUserAsync(account, PortalPasswords.Hash(password!), userRole, CliCommand.Actor, cancellationToken);
+                await users.AddUserAsync(account, passwordHash, userRole, CliCommand.Actor, cancellationToken);
             }
             catch (UserExistsException exception)
             {
                 throw new CliException(exception.Message);
             }
 
-            await cli.Console.Output.WriteLineAsync($"Added {PortalRoles.NameOf(userRole)} '{account}'.");
+            await cli.Console.Output.WriteLineAsync(externalOnly
+                ? $"Added {PortalRoles.NameOf(userRole)} '{account}' (directory sign-in only)."
+                : $"Added {PortalRoles.NameOf(userRole)} '{account}'.");
             return ExitCodes.Success;
         });
         return command;
@@ -115,7 +142,7 @@ public static class UsersCommand
 
     private static Command List(CliCommand cli)
     {
-        var command = new Command("list", "List the accounts: role, state, queues.");
+        var command = new Command("list", "List the accounts: role, password or directory only, state, queues.");
         cli.SetAction(command, async (parse, cancellationToken) =>
         {
             await using var services = await cli.OpenAsync(parse, createIfMissing: false, cancellationToken);
@@ -124,6 +151,7 @@ public static class UsersCommand
             {
                 u.Name,
                 Role = PortalRoles.NameOf(u.Role),
+                ExternalOnly = u.IsExternalOnly,
                 u.Disabled,
                 u.LockedUntil,
                 u.Queues,
@@ -135,11 +163,11 @@ public static class UsersCommand
                 return ExitCodes.Success;
             }
 
-            var table = Render.Table("Portal accounts", "Name", "Role", "Disabled", "Locked until", "Queues", "Created");
+            var table = Render.Table("Portal accounts", "Name", "Role", "Password", "Disabled", "Locked until", "Queues", "Created");
             foreach (var user in view)
             {
                 table.AddRow(
-                    Render.Cell(user.Name), Render.Cell(user.Role), Render.Cell(user.Disabled ? "yes" : ""),
+                    Render.Cell(user.Name), Render.Cell(user.Role), Render.Cell(user.ExternalOnly ? "none (directory only)" : "set"), Render.Cell(user.Disabled ? "yes" : ""),
                     Render.Cell(user.LockedUntil), Render.Cell(string.Join(", ", user.Queues)), Render.Cell(user.CreatedAt));
             }
 
