@@ -25,7 +25,7 @@ public sealed class ThresholdOverridePagesTests(AdminPortalFixture fixture)
         await Assertions.Expect(cost).ToHaveTextAsync(["3", "2 (66.7 %)", "2 (100.0 %)", "34.2 %", "0 of 1"]);
         await Assertions.Expect(page.Locator("section[aria-labelledby=proposal-heading]")).ToContainTextAsync("Too few reviewed items to trust");
         await Assertions.Expect(page.Locator("section[aria-labelledby=proposal-heading]")).ToContainTextAsync("In force now: 0.930 (configured for the category)");
-        await AdminPortalFixture.ScreenshotAsync(page, "admin-05-threshold-proposal");
+        await AdminPortalFixture.ScreenshotAsync(page, "admin-06-threshold-proposal");
         Assert.Empty(await fixture.Store.ListThresholdOverridesAsync(None));
 
         await page.GetByLabel("Reason (kept in the security audit)").FillAsync("blue badge proposals are reliable above 0.75");
@@ -40,7 +40,7 @@ public sealed class ThresholdOverridePagesTests(AdminPortalFixture fixture)
         await Assertions.Expect(history).ToContainTextAsync("ada");
         await Assertions.Expect(history).ToContainTextAsync("threshold-set");
         await Assertions.Expect(history).ToContainTextAsync("configuration → 0.750; reason: blue badge proposals are reliable above 0.75");
-        await AdminPortalFixture.ScreenshotAsync(page, "admin-06-threshold-applied");
+        await AdminPortalFixture.ScreenshotAsync(page, "admin-07-threshold-applied");
         var stored = Assert.Single(await fixture.Store.ListThresholdOverridesAsync(None));
         Assert.Equal(("blue-badge", 0.75, "ada"), (stored.Category, stored.Threshold, stored.SetBy));
 
