@@ -119,16 +119,29 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
                             $"The database {_options.FullPath} has schema version {stored}; this build knows version {SqliteSchema.CurrentVersion}. Upgrade the fleet.");
                     }
 
-                    // Create above added the base tables (IF NOT EXISTS); each later step the file lacks runs and is recorded.
-                    if (stored < SqliteSchema.BaseVersion)
+                    // Create above added the base tables (IF NOT EXISTS); each later step the file lacks runs. A new file
+                    // records only the version it now has; an older one a row per step, so its history shows the upgrade.
+                    if (stored == 0)
                     {
-                        InsertVersion(writer, SqliteSchema.BaseVersion);
-                    }
+                        foreach (var migration in SqliteSchema.Migrations)
+                        {
+                            Execute(writer, migration.Script);
+                        }
 
-                    foreach (var migration in SqliteSchema.Migrations.Where(m => m.Version > stored))
+                        InsertVersion(writer, SqliteSchema.CurrentVersion);
+                    }
+                    else
                     {
-                        Execute(writer, migration.Script);
-                        InsertVersion(writer, migration.Version);
+                        if (stored < SqliteSchema.BaseVersion)
+                        {
+                            InsertVersion(writer, SqliteSchema.BaseVersion);
+                        }
+
+                        foreach (var migration in SqliteSchema.Migrations.Where(m => m.Version > stored))
+                        {
+                            Execute(writer, migration.Script);
+                            InsertVersion(writer, migration.Version);
+                        }
                     }
 
                     Execute(writer, "COMMIT;");
