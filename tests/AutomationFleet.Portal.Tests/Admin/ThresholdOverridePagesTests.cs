@@ -146,19 +146,21 @@ public sealed class ThresholdOverridePagesTests(AdminPortalFixture fixture)
         await PortalFixture.SignInAsync(page, fixture.BaseUrl, "ada", AdminPortalFixture.Password);
         await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
         var violations = new List<string>();
-        string[] paths =
+        (string Name, string Path)[] pages =
         [
-            "/dashboard", "/admin", "/admin/schedules", "/admin/thresholds", "/admin/thresholds?bot=inbound-post&category=blue-badge",
-            "/admin/thresholds?bot=inbound-post&category=blue-badge&proposed=0.8", "/admin/thresholds?bot=inbound-post&proposed=0.8",
-            "/admin/thresholds?bot=inbound-post&category=safeguarding-concern&proposed=0.8", "/admin/dead-letters",
-            "/admin/audit?reference=inbox:approved-1",
+            ("dashboard", "/dashboard"), ("admin", "/admin"), ("schedules", "/admin/schedules"), ("thresholds", "/admin/thresholds"),
+            ("thresholds-curve", "/admin/thresholds?bot=inbound-post&category=blue-badge"),
+            ("thresholds-proposal", "/admin/thresholds?bot=inbound-post&category=blue-badge&proposed=0.8"),
+            ("thresholds-proposal-bot", "/admin/thresholds?bot=inbound-post&proposed=0.8"),
+            ("thresholds-refused", "/admin/thresholds?bot=inbound-post&category=safeguarding-concern&proposed=0.8"),
+            ("dead-letters", "/admin/dead-letters"), ("audit", "/admin/audit?reference=inbox:approved-1"),
         ];
-        for (var i = 0; i < paths.Length; i++)
+        foreach (var (name, path) in pages)
         {
-            var response = await page.GotoAsync(fixture.BaseUrl + paths[i]);
+            var response = await page.GotoAsync(fixture.BaseUrl + path);
             Assert.Equal(200, response!.Status);
-            violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => paths[i] + ": " + v));
-            await AdminPortalFixture.ScreenshotAsync(page, $"admin-axe-{i:00}");
+            violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => path + ": " + v));
+            await AdminPortalFixture.ScreenshotAsync(page, "admin-axe-" + name);
         }
 
         await context.CloseAsync();
