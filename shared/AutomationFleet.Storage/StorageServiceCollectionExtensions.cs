@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -21,7 +22,7 @@ public static class StorageServiceCollectionExtensions
     /// Binds and validates <see cref="SqliteStoreOptions"/> from the <c>Store</c> section (validated
     /// at start), adds <see cref="TimeProvider.System"/> unless a clock is registered, one
     /// <see cref="SqliteFleetStore"/> serving <see cref="IWorkQueue"/>, <see cref="IReviewQueue"/>,
-    /// <see cref="ISideEffectLedger"/>, <see cref="IWorkerRegistry"/>, <see cref="IFleetMetrics"/> and <see cref="IUserStore"/>, a <see cref="FileBlobStore"/>
+    /// <see cref="ISideEffectLedger"/>, <see cref="IWorkerRegistry"/>, <see cref="IFleetMetrics"/>, <see cref="IUserStore"/> and <see cref="IThresholdOverrideStore"/>, a <see cref="FileBlobStore"/>
     /// as <see cref="IBlobStore"/>, and a hosted service that creates the schema as the host starts.
     /// </summary>
     public static IServiceCollection AddSqliteFleetStore(this IServiceCollection services, IConfiguration configuration)
@@ -45,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IWorkerRegistry>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IFleetMetrics>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
             provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.FullBlobDirectory));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStoreInitializer>());

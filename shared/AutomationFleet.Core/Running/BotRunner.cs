@@ -125,7 +125,7 @@ public sealed class BotRunner(
             return (RunResult.BusinessException, null);
         }
 
-        var verdict = policy.Evaluate(bot.Name, decision);
+        var verdict = await policy.EvaluateAsync(bot.Name, decision, cancellationToken);
         if (!verdict.IsAutomatic)
         {
             var request = new ReviewRequest(

@@ -110,26 +110,38 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
                 try
                 {
                     Execute(writer, SqliteSchema.Create);
-                    var version = Scalar(writer, SqliteSchema.SelectVersion);
-                    if (version is null or DBNull)
-                    {
-                        using var insert = writer.CreateCommand();
-                        insert.CommandText = SqliteSchema.InsertVersion;
-                        insert.Bind("$version", SqliteSchema.CurrentVersion).Bind("$now", NowMilliseconds());
-                        insert.ExecuteNonQuery();
-                    }
-                    else if (Convert.ToInt64(version, CultureInfo.InvariantCulture) > SqliteSchema.CurrentVersion)
+                    var stored = Scalar(writer, SqliteSchema.SelectVersion) is { } value and not DBNull
+                        ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
+                        : 0;
+                    if (stored > SqliteSchema.CurrentVersion)
                     {
                         throw new InvalidOperationException(
-                            $"The database {_options.FullPath} has schema version {version}; this build knows version {SqliteSchema.CurrentVersion}. Upgrade the fleet.");
+                            $"The database {_options.FullPath} has schema version {stored}; this build knows version {SqliteSchema.CurrentVersion}. Upgrade the fleet.");
                     }
-                    else if (Convert.ToInt64(version, CultureInfo.InvariantCulture) < SqliteSchema.CurrentVersion)
+
+                    // Create above added the base tables (IF NOT EXISTS); each later step the file lacks runs. A new file
+                    // records only the version it now has; an older one a row per step, so its history shows the upgrade.
+                    if (stored == 0)
                     {
-                        // Create above added the newer tables (IF NOT EXISTS); record that the file is now current.
-                        using var insert = writer.CreateCommand();
-                        insert.CommandText = SqliteSchema.InsertVersion;
-                        insert.Bind("$version", SqliteSchema.CurrentVersion).Bind("$now", NowMilliseconds());
-                        insert.ExecuteNonQuery();
+                        foreach (var migration in SqliteSchema.Migrations)
+                        {
+                            Execute(writer, migration.Script);
+                        }
+
+                        InsertVersion(writer, SqliteSchema.CurrentVersion);
+                    }
+                    else
+                    {
+                        if (stored < SqliteSchema.BaseVersion)
+                        {
+                            InsertVersion(writer, SqliteSchema.BaseVersion);
+                        }
+
+                        foreach (var migration in SqliteSchema.Migrations.Where(m => m.Version > stored))
+                        {
+                            Execute(writer, migration.Script);
+                            InsertVersion(writer, migration.Version);
+                        }
                     }
 
                     Execute(writer, "COMMIT;");
@@ -220,6 +232,14 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private void InsertVersion(SqliteConnection connection, int version)
+    {
+        using var insert = connection.CreateCommand();
+        insert.CommandText = SqliteSchema.InsertVersion;
+        insert.Bind("$version", version).Bind("$now", NowMilliseconds());
+        insert.ExecuteNonQuery();
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

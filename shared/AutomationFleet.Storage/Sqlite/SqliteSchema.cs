@@ -11,8 +11,38 @@ internal static class SqliteSchema
     /// The schema this build writes and reads. 1: queue, review, ledger, workers. 2: portal accounts
     /// (<c>users</c>, <c>user_queues</c>) and the append-only <c>security_audit</c>; a version-1 file is
     /// migrated at start by <see cref="Create"/> (every table is created if missing) and a new version row.
+    /// Later versions are the <see cref="Migrations"/>, each its own step, applied in order to a file that is older.
     /// </summary>
-    public const int CurrentVersion = 2;
+    public static int CurrentVersion => Migrations.Count == 0 ? BaseVersion : Migrations[^1].Version;
+
+    /// <summary>The version <see cref="Create"/> alone gives.</summary>
+    public const int BaseVersion = 2;
+
+    /// <summary>
+    /// The steps after <see cref="BaseVersion"/>, in version order. Each script is idempotent (<c>IF NOT EXISTS</c>) and
+    /// runs in the start-up transaction with a version row of its own. A branch adding a step appends one here; two
+    /// branches that both did are merged by renumbering.
+    /// </summary>
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
+    [
+        new(3, "threshold overrides set from the admin console", CreateThresholdOverrides),
+    ];
+
+    /// <summary>
+    /// Version 3: confidence thresholds an administrator set (portal or CLI), replacing the configured value for a bot
+    /// (category '' = the bot's own threshold) until cleared. Changes are audited in <c>security_audit</c>.
+    /// </summary>
+    public const string CreateThresholdOverrides = """
+        CREATE TABLE IF NOT EXISTS threshold_overrides (
+            bot        TEXT    NOT NULL COLLATE NOCASE,
+            category   TEXT    NOT NULL COLLATE NOCASE,
+            threshold  REAL    NOT NULL CHECK (threshold >= 0 AND threshold <= 1),
+            set_by     TEXT    NOT NULL,
+            set_at     INTEGER NOT NULL,
+            reason     TEXT    NOT NULL,
+            PRIMARY KEY (bot, category)
+        );
+        """;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS schema_version (

@@ -308,4 +308,21 @@ internal static class SqliteStatements
 
     public const string ListSecurityEventsForTarget =
         "SELECT id, at, actor, action, target, detail FROM security_audit WHERE target = $target ORDER BY id DESC LIMIT $limit;";
+
+    // --- threshold overrides (schema step 3) ---
+
+    public const string ListThresholdOverrides =
+        "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides ORDER BY bot COLLATE NOCASE, category COLLATE NOCASE;";
+
+    public const string SelectThresholdOverride =
+        "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides WHERE bot = $bot AND category = $category;";
+
+    public const string UpsertThresholdOverride = """
+        INSERT INTO threshold_overrides (bot, category, threshold, set_by, set_at, reason)
+        VALUES ($bot, $category, $threshold, $actor, $now, $reason)
+        ON CONFLICT (bot, category) DO UPDATE SET
+            threshold = excluded.threshold, set_by = excluded.set_by, set_at = excluded.set_at, reason = excluded.reason;
+        """;
+
+    public const string DeleteThresholdOverride = "DELETE FROM threshold_overrides WHERE bot = $bot AND category = $category;";
 }

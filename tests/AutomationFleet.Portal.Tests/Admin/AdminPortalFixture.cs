@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.Users;
@@ -47,6 +48,7 @@ public sealed class AdminPortalFixture : IAsyncLifetime
         {
             ["Portal:Urls"] = "http://127.0.0.1:0",
             ["Confidence:Bots:inbound-post:Categories:blue-badge"] = "0.93",
+            ["Confidence:Bots:inbound-post:NeverAutomatic:0"] = "safeguarding-concern",
         }).Build();
         var blobs = new FileBlobStore(Path.Combine(_root, "blobs"));
         _portal = PortalWebApplication.Build(configuration, shared =>
@@ -56,6 +58,7 @@ public sealed class AdminPortalFixture : IAsyncLifetime
             shared.AddSingleton<IUserStore>(Store);
             shared.AddSingleton<IWorkerRegistry>(Store);
             shared.AddSingleton<IFleetMetrics>(Store);
+            shared.AddSingleton<IThresholdOverrideStore>(Store);
             shared.AddSingleton<IBlobStore>(blobs);
             shared.AddSingleton<IScheduleControl>(Schedules);
             shared.AddSingleton(TimeProvider.System);

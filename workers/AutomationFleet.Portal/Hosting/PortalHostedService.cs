@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -46,6 +47,11 @@ public sealed class PortalHostedService(
             if (services.GetService<IFleetMetrics>() is { } metrics)
             {
                 portal.AddSingleton(metrics);
+            }
+
+            if (services.GetService<IThresholdOverrideStore>() is { } thresholds)
+            {
+                portal.AddSingleton(thresholds);
             }
 
             if (services.GetService<ISideEffectLedger>() is { } ledger)

@@ -68,6 +68,7 @@ public static class FleetCli
         root.Subcommands.Add(StatusCommand.Create(cli));
         root.Subcommands.Add(ItemsCommand.Create(cli));
         root.Subcommands.Add(SchedulesCommand.Create(cli));
+        root.Subcommands.Add(ThresholdsCommand.Create(cli));
         root.Subcommands.Add(DeadCommand.Create(cli));
         root.Subcommands.Add(ReviewCommand.Create(cli));
         root.Subcommands.Add(BenchCommand.Create(cli));

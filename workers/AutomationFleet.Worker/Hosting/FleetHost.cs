@@ -91,6 +91,8 @@ public static class FleetHost
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConfidenceOptions>, ConfidenceOptionsValidator>();
+        // Overrides set in the admin console or `fleet thresholds set` reach the policy within its cache duration (5 s).
+        services.TryAddSingleton<ThresholdOverrideSource>();
         services.TryAddSingleton<ConfidencePolicy>();
 
         services.AddOptions<FleetPipelineOptions>()
