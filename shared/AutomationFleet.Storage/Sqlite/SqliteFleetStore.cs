@@ -110,6 +110,12 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
                 try
                 {
                     Execute(writer, SqliteSchema.Create);
+                    if (Convert.ToInt64(Scalar(writer, SqliteSchema.HasReviewService), CultureInfo.InvariantCulture) == 0)
+                    {
+                        Execute(writer, SqliteSchema.AddReviewService);
+                    }
+
+                    Execute(writer, SqliteSchema.CreateAfterMigrations);
                     var version = Scalar(writer, SqliteSchema.SelectVersion);
                     if (version is null or DBNull)
                     {
@@ -125,7 +131,8 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
                     }
                     else if (Convert.ToInt64(version, CultureInfo.InvariantCulture) < SqliteSchema.CurrentVersion)
                     {
-                        // Create above added the newer tables (IF NOT EXISTS); record that the file is now current.
+                        // Create above added the newer tables (IF NOT EXISTS) and the migrations the newer columns;
+                        // record that the file is now current.
                         using var insert = writer.CreateCommand();
                         insert.CommandText = SqliteSchema.InsertVersion;
                         insert.Bind("$version", SqliteSchema.CurrentVersion).Bind("$now", NowMilliseconds());
@@ -462,6 +469,8 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
     private static string WorkerActor(string workerId) => "worker:" + workerId;
 
     private static string ReviewerActor(string reviewer) => "reviewer:" + reviewer;
+
+    private static string SupervisorActor(string supervisor) => "supervisor:" + supervisor;
 
     /// <summary>One caller's queued write and the completion it waits on.</summary>
     private sealed class WriteRequest(Func<long, object?> work, CancellationToken cancellationToken)

@@ -11,8 +11,11 @@ internal static class SqliteSchema
     /// The schema this build writes and reads. 1: queue, review, ledger, workers. 2: portal accounts
     /// (<c>users</c>, <c>user_queues</c>) and the append-only <c>security_audit</c>; a version-1 file is
     /// migrated at start by <see cref="Create"/> (every table is created if missing) and a new version row.
+    /// 3: the service of a review task (<c>review_tasks.service</c>) and reviewers' service grants (<c>user_services</c>);
+    /// an older file gets the column from <see cref="AddReviewService"/> (run when <see cref="HasReviewService"/> says it
+    /// is missing), then <see cref="CreateAfterMigrations"/>, in the same start-up transaction.
     /// </summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS schema_version (
@@ -87,6 +90,7 @@ internal static class SqliteSchema
             reasons_json      TEXT    NOT NULL,
             urgent            INTEGER NOT NULL,
             escalated         INTEGER NOT NULL,
+            service           TEXT    NULL,
             claimed_by        TEXT    NULL,
             claim_expires_at  INTEGER NULL,
             created_at        INTEGER NOT NULL,
@@ -160,6 +164,13 @@ internal static class SqliteSchema
             PRIMARY KEY (name, queue)
         );
 
+        CREATE TABLE IF NOT EXISTS user_services (
+            name        TEXT    NOT NULL COLLATE NOCASE REFERENCES users (name),
+            service     TEXT    NOT NULL,
+            granted_at  INTEGER NOT NULL,
+            PRIMARY KEY (name, service)
+        );
+
         CREATE TABLE IF NOT EXISTS security_audit (
             id      INTEGER PRIMARY KEY,
             at      INTEGER NOT NULL,
@@ -180,6 +191,18 @@ internal static class SqliteSchema
         BEGIN
             SELECT RAISE(ABORT, 'security_audit is append-only: rows cannot be deleted');
         END;
+        """;
+
+    /// <summary>1 when <c>review_tasks</c> has its <c>service</c> column (a version-3 file), 0 before.</summary>
+    public const string HasReviewService = "SELECT COUNT(*) FROM pragma_table_info('review_tasks') WHERE name = 'service';";
+
+    /// <summary>Version 2 → 3: existing tasks have no service (null), so only queue grants reach them.</summary>
+    public const string AddReviewService = "ALTER TABLE review_tasks ADD COLUMN service TEXT NULL;";
+
+    /// <summary>Objects that need the migrated columns; idempotent.</summary>
+    public const string CreateAfterMigrations = """
+        -- Serves the service filter and the counts by service over open tasks.
+        CREATE INDEX IF NOT EXISTS ix_review_tasks_service ON review_tasks (service) WHERE closed_at IS NULL;
         """;
 
     public const string SelectVersion = "SELECT MAX(version) FROM schema_version;";
