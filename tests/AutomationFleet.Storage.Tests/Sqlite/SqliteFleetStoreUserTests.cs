@@ -128,7 +128,7 @@ public sealed class SqliteFleetStoreUserTests
         await reopened.InitializeAsync(None);
         await reopened.AddUserAsync("ada", "h", UserRole.Administrator, "cli", None);
 
-        Assert.Equal(2, t.Scalar("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(3, t.Scalar("SELECT MAX(version) FROM schema_version"));
         Assert.NotNull(await reopened.FindUserAsync("ada", None));
     }
 }
