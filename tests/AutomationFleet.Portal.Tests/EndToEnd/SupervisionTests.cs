@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AutomationFleet.Core.Review;
 using Microsoft.Playwright;
@@ -121,9 +122,9 @@ public sealed class SupervisionTests(PortalFixture fixture)
         await Assertions.Expect(page.Locator("table.queue tbody tr")).ToHaveCountAsync(5);
         await page.Locator("details.counts summary").ClickAsync();
         var highwaysRow = page.Locator("#counts tbody tr", new() { HasText = PortalFixture.HighwaysService });
-        await Assertions.Expect(highwaysRow.Locator("td")).ToHaveTextAsync(["inbound-post", "highways", PortalFixture.HighwaysService, highways.ToString(), "0", "1"]);
+        await Assertions.Expect(highwaysRow.Locator("td")).ToHaveTextAsync(["inbound-post", "highways", PortalFixture.HighwaysService, highways.ToString(CultureInfo.InvariantCulture), "0", "1"]);
         var blueBadgeRow = page.Locator("#counts tbody tr", new() { HasText = PortalFixture.BlueBadgeService });
-        await Assertions.Expect(blueBadgeRow.Locator("td").Nth(3)).ToHaveTextAsync(PortalFixture.BlueBadgeItems.ToString());
+        await Assertions.Expect(blueBadgeRow.Locator("td").Nth(3)).ToHaveTextAsync(PortalFixture.BlueBadgeItems.ToString(CultureInfo.InvariantCulture));
         await PortalFixture.ScreenshotAsync(page, "13-queue-service-filter-counts");
 
         await page.GetByLabel("Service").SelectOptionAsync(PortalFixture.BlueBadgeService);
@@ -168,7 +169,7 @@ public sealed class SupervisionTests(PortalFixture fixture)
         Assert.Equal(3, denials.Count);
 
         var dora = await SignedInAsync("dora");
-        await dora.GetByRole(AriaRole.Link, new() { Name = new Regex("^Escalated") }).ClickAsync();
+        await dora.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Escalated") }).ClickAsync();
         await Assertions.Expect(dora.Locator("h1")).ToHaveTextAsync("Escalated items");
         var rows = dora.Locator("table.queue tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
