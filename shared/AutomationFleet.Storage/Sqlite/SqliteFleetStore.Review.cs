@@ -64,6 +64,12 @@ public sealed partial class SqliteFleetStore
             {
                 using var command = connection.CreateCommand();
                 var sql = new StringBuilder(SqliteStatements.CountReviewTasks);
+                if (filter.Queues is { Count: > 0 })
+                {
+                    sql.Append(SqliteStatements.CountReviewJoin);
+                }
+
+                sql.Append(SqliteStatements.CountReviewWhere);
                 AppendAccess(sql, command, filter);
                 sql.Append(SqliteStatements.CountReviewGroup);
 #pragma warning disable CA2100 // Built only from constant fragments; every value is a bound parameter.

@@ -201,8 +201,11 @@ internal static class SqliteSchema
 
     /// <summary>Objects that need the migrated columns; idempotent.</summary>
     public const string CreateAfterMigrations = """
-        -- Serves the service filter and the counts by service over open tasks.
-        CREATE INDEX IF NOT EXISTS ix_review_tasks_service ON review_tasks (service) WHERE closed_at IS NULL;
+        -- Serves the review queue's counts: covers the GROUP BY over open tasks, so the table rows (wide: evidence,
+        -- proposal) are never read; only a queue grant adds a primary-key lookup of the item.
+        CREATE INDEX IF NOT EXISTS ix_review_tasks_counts
+            ON review_tasks (bot, category, service, urgent, escalated)
+            WHERE closed_at IS NULL;
         """;
 
     public const string SelectVersion = "SELECT MAX(version) FROM schema_version;";

@@ -166,12 +166,15 @@ internal static class SqliteStatements
 
     public const string ReleaseReviewClaim = "UPDATE review_tasks SET claimed_by = NULL, claim_expires_at = NULL WHERE item_id = $item;";
 
-    /// <summary>Counts open tasks by bot, category and service; the caller appends the access terms and the grouping.</summary>
-    public const string CountReviewTasks = """
-        SELECT t.bot, t.category, t.service, COUNT(*), SUM(t.urgent), SUM(t.escalated)
-          FROM review_tasks t JOIN work_items w ON w.id = t.item_id
-         WHERE t.closed_at IS NULL
-        """;
+    /// <summary>
+    /// Counts open tasks by bot, category and service; the caller appends <see cref="CountReviewJoin"/> (only when a
+    /// queue grant needs the item's queue), the WHERE with the access terms, and the grouping.
+    /// </summary>
+    public const string CountReviewTasks = "SELECT t.bot, t.category, t.service, COUNT(*), SUM(t.urgent), SUM(t.escalated) FROM review_tasks t";
+
+    public const string CountReviewJoin = " JOIN work_items w ON w.id = t.item_id";
+
+    public const string CountReviewWhere = " WHERE t.closed_at IS NULL";
 
     public const string CountReviewGroup = " GROUP BY t.bot, t.category, t.service ORDER BY COUNT(*) DESC, t.bot, t.category, t.service;";
 

@@ -239,7 +239,7 @@ public sealed class SqliteFleetStoreSupervisionTests
             // The version-2 shape: no service column, no user_services table.
             using var command = connection.CreateCommand();
             command.CommandText = """
-                DROP INDEX ix_review_tasks_service; ALTER TABLE review_tasks DROP COLUMN service; DROP TABLE user_services;
+                DROP INDEX ix_review_tasks_counts; ALTER TABLE review_tasks DROP COLUMN service; DROP TABLE user_services;
                 DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (2, 0);
                 """;
             command.ExecuteNonQuery();
@@ -254,7 +254,7 @@ public sealed class SqliteFleetStoreSupervisionTests
         await reopened.SendToReviewAsync(item.Id, "w1", Request("Highways"), None);
 
         Assert.Equal(3, t.Scalar("SELECT MAX(version) FROM schema_version"));
-        Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_review_tasks_service'"));
+        Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_review_tasks_counts'"));
         Assert.Null((await reopened.GetAsync(old.Id, None))!.Request.Service);
         Assert.Equal(
             [item.Id],
