@@ -64,13 +64,7 @@ public sealed partial class SqliteFleetStore
             {
                 using var command = connection.CreateCommand();
                 var sql = new StringBuilder(SqliteStatements.CountReviewTasks);
-                if (filter.Queues is { Count: > 0 })
-                {
-                    sql.Append(SqliteStatements.CountReviewJoin);
-                }
-
-                sql.Append(SqliteStatements.CountReviewWhere);
-                AppendAccess(sql, command, filter);
+                AppendAccess(sql, command, filter, queueColumn: "t.queue");
                 sql.Append(SqliteStatements.CountReviewGroup);
 #pragma warning disable CA2100 // Built only from constant fragments; every value is a bound parameter.
                 command.CommandText = sql.ToString();
@@ -429,7 +423,7 @@ public sealed partial class SqliteFleetStore
             command.Bind("$service", filter.Service);
         }
 
-        AppendAccess(sql, command, filter);
+        AppendAccess(sql, command, filter, queueColumn: "w.queue");
         if (unclaimedOnly)
         {
             sql.Append(" AND (t.claimed_by IS NULL OR t.claim_expires_at <= $now)");
@@ -445,21 +439,24 @@ public sealed partial class SqliteFleetStore
 
     /// <summary>
     /// The caller's access (queue OR service granted; nothing appended when unscoped) and the escalation filter.
+    /// <paramref name="queueColumn"/> is the item's queue (<c>w.queue</c>) or the task's copy of it (<c>t.queue</c>).
     /// A filter that grants nothing is answered before any SQL runs.
     /// </summary>
-    private static void AppendAccess(StringBuilder sql, SqliteCommand command, ReviewFilter filter)
+    private static void AppendAccess(StringBuilder sql, SqliteCommand command, ReviewFilter filter, string queueColumn)
     {
         if (filter.IsScoped)
         {
             sql.Append(" AND (");
-            var any = AppendIn(sql, command, "w.queue", "$q", filter.Queues, first: true);
+            var any = AppendIn(sql, command, queueColumn, "$q", filter.Queues, first: true);
             AppendIn(sql, command, "t.service", "$s", filter.Services, first: !any);
             sql.Append(')');
         }
 
         if (filter.Escalated is { } escalated)
         {
-            sql.Append(escalated ? " AND t.escalated = 1" : " AND t.escalated = 0");
+            // "+" keeps SQLite from choosing ix_review_tasks_open for this term: with a queue grant that plan sorts
+            // nearly every open task (measured 65 ms against 38 ms for 100,000 open tasks).
+            sql.Append(escalated ? " AND +t.escalated = 1" : " AND +t.escalated = 0");
         }
     }
 

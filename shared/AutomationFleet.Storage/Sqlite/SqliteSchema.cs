@@ -11,9 +11,11 @@ internal static class SqliteSchema
     /// The schema this build writes and reads. 1: queue, review, ledger, workers. 2: portal accounts
     /// (<c>users</c>, <c>user_queues</c>) and the append-only <c>security_audit</c>; a version-1 file is
     /// migrated at start by <see cref="Create"/> (every table is created if missing) and a new version row.
-    /// 3: the service of a review task (<c>review_tasks.service</c>) and reviewers' service grants (<c>user_services</c>);
-    /// an older file gets the column from <see cref="AddReviewService"/> (run when <see cref="HasReviewService"/> says it
-    /// is missing), then <see cref="CreateAfterMigrations"/>, in the same start-up transaction.
+    /// 3: the service of a review task (<c>review_tasks.service</c>), its item's queue copied beside it
+    /// (<c>review_tasks.queue</c>, so the queue page's counts need no join) and reviewers' service grants
+    /// (<c>user_services</c>); an older file gets the columns from <see cref="AddReviewService"/> (run when
+    /// <see cref="HasReviewService"/> says they are missing), then <see cref="CreateAfterMigrations"/>, in the same
+    /// start-up transaction.
     /// </summary>
     public const int CurrentVersion = 3;
 
@@ -91,6 +93,7 @@ internal static class SqliteSchema
             urgent            INTEGER NOT NULL,
             escalated         INTEGER NOT NULL,
             service           TEXT    NULL,
+            queue             TEXT    NULL,
             claimed_by        TEXT    NULL,
             claim_expires_at  INTEGER NULL,
             created_at        INTEGER NOT NULL,
@@ -196,15 +199,22 @@ internal static class SqliteSchema
     /// <summary>1 when <c>review_tasks</c> has its <c>service</c> column (a version-3 file), 0 before.</summary>
     public const string HasReviewService = "SELECT COUNT(*) FROM pragma_table_info('review_tasks') WHERE name = 'service';";
 
-    /// <summary>Version 2 → 3: existing tasks have no service (null), so only queue grants reach them.</summary>
-    public const string AddReviewService = "ALTER TABLE review_tasks ADD COLUMN service TEXT NULL;";
+    /// <summary>
+    /// Version 2 → 3: existing tasks have no service (null), so only queue grants reach them; the item's queue (which
+    /// never changes) is copied onto every task.
+    /// </summary>
+    public const string AddReviewService = """
+        ALTER TABLE review_tasks ADD COLUMN service TEXT NULL;
+        ALTER TABLE review_tasks ADD COLUMN queue TEXT NULL;
+        UPDATE review_tasks SET queue = (SELECT w.queue FROM work_items w WHERE w.id = review_tasks.item_id);
+        """;
 
     /// <summary>Objects that need the migrated columns; idempotent.</summary>
     public const string CreateAfterMigrations = """
-        -- Serves the review queue's counts: covers the GROUP BY over open tasks, so the table rows (wide: evidence,
-        -- proposal) are never read; only a queue grant adds a primary-key lookup of the item.
+        -- Serves the review queue's counts: covers the GROUP BY and the grant terms over open tasks, so neither the
+        -- wide task rows (evidence, proposal) nor the items are read.
         CREATE INDEX IF NOT EXISTS ix_review_tasks_counts
-            ON review_tasks (bot, category, service, urgent, escalated)
+            ON review_tasks (bot, category, service, queue, urgent, escalated)
             WHERE closed_at IS NULL;
         """;
 

@@ -130,10 +130,12 @@ internal static class SqliteStatements
 
     public const string OpenReviewTask = """
         INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated,
-                                  service, claimed_by, claim_expires_at, created_at, closed_at)
-        VALUES ($item, $bot, $category, $proposal, $confidence, $evidence, $reasons, $urgent, 0, $service, NULL, NULL, $now, NULL)
+                                  service, queue, claimed_by, claim_expires_at, created_at, closed_at)
+        VALUES ($item, $bot, $category, $proposal, $confidence, $evidence, $reasons, $urgent, 0, $service,
+                (SELECT queue FROM work_items WHERE id = $item), NULL, NULL, $now, NULL)
         ON CONFLICT (item_id) DO UPDATE SET
             bot = excluded.bot, category = excluded.category, proposal_json = excluded.proposal_json, service = excluded.service,
+            queue = excluded.queue,
             confidence = excluded.confidence, evidence_json = excluded.evidence_json, reasons_json = excluded.reasons_json,
             urgent = excluded.urgent, escalated = 0, claimed_by = NULL, claim_expires_at = NULL,
             created_at = excluded.created_at, closed_at = NULL;
@@ -167,14 +169,14 @@ internal static class SqliteStatements
     public const string ReleaseReviewClaim = "UPDATE review_tasks SET claimed_by = NULL, claim_expires_at = NULL WHERE item_id = $item;";
 
     /// <summary>
-    /// Counts open tasks by bot, category and service; the caller appends <see cref="CountReviewJoin"/> (only when a
-    /// queue grant needs the item's queue), the WHERE with the access terms, and the grouping.
+    /// Counts open tasks by bot, category and service; the caller appends the access terms (on <c>t.queue</c>, the
+    /// task's copy of its item's queue, so no join) and the grouping. Served by <c>ix_review_tasks_counts</c> alone.
     /// </summary>
-    public const string CountReviewTasks = "SELECT t.bot, t.category, t.service, COUNT(*), SUM(t.urgent), SUM(t.escalated) FROM review_tasks t";
-
-    public const string CountReviewJoin = " JOIN work_items w ON w.id = t.item_id";
-
-    public const string CountReviewWhere = " WHERE t.closed_at IS NULL";
+    public const string CountReviewTasks = """
+        SELECT t.bot, t.category, t.service, COUNT(*), SUM(t.urgent), SUM(t.escalated)
+          FROM review_tasks t
+         WHERE t.closed_at IS NULL
+        """;
 
     public const string CountReviewGroup = " GROUP BY t.bot, t.category, t.service ORDER BY COUNT(*) DESC, t.bot, t.category, t.service;";
 

@@ -94,8 +94,8 @@ public sealed class LargeStoreTimingTests(PortalFixture fixture, ITestOutputHelp
             VALUES ($id, $queue, $reference, '{}', '[]', 0, $due, 3, 1, $at, $at);
             """);
         using var task = Command(connection, """
-            INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated, service, created_at)
-            VALUES ($id, 'inbound-post', $category, $proposal, 0.7, $evidence, '["Confidence below the threshold."]', $urgent, $escalated, $service, $at);
+            INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated, service, queue, created_at)
+            VALUES ($id, 'inbound-post', $category, $proposal, 0.7, $evidence, '["Confidence below the threshold."]', $urgent, $escalated, $service, $queue, $at);
             """);
         using var audit = Command(connection, """
             INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason) VALUES
@@ -112,7 +112,7 @@ public sealed class LargeStoreTimingTests(PortalFixture fixture, ITestOutputHelp
             Run(item, ("$id", id), ("$queue", queue), ("$reference", reference), ("$due", id % 3 == 0 ? at + 86_400_000 : null), ("$at", at));
             Run(task, ("$id", id), ("$category", category), ("$proposal", $$"""{"category":"{{category}}"}"""),
                 ("$evidence", $$"""{"classification":{"label":"{{category}}","probability":0.7,"fittedThreshold":0.9,"top":[{"label":"{{category}}","probability":0.7}]},"fields":[],"pages":[]}"""),
-                ("$urgent", id % 997 == 0 ? 1 : 0), ("$escalated", id % 101 == 0 ? 1 : 0), ("$service", "Service " + category), ("$at", at));
+                ("$urgent", id % 997 == 0 ? 1 : 0), ("$escalated", id % 101 == 0 ? 1 : 0), ("$service", "Service " + category), ("$queue", queue), ("$at", at));
             Run(audit, ("$id", id), ("$reference", reference), ("$at", at));
         }
 

@@ -239,7 +239,8 @@ public sealed class SqliteFleetStoreSupervisionTests
             // The version-2 shape: no service column, no user_services table.
             using var command = connection.CreateCommand();
             command.CommandText = """
-                DROP INDEX ix_review_tasks_counts; ALTER TABLE review_tasks DROP COLUMN service; DROP TABLE user_services;
+                DROP INDEX ix_review_tasks_counts; ALTER TABLE review_tasks DROP COLUMN service; ALTER TABLE review_tasks DROP COLUMN queue;
+                DROP TABLE user_services;
                 DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (2, 0);
                 """;
             command.ExecuteNonQuery();
@@ -256,6 +257,8 @@ public sealed class SqliteFleetStoreSupervisionTests
         Assert.Equal(3, t.Scalar("SELECT MAX(version) FROM schema_version"));
         Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_review_tasks_counts'"));
         Assert.Null((await reopened.GetAsync(old.Id, None))!.Request.Service);
+        Assert.Equal(0, t.Scalar("SELECT COUNT(*) FROM review_tasks WHERE queue IS NULL OR queue <> 'post'"));
+        Assert.Contains(new ReviewCount("inbound-post", "pothole", null, 1, 0, 0), await reopened.CountAsync(new ReviewFilter(Queues: ["post"]), None));
         Assert.Equal(
             [item.Id],
             (await reopened.ListAsync(new ReviewFilter(Queues: []) { Services = (await reopened.FindUserAsync("rita", None))!.Services }, None))
