@@ -129,9 +129,14 @@ public sealed class ItemModel(
             return denied;
         }
 
+        if (!Open)
+        {
+            return await ProblemAsync(scope!, "This item has already been decided.", cancellationToken);
+        }
+
         if (!MayDecide)
         {
-            return await RefuseAsync(Open ? "escalated: only a supervisor or administrator may take it" : "not waiting for review");
+            return await RefuseAsync("escalated: only a supervisor or administrator may take it");
         }
 
         try
