@@ -165,10 +165,15 @@ public sealed class InboundPostBot : IBot
                 BotDecisionKind.NeedsPerson, category.Id, outcomeJson, result.Probability, evidenceJson, personReasons, urgent)
             {
                 FittedThreshold = result.Threshold,
+                Service = category.Service,
             };
         }
 
-        return BotDecision.Propose(category.Id, outcomeJson, result.Probability, evidenceJson) with { FittedThreshold = result.Threshold };
+        return BotDecision.Propose(category.Id, outcomeJson, result.Probability, evidenceJson) with
+        {
+            FittedThreshold = result.Threshold,
+            Service = category.Service,
+        };
     }
 
     private List<string> SafeguardingCues(string text) =>

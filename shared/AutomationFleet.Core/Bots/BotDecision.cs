@@ -23,6 +23,12 @@ public sealed record BotDecision(
     /// </summary>
     public double? FittedThreshold { get; init; }
 
+    /// <summary>
+    /// The council service the item is for, if the bot decided one; the runner puts it on the review request so
+    /// reviewers granted that service see the item.
+    /// </summary>
+    public string? Service { get; init; }
+
     /// <summary>A proposed outcome.</summary>
     public static BotDecision Propose(string? category, string outcomeJson, double confidence, string evidenceJson = "{}") =>
         new(BotDecisionKind.Proposal, category, outcomeJson, confidence, evidenceJson, [], false);

@@ -8,6 +8,10 @@ namespace AutomationFleet.Core.Review;
 /// <param name="EvidenceJson">The bot's evidence as JSON (top categories, match candidates, calculations).</param>
 /// <param name="Reasons">Why it was not automatic, one reason a line.</param>
 /// <param name="Urgent">Put at the head of the queue (e.g. a possible safeguarding concern).</param>
+/// <param name="Service">
+/// The council service the item is for (e.g. <c>Blue Badge</c>), if the bot decided one; reviewers may be granted a
+/// service as well as a queue.
+/// </param>
 public sealed record ReviewRequest(
     string Bot,
     string? Category,
@@ -15,4 +19,5 @@ public sealed record ReviewRequest(
     double Confidence,
     string EvidenceJson,
     IReadOnlyList<string> Reasons,
-    bool Urgent);
+    bool Urgent,
+    string? Service = null);

@@ -129,7 +129,8 @@ public sealed class BotRunner(
         if (!verdict.IsAutomatic)
         {
             var request = new ReviewRequest(
-                bot.Name, decision.Category, decision.OutcomeJson, decision.Confidence, decision.EvidenceJson, verdict.Reasons, verdict.Urgent);
+                bot.Name, decision.Category, decision.OutcomeJson, decision.Confidence, decision.EvidenceJson, verdict.Reasons, verdict.Urgent,
+                decision.Service);
             await queue.SendToReviewAsync(item.Id, workerId, request, cancellationToken);
             logger.LogInformation(
                 "Item {Reference} in {Queue} sent to review: category {Category}, confidence {Confidence}, threshold {Threshold}, urgent {Urgent}",

@@ -21,6 +21,12 @@ public interface IUserStore
     /// <summary>Grants a reviewer a queue (a no-op if granted). Throws <see cref="UserNotFoundException"/>.</summary>
     Task GrantQueueAsync(string name, string queue, string actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Grants a reviewer a service (a no-op if granted): they see items of that service in any queue.
+    /// Throws <see cref="UserNotFoundException"/>.
+    /// </summary>
+    Task GrantServiceAsync(string name, string service, string actor, CancellationToken cancellationToken);
+
     /// <summary>Replaces the password hash (after a rehash or a reset). Throws <see cref="UserNotFoundException"/>.</summary>
     Task SetPasswordHashAsync(string name, string passwordHash, string actor, CancellationToken cancellationToken);
 

@@ -33,4 +33,7 @@ public sealed record UserAccount(
 
     /// <summary>Whether sign-in is refused at <paramref name="now"/> because of repeated failures.</summary>
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    /// <summary>Services a reviewer is granted: they see an item whose queue OR service is granted.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AutomationFleet.Core.Review;
+using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Data.Sqlite;
 
@@ -14,7 +15,7 @@ public sealed partial class SqliteFleetStore
     public Task<IReadOnlyList<ReviewTask>> ListAsync(ReviewFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (filter.Queues is { Count: 0 } || filter.Limit < 1)
+        if (filter.GrantsNothing || filter.Limit < 1)
         {
             return Task.FromResult<IReadOnlyList<ReviewTask>>([]);
         }
@@ -40,6 +41,53 @@ public sealed partial class SqliteFleetStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<ReviewTask?> GetLatestAsync(long itemId, CancellationToken cancellationToken) =>
+        ReadAsync(
+            (connection, now) =>
+            {
+                using var command = ReadCommand(connection, SqliteStatements.SelectReviewTask).Bind("$item", itemId);
+                return ReadReviewTasks(command, now).FirstOrDefault();
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReviewCount>> CountAsync(ReviewFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.GrantsNothing)
+        {
+            return Task.FromResult<IReadOnlyList<ReviewCount>>([]);
+        }
+
+        return ReadAsync<IReadOnlyList<ReviewCount>>(
+            (connection, _) =>
+            {
+                using var command = connection.CreateCommand();
+                var sql = new StringBuilder(SqliteStatements.CountReviewTasks);
+                AppendAccess(sql, command, filter, queueColumn: "t.queue");
+                sql.Append(SqliteStatements.CountReviewGroup);
+#pragma warning disable CA2100 // Built only from constant fragments; every value is a bound parameter.
+                command.CommandText = sql.ToString();
+#pragma warning restore CA2100
+                using var reader = command.ExecuteReader();
+                var counts = new List<ReviewCount>();
+                while (reader.Read())
+                {
+                    counts.Add(new ReviewCount(
+                        reader.GetString(0),
+                        reader.GetNullableString(1),
+                        reader.GetNullableString(2),
+                        reader.GetInt32(3),
+                        reader.GetInt32(4),
+                        reader.GetInt32(5)));
+                }
+
+                return counts;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<ReviewTask> ClaimAsync(long itemId, string reviewer, TimeSpan claimDuration, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
@@ -48,12 +96,10 @@ public sealed partial class SqliteFleetStore
         return WriteAsync(
             now =>
             {
-                var task = ReadReviewTasks(WriteCommand(SqliteStatements.SelectOpenReviewTask).Bind("$item", itemId), now).FirstOrDefault();
-                if (task is null)
+                var task = RequireOpenTask(itemId, now);
+                if (task.Escalated && !IsSupervisor(reviewer))
                 {
-                    _ = SelectItem(SqliteStatements.SelectItemById, "$id", itemId)
-                        ?? throw new WorkItemNotFoundException(itemId.ToString(CultureInfo.InvariantCulture));
-                    throw new ReviewClaimException($"Item {itemId} is not waiting for review.");
+                    throw new ReviewAccessException($"Item {task.Reference} is escalated: only a supervisor or administrator may take it.");
                 }
 
                 if (task.ClaimedBy is { } holder && !string.Equals(holder, reviewer, StringComparison.Ordinal))
@@ -74,7 +120,7 @@ public sealed partial class SqliteFleetStore
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimDuration, TimeSpan.Zero);
-        if (filter.Queues is { Count: 0 })
+        if (filter.GrantsNothing)
         {
             return Task.FromResult<ReviewTask?>(null);
         }
@@ -85,7 +131,8 @@ public sealed partial class SqliteFleetStore
             {
                 // Dynamic SQL (the filter decides the shape), so it is not kept in the prepared-command cache.
                 using var command = _writer!.CreateCommand();
-                PrepareReviewQuery(command, filter, unclaimedOnly: true, limit: 1, now);
+                var allowed = IsSupervisor(reviewer) ? filter : filter with { Escalated = false };
+                PrepareReviewQuery(command, allowed, unclaimedOnly: true, limit: 1, now);
                 var task = ReadReviewTasks(command, now).FirstOrDefault();
                 return task is null ? null : Claim(task, reviewer, now + claimMilliseconds);
             },
@@ -117,6 +164,11 @@ public sealed partial class SqliteFleetStore
             now =>
             {
                 var input = ReadDecisionInput(itemId, reviewer, now);
+                if (input.Escalated && !IsSupervisor(reviewer))
+                {
+                    throw new ReviewAccessException($"Item {input.Reference} is escalated: only a supervisor or administrator may decide it.");
+                }
+
                 var reason = string.IsNullOrWhiteSpace(decision.Reason) ? null : decision.Reason;
                 switch (decision.Kind)
                 {
@@ -167,6 +219,79 @@ public sealed partial class SqliteFleetStore
     }
 
     /// <inheritdoc />
+    public Task<ReviewTask> ReassignAsync(
+        long itemId, string supervisor, string reviewer, TimeSpan claimDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(supervisor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimDuration, TimeSpan.Zero);
+        var claimMilliseconds = Milliseconds(claimDuration);
+        return WriteAsync(
+            now =>
+            {
+                var actor = RequireSupervisor(supervisor);
+                var task = RequireOpenTask(itemId, now);
+                var target = ReadAccount(reviewer);
+                if (target is null || target.Value.Disabled)
+                {
+                    throw new ReviewAccessException($"No enabled account is named {reviewer}.");
+                }
+
+                var name = target.Value.Name;
+                if (target.Value.Role == UserRole.Reviewer)
+                {
+                    if (task.Escalated)
+                    {
+                        throw new ReviewAccessException(
+                            $"Item {task.Reference} is escalated: it can be given only to a supervisor or administrator, not to {name}.");
+                    }
+
+                    var maySee = Convert.ToInt64(
+                        WriteCommand(SqliteStatements.UserMaySee)
+                            .Bind("$name", name).Bind("$queue", task.Queue).Bind("$service", task.Request.Service)
+                            .ExecuteScalar(),
+                        CultureInfo.InvariantCulture);
+                    if (maySee == 0)
+                    {
+                        throw new ReviewAccessException(
+                            $"{name} is granted neither the queue {task.Queue} nor the service {task.Request.Service ?? "(none)"} of item {task.Reference}.");
+                    }
+                }
+
+                var previous = task.ClaimedBy ?? "no one";
+                var claimed = Claim(task, name, now + claimMilliseconds);
+                WriteCommand(SqliteStatements.TouchItem).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
+                InsertAudit(
+                    itemId, task.Reference, now, SupervisorActor(actor), WorkItemState.NeedsReview, WorkItemState.NeedsReview,
+                    $"reassigned to {name} (claimed until {claimed.ClaimExpiresAt:O}; held by {previous})");
+                InsertSecurityEvent(now, new SecurityEvent(actor, "review-reassigned", task.Reference, $"to {name}; held by {previous}"));
+                return claimed;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<string> ReleaseClaimAsync(long itemId, string supervisor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(supervisor);
+        return WriteAsync(
+            now =>
+            {
+                var actor = RequireSupervisor(supervisor);
+                var task = RequireOpenTask(itemId, now);
+                var holder = task.ClaimedBy ?? throw new ReviewClaimException($"No one holds a claim on item {task.Reference}.");
+                WriteCommand(SqliteStatements.ReleaseReviewClaim).Bind("$item", itemId).ExecuteNonQuery();
+                WriteCommand(SqliteStatements.TouchItem).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
+                InsertAudit(
+                    itemId, task.Reference, now, SupervisorActor(actor), WorkItemState.NeedsReview, WorkItemState.NeedsReview,
+                    $"claim of {holder} released");
+                InsertSecurityEvent(now, new SecurityEvent(actor, "claim-released", task.Reference, "claim of " + holder));
+                return holder;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<LabelledExample>> GetLabelledExamplesAsync(string bot, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bot);
@@ -196,6 +321,36 @@ public sealed partial class SqliteFleetStore
             },
             cancellationToken);
     }
+
+    /// <summary>The open task, or why not (the item is unknown, or not waiting for review). Write lock held.</summary>
+    private ReviewTask RequireOpenTask(long itemId, long now)
+    {
+        var task = ReadReviewTasks(WriteCommand(SqliteStatements.SelectOpenReviewTask).Bind("$item", itemId), now).FirstOrDefault();
+        if (task is null)
+        {
+            _ = SelectItem(SqliteStatements.SelectItemById, "$id", itemId)
+                ?? throw new WorkItemNotFoundException(itemId.ToString(CultureInfo.InvariantCulture));
+            throw new ReviewClaimException($"Item {itemId} is not waiting for review.");
+        }
+
+        return task;
+    }
+
+    /// <summary>An account's stored name, role and state, or null (names match case-insensitively). Write lock held.</summary>
+    private (string Name, UserRole Role, bool Disabled)? ReadAccount(string name)
+    {
+        using var reader = WriteCommand(SqliteStatements.SelectUserRole).Bind("$name", name).ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), (UserRole)reader.GetInt32(1), reader.GetInt64(2) != 0) : null;
+    }
+
+    /// <summary>Whether the name is an enabled supervisor or administrator account. Write lock held.</summary>
+    private bool IsSupervisor(string name) =>
+        ReadAccount(name) is { Disabled: false, Role: UserRole.Supervisor or UserRole.Administrator };
+
+    private string RequireSupervisor(string name) =>
+        ReadAccount(name) is { Disabled: false, Role: UserRole.Supervisor or UserRole.Administrator } account
+            ? account.Name
+            : throw new ReviewAccessException($"{name} is not an enabled supervisor or administrator.");
 
     private ReviewTask Claim(ReviewTask task, string reviewer, long expires)
     {
@@ -242,7 +397,8 @@ public sealed partial class SqliteFleetStore
             reader.GetNullableString(5),
             reader.GetString(6),
             (WorkItemState)reader.GetInt32(7),
-            reader.GetString(8));
+            reader.GetString(8),
+            reader.GetInt64(9) != 0);
     }
 
     private static void PrepareReviewQuery(SqliteCommand command, ReviewFilter filter, bool unclaimedOnly, int limit, long now)
@@ -261,21 +417,13 @@ public sealed partial class SqliteFleetStore
             command.Bind("$category", filter.Category);
         }
 
-        if (filter.Queues is not null)
+        if (filter.Service is not null)
         {
-            sql.Append(" AND w.queue IN (");
-            var i = 0;
-            foreach (var queue in filter.Queues)
-            {
-                var name = "$q" + i.ToString(CultureInfo.InvariantCulture);
-                sql.Append(i == 0 ? string.Empty : ", ").Append(name);
-                command.Bind(name, queue);
-                i++;
-            }
-
-            sql.Append(')');
+            sql.Append(" AND t.service = $service");
+            command.Bind("$service", filter.Service);
         }
 
+        AppendAccess(sql, command, filter, queueColumn: "w.queue");
         if (unclaimedOnly)
         {
             sql.Append(" AND (t.claimed_by IS NULL OR t.claim_expires_at <= $now)");
@@ -287,6 +435,50 @@ public sealed partial class SqliteFleetStore
 #pragma warning disable CA2100 // Built only from constant fragments; every value is a bound parameter.
         command.CommandText = sql.ToString();
 #pragma warning restore CA2100
+    }
+
+    /// <summary>
+    /// The caller's access (queue OR service granted; nothing appended when unscoped) and the escalation filter.
+    /// <paramref name="queueColumn"/> is the item's queue (<c>w.queue</c>) or the task's copy of it (<c>t.queue</c>).
+    /// A filter that grants nothing is answered before any SQL runs.
+    /// </summary>
+    private static void AppendAccess(StringBuilder sql, SqliteCommand command, ReviewFilter filter, string queueColumn)
+    {
+        if (filter.IsScoped)
+        {
+            sql.Append(" AND (");
+            var any = AppendIn(sql, command, queueColumn, "$q", filter.Queues, first: true);
+            AppendIn(sql, command, "t.service", "$s", filter.Services, first: !any);
+            sql.Append(')');
+        }
+
+        if (filter.Escalated is { } escalated)
+        {
+            // "+" keeps SQLite from choosing ix_review_tasks_open for this term: with a queue grant that plan sorts
+            // nearly every open task (measured 65 ms against 38 ms for 100,000 open tasks).
+            sql.Append(escalated ? " AND +t.escalated = 1" : " AND +t.escalated = 0");
+        }
+    }
+
+    private static bool AppendIn(StringBuilder sql, SqliteCommand command, string column, string prefix, IReadOnlyCollection<string>? values, bool first)
+    {
+        if (values is not { Count: > 0 })
+        {
+            return false;
+        }
+
+        sql.Append(first ? string.Empty : " OR ").Append(column).Append(" IN (");
+        var i = 0;
+        foreach (var value in values)
+        {
+            var name = prefix + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? string.Empty : ", ").Append(name);
+            command.Bind(name, value);
+            i++;
+        }
+
+        sql.Append(')');
+        return true;
     }
 
     private static List<ReviewTask> ReadReviewTasks(SqliteCommand command, long now)
@@ -309,7 +501,8 @@ public sealed partial class SqliteFleetStore
                     reader.GetDouble(6),
                     reader.GetString(7),
                     reasons,
-                    reader.GetInt64(9) != 0),
+                    reader.GetInt64(9) != 0,
+                    reader.GetNullableString(15)),
                 reader.GetInt64(10) != 0,
                 claimLive ? reader.GetNullableString(11) : null,
                 claimLive ? DateTimeOffset.FromUnixTimeMilliseconds(claimExpires!.Value) : null,
@@ -321,5 +514,5 @@ public sealed partial class SqliteFleetStore
     }
 
     private readonly record struct DecisionInput(
-        string Bot, string? Category, string? ProposalJson, string Reference, WorkItemState State, string PayloadJson);
+        string Bot, string? Category, string? ProposalJson, string Reference, WorkItemState State, string PayloadJson, bool Escalated);
 }

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace AutomationFleet.Storage.Sqlite;
 
-/// <content>Portal accounts, queue grants and the security audit (<see cref="IUserStore"/>).</content>
+/// <content>Portal accounts, queue and service grants and the security audit (<see cref="IUserStore"/>).</content>
 public sealed partial class SqliteFleetStore
 {
     /// <inheritdoc />
@@ -46,29 +46,19 @@ public sealed partial class SqliteFleetStore
         ReadAsync<IReadOnlyList<UserAccount>>(
             (connection, _) =>
             {
-                var grants = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-                using (var command = ReadCommand(connection, SqliteStatements.ListUserQueues))
-                using (var reader = command.ExecuteReader())
-                {
-                    while (reader.Read())
-                    {
-                        var user = reader.GetString(0);
-                        if (!grants.TryGetValue(user, out var queues))
-                        {
-                            grants[user] = queues = [];
-                        }
-
-                        queues.Add(reader.GetString(1));
-                    }
-                }
-
+                var queueGrants = ReadGrants(connection, SqliteStatements.ListUserQueues);
+                var serviceGrants = ReadGrants(connection, SqliteStatements.ListUserServices);
                 var users = new List<UserAccount>();
                 using (var command = ReadCommand(connection, SqliteStatements.ListUsers))
                 using (var reader = command.ExecuteReader())
                 {
                     while (reader.Read())
                     {
-                        users.Add(ReadUserRow(reader, grants.GetValueOrDefault(reader.GetString(0)) ?? []));
+                        var name = reader.GetString(0);
+                        users.Add(ReadUserRow(reader, queueGrants.GetValueOrDefault(name) ?? []) with
+                        {
+                            Services = serviceGrants.GetValueOrDefault(name) ?? [],
+                        });
                     }
                 }
 
@@ -104,6 +94,23 @@ public sealed partial class SqliteFleetStore
                 var account = CanonicalName(name);
                 WriteCommand(SqliteStatements.GrantUserQueue).Bind("$name", account).Bind("$queue", queue).Bind("$now", now).ExecuteNonQuery();
                 InsertSecurityEvent(now, new SecurityEvent(actor, "queue-granted", account, "queue " + queue));
+                return 0;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task GrantServiceAsync(string name, string service, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            now =>
+            {
+                var account = CanonicalName(name);
+                WriteCommand(SqliteStatements.GrantUserService).Bind("$name", account).Bind("$service", service).Bind("$now", now).ExecuteNonQuery();
+                InsertSecurityEvent(now, new SecurityEvent(actor, "service-granted", account, "service " + service));
                 return 0;
             },
             cancellationToken);
@@ -202,25 +209,47 @@ public sealed partial class SqliteFleetStore
 
     private static UserAccount? ReadUser(SqliteConnection connection, string name)
     {
-        var queues = new List<string>();
-        using (var command = connection.CreateCommand())
+        var queues = ReadNames(connection, SqliteStatements.SelectUserQueues, name);
+        var services = ReadNames(connection, SqliteStatements.SelectUserServices, name);
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteStatements.SelectUser;
+        command.Bind("$name", name);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadUserRow(reader, queues) with { Services = services } : null;
+    }
+
+    private static List<string> ReadNames(SqliteConnection connection, string sql, string name)
+    {
+        var names = new List<string>();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Bind("$name", name);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            command.CommandText = SqliteStatements.SelectUserQueues;
-            command.Bind("$name", name);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                queues.Add(reader.GetString(0));
-            }
+            names.Add(reader.GetString(0));
         }
 
-        using (var command = connection.CreateCommand())
+        return names;
+    }
+
+    private static Dictionary<string, List<string>> ReadGrants(SqliteConnection connection, string sql)
+    {
+        var grants = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        using var command = ReadCommand(connection, sql);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            command.CommandText = SqliteStatements.SelectUser;
-            command.Bind("$name", name);
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? ReadUserRow(reader, queues) : null;
+            var user = reader.GetString(0);
+            if (!grants.TryGetValue(user, out var granted))
+            {
+                grants[user] = granted = [];
+            }
+
+            granted.Add(reader.GetString(1));
         }
+
+        return grants;
     }
 
     private static UserAccount ReadUserRow(SqliteDataReader reader, IReadOnlyList<string> queues) =>

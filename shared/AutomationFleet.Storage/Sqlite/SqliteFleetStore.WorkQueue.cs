@@ -222,6 +222,7 @@ public sealed partial class SqliteFleetStore
                     .Bind("$evidence", string.IsNullOrWhiteSpace(request.EvidenceJson) ? "{}" : request.EvidenceJson)
                     .Bind("$reasons", reasons)
                     .Bind("$urgent", request.Urgent ? 1 : 0)
+                    .Bind("$service", string.IsNullOrWhiteSpace(request.Service) ? null : request.Service.Trim())
                     .Bind("$now", now)
                     .ExecuteNonQuery();
                 var why = request.Reasons is { Count: > 0 } ? string.Join("; ", request.Reasons) : "sent to review";

@@ -483,6 +483,8 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
 
     private static string ReviewerActor(string reviewer) => "reviewer:" + reviewer;
 
+    private static string SupervisorActor(string supervisor) => "supervisor:" + supervisor;
+
     /// <summary>One caller's queued write and the completion it waits on.</summary>
     private sealed class WriteRequest(Func<long, object?> work, CancellationToken cancellationToken)
     {

@@ -19,13 +19,15 @@ internal static class SqliteSchema
     public const int BaseVersion = 2;
 
     /// <summary>
-    /// The steps after <see cref="BaseVersion"/>, in version order. Each script is idempotent (<c>IF NOT EXISTS</c>) and
-    /// runs in the start-up transaction with a version row of its own. A branch adding a step appends one here; two
+    /// The steps after <see cref="BaseVersion"/>, in version order. Each script runs once, on a file older than its
+    /// version (a new file runs them all after <see cref="Create"/>), in the start-up transaction with a version row of
+    /// its own. A branch adding a step appends one here; two
     /// branches that both did are merged by renumbering.
     /// </summary>
     public static IReadOnlyList<SqliteMigration> Migrations { get; } =
     [
         new(3, "threshold overrides set from the admin console", CreateThresholdOverrides),
+        new(4, "the service of review tasks, reviewers' service grants, the queue page's counts index", AddReviewService),
     ];
 
     /// <summary>
@@ -210,6 +212,30 @@ internal static class SqliteSchema
         BEGIN
             SELECT RAISE(ABORT, 'security_audit is append-only: rows cannot be deleted');
         END;
+        """;
+
+    /// <summary>
+    /// Version 4: the service of a review task (<c>review_tasks.service</c>; tasks opened before have none, so only queue
+    /// grants reach them), its item's queue copied beside it (<c>review_tasks.queue</c>, which never changes, so the
+    /// queue page's counts need no join), reviewers' service grants (<c>user_services</c>), and the index that serves
+    /// the counts: it covers the GROUP BY and the grant terms over open tasks, so neither the wide task rows (evidence,
+    /// proposal) nor the items are read.
+    /// </summary>
+    public const string AddReviewService = """
+        ALTER TABLE review_tasks ADD COLUMN service TEXT NULL;
+        ALTER TABLE review_tasks ADD COLUMN queue TEXT NULL;
+        UPDATE review_tasks SET queue = (SELECT w.queue FROM work_items w WHERE w.id = review_tasks.item_id);
+
+        CREATE TABLE IF NOT EXISTS user_services (
+            name        TEXT    NOT NULL COLLATE NOCASE REFERENCES users (name),
+            service     TEXT    NOT NULL,
+            granted_at  INTEGER NOT NULL,
+            PRIMARY KEY (name, service)
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_review_tasks_counts
+            ON review_tasks (bot, category, service, queue, urgent, escalated)
+            WHERE closed_at IS NULL;
         """;
 
     public const string SelectVersion = "SELECT MAX(version) FROM schema_version;";

@@ -121,7 +121,7 @@ internal static class SqliteStatements
     // --- review queue ---
     public const string ReviewColumns = """
         t.item_id, w.reference, w.queue, t.bot, t.category, t.proposal_json, t.confidence, t.evidence_json, t.reasons_json,
-        t.urgent, t.escalated, t.claimed_by, t.claim_expires_at, w.due_at, t.created_at
+        t.urgent, t.escalated, t.claimed_by, t.claim_expires_at, w.due_at, t.created_at, t.service
         """;
 
     public const string ReviewFrom = " FROM review_tasks t JOIN work_items w ON w.id = t.item_id ";
@@ -130,10 +130,12 @@ internal static class SqliteStatements
 
     public const string OpenReviewTask = """
         INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated,
-                                  claimed_by, claim_expires_at, created_at, closed_at)
-        VALUES ($item, $bot, $category, $proposal, $confidence, $evidence, $reasons, $urgent, 0, NULL, NULL, $now, NULL)
+                                  service, queue, claimed_by, claim_expires_at, created_at, closed_at)
+        VALUES ($item, $bot, $category, $proposal, $confidence, $evidence, $reasons, $urgent, 0, $service,
+                (SELECT queue FROM work_items WHERE id = $item), NULL, NULL, $now, NULL)
         ON CONFLICT (item_id) DO UPDATE SET
-            bot = excluded.bot, category = excluded.category, proposal_json = excluded.proposal_json,
+            bot = excluded.bot, category = excluded.category, proposal_json = excluded.proposal_json, service = excluded.service,
+            queue = excluded.queue,
             confidence = excluded.confidence, evidence_json = excluded.evidence_json, reasons_json = excluded.reasons_json,
             urgent = excluded.urgent, escalated = 0, claimed_by = NULL, claim_expires_at = NULL,
             created_at = excluded.created_at, closed_at = NULL;
@@ -146,7 +148,8 @@ internal static class SqliteStatements
     public const string ClaimReviewTask = "UPDATE review_tasks SET claimed_by = $reviewer, claim_expires_at = $expires WHERE item_id = $item;";
 
     public const string SelectReviewDecisionInput = """
-        SELECT t.claimed_by, t.claim_expires_at, t.closed_at, t.bot, t.category, t.proposal_json, w.reference, w.state, w.payload_json
+        SELECT t.claimed_by, t.claim_expires_at, t.closed_at, t.bot, t.category, t.proposal_json, w.reference, w.state, w.payload_json,
+               t.escalated
           FROM review_tasks t JOIN work_items w ON w.id = t.item_id
          WHERE t.item_id = $item;
         """;
@@ -162,6 +165,29 @@ internal static class SqliteStatements
     public const string TouchItem = "UPDATE work_items SET updated_at = $now WHERE id = $item;";
 
     public const string CloseReviewTask = "UPDATE review_tasks SET closed_at = $now WHERE item_id = $item AND closed_at IS NULL;";
+
+    public const string ReleaseReviewClaim = "UPDATE review_tasks SET claimed_by = NULL, claim_expires_at = NULL WHERE item_id = $item;";
+
+    /// <summary>
+    /// Counts open tasks by bot, category and service; the caller appends the access terms (on <c>t.queue</c>, the
+    /// task's copy of its item's queue, so no join) and the grouping. Served by <c>ix_review_tasks_counts</c> alone.
+    /// </summary>
+    public const string CountReviewTasks = """
+        SELECT t.bot, t.category, t.service, COUNT(*), SUM(t.urgent), SUM(t.escalated)
+          FROM review_tasks t
+         WHERE t.closed_at IS NULL
+        """;
+
+    public const string CountReviewGroup = " GROUP BY t.bot, t.category, t.service ORDER BY COUNT(*) DESC, t.bot, t.category, t.service;";
+
+    /// <summary>An account's role and whether it is disabled, for the store's own checks (escalations, reassignment).</summary>
+    public const string SelectUserRole = "SELECT name, role, disabled FROM users WHERE name = $name;";
+
+    /// <summary>1 when the account is granted the queue or the service (a null service matches no service grant).</summary>
+    public const string UserMaySee = """
+        SELECT EXISTS (SELECT 1 FROM user_queues WHERE name = $name AND queue = $queue)
+            OR EXISTS (SELECT 1 FROM user_services WHERE name = $name AND service = $service);
+        """;
 
     public const string EscalateReviewTask = """
         UPDATE review_tasks SET escalated = 1, claimed_by = NULL, claim_expires_at = NULL WHERE item_id = $item;
@@ -280,6 +306,15 @@ internal static class SqliteStatements
     public const string SelectUserQueues = "SELECT queue FROM user_queues WHERE name = $name ORDER BY queue;";
 
     public const string ListUserQueues = "SELECT name, queue FROM user_queues ORDER BY name, queue;";
+
+    public const string SelectUserServices = "SELECT service FROM user_services WHERE name = $name ORDER BY service;";
+
+    public const string ListUserServices = "SELECT name, service FROM user_services ORDER BY name, service;";
+
+    public const string GrantUserService = """
+        INSERT INTO user_services (name, service, granted_at) VALUES ((SELECT name FROM users WHERE name = $name), $service, $now)
+        ON CONFLICT (name, service) DO NOTHING;
+        """;
 
     public const string SetUserDisabled = "UPDATE users SET disabled = $disabled WHERE name = $name;";
 

@@ -53,6 +53,7 @@ public sealed class InboundPostBotTests(BotFixture fixture) : IClassFixture<BotF
 
         Assert.Equal(BotDecisionKind.Proposal, decision.Kind);
         Assert.Equal("blue-badge", decision.Category);
+        Assert.Equal("Blue Badge team", decision.Service);
         Assert.Equal(fixture.Model.Current.Thresholds.For("blue-badge"), decision.FittedThreshold);
         using var outcome = JsonDocument.Parse(decision.OutcomeJson!);
         Assert.Equal("email", outcome.RootElement.GetProperty("route").GetProperty("type").GetString());
@@ -119,6 +120,7 @@ public sealed class InboundPostBotTests(BotFixture fixture) : IClassFixture<BotF
         Assert.True(decision.Urgent);
         Assert.Contains(decision.Reasons, r => r.Contains("'neglect'", StringComparison.Ordinal));
         Assert.NotNull(decision.OutcomeJson);
+        Assert.False(string.IsNullOrEmpty(decision.Service));
     }
 
     [Fact]

@@ -57,6 +57,18 @@ public sealed class BotRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_LowConfidenceWithService_ReviewRequestCarriesService()
+    {
+        var bot = new TestBot(_ => BotDecision.Propose("a", "{\"x\":1}", 0.5) with { Service = "Highways" }, new RecordingStep("note"));
+        var item = _queue.Add("REF-1");
+
+        var result = await CreateSut().RunAsync(bot, item, "w1", Retry, CancellationToken.None);
+
+        Assert.Equal(RunResult.SentToReview, result);
+        Assert.Equal("Highways", _queue.Reviews[item.Id].Service);
+    }
+
+    [Fact]
     public async Task RunAsync_NeverAutomaticUrgentCategory_SendsToReviewMarkedUrgent()
     {
         var options = new ConfidenceOptions();

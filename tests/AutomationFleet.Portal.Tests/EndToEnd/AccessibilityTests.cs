@@ -17,14 +17,36 @@ public sealed class AccessibilityTests(PortalFixture fixture)
         await page.GotoAsync(fixture.BaseUrl + "/sign-in");
         violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => "sign-in: " + v));
 
-        // An administrator sees every queue; opening an item only claims it, so the other tests are not disturbed.
+        // An administrator sees every queue; opening an item does not claim it, so the other tests are not disturbed.
         await PortalFixture.SignInAsync(page, fixture.BaseUrl, "ada");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
         violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => "review queue: " + v));
 
         await page.GotoAsync($"{fixture.BaseUrl}/review/items/{fixture.OtherQueueItemId}");
         await Assertions.Expect(page.Locator("#decision-form")).ToBeVisibleAsync();
-        violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => "item: " + v));
+        await Assertions.Expect(page.Locator("#reassign-form")).ToBeVisibleAsync();
+        violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => "item (supervisor controls): " + v));
+
+        await page.GotoAsync($"{fixture.BaseUrl}/review?service={Uri.EscapeDataString(PortalFixture.HighwaysService)}");
+        await page.Locator("details.counts summary").ClickAsync();
+        violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => "queue by service with counts: " + v));
+
+        await page.GotoAsync(fixture.BaseUrl + "/review?view=escalated");
+        await Assertions.Expect(page.Locator("#view-escalated")).ToHaveAttributeAsync("aria-current", "page");
+        violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => "escalated view: " + v));
+
+        await page.GotoAsync($"{fixture.BaseUrl}/review/items/{fixture.EscalatedItemId}");
+        violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => "escalated item: " + v));
+
+        // A reviewer's view of an escalated item (no claim, decision disabled).
+        var reviewerContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true });
+        var reviewer = await reviewerContext.NewPageAsync();
+        await PortalFixture.SignInAsync(reviewer, fixture.BaseUrl, "rob");
+        await Assertions.Expect(reviewer).ToHaveURLAsync(new Regex("/review$"));
+        await reviewer.GotoAsync($"{fixture.BaseUrl}/review/items/{fixture.EscalatedItemId}");
+        await Assertions.Expect(reviewer.Locator("#claim-status")).ToContainTextAsync("escalated");
+        violations.AddRange((await AxeCore.SeriousViolationsAsync(reviewer)).Select(v => "escalated item (reviewer): " + v));
+        await reviewerContext.CloseAsync();
 
         await page.GotoAsync(fixture.BaseUrl + "/status/403");
         violations.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => "status: " + v));

@@ -43,12 +43,14 @@ public sealed class LargeStoreTimingTests(PortalFixture fixture, ITestOutputHelp
 
             var list = await MedianAsync(page, baseUrl + "/review");
             var filtered = await MedianAsync(page, baseUrl + "/review?bot=inbound-post&category=highways");
+            var byService = await MedianAsync(page, baseUrl + "/review?service=Service%20council-tax");
             var item = await MedianAsync(page, baseUrl + "/review/items/" + ((Items / 2) + 1).ToString(CultureInfo.InvariantCulture));
-            output.WriteLine($"median over loopback: queue page {list} ms, filtered {filtered} ms, item page {item} ms");
+            output.WriteLine($"median over loopback: queue page {list} ms, filtered {filtered} ms, by service {byService} ms, item page {item} ms");
             await app.StopAsync();
 
             Assert.True(list < 1000, $"queue page {list} ms");
             Assert.True(filtered < 1000, $"filtered queue page {filtered} ms");
+            Assert.True(byService < 1000, $"queue page by service {byService} ms");
             Assert.True(item < 1000, $"item page {item} ms");
         }
         finally
@@ -92,8 +94,8 @@ public sealed class LargeStoreTimingTests(PortalFixture fixture, ITestOutputHelp
             VALUES ($id, $queue, $reference, '{}', '[]', 0, $due, 3, 1, $at, $at);
             """);
         using var task = Command(connection, """
-            INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated, created_at)
-            VALUES ($id, 'inbound-post', $category, $proposal, 0.7, $evidence, '["Confidence below the threshold."]', $urgent, 0, $at);
+            INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated, service, queue, created_at)
+            VALUES ($id, 'inbound-post', $category, $proposal, 0.7, $evidence, '["Confidence below the threshold."]', $urgent, $escalated, $service, $queue, $at);
             """);
         using var audit = Command(connection, """
             INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason) VALUES
@@ -110,7 +112,7 @@ public sealed class LargeStoreTimingTests(PortalFixture fixture, ITestOutputHelp
             Run(item, ("$id", id), ("$queue", queue), ("$reference", reference), ("$due", id % 3 == 0 ? at + 86_400_000 : null), ("$at", at));
             Run(task, ("$id", id), ("$category", category), ("$proposal", $$"""{"category":"{{category}}"}"""),
                 ("$evidence", $$"""{"classification":{"label":"{{category}}","probability":0.7,"fittedThreshold":0.9,"top":[{"label":"{{category}}","probability":0.7}]},"fields":[],"pages":[]}"""),
-                ("$urgent", id % 997 == 0 ? 1 : 0), ("$at", at));
+                ("$urgent", id % 997 == 0 ? 1 : 0), ("$escalated", id % 101 == 0 ? 1 : 0), ("$service", "Service " + category), ("$queue", queue), ("$at", at));
             Run(audit, ("$id", id), ("$reference", reference), ("$at", at));
         }
 

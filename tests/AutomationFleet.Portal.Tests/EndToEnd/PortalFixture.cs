@@ -27,6 +27,14 @@ public sealed class PortalFixture : IAsyncLifetime
     public const string LetterQueue = "letters";
     public const int InboundItems = 4;
 
+    /// <summary>A mail-room queue no reviewer is granted; its items are reached by service grants only.</summary>
+    public const string MailRoomQueue = "mail-room";
+    public const string HighwaysService = "Highways";
+    public const string BlueBadgeService = "Blue Badge team";
+    public const int HighwaysItems = 12;
+    public const int BlueBadgeItems = 3;
+    public const string EscalatedReference = "mail:escalated-1";
+
     private readonly string _root = Directory.CreateTempSubdirectory("fleet-portal-").FullName;
     private WebApplication? _portal;
     private WebApplication? _shortSessionPortal;
@@ -40,11 +48,15 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string ShortSessionBaseUrl { get; private set; } = "";
 
+    public FileBlobStore Blobs { get; private set; } = null!;
+
     public long OtherQueueItemId { get; private set; }
 
     public string UrgentReference { get; private set; } = "";
 
     public long PdfItemId { get; private set; }
+
+    public long EscalatedItemId { get; private set; }
 
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
 
@@ -53,6 +65,7 @@ public sealed class PortalFixture : IAsyncLifetime
         Store = new SqliteFleetStore(new SqliteStoreOptions { Path = Path.Combine(_root, "fleet.db") }, TimeProvider.System);
         await Store.InitializeAsync(CancellationToken.None);
         var blobs = new FileBlobStore(Path.Combine(_root, "blobs"));
+        Blobs = blobs;
         await SeedAsync(blobs);
 
         _portal = await StartAsync(blobs, sessionTimeout: null);
@@ -148,7 +161,11 @@ public sealed class PortalFixture : IAsyncLifetime
     private async Task SeedAsync(FileBlobStore blobs)
     {
         var ct = CancellationToken.None;
-        foreach (var (name, role) in new[] { ("rita", UserRole.Reviewer), ("sam", UserRole.Reviewer), ("lena", UserRole.Reviewer), ("tim", UserRole.Reviewer), ("ada", UserRole.Administrator), ("dora", UserRole.Supervisor) })
+        foreach (var (name, role) in new[]
+        {
+            ("rita", UserRole.Reviewer), ("sam", UserRole.Reviewer), ("lena", UserRole.Reviewer), ("tim", UserRole.Reviewer),
+            ("ada", UserRole.Administrator), ("dora", UserRole.Supervisor), ("vic", UserRole.Reviewer), ("rob", UserRole.Reviewer),
+        })
         {
             await Store.AddUserAsync(name, PortalPasswords.Hash(Password), role, "test", ct);
         }
@@ -157,6 +174,10 @@ public sealed class PortalFixture : IAsyncLifetime
         await Store.GrantQueueAsync("lena", InboundQueue, "test", ct);
         await Store.GrantQueueAsync("tim", InboundQueue, "test", ct);
         await Store.GrantQueueAsync("sam", OtherQueue, "test", ct);
+
+        // vic and rob see the Highways items of the mail room by their service grant alone.
+        await Store.GrantServiceAsync("vic", HighwaysService, "test", ct);
+        await Store.GrantServiceAsync("rob", HighwaysService, "test", ct);
 
         AttachmentRef scan;
         await using (var png = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Samples", "scan.png")))
@@ -175,6 +196,33 @@ public sealed class PortalFixture : IAsyncLifetime
             var letter = await blobs.PutAsync("letter.pdf", "application/pdf", pdf, ct);
             await Store.EnqueueAsync(new NewWorkItem(LetterQueue, "letter:pdf-1", "{}", [letter]), "test", ct);
         }
+
+        for (var i = 0; i < HighwaysItems + BlueBadgeItems; i++)
+        {
+            var highways = i < HighwaysItems;
+            await Store.EnqueueAsync(
+                new NewWorkItem(MailRoomQueue, highways ? $"mail:highways-{i}" : $"mail:blue-badge-{i}", "{}", [scan]), "test", ct);
+        }
+
+        foreach (var item in await Store.LeaseAsync(MailRoomQueue, "seed-worker", 100, TimeSpan.FromMinutes(5), ct))
+        {
+            var highways = item.Reference.StartsWith("mail:highways-", StringComparison.Ordinal);
+            var request = Request(item, InboundQueue) with
+            {
+                Category = highways ? "highways" : "blue-badge",
+                Service = highways ? HighwaysService : BlueBadgeService,
+            };
+            await Store.SendToReviewAsync(item.Id, "seed-worker", request, ct);
+        }
+
+        // One Highways item escalated by a reviewer: only supervisors and administrators may take it.
+        var escalated = (await Store.EnqueueAsync(new NewWorkItem(MailRoomQueue, EscalatedReference, "{}", [scan]), "test", ct)).Item;
+        Assert.Single(await Store.LeaseAsync(MailRoomQueue, "seed-worker", 1, TimeSpan.FromMinutes(5), ct));
+        await Store.SendToReviewAsync(
+            escalated.Id, "seed-worker", Request(escalated, InboundQueue) with { Category = "highways", Service = HighwaysService }, ct);
+        await Store.ClaimAsync(escalated.Id, "rob", TimeSpan.FromMinutes(5), ct);
+        await Store.DecideAsync(escalated.Id, "rob", new ReviewDecision(ReviewDecisionKind.Escalate, "Looks like a safeguarding matter."), ct);
+        EscalatedItemId = escalated.Id;
 
         foreach (var queue in new[] { InboundQueue, OtherQueue, LetterQueue })
         {

@@ -98,6 +98,10 @@ public sealed class SqliteFleetStoreReviewTests
         var due = await InReviewAsync(t, "due", due: TestStore.Start.AddDays(1));
         var escalated = await InReviewAsync(t, "escalated");
         var urgent = await InReviewAsync(t, "urgent", urgent: true);
+
+        // Escalated items go only to supervisors (or administrators).
+        await t.Store.AddUserAsync("bob", "h", Core.Users.UserRole.Supervisor, "test", None);
+        await t.Store.AddUserAsync("carol", "h", Core.Users.UserRole.Administrator, "test", None);
         await t.Store.ClaimAsync(escalated.Id, "alice", Claim, None);
         await t.Store.DecideAsync(escalated.Id, "alice", new ReviewDecision(ReviewDecisionKind.Escalate, "needs a supervisor"), None);
 
@@ -220,6 +224,7 @@ public sealed class SqliteFleetStoreReviewTests
         Assert.True(task.Escalated);
         Assert.Null(task.ClaimedBy);
         Assert.Equal(WorkItemState.NeedsReview, (await t.Store.FindAsync("REF-1", None))!.State);
+        await t.Store.AddUserAsync("supervisor", "h", Core.Users.UserRole.Supervisor, "test", None);
         await t.Store.ClaimAsync(item.Id, "supervisor", Claim, None);
     }
 
@@ -230,6 +235,7 @@ public sealed class SqliteFleetStoreReviewTests
         var item = await InReviewAsync(t, "REF-1");
         await t.Store.ClaimAsync(item.Id, "alice", Claim, None);
         await t.Store.DecideAsync(item.Id, "alice", new ReviewDecision(ReviewDecisionKind.Escalate, "unsure"), None);
+        await t.Store.AddUserAsync("sue", "h", Core.Users.UserRole.Supervisor, "test", None);
         await t.Store.ClaimAsync(item.Id, "sue", Claim, None);
         await t.Store.DecideAsync(item.Id, "sue", new ReviewDecision(ReviewDecisionKind.Approve, string.Empty), None);
         await t.Store.LeaseAsync("q", "w2", 1, TimeSpan.FromMinutes(5), None);

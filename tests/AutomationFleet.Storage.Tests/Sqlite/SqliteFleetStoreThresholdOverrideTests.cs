@@ -96,7 +96,8 @@ public sealed class SqliteFleetStoreThresholdOverrideTests
         using (var connection = t.OpenRaw())
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE threshold_overrides; DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (2, 0);";
+            // The version-2 shape: none of the later steps' tables or columns.
+            command.CommandText = "DROP TABLE threshold_overrides; DROP INDEX ix_review_tasks_counts; ALTER TABLE review_tasks DROP COLUMN service; ALTER TABLE review_tasks DROP COLUMN queue; DROP TABLE user_services; DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (2, 0);";
             command.ExecuteNonQuery();
         }
 
@@ -104,7 +105,7 @@ public sealed class SqliteFleetStoreThresholdOverrideTests
         await reopened.InitializeAsync(None);
         await reopened.SetThresholdOverrideAsync("inbound-post", null, 0.9, "ada", "after migration", None);
 
-        Assert.Equal(3, t.Scalar("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(SqliteSchema.CurrentVersion, t.Scalar("SELECT MAX(version) FROM schema_version"));
         Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM schema_version WHERE version = 3"));
         Assert.NotNull(await reopened.FindUserAsync("ada", None));
         Assert.Single(await reopened.ListThresholdOverridesAsync(None));

@@ -113,4 +113,33 @@ public sealed class UsersCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("No account", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UsersGrant_Service_StoredListedAndAudited()
+    {
+        await _cli.RunWithInputAsync(Password + "\n", "users", "add", "vic", "--role", "reviewer", "--password-stdin");
+
+        var grant = await _cli.RunAsync("users", "grant", "vic", "--service", "Blue Badge team");
+        var list = await _cli.RunAsync("users", "list", "--json");
+
+        Assert.Equal(ExitCodes.Success, grant.ExitCode);
+        Assert.Contains("Blue Badge team", list.Output, StringComparison.Ordinal);
+        await using var store = await _cli.OpenStoreAsync();
+        var account = await store.FindUserAsync("vic", CancellationToken.None);
+        Assert.Equal(["Blue Badge team"], account!.Services);
+        Assert.Empty(account.Queues);
+        var audit = await store.ListSecurityEventsAsync("vic", 10, CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "service-granted" && e.Detail == "service Blue Badge team");
+    }
+
+    [Fact]
+    public async Task UsersGrant_NeitherQueueNorService_Usage()
+    {
+        await _cli.RunWithInputAsync(Password + "\n", "users", "add", "vic", "--role", "reviewer", "--password-stdin");
+
+        var run = await _cli.RunAsync("users", "grant", "vic");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--service", run.Error, StringComparison.Ordinal);
+    }
 }

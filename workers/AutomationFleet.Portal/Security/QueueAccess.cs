@@ -4,8 +4,8 @@ using AutomationFleet.Core.Users;
 namespace AutomationFleet.Portal.Security;
 
 /// <summary>
-/// The server-side check of what a signed-in person may see: reviewers their granted queues, supervisors and
-/// administrators every queue. Read from the store on every request, so a grant or a disable takes effect at once.
+/// The server-side check of what a signed-in person may see: reviewers the items of their granted queues and services,
+/// supervisors and administrators everything. Read from the store on every request, so a grant or a disable takes effect at once.
 /// </summary>
 public sealed class QueueAccess(IUserStore users)
 {
@@ -24,6 +24,8 @@ public sealed class QueueAccess(IUserStore users)
             return null;
         }
 
-        return new ReviewerScope(account.Name, account.Role, account.Role == UserRole.Reviewer ? account.Queues : null);
+        return account.Role == UserRole.Reviewer
+            ? new ReviewerScope(account.Name, account.Role, account.Queues, account.Services)
+            : new ReviewerScope(account.Name, account.Role, null, null);
     }
 }

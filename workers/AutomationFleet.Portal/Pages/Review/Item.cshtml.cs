@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Review;
+using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Portal.Evidence;
 using AutomationFleet.Portal.Security;
@@ -16,13 +17,16 @@ namespace AutomationFleet.Portal.Pages.Review;
 
 /// <summary>
 /// One item under review: the document, the proposal and why it was not automatic, the bot's evidence, the audit trail,
-/// and the decision form. Every handler checks the caller's queue grant on the server; a refusal is a 403, audited.
-/// Opening the page claims the item for the caller when no one else holds it (a decision needs a live claim).
+/// and the decision form. Every handler checks the caller's queue or service grant on the server; a refusal is a 403,
+/// audited. A reviewer opening the page claims the item when no one else holds it (a decision needs a live claim);
+/// a supervisor or administrator opening it does not: they claim with the Claim button, and may reassign the item to
+/// someone allowed to see it or release someone's claim. Escalated items are taken and decided only by supervisors.
 /// </summary>
 public sealed class ItemModel(
     IReviewQueue review,
     IWorkQueue queue,
     IBlobStore blobs,
+    IUserStore users,
     QueueAccess access,
     SecurityAudit audit,
     IOptions<PortalOptions> options,
@@ -51,6 +55,18 @@ public sealed class ItemModel(
 
     public bool ClaimedByMe { get; private set; }
 
+    /// <summary>The caller's scope on this request.</summary>
+    public ReviewerScope Scope { get; private set; } = null!;
+
+    /// <summary>The caller may take and decide this item (not escalated, or they supervise).</summary>
+    public bool MayDecide => Open && Scope.CanDecide(Task!);
+
+    /// <summary>Accounts the item may be given to (supervisors only): enabled, allowed to see it, supervisors if escalated.</summary>
+    public IReadOnlyList<string> ReassignChoices { get; private set; } = [];
+
+    /// <summary>What the last supervisor action did, for the status line.</summary>
+    public string? SupervisorNotice { get; private set; }
+
     public string? ClaimProblem { get; private set; }
 
     public string? DecisionError { get; private set; }
@@ -67,7 +83,7 @@ public sealed class ItemModel(
 
     public string DocumentUrl(AttachmentRef attachment) => $"/review/items/{Item.Id}?handler=Document&hash={attachment.ContentHash}";
 
-    public async Task<IActionResult> OnGetAsync(long id, bool decided, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, bool decided, string? done, CancellationToken cancellationToken)
     {
         var (denied, scope) = await LoadAsync(id, cancellationToken);
         if (denied is not null)
@@ -76,22 +92,122 @@ public sealed class ItemModel(
         }
 
         JustDecided = decided;
+        SupervisorNotice = done switch
+        {
+            "claimed" => "You hold this item now.",
+            "reassigned" => "Reassigned: " + Task?.ClaimedBy + " holds this item now.",
+            "released" => "The claim is released; anyone allowed may take the item.",
+            _ => null,
+        };
         await audit.WriteAsync(scope!.Name, SecurityAudit.ItemView, Reference, "item page", cancellationToken);
-        if (Open && Task!.ClaimedBy != scope.Name)
+
+        // A reviewer takes a free item by opening it; a supervisor only looks (they claim with the button).
+        if (!scope.IsSupervisor && MayDecide && Task!.ClaimedBy != scope.Name)
         {
             try
             {
                 Task = await review.ClaimAsync(id, scope.Name, options.Value.ClaimDuration, cancellationToken);
             }
-            catch (ReviewClaimException exception)
+            catch (Exception exception) when (exception is ReviewClaimException or ReviewAccessException)
             {
                 ClaimProblem = exception.Message;
             }
         }
 
         ClaimedByMe = Open && Task!.ClaimedBy == scope.Name;
+        await LoadReassignChoicesAsync(cancellationToken);
         PrefillDecision();
         return Page();
+    }
+
+    /// <summary>Claims the item for the caller (the supervisors' way to take an item they opened).</summary>
+    public async Task<IActionResult> OnPostClaimAsync(long id, CancellationToken cancellationToken)
+    {
+        var (denied, scope) = await LoadAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!Open)
+        {
+            return await ProblemAsync(scope!, "This item has already been decided.", cancellationToken);
+        }
+
+        if (!MayDecide)
+        {
+            return await RefuseAsync("escalated: only a supervisor or administrator may take it");
+        }
+
+        try
+        {
+            await review.ClaimAsync(id, scope!.Name, options.Value.ClaimDuration, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ReviewClaimException or ReviewAccessException)
+        {
+            return await ProblemAsync(scope!, exception.Message, cancellationToken);
+        }
+
+        return Redirect($"/review/items/{id}?done=claimed");
+    }
+
+    /// <summary>A supervisor gives the item to a named account allowed to see it (a claim on their behalf).</summary>
+    public async Task<IActionResult> OnPostReassignAsync(long id, string? assignee, CancellationToken cancellationToken)
+    {
+        var (denied, scope) = await LoadAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!scope!.IsSupervisor)
+        {
+            return await RefuseAsync("reassign needs a supervisor or administrator");
+        }
+
+        if (string.IsNullOrWhiteSpace(assignee))
+        {
+            return await ProblemAsync(scope, "Choose whom to give the item to.", cancellationToken);
+        }
+
+        try
+        {
+            var task = await review.ReassignAsync(id, scope.Name, assignee.Trim(), options.Value.ClaimDuration, cancellationToken);
+            logger.LogInformation("Item {Reference} reassigned by a supervisor", task.Reference);
+        }
+        catch (Exception exception) when (exception is ReviewClaimException or ReviewAccessException)
+        {
+            return await ProblemAsync(scope, exception.Message, cancellationToken);
+        }
+
+        return Redirect($"/review/items/{id}?done=reassigned");
+    }
+
+    /// <summary>A supervisor releases whoever holds the item.</summary>
+    public async Task<IActionResult> OnPostReleaseAsync(long id, CancellationToken cancellationToken)
+    {
+        var (denied, scope) = await LoadAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!scope!.IsSupervisor)
+        {
+            return await RefuseAsync("release needs a supervisor or administrator");
+        }
+
+        try
+        {
+            await review.ReleaseClaimAsync(id, scope.Name, cancellationToken);
+            logger.LogInformation("Claim on item {Reference} released by a supervisor", Reference);
+        }
+        catch (Exception exception) when (exception is ReviewClaimException or ReviewAccessException)
+        {
+            return await ProblemAsync(scope, exception.Message, cancellationToken);
+        }
+
+        return Redirect($"/review/items/{id}?done=released");
     }
 
     public async Task<IActionResult> OnGetDocumentAsync(long id, string? hash, CancellationToken cancellationToken)
@@ -124,7 +240,13 @@ public sealed class ItemModel(
             return denied;
         }
 
+        if (Open && !MayDecide)
+        {
+            return await RefuseAsync("escalated: only a supervisor or administrator may decide it");
+        }
+
         ClaimedByMe = Open && Task!.ClaimedBy == scope!.Name;
+        await LoadReassignChoicesAsync(cancellationToken);
         var (decision, problem) = Validate(Decision);
         if (problem is not null || !Open)
         {
@@ -137,7 +259,7 @@ public sealed class ItemModel(
         {
             await review.DecideAsync(id, scope!.Name, decision!, cancellationToken);
         }
-        catch (Exception exception) when (exception is ReviewClaimException or ArgumentException)
+        catch (Exception exception) when (exception is ReviewClaimException or ReviewAccessException or ArgumentException)
         {
             DecisionError = exception.Message;
             Response.StatusCode = StatusCodes.Status409Conflict;
@@ -153,6 +275,9 @@ public sealed class ItemModel(
     {
         var scope = await access.ScopeAsync(User, cancellationToken);
         var task = await review.GetAsync(id, cancellationToken);
+
+        // The service of a decided item is on its closed task; the grant check needs it too.
+        var latest = task ?? await review.GetLatestAsync(id, cancellationToken);
 
         // A decided item has no open task; its audit trail names it, and the work item says where it went.
         var trail = await queue.GetAuditTrailAsync(id, cancellationToken);
@@ -170,13 +295,16 @@ public sealed class ItemModel(
             return (NotFound(), scope);
         }
 
-        if (!scope.CanOpen(item.Queue))
+        var service = latest?.Request.Service;
+        if (!scope.CanOpen(item.Queue, service))
         {
-            await audit.DeniedAsync(HttpContext, item.Reference, "no grant for queue " + item.Queue);
-            logger.LogWarning("Portal denied item {Reference}: no grant for its queue (see the security audit)", item.Reference);
+            await audit.DeniedAsync(
+                HttpContext, item.Reference, "no grant for queue " + item.Queue + (service is null ? string.Empty : " or service " + service));
+            logger.LogWarning("Portal denied item {Reference}: no grant for its queue or service (see the security audit)", item.Reference);
             return (StatusCode(StatusCodes.Status403Forbidden), scope);
         }
 
+        Scope = scope;
         Task = task;
         Item = item;
         Open = task is not null && item.State == WorkItemState.NeedsReview;
@@ -184,6 +312,41 @@ public sealed class ItemModel(
         ProposalJson = Indent(task?.Request.ProposalJson ?? item.OutcomeJson);
         Trail = trail;
         return (null, scope);
+    }
+
+    /// <summary>A refused action on an item the caller may see: 403, audited like any denial.</summary>
+    private async Task<IActionResult> RefuseAsync(string detail)
+    {
+        await audit.DeniedAsync(HttpContext, Reference, detail);
+        logger.LogWarning("Portal refused an action on item {Reference} (see the security audit)", Reference);
+        return StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>The store said no (someone else holds it, the account may not see it): the page again with why, 409.</summary>
+    private async Task<IActionResult> ProblemAsync(ReviewerScope scope, string message, CancellationToken cancellationToken)
+    {
+        ClaimProblem = message;
+        ClaimedByMe = Open && Task!.ClaimedBy == scope.Name;
+        await LoadReassignChoicesAsync(cancellationToken);
+        PrefillDecision();
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task LoadReassignChoicesAsync(CancellationToken cancellationToken)
+    {
+        if (!Open || !Scope.IsSupervisor)
+        {
+            return;
+        }
+
+        var accounts = await users.ListUsersAsync(cancellationToken);
+        ReassignChoices = accounts
+            .Where(a => !a.Disabled)
+            .Where(a => a.Role != UserRole.Reviewer
+                || (!Task!.Escalated && new ReviewerScope(a.Name, a.Role, a.Queues, a.Services).CanOpen(Item.Queue, Task.Request.Service)))
+            .Select(a => a.Name)
+            .ToList();
     }
 
     private void PrefillDecision()

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace AutomationFleet.Worker.Cli.Commands;
 
 /// <summary>
-/// <c>fleet users add|disable|enable|grant|list</c>: the review portal's local accounts. The first administrator is made
+/// <c>fleet users add|disable|enable|grant|list</c> (grant: <c>--queue Q</c> and/or <c>--service S</c>): the review portal's local accounts. The first administrator is made
 /// here; there is no default account or password anywhere. Passwords are read from standard input, never the command line.
 /// <c>--external</c> makes an account with no password that signs in only through the council's directory
 /// (<c>Portal:OpenIdConnect</c>); its role and queues are still set here.
@@ -120,21 +120,48 @@ public static class UsersCommand
     private static Command Grant(CliCommand cli)
     {
         var name = new Argument<string>("NAME") { Description = "The account name." };
-        var queue = new Option<string>("--queue") { Description = "The queue the reviewer may work.", Required = true, HelpName = "Q" };
-        var command = new Command("grant", "Grant a reviewer a queue (supervisors and administrators see every queue).") { name, queue };
+        var queue = new Option<string?>("--queue") { Description = "A queue the reviewer may work.", HelpName = "Q" };
+        var service = new Option<string?>("--service")
+        {
+            Description = "A service the reviewer may work, in any queue (e.g. \"Blue Badge\").",
+            HelpName = "S",
+        };
+        var command = new Command(
+            "grant",
+            "Grant a reviewer a queue and/or a service: they see an item whose queue OR service is granted "
+            + "(supervisors and administrators see everything).")
+        {
+            name, queue, service,
+        };
         cli.SetAction(command, async (parse, cancellationToken) =>
         {
-            var queueName = parse.GetValue(queue)!.Trim();
-            if (queueName.Length == 0)
+            var queueName = parse.GetValue(queue)?.Trim();
+            var serviceName = parse.GetValue(service)?.Trim();
+            if (queueName is null && serviceName is null)
             {
-                throw new CliException("--queue must name a queue.");
+                throw new CliException("Give --queue Q or --service S (or both).");
+            }
+
+            if (queueName is { Length: 0 } || serviceName is { Length: 0 })
+            {
+                throw new CliException("--queue and --service must name a queue or a service.");
             }
 
             await using var services = await cli.OpenAsync(parse, createIfMissing: false, cancellationToken);
             var account = parse.GetValue(name)!.Trim();
-            await Known(() => services.Services.GetRequiredService<IUserStore>()
-                .GrantQueueAsync(account, queueName, CliCommand.Actor, cancellationToken));
-            await cli.Console.Output.WriteLineAsync($"Granted '{account}' the queue '{queueName}'.");
+            var users = services.Services.GetRequiredService<IUserStore>();
+            if (queueName is not null)
+            {
+                await Known(() => users.GrantQueueAsync(account, queueName, CliCommand.Actor, cancellationToken));
+                await cli.Console.Output.WriteLineAsync($"Granted '{account}' the queue '{queueName}'.");
+            }
+
+            if (serviceName is not null)
+            {
+                await Known(() => users.GrantServiceAsync(account, serviceName, CliCommand.Actor, cancellationToken));
+                await cli.Console.Output.WriteLineAsync($"Granted '{account}' the service '{serviceName}'.");
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -142,7 +169,7 @@ public static class UsersCommand
 
     private static Command List(CliCommand cli)
     {
-        var command = new Command("list", "List the accounts: role, password or directory only, state, queues.");
+        var command = new Command("list", "List the accounts: role, password or directory only, state, queues, services.");
         cli.SetAction(command, async (parse, cancellationToken) =>
         {
             await using var services = await cli.OpenAsync(parse, createIfMissing: false, cancellationToken);
@@ -155,6 +182,7 @@ public static class UsersCommand
                 u.Disabled,
                 u.LockedUntil,
                 u.Queues,
+                u.Services,
                 u.CreatedAt,
             }).ToList();
             if (cli.IsJson(parse))
@@ -163,12 +191,13 @@ public static class UsersCommand
                 return ExitCodes.Success;
             }
 
-            var table = Render.Table("Portal accounts", "Name", "Role", "Password", "Disabled", "Locked until", "Queues", "Created");
+            var table = Render.Table("Portal accounts", "Name", "Role", "Password", "Disabled", "Locked until", "Queues", "Services", "Created");
             foreach (var user in view)
             {
                 table.AddRow(
                     Render.Cell(user.Name), Render.Cell(user.Role), Render.Cell(user.ExternalOnly ? "none (directory only)" : "set"), Render.Cell(user.Disabled ? "yes" : ""),
-                    Render.Cell(user.LockedUntil), Render.Cell(string.Join(", ", user.Queues)), Render.Cell(user.CreatedAt));
+                    Render.Cell(user.LockedUntil), Render.Cell(string.Join(", ", user.Queues)),
+                    Render.Cell(string.Join(", ", user.Services)), Render.Cell(user.CreatedAt));
             }
 
             cli.Console.Ansi.Write(table);
