@@ -65,9 +65,9 @@ public sealed class ItemModel(
     public static bool IsImage(AttachmentRef attachment) =>
         IsInline(attachment) && attachment.MediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 
-    public string DocumentUrl(AttachmentRef attachment) => $"/review/items/{Item.Id}?handler=Document&hash={attachment.ContentHash}";
-
     public string PageImageUrl(EvidencePageImage image) => $"/review/items/{Item.Id}?handler=PageImage&hash={image.Hash}";
+
+    public string DocumentUrl(AttachmentRef attachment) => $"/review/items/{Item.Id}?handler=Document&hash={attachment.ContentHash}";
 
     public async Task<IActionResult> OnGetAsync(long id, bool decided, CancellationToken cancellationToken)
     {
