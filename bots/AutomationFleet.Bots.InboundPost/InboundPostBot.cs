@@ -23,6 +23,9 @@ public sealed class InboundPostBot : IBot
 {
     public const string BotName = "inbound-post";
 
+    // Enough to show a poor scan's doubtful words on its image; the count beside them says how many there were in all.
+    private const int MaxLowConfidenceWordsPerPage = 200;
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private readonly PostTextReader _reader;
@@ -215,9 +218,13 @@ public sealed class InboundPostBot : IBot
                 source = p.Source,
                 characters = p.Text.Length,
                 meanConfidence = Math.Round(p.MeanConfidence, 3),
+                image = p.Image is { } image
+                    ? new { hash = image.ContentHash, mediaType = PostPageImage.MediaType, width = image.Width, height = image.Height }
+                    : null,
+                lowConfidenceWordCount = p.Source == "Ocr" ? p.Words.Count(w => w.Confidence < _options.LowWordConfidence) : (int?)null,
                 lowConfidenceWords = p.Source == "Ocr"
-                    ? p.Words.Where(w => w.Confidence < _options.LowWordConfidence).Take(50)
-                        .Select(w => new { text = w.Text, confidence = Math.Round(w.Confidence, 3), box = w.Box })
+                    ? p.Words.Where(w => w.Confidence < _options.LowWordConfidence).Take(MaxLowConfidenceWordsPerPage)
+                        .Select(w => new { text = w.Text, confidence = Math.Round(w.Confidence, 3), box = w.Box, imageBox = p.Image?.Map(w.Box) })
                     : null,
             }),
             rejected = post.Rejections,

@@ -137,6 +137,7 @@ public sealed class DocumentReader : IDocumentReader
             return parts[0];
         }
 
+        // Several images on one page: their word boxes are in different images' pixels, so no single page image fits them.
         var words = parts.SelectMany(p => p.Words).ToList();
         return new ReadPage(
             number,

@@ -17,4 +17,12 @@ public sealed record ReadPage(
     double MeanConfidence,
     double Width,
     double Height,
-    PageUnit Unit);
+    PageUnit Unit)
+{
+    /// <summary>
+    /// For an OCR'd page, the image as the OCR saw it (after deskew, scaled down; see <see cref="Ocr.OcrPageImage"/>);
+    /// null for text-layer pages, when <see cref="Ocr.OcrOptions.PageImageMaxWidth"/> is 0, and for a PDF page made of
+    /// several images (their word boxes are in different images' pixels).
+    /// </summary>
+    public Ocr.OcrPageImage? Image { get; init; }
+}

@@ -10,7 +10,8 @@ namespace AutomationFleet.Bots.InboundPost.Reading;
 /// <summary>
 /// Reads an item of post into pages of text: each attachment through <see cref="IDocumentReader"/> (PDFs and scans),
 /// plain-text and e-mail attachments directly, or, with no attachments, the payload's <c>subject</c>/<c>text</c>/<c>body</c>.
-/// An attachment the reader refuses is reported as a <see cref="PostRejection"/>, not thrown.
+/// An attachment the reader refuses is reported as a <see cref="PostRejection"/>, not thrown. The image of each OCR'd
+/// page (as the OCR saw it) is put in the blob store, for a person to check the words the OCR was unsure of.
 /// An item from the mail connector (<see cref="InboundMailPayload"/>) keeps the raw message beside its PDF/image
 /// attachments and its text body: then the raw message is not read (its body would be read twice), and the subject
 /// is read with the body. The raw message is read only when nothing else was kept.
@@ -76,7 +77,10 @@ public sealed class PostTextReader(IDocumentReader reader)
                 foreach (var page in document.Pages)
                 {
                     pages.Add(new PostPage(
-                        pages.Count + 1, number, page.Source.ToString(), page.Text, page.Words, page.MeanConfidence));
+                        pages.Count + 1, number, page.Source.ToString(), page.Text, page.Words, page.MeanConfidence)
+                    {
+                        Image = await StoreImageAsync(page, blobs, cancellationToken),
+                    });
                 }
             }
             catch (DocumentRejectedException rejected)
@@ -86,6 +90,19 @@ public sealed class PostTextReader(IDocumentReader reader)
         }
 
         return new PostText(pages, rejections) { MailProblems = mailProblems };
+    }
+
+    /// <summary>Keeps the page's image in the blob store (content-addressed: a redo stores nothing twice).</summary>
+    private static async Task<PostPageImage?> StoreImageAsync(ReadPage page, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        if (page.Image is not { } image || page.Width <= 0 || page.Height <= 0)
+        {
+            return null;
+        }
+
+        using var png = new MemoryStream(image.Png, writable: false);
+        var stored = await blobs.PutAsync("page.png", PostPageImage.MediaType, png, cancellationToken);
+        return new PostPageImage(stored.ContentHash, image.Width, image.Height, image.Width / page.Width, image.Height / page.Height);
     }
 
     private static bool IsKind(AttachmentRef attachment, string mediaType, string extension) =>

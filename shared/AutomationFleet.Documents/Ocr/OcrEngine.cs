@@ -53,14 +53,19 @@ internal sealed class OcrEngine : IDisposable
             }
 
             var zones = image.Zones;
+            ReadPage page;
             if (zones is null || zones.Count == 0)
             {
                 TesseractNative.TessBaseAPISetPageSegMode(_api, _options.PageSegMode);
-                return ReadZones(image.PageNumber, [null], width, height, pageTimeout, cancellationToken);
+                page = ReadZones(image.PageNumber, [null], width, height, pageTimeout, cancellationToken);
+            }
+            else
+            {
+                TesseractNative.TessBaseAPISetPageSegMode(_api, PsmSingleBlock);
+                page = ReadZones(image.PageNumber, zones.Select(z => (WordBox?)z).ToList(), width, height, pageTimeout, cancellationToken);
             }
 
-            TesseractNative.TessBaseAPISetPageSegMode(_api, PsmSingleBlock);
-            return ReadZones(image.PageNumber, zones.Select(z => (WordBox?)z).ToList(), width, height, pageTimeout, cancellationToken);
+            return _options.PageImageMaxWidth > 0 ? page with { Image = PageImageRenderer.Render(pix, _options.PageImageMaxWidth) } : page;
         }
         finally
         {

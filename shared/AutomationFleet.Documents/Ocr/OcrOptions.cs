@@ -22,6 +22,13 @@ public sealed class OcrOptions
     /// <summary>Straighten the page with Leptonica's pixDeskew before OCR (only rotates when a skew is found). Default true.</summary>
     public bool Deskew { get; set; } = true;
 
+    /// <summary>
+    /// Keep each OCR'd page as a grayscale PNG (<see cref="ReadPage.Image"/>) no wider than this many pixels and no
+    /// taller than twice it (scaled down, never up), for people to check the OCR against. 0 keeps none. Default 1600.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int PageImageMaxWidth { get; set; } = 1600;
+
     /// <summary>Most engines (and so pages OCR'd at once). Default: the processor count.</summary>
     [Range(1, 256)]
     public int MaxEngines { get; set; } = Environment.ProcessorCount;

@@ -29,6 +29,56 @@ public sealed class EvidenceViewTests
     }
 
     [Fact]
+    public void Parse_PagesWithImages_ImagesPerAttachmentWithBoxedWords()
+    {
+        var hash = new string('a', 64);
+        var json = $$"""
+            {"classification":null,"fields":[],"rejected":[],"safeguardingCues":[],
+             "pages":[{"number":1,"attachment":1,"source":"Ocr","meanConfidence":0.8,
+                       "image":{"hash":"{{hash}}","mediaType":"image/png","width":1600,"height":1232 },
+                       "lowConfidenceWordCount":3,
+                       "lowConfidenceWords":[{"text":"Ratpy","confidence":0,"imageBox":{"x":10.5,"y":20,"width":30.25,"height":8} },
+                                             {"text":"S*","confidence":0.11,"imageBox":null}]},
+                      {"number":2,"attachment":2,"source":"Text","image":null,"lowConfidenceWords":null}]}
+            """;
+
+        var view = EvidenceView.Parse(json);
+
+        var image = Assert.Single(view.ImagesOf(1));
+        Assert.Empty(view.ImagesOf(2));
+        Assert.Equal((1, 1600, 1232, 3, "0 0 1600 1232"), (image.Page, image.Width, image.Height, image.LowConfidenceWordCount, image.ViewBox));
+        var word = Assert.Single(image.Words);
+        Assert.Equal(("Ratpy", "10.5", "20", "30.3", "8"), (word.Text, word.Box!.XText, word.Box.YText, word.Box.WidthText, word.Box.HeightText));
+        Assert.Equal(2, view.LowConfidenceWords.Count);
+        Assert.Equal(3, view.LowConfidenceWordCount);
+        Assert.False(view.HasPagesWithoutImage(1));
+        Assert.True(view.HasPagesWithoutImage(2));
+        Assert.True(view.HasPagesWithoutImage(3));
+        Assert.True(view.IsPageImage(hash));
+        Assert.False(view.IsPageImage(new string('b', 64)));
+        Assert.False(view.IsPageImage(null));
+    }
+
+    [Theory]
+    [InlineData("../../fleet.db", 100, 100)]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 100, 100)]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0, 100)]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 100, 1_000_000)]
+    public void Parse_PageImageWithBadHashOrSize_Ignored(string hash, int width, int height)
+    {
+        var json = $$"""
+            {"classification":null,"pages":[{"number":1,"attachment":1,"source":"Ocr",
+              "image":{"hash":"{{hash}}","width":{{width}},"height":{{height}} },"lowConfidenceWords":[]}]}
+            """;
+
+        var view = EvidenceView.Parse(json);
+
+        Assert.Empty(view.ImagesOf(1));
+        Assert.False(view.IsPageImage(hash));
+        Assert.True(view.HasPagesWithoutImage(1));
+    }
+
+    [Fact]
     public void Parse_InboundPostWithoutText_NoClassificationStillInboundPost()
     {
         var view = EvidenceView.Parse("""{"classification":null,"fields":null,"pages":null,"rejected":[],"safeguardingCues":null}""");

@@ -81,6 +81,8 @@ public sealed class ItemModel(
     public static bool IsImage(AttachmentRef attachment) =>
         IsInline(attachment) && attachment.MediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 
+    public string PageImageUrl(EvidencePageImage image) => $"/review/items/{Item.Id}?handler=PageImage&hash={image.Hash}";
+
     public string DocumentUrl(AttachmentRef attachment) => $"/review/items/{Item.Id}?handler=Document&hash={attachment.ContentHash}";
 
     public async Task<IActionResult> OnGetAsync(long id, bool decided, string? done, CancellationToken cancellationToken)
@@ -230,6 +232,38 @@ public sealed class ItemModel(
         return IsInline(attachment)
             ? File(blobs.OpenRead(attachment.ContentHash), attachment.MediaType)
             : File(blobs.OpenRead(attachment.ContentHash), "application/octet-stream", "document-" + attachment.ContentHash[..12]);
+    }
+
+    /// <summary>
+    /// The PNG of an OCR'd page (kept by the bot in the blob store): only a hash the item's evidence names as a page
+    /// image, with the same grant check and audit as the document itself.
+    /// </summary>
+    public async Task<IActionResult> OnGetPageImageAsync(long id, string? hash, CancellationToken cancellationToken)
+    {
+        var (denied, scope) = await LoadAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!Evidence.IsPageImage(hash))
+        {
+            return NotFound();
+        }
+
+        Stream image;
+        try
+        {
+            image = blobs.OpenRead(hash!);
+        }
+        catch (FileNotFoundException)
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync(scope!.Name, SecurityAudit.DocumentView, Reference, "page image " + hash, cancellationToken);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(image, "image/png");
     }
 
     public async Task<IActionResult> OnPostDecideAsync(long id, CancellationToken cancellationToken)
