@@ -9,7 +9,7 @@ CultureInfo.DefaultThreadCurrentCulture = invariant;
 CultureInfo.CurrentCulture = invariant;
 
 var command = args.Length > 0 ? args[0].ToUpperInvariant() : "ALL";
-var options = ParseOptions(args.Skip(1).Where(a => a != "--pipeline").ToArray());
+var options = ParseOptions(args.Skip(1).Where(a => a is not ("--pipeline" or "--pipeline-only" or "--banking-only" or "--clinc-only")).ToArray());
 var root = Datasets.DataRoot();
 
 var cases = command switch
@@ -146,6 +146,8 @@ static TextClassifierTrainingOptions ParseOptions(string[] args)
             "--word-weight" => options with { Featurizer = options.Featurizer with { WordBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
             "--wilson-z" => options with { Thresholds = options.Thresholds with { WilsonZ = double.Parse(value, CultureInfo.InvariantCulture) } },
             "--retrain-final" => options with { AverageFoldModels = !bool.Parse(value) },
+            "--correctness" => options with { FitCorrectnessModel = bool.Parse(value) },
+            "--correctness-l2" => options with { CorrectnessL2 = double.Parse(value, CultureInfo.InvariantCulture) },
             "--folds" => options with { CrossFitFolds = int.Parse(value, CultureInfo.InvariantCulture) },
             "--char-weight" => options with { Featurizer = options.Featurizer with { CharBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
             _ => throw new ArgumentException($"Unknown option '{args[i]}'."),

@@ -1,15 +1,16 @@
 namespace AutomationFleet.Bots.InboundPost.Classification;
 
 /// <summary>
-/// A trained text classifier: TF-IDF features, a softmax model, a fitted temperature and per-category thresholds.
-/// Immutable and safe to share between threads.
+/// A trained text classifier: TF-IDF features, a linear model, a fitted temperature, optionally a
+/// <see cref="CorrectnessModel"/> that turns signals about each prediction into the confidence that it is right, and
+/// per-category thresholds on that confidence. Immutable and safe to share between threads.
 /// </summary>
 public sealed class TextClassifier
 {
     private const int AlternativeCount = 3;
     private readonly Dictionary<string, int> _indexOfLabel;
 
-    internal TextClassifier(TextFeaturizer featurizer, SoftmaxModel model, IReadOnlyList<string> labels, double temperature, CategoryThresholds thresholds, ClassifierTrainingMetadata metadata)
+    internal TextClassifier(TextFeaturizer featurizer, SoftmaxModel model, IReadOnlyList<string> labels, double temperature, CategoryThresholds thresholds, ClassifierTrainingMetadata metadata, CorrectnessModel? correctness = null)
     {
         if (labels.Count != model.ClassCount)
         {
@@ -22,6 +23,7 @@ public sealed class TextClassifier
         Temperature = temperature;
         Thresholds = thresholds;
         Metadata = metadata;
+        Correctness = correctness;
         _indexOfLabel = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
     }
 
@@ -34,6 +36,12 @@ public sealed class TextClassifier
 
     public ClassifierTrainingMetadata Metadata { get; }
 
+    /// <summary>
+    /// The model of whether a top label is right; null when none was fitted (too few wrong held-out predictions to
+    /// learn from, or a format-1 model file), and then the confidence is the calibrated top probability.
+    /// </summary>
+    public CorrectnessModel? Correctness { get; }
+
     internal TextFeaturizer Featurizer { get; }
 
     internal SoftmaxModel Model { get; }
@@ -45,9 +53,7 @@ public sealed class TextClassifier
     public ClassificationResult Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var probabilities = new float[Labels.Count];
-        Probabilities(text, probabilities);
-        return ToResult(probabilities);
+        return Classify(text, new float[Labels.Count * 3]);
     }
 
     /// <summary>Classifies many texts in parallel; results are in input order.</summary>
@@ -55,14 +61,19 @@ public sealed class TextClassifier
     {
         ArgumentNullException.ThrowIfNull(texts);
         var results = new ClassificationResult[texts.Count];
-        Parallel.For(0, texts.Count, () => new float[Labels.Count], (i, _, buffer) =>
+        Parallel.For(0, texts.Count, () => new float[Labels.Count * 3], (i, _, buffer) =>
         {
-            Probabilities(texts[i], buffer);
-            results[i] = ToResult(buffer);
+            results[i] = Classify(texts[i], buffer);
             return buffer;
         }, _ => { });
         return results;
     }
+
+    /// <summary>
+    /// The confidence that the top label of <paramref name="text"/> is right: the <see cref="Correctness"/> model's
+    /// estimate, or the calibrated top probability when there is none. This is what thresholds apply to.
+    /// </summary>
+    public double Confidence(string text) => Classify(text).Probability;
 
     /// <summary>Writes the calibrated probability of every label (in <see cref="Labels"/> order) into <paramref name="probabilities"/>.</summary>
     public void Probabilities(string text, Span<float> probabilities)
@@ -73,7 +84,7 @@ public sealed class TextClassifier
 
     /// <summary>A copy of this classifier with other thresholds (e.g. refitted for another precision target).</summary>
     public TextClassifier WithThresholds(CategoryThresholds thresholds) =>
-        new(Featurizer, Model, Labels, Temperature, thresholds, Metadata);
+        new(Featurizer, Model, Labels, Temperature, thresholds, Metadata, Correctness);
 
     /// <summary>Saves the model as one versioned file (see <see cref="TextClassifierFile"/>).</summary>
     public void Save(string path) => TextClassifierFile.Save(this, path);
@@ -83,9 +94,44 @@ public sealed class TextClassifier
 
     internal void Logits(string text, Span<float> logits) => Model.Scores(Featurizer.Transform(text), logits);
 
+    /// <summary>
+    /// Raw scores, their word-column and character-column parts (without bias) and the n-gram counts: what
+    /// <see cref="ConfidenceFeatures"/> needs.
+    /// </summary>
+    internal NgramStats Scores(string text, Span<float> logits, Span<float> wordScores, Span<float> charScores)
+    {
+        var x = Featurizer.Transform(text, out var stats);
+        Model.Scores(x, logits);
+        Model.PartialScores(x, Featurizer.FirstCharColumn, wordScores);
+        for (var c = 0; c < logits.Length; c++)
+        {
+            charScores[c] = logits[c] - wordScores[c] - Model.Bias[c];
+        }
+
+        return stats;
+    }
+
+    private ClassificationResult Classify(string text, float[] buffer)
+    {
+        var probabilities = buffer.AsSpan(0, Labels.Count);
+        if (Correctness is null)
+        {
+            Probabilities(text, probabilities);
+            return ToResult(probabilities, null);
+        }
+
+        var wordScores = buffer.AsSpan(Labels.Count, Labels.Count);
+        var charScores = buffer.AsSpan(Labels.Count * 2, Labels.Count);
+        var stats = Scores(text, probabilities, wordScores, charScores);
+        Span<double> features = stackalloc double[ConfidenceFeatures.Count];
+        ConfidenceFeatures.Compute(probabilities, wordScores, charScores, Temperature, stats, features);
+        SoftmaxModel.SoftmaxInPlace(probabilities, Temperature);
+        return ToResult(probabilities, Correctness.Score(features));
+    }
+
     internal int IndexOf(string label) => _indexOfLabel.TryGetValue(label, out var i) ? i : -1;
 
-    private ClassificationResult ToResult(ReadOnlySpan<float> probabilities)
+    private ClassificationResult ToResult(ReadOnlySpan<float> probabilities, double? confidence)
     {
         Span<int> top = stackalloc int[Math.Min(AlternativeCount, probabilities.Length)];
         top.Fill(-1);
@@ -113,7 +159,7 @@ public sealed class TextClassifier
         }
 
         var label = Labels[top[0]];
-        double probability = probabilities[top[0]];
+        var probability = confidence ?? probabilities[top[0]];
         var threshold = Thresholds.For(label);
         return new ClassificationResult(label, probability, threshold, probability >= threshold, alternatives);
     }

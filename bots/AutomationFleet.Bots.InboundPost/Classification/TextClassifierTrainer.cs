@@ -30,7 +30,7 @@ public static class TextClassifierTrainer
         var started = timeProvider.GetTimestamp();
         var labels = LabelsOf(examples, options);
         var folds = FoldsOf(examples, options.CrossFitFolds, options.SplitSeed);
-        var logits = new float[examples.Count][];
+        var signals = new PredictionSignals[examples.Count];
         var foldModels = new TextClassifier[options.CrossFitFolds];
         for (var fold = 0; fold < options.CrossFitFolds; fold++)
         {
@@ -38,15 +38,11 @@ public static class TextClassifierTrainer
             var outOfFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] != fold).Select(i => examples[i]).ToList();
             var foldModel = FitWeights(outOfFold, labels, options);
             foldModels[fold] = foldModel;
-            Parallel.ForEach(inFold, i =>
-            {
-                logits[i] = new float[labels.Count];
-                foldModel.Logits(examples[i].Text, logits[i]);
-            });
+            Parallel.ForEach(inFold, i => signals[i] = PredictionSignals.Of(foldModel, examples[i].Text));
         }
 
         var final = options.AverageFoldModels ? Average(foldModels, examples, labels, options) : FitWeights(examples, labels, options);
-        return Calibrate(final, examples, examples, logits, options, timeProvider, started);
+        return Calibrate(final, examples, examples, signals, options, timeProvider, started);
     }
 
     /// <summary>Trains on <paramref name="training"/>; fits temperature and thresholds on <paramref name="heldOut"/>.</summary>
@@ -58,14 +54,26 @@ public static class TextClassifierTrainer
         ArgumentNullException.ThrowIfNull(timeProvider);
         var started = timeProvider.GetTimestamp();
         var model = FitWeights(training, LabelsOf(training, options), options);
-        var logits = new float[heldOut.Count][];
-        Parallel.For(0, heldOut.Count, i =>
-        {
-            logits[i] = new float[model.Labels.Count];
-            model.Logits(heldOut[i].Text, logits[i]);
-        });
+        var signals = new PredictionSignals[heldOut.Count];
+        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text));
+        return Calibrate(model, training, heldOut, signals, options, timeProvider, started);
+    }
 
-        return Calibrate(model, training, heldOut, logits, options, timeProvider, started);
+    /// <summary>
+    /// Keeps <paramref name="model"/>'s features and weights and fits its temperature, correctness model and
+    /// thresholds again on <paramref name="heldOut"/> (examples its weights never saw). The data hash in the metadata
+    /// then covers <paramref name="heldOut"/> only.
+    /// </summary>
+    public static TextClassifier Recalibrate(TextClassifier model, IReadOnlyList<LabelledText> heldOut, TextClassifierTrainingOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var started = timeProvider.GetTimestamp();
+        var signals = new PredictionSignals[heldOut.Count];
+        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text));
+        return Calibrate(model, [], heldOut, signals, options, timeProvider, started);
     }
 
     private static List<string> LabelsOf(IReadOnlyList<LabelledText> examples, TextClassifierTrainingOptions options)
@@ -161,20 +169,33 @@ public static class TextClassifierTrainer
         return new TextClassifier(featurizer, model, labels, 1, nothingAutomatic, EmptyMetadata with { TrainingCount = inScope.Count });
     }
 
-    private static TextClassifier Calibrate(TextClassifier model, IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, float[][] logits, TextClassifierTrainingOptions options, TimeProvider timeProvider, long started)
+    private static TextClassifier Calibrate(TextClassifier model, IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, PredictionSignals[] signals, TextClassifierTrainingOptions options, TimeProvider timeProvider, long started)
     {
         var labels = model.Labels;
         var known = Enumerable.Range(0, heldOut.Count).Where(i => model.Knows(heldOut[i].Label)).ToList();
-        var temperature = TemperatureScaling.Fit(known.Select(i => logits[i]).ToList(), known.Select(i => model.IndexOf(heldOut[i].Label)).ToList());
+        var temperature = TemperatureScaling.Fit(known.Select(i => signals[i].Logits).ToList(), known.Select(i => model.IndexOf(heldOut[i].Label)).ToList());
 
+        var rows = new double[heldOut.Count][];
+        var predicted = new int[heldOut.Count];
+        var probability = new double[heldOut.Count];
+        var correct = new bool[heldOut.Count];
+        for (var i = 0; i < heldOut.Count; i++)
+        {
+            var s = signals[i];
+            rows[i] = new double[ConfidenceFeatures.Count];
+            predicted[i] = ConfidenceFeatures.Compute(s.Logits, s.WordScores, s.CharScores, temperature, s.Stats, rows[i]);
+            var probabilities = s.Logits.ToArray();
+            SoftmaxModel.SoftmaxInPlace(probabilities, temperature);
+            probability[i] = probabilities[predicted[i]];
+            correct[i] = string.Equals(labels[predicted[i]], heldOut[i].Label, StringComparison.Ordinal);
+        }
+
+        var correctness = FitCorrectness(rows, correct, options, probability);
         var predictions = new List<HeldOutPrediction>(heldOut.Count);
         var inScope = new List<HeldOutPrediction>(heldOut.Count);
         for (var i = 0; i < heldOut.Count; i++)
         {
-            var probabilities = logits[i].ToArray();
-            SoftmaxModel.SoftmaxInPlace(probabilities, temperature);
-            var best = Array.IndexOf(probabilities, probabilities.Max());
-            var prediction = new HeldOutPrediction(labels[best], probabilities[best], string.Equals(labels[best], heldOut[i].Label, StringComparison.Ordinal));
+            var prediction = new HeldOutPrediction(labels[predicted[i]], probability[i], correct[i]);
             predictions.Add(prediction);
             if (model.Knows(heldOut[i].Label))
             {
@@ -195,7 +216,51 @@ public static class TextClassifierTrainer
             HeldOutPrecision: automatic.Count == 0 ? 1 : automatic.Count(p => p.Correct) / (double)automatic.Count,
             HeldOutEce: Reliability.Compute(inScope.Select(p => (p.Probability, p.Correct)).ToList()).ExpectedCalibrationError,
             TrainingSeconds: elapsed.TotalSeconds);
-        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata);
+        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata, correctness);
+    }
+
+    /// <summary>
+    /// Fits the <see cref="CorrectnessModel"/> on the held-out predictions' features when there are enough right and
+    /// wrong ones, and replaces <paramref name="confidence"/> (the top probabilities) by its cross-fitted scores:
+    /// each prediction is scored by a correctness model fitted on the other folds, so the thresholds are fitted on
+    /// scores the correctness model did not learn from. The returned model is fitted on all of them.
+    /// </summary>
+    private static CorrectnessModel? FitCorrectness(double[][] rows, bool[] correct, TextClassifierTrainingOptions options, double[] confidence)
+    {
+        var right = correct.Count(c => c);
+        var wrong = correct.Length - right;
+        if (!options.FitCorrectnessModel || right < options.MinCorrectnessExamples || wrong < options.MinCorrectnessExamples)
+        {
+            return null;
+        }
+
+        var folds = Math.Max(2, options.CorrectnessFolds);
+        var assignment = new int[rows.Length];
+        var random = new Random(options.SplitSeed + 1);
+        foreach (var outcome in new[] { true, false })
+        {
+            var members = Enumerable.Range(0, rows.Length).Where(i => correct[i] == outcome).ToArray();
+            random.Shuffle(members);
+            for (var r = 0; r < members.Length; r++)
+            {
+                assignment[members[r]] = r % folds;
+            }
+        }
+
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var train = Enumerable.Range(0, rows.Length).Where(i => assignment[i] != fold).ToList();
+            var foldModel = CorrectnessModel.Fit(train.Select(i => rows[i]).ToList(), train.Select(i => correct[i]).ToList(), ConfidenceFeatures.Names, options.CorrectnessL2);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (assignment[i] == fold)
+                {
+                    confidence[i] = foldModel.Score(rows[i]);
+                }
+            }
+        }
+
+        return CorrectnessModel.Fit(rows, correct, ConfidenceFeatures.Names, options.CorrectnessL2);
     }
 
     private static bool IsOutOfScope(LabelledText example, TextClassifierTrainingOptions options) =>

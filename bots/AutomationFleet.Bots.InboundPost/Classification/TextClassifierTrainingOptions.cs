@@ -45,6 +45,24 @@ public sealed record TextClassifierTrainingOptions
     /// </summary>
     public bool AverageFoldModels { get; init; } = true;
 
+    /// <summary>
+    /// True fits a <see cref="CorrectnessModel"/> on the held-out (or out-of-fold) predictions, and thresholds apply to
+    /// its estimate that the top label is right instead of the top probability. Default true.
+    /// </summary>
+    public bool FitCorrectnessModel { get; init; } = true;
+
+    /// <summary>Folds over the held-out predictions for cross-fitting the correctness model's scores. Default 5.</summary>
+    public int CorrectnessFolds { get; init; } = 5;
+
+    /// <summary>L2 penalty on the correctness model's standardised weights. Default 1.</summary>
+    public double CorrectnessL2 { get; init; } = 1;
+
+    /// <summary>
+    /// The correctness model is fitted only with at least this many right and this many wrong held-out predictions;
+    /// otherwise thresholds apply to the top probability. Default 30.
+    /// </summary>
+    public int MinCorrectnessExamples { get; init; } = 30;
+
     /// <summary>Seed of the held-out split. Default 42.</summary>
     public int SplitSeed { get; init; } = 42;
 }

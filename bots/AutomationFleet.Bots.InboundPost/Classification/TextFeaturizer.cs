@@ -36,6 +36,10 @@ public sealed class TextFeaturizer
         {
             _columnOfBucket.Add(buckets[i], i);
         }
+
+        // Columns ascend by bucket and word buckets lie below 2^HashBits, so the word columns come first.
+        var first = Array.BinarySearch(buckets, 1 << options.HashBits);
+        FirstCharColumn = first >= 0 ? first : ~first;
     }
 
     public FeaturizerOptions Options { get; }
@@ -47,6 +51,9 @@ public sealed class TextFeaturizer
     public float[] Idf { get; }
 
     public int FeatureCount => Buckets.Length;
+
+    /// <summary>The first character-n-gram column: columns below it are word n-grams.</summary>
+    internal int FirstCharColumn { get; }
 
     /// <summary>Fits the columns and IDF weights (smooth IDF: ln((1+n)/(1+df)) + 1) on training texts.</summary>
     public static TextFeaturizer Fit(IReadOnlyList<string> texts, FeaturizerOptions options)
@@ -87,7 +94,10 @@ public sealed class TextFeaturizer
     internal bool TryGetColumn(int bucket, out int column) => _columnOfBucket.TryGetValue(bucket, out column);
 
     /// <summary>Turns one text into its normalised TF-IDF vector.</summary>
-    public SparseVector Transform(string text)
+    public SparseVector Transform(string text) => Transform(text, out _);
+
+    /// <summary>Turns one text into its normalised TF-IDF vector and counts its n-grams (all, unseen, word).</summary>
+    internal SparseVector Transform(string text, out NgramStats stats)
     {
         var raw = new List<int>(256);
         CollectBuckets(text, Options, raw);
@@ -97,6 +107,8 @@ public sealed class TextFeaturizer
         var wordBlockLimit = 1 << Options.HashBits;
         double wordNorm = 0;
         double charNorm = 0;
+        var unseen = 0;
+        var wordNgrams = 0;
         var i = 0;
         while (i < raw.Count)
         {
@@ -108,8 +120,10 @@ public sealed class TextFeaturizer
             }
 
             i += run;
+            wordNgrams += bucket < wordBlockLimit ? run : 0;
             if (!_columnOfBucket.TryGetValue(bucket, out var column))
             {
+                unseen += run;
                 continue;
             }
 
@@ -136,6 +150,7 @@ public sealed class TextFeaturizer
             valueArray[k] *= Buckets[indexArray[k]] < wordBlockLimit ? wordScale : charScale;
         }
 
+        stats = new NgramStats(raw.Count, unseen, wordNgrams);
         return new SparseVector(indexArray, valueArray);
     }
 
