@@ -147,6 +147,7 @@ static TextClassifierTrainingOptions ParseOptions(string[] args)
             "--wilson-z" => options with { Thresholds = options.Thresholds with { WilsonZ = double.Parse(value, CultureInfo.InvariantCulture) } },
             "--retrain-final" => options with { AverageFoldModels = !bool.Parse(value) },
             "--correctness" => options with { FitCorrectnessModel = bool.Parse(value) },
+            "--neighbours" => options with { NeighbourFeatures = bool.Parse(value) },
             "--correctness-l2" => options with { CorrectnessL2 = double.Parse(value, CultureInfo.InvariantCulture) },
             "--folds" => options with { CrossFitFolds = int.Parse(value, CultureInfo.InvariantCulture) },
             "--char-weight" => options with { Featurizer = options.Featurizer with { CharBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },

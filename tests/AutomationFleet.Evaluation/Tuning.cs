@@ -41,6 +41,8 @@ internal static class Tuning
             var stopwatch = Stopwatch.StartNew();
             var banked = TextClassifierTrainer.Train(bankingTrain, options, TimeProvider.System);
             var seconds = stopwatch.Elapsed.TotalSeconds;
+            var confidence = banked.ClassifyMany(bankingValidation.Select(v => v.Text).ToList()).Select((r, i) => (r.Probability, 0.0, r.Label == bankingValidation[i].Label, true)).ToList();
+            Console.WriteLine($"BANKING77 oracle cov@{options.Thresholds.TargetPrecision} of the confidence: {Oracle(confidence, r => r.Item1, options.Thresholds.TargetPrecision).Coverage:P1}");
             Console.WriteLine($"BANKING77 pipeline: {Describe(ClassifierEvaluation.Evaluate(banked, bankingValidation))} | {seconds:0.0}s | fitting: global {banked.Thresholds.Global:0.0000} T {banked.Temperature:0.000} acc {banked.Metadata.HeldOutAccuracy:0.0000} automatic {banked.Metadata.HeldOutCoverage:P1} precision {banked.Metadata.HeldOutPrecision:0.0000}, raised {banked.Thresholds.PerCategory.Values.Count(v => v > banked.Thresholds.Global)}{DescribeCorrectness(banked)}");
         }
 

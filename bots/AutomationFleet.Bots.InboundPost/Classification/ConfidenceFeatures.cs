@@ -18,6 +18,9 @@ internal static class ConfidenceFeatures
         "char_view_agrees",
         "unseen_share",     // share of the text's n-grams never seen in training
         "log_length",       // ln(1 + number of word n-grams)
+        "nn_same",          // cosine similarity to the nearest training text of the predicted category
+        "nn_other",         // ... and to the nearest training text of any other category
+        "nn_agrees",        // 1 when the nearest training text has the predicted category
     ];
 
     public static int Count => Names.Count;
@@ -30,9 +33,22 @@ internal static class ConfidenceFeatures
     /// <param name="charScores">The part from character-n-gram columns (no bias).</param>
     /// <param name="temperature">The fitted temperature.</param>
     /// <param name="stats">Counts of the text's n-grams.</param>
+    /// <param name="neighbours">Similarity to the nearest training texts (all zero when the model keeps none).</param>
     /// <param name="features">Receives <see cref="Count"/> values.</param>
     /// <returns>The index of the predicted (top) label.</returns>
-    public static int Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> wordScores, ReadOnlySpan<float> charScores, double temperature, NgramStats stats, Span<double> features)
+    /// <summary>The index of the largest value (the first one on ties).</summary>
+    public static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var c = 1; c < values.Length; c++)
+        {
+            best = values[c] > values[best] ? c : best;
+        }
+
+        return best;
+    }
+
+    public static int Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> wordScores, ReadOnlySpan<float> charScores, double temperature, NgramStats stats, NeighbourSimilarity neighbours, Span<double> features)
     {
         var k = logits.Length;
         var top = 0;
@@ -75,6 +91,9 @@ internal static class ConfidenceFeatures
         features[6] = charAgrees ? 1 : 0;
         features[7] = stats.Total == 0 ? 1 : stats.Unseen / (double)stats.Total;
         features[8] = Math.Log(1 + stats.WordNgrams);
+        features[9] = neighbours.Same;
+        features[10] = neighbours.Other;
+        features[11] = neighbours.NearestAgrees ? 1 : 0;
         return top;
     }
 

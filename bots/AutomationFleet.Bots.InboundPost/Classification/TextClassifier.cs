@@ -10,7 +10,7 @@ public sealed class TextClassifier
     private const int AlternativeCount = 3;
     private readonly Dictionary<string, int> _indexOfLabel;
 
-    internal TextClassifier(TextFeaturizer featurizer, SoftmaxModel model, IReadOnlyList<string> labels, double temperature, CategoryThresholds thresholds, ClassifierTrainingMetadata metadata, CorrectnessModel? correctness = null)
+    internal TextClassifier(TextFeaturizer featurizer, SoftmaxModel model, IReadOnlyList<string> labels, double temperature, CategoryThresholds thresholds, ClassifierTrainingMetadata metadata, CorrectnessModel? correctness = null, NeighbourIndex? neighbours = null)
     {
         if (labels.Count != model.ClassCount)
         {
@@ -24,6 +24,7 @@ public sealed class TextClassifier
         Thresholds = thresholds;
         Metadata = metadata;
         Correctness = correctness;
+        Neighbours = neighbours;
         _indexOfLabel = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
     }
 
@@ -44,6 +45,9 @@ public sealed class TextClassifier
 
     internal TextFeaturizer Featurizer { get; }
 
+    /// <summary>The training texts' vectors, for the nearest-neighbour signals of the correctness model; may be null.</summary>
+    internal NeighbourIndex? Neighbours { get; }
+
     internal SoftmaxModel Model { get; }
 
     /// <summary>True when <paramref name="label"/> is one of the model's categories.</summary>
@@ -53,7 +57,7 @@ public sealed class TextClassifier
     public ClassificationResult Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Classify(text, new float[Labels.Count * 3]);
+        return Classify(text, NewBuffer());
     }
 
     /// <summary>Classifies many texts in parallel; results are in input order.</summary>
@@ -61,7 +65,7 @@ public sealed class TextClassifier
     {
         ArgumentNullException.ThrowIfNull(texts);
         var results = new ClassificationResult[texts.Count];
-        Parallel.For(0, texts.Count, () => new float[Labels.Count * 3], (i, _, buffer) =>
+        Parallel.For(0, texts.Count, NewBuffer, (i, _, buffer) =>
         {
             results[i] = Classify(texts[i], buffer);
             return buffer;
@@ -84,7 +88,7 @@ public sealed class TextClassifier
 
     /// <summary>A copy of this classifier with other thresholds (e.g. refitted for another precision target).</summary>
     public TextClassifier WithThresholds(CategoryThresholds thresholds) =>
-        new(Featurizer, Model, Labels, Temperature, thresholds, Metadata, Correctness);
+        new(Featurizer, Model, Labels, Temperature, thresholds, Metadata, Correctness, Neighbours);
 
     /// <summary>Saves the model as one versioned file (see <see cref="TextClassifierFile"/>).</summary>
     public void Save(string path) => TextClassifierFile.Save(this, path);
@@ -98,9 +102,11 @@ public sealed class TextClassifier
     /// Raw scores, their word-column and character-column parts (without bias) and the n-gram counts: what
     /// <see cref="ConfidenceFeatures"/> needs.
     /// </summary>
-    internal NgramStats Scores(string text, Span<float> logits, Span<float> wordScores, Span<float> charScores)
+    internal NgramStats Scores(string text, Span<float> logits, Span<float> wordScores, Span<float> charScores) =>
+        Scores(Featurizer.Transform(text, out var stats), stats, logits, wordScores, charScores);
+
+    internal NgramStats Scores(SparseVector x, NgramStats stats, Span<float> logits, Span<float> wordScores, Span<float> charScores)
     {
-        var x = Featurizer.Transform(text, out var stats);
         Model.Scores(x, logits);
         Model.PartialScores(x, Featurizer.FirstCharColumn, wordScores);
         for (var c = 0; c < logits.Length; c++)
@@ -110,6 +116,8 @@ public sealed class TextClassifier
 
         return stats;
     }
+
+    private float[] NewBuffer() => new float[(Labels.Count * 3) + (Correctness is null ? 0 : Neighbours?.DocumentCount ?? 0)];
 
     private ClassificationResult Classify(string text, float[] buffer)
     {
@@ -122,9 +130,11 @@ public sealed class TextClassifier
 
         var wordScores = buffer.AsSpan(Labels.Count, Labels.Count);
         var charScores = buffer.AsSpan(Labels.Count * 2, Labels.Count);
-        var stats = Scores(text, probabilities, wordScores, charScores);
+        var x = Featurizer.Transform(text, out var stats);
+        Scores(x, stats, probabilities, wordScores, charScores);
+        var neighbours = Neighbours?.Similarity(x, ConfidenceFeatures.ArgMax(probabilities), buffer.AsSpan(Labels.Count * 3)) ?? default;
         Span<double> features = stackalloc double[ConfidenceFeatures.Count];
-        ConfidenceFeatures.Compute(probabilities, wordScores, charScores, Temperature, stats, features);
+        ConfidenceFeatures.Compute(probabilities, wordScores, charScores, Temperature, stats, neighbours, features);
         SoftmaxModel.SoftmaxInPlace(probabilities, Temperature);
         return ToResult(probabilities, Correctness.Score(features));
     }

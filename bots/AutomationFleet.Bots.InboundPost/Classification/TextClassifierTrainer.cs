@@ -42,7 +42,7 @@ public static class TextClassifierTrainer
         }
 
         var final = options.AverageFoldModels ? Average(foldModels, examples, labels, options) : FitWeights(examples, labels, options);
-        return Calibrate(final, examples, examples, signals, options, timeProvider, started);
+        return Calibrate(final, examples, examples, signals, folds, options, timeProvider, started);
     }
 
     /// <summary>Trains on <paramref name="training"/>; fits temperature and thresholds on <paramref name="heldOut"/>.</summary>
@@ -56,7 +56,7 @@ public static class TextClassifierTrainer
         var model = FitWeights(training, LabelsOf(training, options), options);
         var signals = new PredictionSignals[heldOut.Count];
         Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text));
-        return Calibrate(model, training, heldOut, signals, options, timeProvider, started);
+        return Calibrate(model, training, heldOut, signals, null, options, timeProvider, started);
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public static class TextClassifierTrainer
         var started = timeProvider.GetTimestamp();
         var signals = new PredictionSignals[heldOut.Count];
         Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text));
-        return Calibrate(model, [], heldOut, signals, options, timeProvider, started);
+        return Calibrate(model, [], heldOut, signals, null, options, timeProvider, started);
     }
 
     private static List<string> LabelsOf(IReadOnlyList<LabelledText> examples, TextClassifierTrainingOptions options)
@@ -169,11 +169,36 @@ public static class TextClassifierTrainer
         return new TextClassifier(featurizer, model, labels, 1, nothingAutomatic, EmptyMetadata with { TrainingCount = inScope.Count });
     }
 
-    private static TextClassifier Calibrate(TextClassifier model, IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, PredictionSignals[] signals, TextClassifierTrainingOptions options, TimeProvider timeProvider, long started)
+    private static TextClassifier Calibrate(TextClassifier model, IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, PredictionSignals[] signals, int[]? folds, TextClassifierTrainingOptions options, TimeProvider timeProvider, long started)
     {
         var labels = model.Labels;
+
+        // Nearest-neighbour signals: the in-scope training texts under the final features. With cross-fitting
+        // (training and held-out are the same examples) a held-out text is compared only with texts outside its fold.
+        var neighbours = model.Neighbours;
+        int[]? documentFolds = null;
+        if (options.FitCorrectnessModel && options.NeighbourFeatures && training.Count > 0)
+        {
+            var documents = Enumerable.Range(0, training.Count).Where(i => model.Knows(training[i].Label)).ToList();
+            var vectors = new SparseVector[documents.Count];
+            Parallel.For(0, documents.Count, d => vectors[d] = model.Featurizer.Transform(training[documents[d]].Text));
+            neighbours = NeighbourIndex.Build(vectors, documents.Select(i => model.IndexOf(training[i].Label)).ToList(), model.Featurizer.FeatureCount);
+            documentFolds = folds is null ? null : documents.Select(i => folds[i]).ToArray();
+        }
+
         var known = Enumerable.Range(0, heldOut.Count).Where(i => model.Knows(heldOut[i].Label)).ToList();
         var temperature = TemperatureScaling.Fit(known.Select(i => signals[i].Logits).ToList(), known.Select(i => model.IndexOf(heldOut[i].Label)).ToList());
+
+        var similarity = new NeighbourSimilarity[heldOut.Count];
+        if (neighbours is not null)
+        {
+            Parallel.For(0, heldOut.Count, () => new float[neighbours.DocumentCount], (i, _, scratch) =>
+            {
+                var x = model.Featurizer.Transform(heldOut[i].Text);
+                similarity[i] = neighbours.Similarity(x, ConfidenceFeatures.ArgMax(signals[i].Logits), scratch, documentFolds, folds?[i] ?? -1);
+                return scratch;
+            }, _ => { });
+        }
 
         var rows = new double[heldOut.Count][];
         var predicted = new int[heldOut.Count];
@@ -183,7 +208,7 @@ public static class TextClassifierTrainer
         {
             var s = signals[i];
             rows[i] = new double[ConfidenceFeatures.Count];
-            predicted[i] = ConfidenceFeatures.Compute(s.Logits, s.WordScores, s.CharScores, temperature, s.Stats, rows[i]);
+            predicted[i] = ConfidenceFeatures.Compute(s.Logits, s.WordScores, s.CharScores, temperature, s.Stats, similarity[i], rows[i]);
             var probabilities = s.Logits.ToArray();
             SoftmaxModel.SoftmaxInPlace(probabilities, temperature);
             probability[i] = probabilities[predicted[i]];
@@ -216,7 +241,7 @@ public static class TextClassifierTrainer
             HeldOutPrecision: automatic.Count == 0 ? 1 : automatic.Count(p => p.Correct) / (double)automatic.Count,
             HeldOutEce: Reliability.Compute(inScope.Select(p => (p.Probability, p.Correct)).ToList()).ExpectedCalibrationError,
             TrainingSeconds: elapsed.TotalSeconds);
-        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata, correctness);
+        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata, correctness, correctness is null ? null : neighbours);
     }
 
     /// <summary>

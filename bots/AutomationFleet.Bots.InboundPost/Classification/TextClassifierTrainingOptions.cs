@@ -51,6 +51,12 @@ public sealed record TextClassifierTrainingOptions
     /// </summary>
     public bool FitCorrectnessModel { get; init; } = true;
 
+    /// <summary>
+    /// True gives the correctness model nearest-neighbour signals (cosine similarity to the nearest training texts of
+    /// the predicted and of other categories); the model then keeps the training texts' vectors. Default true.
+    /// </summary>
+    public bool NeighbourFeatures { get; init; } = true;
+
     /// <summary>Folds over the held-out predictions for cross-fitting the correctness model's scores. Default 5.</summary>
     public int CorrectnessFolds { get; init; } = 5;
 
