@@ -25,6 +25,9 @@ internal static class ConfidenceFeatures
 
     public static int Count => Names.Count;
 
+    /// <summary>Index of the first nearest-neighbour feature; they are last.</summary>
+    public const int FirstNeighbourFeature = 9;
+
     /// <summary>
     /// Computes the features of one prediction into <paramref name="features"/>.
     /// </summary>

@@ -215,7 +215,7 @@ public static class TextClassifierTrainer
             correct[i] = string.Equals(labels[predicted[i]], heldOut[i].Label, StringComparison.Ordinal);
         }
 
-        var correctness = FitCorrectness(rows, correct, options, probability);
+        var (correctness, usesNeighbours) = ChooseConfidence(rows, correct, predicted, labels, heldOut, neighbours is not null, options, probability);
         var predictions = new List<HeldOutPrediction>(heldOut.Count);
         var inScope = new List<HeldOutPrediction>(heldOut.Count);
         for (var i = 0; i < heldOut.Count; i++)
@@ -241,24 +241,66 @@ public static class TextClassifierTrainer
             HeldOutPrecision: automatic.Count == 0 ? 1 : automatic.Count(p => p.Correct) / (double)automatic.Count,
             HeldOutEce: Reliability.Compute(inScope.Select(p => (p.Probability, p.Correct)).ToList()).ExpectedCalibrationError,
             TrainingSeconds: elapsed.TotalSeconds);
-        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata, correctness, correctness is null ? null : neighbours);
+        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata, correctness, usesNeighbours ? neighbours : null);
     }
 
     /// <summary>
-    /// Fits the <see cref="CorrectnessModel"/> on the held-out predictions' features when there are enough right and
-    /// wrong ones, and replaces <paramref name="confidence"/> (the top probabilities) by its cross-fitted scores:
-    /// each prediction is scored by a correctness model fitted on the other folds, so the thresholds are fitted on
-    /// scores the correctness model did not learn from. The returned model is fitted on all of them.
+    /// Chooses what thresholds apply to: the top probability, a <see cref="CorrectnessModel"/> without the
+    /// nearest-neighbour signals, or one with them — whichever lets the fitted thresholds automate the most in-scope
+    /// held-out predictions. The correctness models' scores are cross-fitted over the held-out predictions (each is
+    /// scored by a model fitted on the other folds), so thresholds and this choice see scores that were not learned
+    /// from the same prediction. On return <paramref name="confidence"/> holds the chosen scores; the returned model is
+    /// fitted on all held-out predictions.
     /// </summary>
-    private static CorrectnessModel? FitCorrectness(double[][] rows, bool[] correct, TextClassifierTrainingOptions options, double[] confidence)
+    private static (CorrectnessModel? Model, bool UsesNeighbours) ChooseConfidence(double[][] rows, bool[] correct, int[] predicted, IReadOnlyList<string> labels, IReadOnlyList<LabelledText> heldOut, bool hasNeighbours, TextClassifierTrainingOptions options, double[] confidence)
     {
         var right = correct.Count(c => c);
         var wrong = correct.Length - right;
         if (!options.FitCorrectnessModel || right < options.MinCorrectnessExamples || wrong < options.MinCorrectnessExamples)
         {
-            return null;
+            return (null, false);
         }
 
+        var known = labels.ToHashSet(StringComparer.Ordinal);
+        double CoverageOf(double[] scores)
+        {
+            var predictions = Enumerable.Range(0, rows.Length).Select(i => new HeldOutPrediction(labels[predicted[i]], scores[i], correct[i])).ToList();
+            var thresholds = ThresholdFitter.Fit(predictions, options.Thresholds);
+            var inScope = Enumerable.Range(0, rows.Length).Where(i => known.Contains(heldOut[i].Label)).ToList();
+            return inScope.Count(i => scores[i] >= thresholds.For(labels[predicted[i]])) / (double)Math.Max(1, inScope.Count);
+        }
+
+        var best = (Model: (CorrectnessModel?)null, UsesNeighbours: false, Scores: confidence, Coverage: CoverageOf(confidence));
+        var withoutNeighbours = rows.Select(r => WithoutNeighbours(r)).ToArray();
+        foreach (var (variantRows, usesNeighbours) in hasNeighbours ? new[] { (withoutNeighbours, false), (rows, true) } : [(withoutNeighbours, false)])
+        {
+            var scores = CrossFitCorrectness(variantRows, correct, options);
+            var coverage = CoverageOf(scores);
+            if (coverage > best.Coverage)
+            {
+                best = (CorrectnessModel.Fit(variantRows, correct, ConfidenceFeatures.Names, options.CorrectnessL2), usesNeighbours, scores, coverage);
+            }
+        }
+
+        best.Scores.CopyTo(confidence, 0);
+        return (best.Model, best.UsesNeighbours);
+    }
+
+    /// <summary>A copy of <paramref name="row"/> with the nearest-neighbour signals zeroed (a constant gets no weight).</summary>
+    private static double[] WithoutNeighbours(double[] row)
+    {
+        var copy = row.ToArray();
+        for (var j = ConfidenceFeatures.FirstNeighbourFeature; j < copy.Length; j++)
+        {
+            copy[j] = 0;
+        }
+
+        return copy;
+    }
+
+    /// <summary>Each row's score from a correctness model fitted on the other folds of rows.</summary>
+    private static double[] CrossFitCorrectness(double[][] rows, bool[] correct, TextClassifierTrainingOptions options)
+    {
         var folds = Math.Max(2, options.CorrectnessFolds);
         var assignment = new int[rows.Length];
         var random = new Random(options.SplitSeed + 1);
@@ -272,6 +314,7 @@ public static class TextClassifierTrainer
             }
         }
 
+        var scores = new double[rows.Length];
         for (var fold = 0; fold < folds; fold++)
         {
             var train = Enumerable.Range(0, rows.Length).Where(i => assignment[i] != fold).ToList();
@@ -280,12 +323,12 @@ public static class TextClassifierTrainer
             {
                 if (assignment[i] == fold)
                 {
-                    confidence[i] = foldModel.Score(rows[i]);
+                    scores[i] = foldModel.Score(rows[i]);
                 }
             }
         }
 
-        return CorrectnessModel.Fit(rows, correct, ConfidenceFeatures.Names, options.CorrectnessL2);
+        return scores;
     }
 
     private static bool IsOutOfScope(LabelledText example, TextClassifierTrainingOptions options) =>
