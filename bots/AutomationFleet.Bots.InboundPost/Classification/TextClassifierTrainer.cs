@@ -177,7 +177,7 @@ public static class TextClassifierTrainer
         // (training and held-out are the same examples) a held-out text is compared only with texts outside its fold.
         var neighbours = model.Neighbours;
         int[]? documentFolds = null;
-        if (options.FitCorrectnessModel && options.NeighbourFeatures && training.Count > 0)
+        if (options.Confidence is ConfidenceSource.Best or ConfidenceSource.CorrectnessWithNeighbours && training.Count > 0)
         {
             var documents = Enumerable.Range(0, training.Count).Where(i => model.Knows(training[i].Label)).ToList();
             var vectors = new SparseVector[documents.Count];
@@ -256,7 +256,7 @@ public static class TextClassifierTrainer
     {
         var right = correct.Count(c => c);
         var wrong = correct.Length - right;
-        if (!options.FitCorrectnessModel || right < options.MinCorrectnessExamples || wrong < options.MinCorrectnessExamples)
+        if (options.Confidence == ConfidenceSource.TopProbability || right < options.MinCorrectnessExamples || wrong < options.MinCorrectnessExamples)
         {
             return (null, false);
         }
@@ -270,12 +270,24 @@ public static class TextClassifierTrainer
             return inScope.Count(i => scores[i] >= thresholds.For(labels[predicted[i]])) / (double)Math.Max(1, inScope.Count);
         }
 
-        var best = (Model: (CorrectnessModel?)null, UsesNeighbours: false, Scores: confidence, Coverage: CoverageOf(confidence));
+        var choose = options.Confidence == ConfidenceSource.Best;
+        var best = (Model: (CorrectnessModel?)null, UsesNeighbours: false, Scores: confidence, Coverage: choose ? CoverageOf(confidence) : double.NegativeInfinity);
         var withoutNeighbours = rows.Select(r => WithoutNeighbours(r)).ToArray();
-        foreach (var (variantRows, usesNeighbours) in hasNeighbours ? new[] { (withoutNeighbours, false), (rows, true) } : [(withoutNeighbours, false)])
+        var candidates = new List<(double[][] Rows, bool UsesNeighbours)>();
+        if (options.Confidence is ConfidenceSource.Best or ConfidenceSource.Correctness || !hasNeighbours)
+        {
+            candidates.Add((withoutNeighbours, false));
+        }
+
+        if (options.Confidence is ConfidenceSource.Best or ConfidenceSource.CorrectnessWithNeighbours && hasNeighbours)
+        {
+            candidates.Add((rows, true));
+        }
+
+        foreach (var (variantRows, usesNeighbours) in candidates)
         {
             var scores = CrossFitCorrectness(variantRows, correct, options);
-            var coverage = CoverageOf(scores);
+            var coverage = choose ? CoverageOf(scores) : 0;
             if (coverage > best.Coverage)
             {
                 best = (CorrectnessModel.Fit(variantRows, correct, ConfidenceFeatures.Names, options.CorrectnessL2), usesNeighbours, scores, coverage);

@@ -46,16 +46,11 @@ public sealed record TextClassifierTrainingOptions
     public bool AverageFoldModels { get; init; } = true;
 
     /// <summary>
-    /// True fits a <see cref="CorrectnessModel"/> on the held-out (or out-of-fold) predictions, and thresholds apply to
-    /// its estimate that the top label is right instead of the top probability. Default true.
+    /// What thresholds apply to. Default <see cref="ConfidenceSource.Best"/>: the top probability or a
+    /// <see cref="CorrectnessModel"/> (with or without nearest-neighbour signals) fitted on the held-out (or
+    /// out-of-fold) predictions, whichever automates most there at the target precision.
     /// </summary>
-    public bool FitCorrectnessModel { get; init; } = true;
-
-    /// <summary>
-    /// True gives the correctness model nearest-neighbour signals (cosine similarity to the nearest training texts of
-    /// the predicted and of other categories); the model then keeps the training texts' vectors. Default true.
-    /// </summary>
-    public bool NeighbourFeatures { get; init; } = true;
+    public ConfidenceSource Confidence { get; init; } = ConfidenceSource.Best;
 
     /// <summary>Folds over the held-out predictions for cross-fitting the correctness model's scores. Default 5.</summary>
     public int CorrectnessFolds { get; init; } = 5;
