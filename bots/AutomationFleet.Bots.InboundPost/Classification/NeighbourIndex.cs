@@ -4,9 +4,17 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// The TF-IDF vectors of the training texts, as an inverted index (per column: the texts that have it and their
 /// values), for cosine similarity of a new text to its nearest training texts. Used for confidence only: a text that
 /// closely resembles a training text of the predicted category, and none of another, is more likely right.
+/// Columns found in more than 1/<see cref="CommonColumnDivisor"/> of the training texts (the commonest words and
+/// character n-grams, with low IDF weight) are left out of the dot products: they add little to which texts are
+/// nearest but most of the cost. The norms are those of the whole vectors.
 /// </summary>
 internal sealed class NeighbourIndex
 {
+    /// <summary>A column in more than DocumentCount / this many texts is not scanned.</summary>
+    public const int CommonColumnDivisor = 20;
+
+    private readonly int _maxPostings;
+
     internal NeighbourIndex(int[] labels, int[] postingStart, int[] postingDocument, float[] postingValue, float[] norms)
     {
         if (postingStart.Length == 0 || postingDocument.Length != postingValue.Length || norms.Length != labels.Length)
@@ -19,6 +27,7 @@ internal sealed class NeighbourIndex
         PostingDocument = postingDocument;
         PostingValue = postingValue;
         Norms = norms;
+        _maxPostings = Math.Max(64, labels.Length / CommonColumnDivisor);
     }
 
     /// <summary>The label index of each training text.</summary>
@@ -90,7 +99,13 @@ internal sealed class NeighbourIndex
             var column = x.Indices[k];
             var value = x.Values[k];
             norm += value * value;
-            for (var p = PostingStart[column]; p < PostingStart[column + 1]; p++)
+            var end = PostingStart[column + 1];
+            if (end - PostingStart[column] > _maxPostings)
+            {
+                continue;
+            }
+
+            for (var p = PostingStart[column]; p < end; p++)
             {
                 scores[PostingDocument[p]] += PostingValue[p] * value;
             }

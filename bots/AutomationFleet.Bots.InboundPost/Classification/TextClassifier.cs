@@ -48,6 +48,9 @@ public sealed class TextClassifier
     /// <summary>The training texts' vectors, for the nearest-neighbour signals of the correctness model; may be null.</summary>
     internal NeighbourIndex? Neighbours { get; }
 
+    /// <summary>True when the correctness model uses nearest-neighbour signals (the model keeps the training vectors).</summary>
+    public bool UsesNeighbours => Neighbours is not null;
+
     internal SoftmaxModel Model { get; }
 
     /// <summary>True when <paramref name="label"/> is one of the model's categories.</summary>

@@ -159,6 +159,7 @@ public sealed class TextFeaturizer
         var mask = (1u << options.HashBits) - 1;
         var charOffset = 1 << options.HashBits;
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
+        var stems = options.StemWords ? ArrayPool<char>.Shared.Rent(text.Length + 2) : [];
         try
         {
             // Normalise: lower case, apostrophes dropped (so "hasn't" is one word), everything else not a letter or
@@ -166,7 +167,11 @@ public sealed class TextFeaturizer
             var length = 0;
             foreach (var ch in text)
             {
-                if (char.IsLetterOrDigit(ch))
+                if (char.IsDigit(ch) && options.DigitsAsZero)
+                {
+                    buffer[length++] = '0';
+                }
+                else if (char.IsLetterOrDigit(ch))
                 {
                     buffer[length++] = char.ToLower(ch, CultureInfo.InvariantCulture);
                 }
@@ -181,6 +186,15 @@ public sealed class TextFeaturizer
             }
 
             var normalised = buffer.AsSpan(0, length).TrimEnd(' ');
+
+            // Word n-grams are hashed from `words`: the words themselves, or their stems written over a copy (a stem
+            // is never longer than its word, so it stays in the word's place).
+            Span<char> words = options.StemWords ? stems.AsSpan(0, normalised.Length) : buffer.AsSpan(0, normalised.Length);
+            if (options.StemWords)
+            {
+                normalised.CopyTo(words);
+            }
+
             Span<(int Start, int Length)> recent = stackalloc (int, int)[8];
             var maxWordNgram = Math.Min(options.MaxWordNgram, recent.Length);
             var wordCount = 0;
@@ -197,14 +211,14 @@ public sealed class TextFeaturizer
                     recent[k] = recent[k - 1];
                 }
 
-                recent[0] = (start, wordLength);
+                recent[0] = (start, options.StemWords ? PorterStemmer.Stem(words.Slice(start, wordLength)) : wordLength);
                 wordCount++;
                 for (var n = 1; n <= maxWordNgram && n <= wordCount; n++)
                 {
                     var hash = WordSeed ^ FnvOffset;
                     for (var k = n - 1; k >= 0; k--)
                     {
-                        hash = Hash(hash, normalised.Slice(recent[k].Start, recent[k].Length));
+                        hash = Hash(hash, words.Slice(recent[k].Start, recent[k].Length));
                         hash = (hash ^ ' ') * FnvPrime;
                     }
 
@@ -222,6 +236,10 @@ public sealed class TextFeaturizer
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
+            if (options.StemWords)
+            {
+                ArrayPool<char>.Shared.Return(stems);
+            }
         }
     }
 
