@@ -3,7 +3,11 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// <summary>Everything that decides how a <see cref="TextClassifier"/> is trained.</summary>
 public sealed record TextClassifierTrainingOptions
 {
-    public FeaturizerOptions Featurizer { get; init; } = new();
+    /// <summary>
+    /// How text becomes features. Default: the <see cref="FeaturizerOptions"/> defaults with word n-grams over Porter
+    /// stems (validation accuracy +0.25 points on BANKING77, +0.16 on CLINC150; folding digits gained nothing).
+    /// </summary>
+    public FeaturizerOptions Featurizer { get; init; } = new() { StemWords = true };
 
     /// <summary>Which linear scorer is trained. Default <see cref="LinearModelKind.Ensemble"/> (chosen on validation splits).</summary>
     public LinearModelKind Model { get; init; } = LinearModelKind.Ensemble;
@@ -46,11 +50,12 @@ public sealed record TextClassifierTrainingOptions
     public bool AverageFoldModels { get; init; } = true;
 
     /// <summary>
-    /// What thresholds apply to. Default <see cref="ConfidenceSource.Best"/>: the top probability or a
-    /// <see cref="CorrectnessModel"/> (with or without nearest-neighbour signals) fitted on the held-out (or
-    /// out-of-fold) predictions, whichever automates most there at the target precision.
+    /// What thresholds apply to. Default <see cref="ConfidenceSource.Correctness"/>: a <see cref="CorrectnessModel"/>
+    /// fitted on the held-out (or out-of-fold) predictions, without nearest-neighbour signals. On validation splits it
+    /// automated more than the top probability on both BANKING77 and CLINC150; the neighbour signals helped on
+    /// CLINC150 and hurt on BANKING77, and choosing per training run (<see cref="ConfidenceSource.Best"/>) was noisy.
     /// </summary>
-    public ConfidenceSource Confidence { get; init; } = ConfidenceSource.Best;
+    public ConfidenceSource Confidence { get; init; } = ConfidenceSource.Correctness;
 
     /// <summary>Folds over the held-out predictions for cross-fitting the correctness model's scores. Default 5.</summary>
     public int CorrectnessFolds { get; init; } = 5;
