@@ -61,8 +61,11 @@ public sealed record TextClassifierTrainingOptions
     /// <summary>Folds over the held-out predictions for cross-fitting the correctness model's scores. Default 5.</summary>
     public int CorrectnessFolds { get; init; } = 5;
 
-    /// <summary>L2 penalty on the correctness model's standardised weights. Default 1.</summary>
-    public double CorrectnessL2 { get; init; } = 1;
+    /// <summary>
+    /// L2 penalty on the correctness model's standardised weights (a total, not per example). Default 10 (validation:
+    /// 0.1, 1 and 10 automated the same share of BANKING77; 10 the most of CLINC150, by under a point).
+    /// </summary>
+    public double CorrectnessL2 { get; init; } = 10;
 
     /// <summary>
     /// The correctness model is fitted only with at least this many right and this many wrong held-out predictions;
