@@ -9,7 +9,7 @@ CultureInfo.DefaultThreadCurrentCulture = invariant;
 CultureInfo.CurrentCulture = invariant;
 
 var command = args.Length > 0 ? args[0].ToUpperInvariant() : "ALL";
-var options = ParseOptions(args.Skip(1).Where(a => a != "--pipeline").ToArray());
+var options = ParseOptions(args.Skip(1).Where(a => a is not ("--pipeline" or "--pipeline-only" or "--banking-only" or "--clinc-only")).ToArray());
 var root = Datasets.DataRoot();
 
 var cases = command switch
@@ -90,6 +90,7 @@ static void PrintReport(EvaluationCase evaluationCase, TextClassifier model, Eva
         text.AppendLine(CultureInfo.InvariantCulture, $"out-of-scope recall {report.OutOfScopeRecall:P2} of {report.OutOfScopeCount} sent to review");
     }
 
+    text.AppendLine(CultureInfo.InvariantCulture, $"confidence          {(model.Correctness is null ? "top probability" : !model.UsesNeighbours ? "correctness model" : "correctness model with neighbours")}");
     text.AppendLine(CultureInfo.InvariantCulture, $"ECE                 {report.Reliability.ExpectedCalibrationError:0.0000} (temperature {model.Temperature:0.000})");
     text.AppendLine(CultureInfo.InvariantCulture, $"thresholds          global {model.Thresholds.Global:0.000}; per category {model.Thresholds.PerCategory.Count} (median {Median(model.Thresholds.PerCategory.Values):0.000}); unreachable {model.Thresholds.PerCategory.Values.Count(v => v >= CategoryThresholds.Unreachable)}");
     text.AppendLine(CultureInfo.InvariantCulture, $"held-out (fitting)  accuracy {model.Metadata.HeldOutAccuracy:0.0000}, coverage {model.Metadata.HeldOutCoverage:P1}, precision {model.Metadata.HeldOutPrecision:0.0000}");
@@ -146,6 +147,10 @@ static TextClassifierTrainingOptions ParseOptions(string[] args)
             "--word-weight" => options with { Featurizer = options.Featurizer with { WordBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
             "--wilson-z" => options with { Thresholds = options.Thresholds with { WilsonZ = double.Parse(value, CultureInfo.InvariantCulture) } },
             "--retrain-final" => options with { AverageFoldModels = !bool.Parse(value) },
+            "--confidence" => options with { Confidence = Enum.Parse<ConfidenceSource>(value, ignoreCase: true) },
+            "--correctness-l2" => options with { CorrectnessL2 = double.Parse(value, CultureInfo.InvariantCulture) },
+            "--digits" => options with { Featurizer = options.Featurizer with { DigitsAsZero = bool.Parse(value) } },
+            "--stem" => options with { Featurizer = options.Featurizer with { StemWords = bool.Parse(value) } },
             "--folds" => options with { CrossFitFolds = int.Parse(value, CultureInfo.InvariantCulture) },
             "--char-weight" => options with { Featurizer = options.Featurizer with { CharBlockWeight = float.Parse(value, CultureInfo.InvariantCulture) } },
             _ => throw new ArgumentException($"Unknown option '{args[i]}'."),

@@ -41,6 +41,19 @@ public sealed class SoftmaxModel
         }
     }
 
+    /// <summary>
+    /// Writes the part of the scores of <paramref name="x"/> that comes from columns below <paramref name="endColumn"/>
+    /// (no bias) into <paramref name="scores"/>. <paramref name="x"/>'s columns ascend, so this reads a prefix.
+    /// </summary>
+    internal void PartialScores(SparseVector x, int endColumn, Span<float> scores)
+    {
+        scores.Clear();
+        for (var i = 0; i < x.Count && x.Indices[i] < endColumn; i++)
+        {
+            AddScaled(scores, Weights.AsSpan(x.Indices[i] * ClassCount, ClassCount), x.Values[i]);
+        }
+    }
+
     /// <summary>Trains by stochastic gradient descent on the cross-entropy with an L2 penalty.</summary>
     public static SoftmaxModel Train(IReadOnlyList<SparseVector> xs, IReadOnlyList<int> ys, int featureCount, int classCount, SoftmaxTrainerOptions options)
     {

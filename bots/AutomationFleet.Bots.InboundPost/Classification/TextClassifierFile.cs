@@ -5,16 +5,23 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 
 /// <summary>
 /// The model file: a ZIP holding <c>manifest.json</c> (format version, labels, featurizer settings, temperature,
-/// thresholds, training metadata) and <c>weights.bin</c> (little-endian: buckets, IDF, weights, bias).
-/// A reader refuses a format version it does not know.
+/// thresholds, training metadata and, from version 2, the correctness model), <c>weights.bin</c> (little-endian:
+/// buckets, IDF, weights, bias) and, from version 2 when the correctness model uses nearest-neighbour signals,
+/// <c>neighbours.bin</c> (the training texts' vectors as an inverted index). Version 1 files (no correctness model:
+/// thresholds apply to the top probability) are still read. A reader refuses a format version it does not know.
 /// </summary>
 public static class TextClassifierFile
 {
     /// <summary>The format this code writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest format this code reads.</summary>
+    public const int OldestReadableVersion = 1;
 
     private const string ManifestEntry = "manifest.json";
     private const string WeightsEntry = "weights.bin";
+    private const string NeighboursEntry = "neighbours.bin";
+    private const uint NeighboursMagic = 0x4E434641; // "AFCN"
     private const uint WeightsMagic = 0x4D434641; // "AFCM"
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
@@ -51,7 +58,13 @@ public static class TextClassifierFile
             classifier.Thresholds.TargetPrecision,
             classifier.Thresholds.Global,
             new SortedDictionary<string, double>(classifier.Thresholds.PerCategory.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal),
-            classifier.Metadata);
+            classifier.Metadata,
+            classifier.Correctness is null ? null : new CorrectnessManifest(
+                [.. classifier.Correctness.FeatureNames],
+                [.. classifier.Correctness.Means],
+                [.. classifier.Correctness.Scales],
+                [.. classifier.Correctness.Weights],
+                classifier.Correctness.Intercept));
         using (var entry = archive.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
         {
             JsonSerializer.Serialize(entry, manifest, JsonOptions);
@@ -84,6 +97,21 @@ public static class TextClassifierFile
                 writer.Write(b);
             }
         }
+
+        if (classifier.Correctness is not null && classifier.Neighbours is { } index)
+        {
+            using var entry = archive.CreateEntry(NeighboursEntry, CompressionLevel.Fastest).Open();
+            using var writer = new BinaryWriter(entry);
+            writer.Write(NeighboursMagic);
+            writer.Write(index.DocumentCount);
+            writer.Write(index.PostingStart.Length);
+            writer.Write(index.PostingDocument.Length);
+            WriteAll(writer, index.Labels);
+            WriteAll(writer, index.PostingStart);
+            WriteAll(writer, index.PostingDocument);
+            WriteAll(writer, index.PostingValue);
+            WriteAll(writer, index.Norms);
+        }
     }
 
     public static TextClassifier Load(string path)
@@ -102,9 +130,9 @@ public static class TextClassifierFile
             manifest = JsonSerializer.Deserialize<Manifest>(entry, JsonOptions) ?? throw new InvalidDataException("The model manifest is empty.");
         }
 
-        if (manifest.FormatVersion != FormatVersion)
+        if (manifest.FormatVersion < OldestReadableVersion || manifest.FormatVersion > FormatVersion)
         {
-            throw new InvalidDataException($"Model format version {manifest.FormatVersion} is not supported (this build reads {FormatVersion}).");
+            throw new InvalidDataException($"Model format version {manifest.FormatVersion} is not supported (this build reads {OldestReadableVersion} to {FormatVersion}).");
         }
 
         var weightsEntry = archive.GetEntry(WeightsEntry) ?? throw new InvalidDataException($"The model file has no {WeightsEntry}.");
@@ -128,7 +156,75 @@ public static class TextClassifierFile
         var featurizer = new TextFeaturizer(manifest.Featurizer, buckets, idf);
         var model = new SoftmaxModel(featureCount, classCount, weights, bias);
         var thresholds = new CategoryThresholds(manifest.TargetPrecision, manifest.GlobalThreshold, new Dictionary<string, double>(manifest.CategoryThresholds, StringComparer.Ordinal));
-        return new TextClassifier(featurizer, model, manifest.Labels, manifest.Temperature, thresholds, manifest.Metadata);
+        var correctness = ReadCorrectness(manifest.Correctness);
+        var neighbours = correctness is null ? null : ReadNeighbours(archive, featureCount, classCount);
+        return new TextClassifier(featurizer, model, manifest.Labels, manifest.Temperature, thresholds, manifest.Metadata, correctness, neighbours);
+    }
+
+    private static CorrectnessModel? ReadCorrectness(CorrectnessManifest? manifest)
+    {
+        if (manifest is null)
+        {
+            return null;
+        }
+
+        if (!manifest.FeatureNames.SequenceEqual(ConfidenceFeatures.Names, StringComparer.Ordinal))
+        {
+            throw new InvalidDataException($"The model's correctness features ({string.Join(", ", manifest.FeatureNames)}) are not the ones this build computes ({string.Join(", ", ConfidenceFeatures.Names)}); retrain the model.");
+        }
+
+        return new CorrectnessModel(manifest.FeatureNames, [.. manifest.Means], [.. manifest.Scales], [.. manifest.Weights], manifest.Intercept);
+    }
+
+    private static NeighbourIndex? ReadNeighbours(ZipArchive archive, int featureCount, int classCount)
+    {
+        var neighboursEntry = archive.GetEntry(NeighboursEntry);
+        if (neighboursEntry is null)
+        {
+            return null;
+        }
+
+        using var reader = new BinaryReader(neighboursEntry.Open());
+        if (reader.ReadUInt32() != NeighboursMagic)
+        {
+            throw new InvalidDataException("The model's neighbour index has an unknown header.");
+        }
+
+        var documents = reader.ReadInt32();
+        var starts = reader.ReadInt32();
+        var postings = reader.ReadInt32();
+        if (starts != featureCount + 1 || documents < 0 || postings < 0)
+        {
+            throw new InvalidDataException("The model's neighbour index does not match its features.");
+        }
+
+        var labels = ReadInts(reader, documents);
+        var postingStart = ReadInts(reader, starts);
+        var postingDocument = ReadInts(reader, postings);
+        var postingValue = ReadFloats(reader, postings);
+        var norms = ReadFloats(reader, documents);
+        if (labels.Any(l => l < 0 || l >= classCount) || postingDocument.Any(d => d < 0 || d >= documents) || postingStart[^1] != postings)
+        {
+            throw new InvalidDataException("The model's neighbour index is inconsistent.");
+        }
+
+        return new NeighbourIndex(labels, postingStart, postingDocument, postingValue, norms);
+    }
+
+    private static void WriteAll(BinaryWriter writer, int[] values)
+    {
+        foreach (var v in values)
+        {
+            writer.Write(v);
+        }
+    }
+
+    private static void WriteAll(BinaryWriter writer, float[] values)
+    {
+        foreach (var v in values)
+        {
+            writer.Write(v);
+        }
     }
 
     private static int[] ReadInts(BinaryReader reader, int count)
@@ -162,5 +258,8 @@ public static class TextClassifierFile
         double TargetPrecision,
         double GlobalThreshold,
         IDictionary<string, double> CategoryThresholds,
-        ClassifierTrainingMetadata Metadata);
+        ClassifierTrainingMetadata Metadata,
+        CorrectnessManifest? Correctness = null);
+
+    private sealed record CorrectnessManifest(List<string> FeatureNames, List<double> Means, List<double> Scales, List<double> Weights, double Intercept);
 }

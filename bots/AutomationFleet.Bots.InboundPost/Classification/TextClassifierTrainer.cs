@@ -30,7 +30,7 @@ public static class TextClassifierTrainer
         var started = timeProvider.GetTimestamp();
         var labels = LabelsOf(examples, options);
         var folds = FoldsOf(examples, options.CrossFitFolds, options.SplitSeed);
-        var logits = new float[examples.Count][];
+        var signals = new PredictionSignals[examples.Count];
         var foldModels = new TextClassifier[options.CrossFitFolds];
         for (var fold = 0; fold < options.CrossFitFolds; fold++)
         {
@@ -38,15 +38,11 @@ public static class TextClassifierTrainer
             var outOfFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] != fold).Select(i => examples[i]).ToList();
             var foldModel = FitWeights(outOfFold, labels, options);
             foldModels[fold] = foldModel;
-            Parallel.ForEach(inFold, i =>
-            {
-                logits[i] = new float[labels.Count];
-                foldModel.Logits(examples[i].Text, logits[i]);
-            });
+            Parallel.ForEach(inFold, i => signals[i] = PredictionSignals.Of(foldModel, examples[i].Text));
         }
 
         var final = options.AverageFoldModels ? Average(foldModels, examples, labels, options) : FitWeights(examples, labels, options);
-        return Calibrate(final, examples, examples, logits, options, timeProvider, started);
+        return Calibrate(final, examples, examples, signals, folds, options, timeProvider, started);
     }
 
     /// <summary>Trains on <paramref name="training"/>; fits temperature and thresholds on <paramref name="heldOut"/>.</summary>
@@ -58,14 +54,26 @@ public static class TextClassifierTrainer
         ArgumentNullException.ThrowIfNull(timeProvider);
         var started = timeProvider.GetTimestamp();
         var model = FitWeights(training, LabelsOf(training, options), options);
-        var logits = new float[heldOut.Count][];
-        Parallel.For(0, heldOut.Count, i =>
-        {
-            logits[i] = new float[model.Labels.Count];
-            model.Logits(heldOut[i].Text, logits[i]);
-        });
+        var signals = new PredictionSignals[heldOut.Count];
+        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text));
+        return Calibrate(model, training, heldOut, signals, null, options, timeProvider, started);
+    }
 
-        return Calibrate(model, training, heldOut, logits, options, timeProvider, started);
+    /// <summary>
+    /// Keeps <paramref name="model"/>'s features and weights and fits its temperature, correctness model and
+    /// thresholds again on <paramref name="heldOut"/> (examples its weights never saw). The data hash in the metadata
+    /// then covers <paramref name="heldOut"/> only.
+    /// </summary>
+    public static TextClassifier Recalibrate(TextClassifier model, IReadOnlyList<LabelledText> heldOut, TextClassifierTrainingOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var started = timeProvider.GetTimestamp();
+        var signals = new PredictionSignals[heldOut.Count];
+        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text));
+        return Calibrate(model, [], heldOut, signals, null, options, timeProvider, started);
     }
 
     private static List<string> LabelsOf(IReadOnlyList<LabelledText> examples, TextClassifierTrainingOptions options)
@@ -175,20 +183,58 @@ public static class TextClassifierTrainer
         return new TextClassifier(featurizer, model, labels, 1, nothingAutomatic, EmptyMetadata with { TrainingCount = inScope.Count });
     }
 
-    private static TextClassifier Calibrate(TextClassifier model, IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, float[][] logits, TextClassifierTrainingOptions options, TimeProvider timeProvider, long started)
+    private static TextClassifier Calibrate(TextClassifier model, IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, PredictionSignals[] signals, int[]? folds, TextClassifierTrainingOptions options, TimeProvider timeProvider, long started)
     {
         var labels = model.Labels;
-        var known = Enumerable.Range(0, heldOut.Count).Where(i => model.Knows(heldOut[i].Label)).ToList();
-        var temperature = TemperatureScaling.Fit(known.Select(i => logits[i]).ToList(), known.Select(i => model.IndexOf(heldOut[i].Label)).ToList());
 
+        // Nearest-neighbour signals: the in-scope training texts under the final features. With cross-fitting
+        // (training and held-out are the same examples) a held-out text is compared only with texts outside its fold.
+        var neighbours = model.Neighbours;
+        int[]? documentFolds = null;
+        if (options.Confidence is ConfidenceSource.Best or ConfidenceSource.CorrectnessWithNeighbours && training.Count > 0)
+        {
+            var documents = Enumerable.Range(0, training.Count).Where(i => model.Knows(training[i].Label)).ToList();
+            var vectors = new SparseVector[documents.Count];
+            Parallel.For(0, documents.Count, d => vectors[d] = model.Featurizer.Transform(training[documents[d]].Text));
+            neighbours = NeighbourIndex.Build(vectors, documents.Select(i => model.IndexOf(training[i].Label)).ToList(), model.Featurizer.FeatureCount);
+            documentFolds = folds is null ? null : documents.Select(i => folds[i]).ToArray();
+        }
+
+        var known = Enumerable.Range(0, heldOut.Count).Where(i => model.Knows(heldOut[i].Label)).ToList();
+        var temperature = TemperatureScaling.Fit(known.Select(i => signals[i].Logits).ToList(), known.Select(i => model.IndexOf(heldOut[i].Label)).ToList());
+
+        var similarity = new NeighbourSimilarity[heldOut.Count];
+        if (neighbours is not null)
+        {
+            Parallel.For(0, heldOut.Count, () => new float[neighbours.DocumentCount], (i, _, scratch) =>
+            {
+                var x = model.Featurizer.Transform(heldOut[i].Text);
+                similarity[i] = neighbours.Similarity(x, ConfidenceFeatures.ArgMax(signals[i].Logits), scratch, documentFolds, folds?[i] ?? -1);
+                return scratch;
+            }, _ => { });
+        }
+
+        var rows = new double[heldOut.Count][];
+        var predicted = new int[heldOut.Count];
+        var probability = new double[heldOut.Count];
+        var correct = new bool[heldOut.Count];
+        for (var i = 0; i < heldOut.Count; i++)
+        {
+            var s = signals[i];
+            rows[i] = new double[ConfidenceFeatures.Count];
+            predicted[i] = ConfidenceFeatures.Compute(s.Logits, s.WordScores, s.CharScores, temperature, s.Stats, similarity[i], rows[i]);
+            var probabilities = s.Logits.ToArray();
+            SoftmaxModel.SoftmaxInPlace(probabilities, temperature);
+            probability[i] = probabilities[predicted[i]];
+            correct[i] = string.Equals(labels[predicted[i]], heldOut[i].Label, StringComparison.Ordinal);
+        }
+
+        var (correctness, usesNeighbours) = ChooseConfidence(rows, correct, predicted, labels, heldOut, neighbours is not null, options, probability);
         var predictions = new List<HeldOutPrediction>(heldOut.Count);
         var inScope = new List<HeldOutPrediction>(heldOut.Count);
         for (var i = 0; i < heldOut.Count; i++)
         {
-            var probabilities = logits[i].ToArray();
-            SoftmaxModel.SoftmaxInPlace(probabilities, temperature);
-            var best = Array.IndexOf(probabilities, probabilities.Max());
-            var prediction = new HeldOutPrediction(labels[best], probabilities[best], string.Equals(labels[best], heldOut[i].Label, StringComparison.Ordinal));
+            var prediction = new HeldOutPrediction(labels[predicted[i]], probability[i], correct[i]);
             predictions.Add(prediction);
             if (model.Knows(heldOut[i].Label))
             {
@@ -209,7 +255,106 @@ public static class TextClassifierTrainer
             HeldOutPrecision: automatic.Count == 0 ? 1 : automatic.Count(p => p.Correct) / (double)automatic.Count,
             HeldOutEce: Reliability.Compute(inScope.Select(p => (p.Probability, p.Correct)).ToList()).ExpectedCalibrationError,
             TrainingSeconds: elapsed.TotalSeconds);
-        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata);
+        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata, correctness, usesNeighbours ? neighbours : null);
+    }
+
+    /// <summary>
+    /// Chooses what thresholds apply to: the top probability, a <see cref="CorrectnessModel"/> without the
+    /// nearest-neighbour signals, or one with them — whichever lets the fitted thresholds automate the most in-scope
+    /// held-out predictions. The correctness models' scores are cross-fitted over the held-out predictions (each is
+    /// scored by a model fitted on the other folds), so thresholds and this choice see scores that were not learned
+    /// from the same prediction. On return <paramref name="confidence"/> holds the chosen scores; the returned model is
+    /// fitted on all held-out predictions.
+    /// </summary>
+    private static (CorrectnessModel? Model, bool UsesNeighbours) ChooseConfidence(double[][] rows, bool[] correct, int[] predicted, IReadOnlyList<string> labels, IReadOnlyList<LabelledText> heldOut, bool hasNeighbours, TextClassifierTrainingOptions options, double[] confidence)
+    {
+        var right = correct.Count(c => c);
+        var wrong = correct.Length - right;
+        if (options.Confidence == ConfidenceSource.TopProbability || right < options.MinCorrectnessExamples || wrong < options.MinCorrectnessExamples)
+        {
+            return (null, false);
+        }
+
+        var known = labels.ToHashSet(StringComparer.Ordinal);
+        double CoverageOf(double[] scores)
+        {
+            var predictions = Enumerable.Range(0, rows.Length).Select(i => new HeldOutPrediction(labels[predicted[i]], scores[i], correct[i])).ToList();
+            var thresholds = ThresholdFitter.Fit(predictions, options.Thresholds);
+            var inScope = Enumerable.Range(0, rows.Length).Where(i => known.Contains(heldOut[i].Label)).ToList();
+            return inScope.Count(i => scores[i] >= thresholds.For(labels[predicted[i]])) / (double)Math.Max(1, inScope.Count);
+        }
+
+        var choose = options.Confidence == ConfidenceSource.Best;
+        var best = (Model: (CorrectnessModel?)null, UsesNeighbours: false, Scores: confidence, Coverage: choose ? CoverageOf(confidence) : double.NegativeInfinity);
+        var withoutNeighbours = rows.Select(r => WithoutNeighbours(r)).ToArray();
+        var candidates = new List<(double[][] Rows, bool UsesNeighbours)>();
+        if (options.Confidence is ConfidenceSource.Best or ConfidenceSource.Correctness || !hasNeighbours)
+        {
+            candidates.Add((withoutNeighbours, false));
+        }
+
+        if (options.Confidence is ConfidenceSource.Best or ConfidenceSource.CorrectnessWithNeighbours && hasNeighbours)
+        {
+            candidates.Add((rows, true));
+        }
+
+        foreach (var (variantRows, usesNeighbours) in candidates)
+        {
+            var scores = CrossFitCorrectness(variantRows, correct, options);
+            var coverage = choose ? CoverageOf(scores) : 0;
+            if (coverage > best.Coverage)
+            {
+                best = (CorrectnessModel.Fit(variantRows, correct, ConfidenceFeatures.Names, options.CorrectnessL2), usesNeighbours, scores, coverage);
+            }
+        }
+
+        best.Scores.CopyTo(confidence, 0);
+        return (best.Model, best.UsesNeighbours);
+    }
+
+    /// <summary>A copy of <paramref name="row"/> with the nearest-neighbour signals zeroed (a constant gets no weight).</summary>
+    private static double[] WithoutNeighbours(double[] row)
+    {
+        var copy = row.ToArray();
+        for (var j = ConfidenceFeatures.FirstNeighbourFeature; j < copy.Length; j++)
+        {
+            copy[j] = 0;
+        }
+
+        return copy;
+    }
+
+    /// <summary>Each row's score from a correctness model fitted on the other folds of rows.</summary>
+    private static double[] CrossFitCorrectness(double[][] rows, bool[] correct, TextClassifierTrainingOptions options)
+    {
+        var folds = Math.Max(2, options.CorrectnessFolds);
+        var assignment = new int[rows.Length];
+        var random = new Random(options.SplitSeed + 1);
+        foreach (var outcome in new[] { true, false })
+        {
+            var members = Enumerable.Range(0, rows.Length).Where(i => correct[i] == outcome).ToArray();
+            random.Shuffle(members);
+            for (var r = 0; r < members.Length; r++)
+            {
+                assignment[members[r]] = r % folds;
+            }
+        }
+
+        var scores = new double[rows.Length];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var train = Enumerable.Range(0, rows.Length).Where(i => assignment[i] != fold).ToList();
+            var foldModel = CorrectnessModel.Fit(train.Select(i => rows[i]).ToList(), train.Select(i => correct[i]).ToList(), ConfidenceFeatures.Names, options.CorrectnessL2);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (assignment[i] == fold)
+                {
+                    scores[i] = foldModel.Score(rows[i]);
+                }
+            }
+        }
+
+        return scores;
     }
 
     private static bool IsOutOfScope(LabelledText example, TextClassifierTrainingOptions options) =>

@@ -36,6 +36,10 @@ public sealed class TextFeaturizer
         {
             _columnOfBucket.Add(buckets[i], i);
         }
+
+        // Columns ascend by bucket and word buckets lie below 2^HashBits, so the word columns come first.
+        var first = Array.BinarySearch(buckets, 1 << options.HashBits);
+        FirstCharColumn = first >= 0 ? first : ~first;
     }
 
     public FeaturizerOptions Options { get; }
@@ -47,6 +51,9 @@ public sealed class TextFeaturizer
     public float[] Idf { get; }
 
     public int FeatureCount => Buckets.Length;
+
+    /// <summary>The first character-n-gram column: columns below it are word n-grams.</summary>
+    internal int FirstCharColumn { get; }
 
     /// <summary>Fits the columns and IDF weights (smooth IDF: ln((1+n)/(1+df)) + 1) on training texts.</summary>
     public static TextFeaturizer Fit(IReadOnlyList<string> texts, FeaturizerOptions options)
@@ -87,7 +94,10 @@ public sealed class TextFeaturizer
     internal bool TryGetColumn(int bucket, out int column) => _columnOfBucket.TryGetValue(bucket, out column);
 
     /// <summary>Turns one text into its normalised TF-IDF vector.</summary>
-    public SparseVector Transform(string text)
+    public SparseVector Transform(string text) => Transform(text, out _);
+
+    /// <summary>Turns one text into its normalised TF-IDF vector and counts its n-grams (all, unseen, word).</summary>
+    internal SparseVector Transform(string text, out NgramStats stats)
     {
         var raw = new List<int>(256);
         CollectBuckets(text, Options, raw);
@@ -97,6 +107,8 @@ public sealed class TextFeaturizer
         var wordBlockLimit = 1 << Options.HashBits;
         double wordNorm = 0;
         double charNorm = 0;
+        var unseen = 0;
+        var wordNgrams = 0;
         var i = 0;
         while (i < raw.Count)
         {
@@ -108,8 +120,10 @@ public sealed class TextFeaturizer
             }
 
             i += run;
+            wordNgrams += bucket < wordBlockLimit ? run : 0;
             if (!_columnOfBucket.TryGetValue(bucket, out var column))
             {
+                unseen += run;
                 continue;
             }
 
@@ -136,6 +150,7 @@ public sealed class TextFeaturizer
             valueArray[k] *= Buckets[indexArray[k]] < wordBlockLimit ? wordScale : charScale;
         }
 
+        stats = new NgramStats(raw.Count, unseen, wordNgrams);
         return new SparseVector(indexArray, valueArray);
     }
 
@@ -144,6 +159,7 @@ public sealed class TextFeaturizer
         var mask = (1u << options.HashBits) - 1;
         var charOffset = 1 << options.HashBits;
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
+        var stems = options.StemWords ? ArrayPool<char>.Shared.Rent(text.Length + 2) : [];
         try
         {
             // Normalise: lower case, apostrophes dropped (so "hasn't" is one word), everything else not a letter or
@@ -151,7 +167,11 @@ public sealed class TextFeaturizer
             var length = 0;
             foreach (var ch in text)
             {
-                if (char.IsLetterOrDigit(ch))
+                if (char.IsDigit(ch) && options.DigitsAsZero)
+                {
+                    buffer[length++] = '0';
+                }
+                else if (char.IsLetterOrDigit(ch))
                 {
                     buffer[length++] = char.ToLower(ch, CultureInfo.InvariantCulture);
                 }
@@ -166,6 +186,15 @@ public sealed class TextFeaturizer
             }
 
             var normalised = buffer.AsSpan(0, length).TrimEnd(' ');
+
+            // Word n-grams are hashed from `words`: the words themselves, or their stems written over a copy (a stem
+            // is never longer than its word, so it stays in the word's place).
+            Span<char> words = options.StemWords ? stems.AsSpan(0, normalised.Length) : buffer.AsSpan(0, normalised.Length);
+            if (options.StemWords)
+            {
+                normalised.CopyTo(words);
+            }
+
             Span<(int Start, int Length)> recent = stackalloc (int, int)[8];
             var maxWordNgram = Math.Min(options.MaxWordNgram, recent.Length);
             var wordCount = 0;
@@ -182,14 +211,14 @@ public sealed class TextFeaturizer
                     recent[k] = recent[k - 1];
                 }
 
-                recent[0] = (start, wordLength);
+                recent[0] = (start, options.StemWords ? PorterStemmer.Stem(words.Slice(start, wordLength)) : wordLength);
                 wordCount++;
                 for (var n = 1; n <= maxWordNgram && n <= wordCount; n++)
                 {
                     var hash = WordSeed ^ FnvOffset;
                     for (var k = n - 1; k >= 0; k--)
                     {
-                        hash = Hash(hash, normalised.Slice(recent[k].Start, recent[k].Length));
+                        hash = Hash(hash, words.Slice(recent[k].Start, recent[k].Length));
                         hash = (hash ^ ' ') * FnvPrime;
                     }
 
@@ -207,6 +236,10 @@ public sealed class TextFeaturizer
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
+            if (options.StemWords)
+            {
+                ArrayPool<char>.Shared.Return(stems);
+            }
         }
     }
 

@@ -39,6 +39,72 @@ public sealed class TextClassifierFileTests : IDisposable
     }
 
     [Fact]
+    public void SaveLoad_CorrectnessModelWithNeighbours_RoundTripIdentical()
+    {
+        var original = TextClassifierTrainer.Train(SyntheticData.GenerateOverlapping(100, seed: 6), new TextClassifierTrainingOptions { Confidence = ConfidenceSource.CorrectnessWithNeighbours }, new FakeTimeProvider());
+        var path = Path.Combine(_directory, "correctness.model");
+        var texts = SyntheticData.GenerateOverlapping(15, seed: 78).Select(e => e.Text).ToList();
+
+        original.Save(path);
+        var loaded = TextClassifier.Load(path);
+
+        Assert.NotNull(loaded.Correctness);
+        Assert.NotNull(loaded.Neighbours);
+        Assert.Equal(original.Correctness!.Weights, loaded.Correctness!.Weights);
+        foreach (var text in texts)
+        {
+            var a = original.Classify(text);
+            var b = loaded.Classify(text);
+            Assert.Equal(a.Label, b.Label);
+            Assert.Equal(a.Probability, b.Probability);
+            Assert.Equal(a.Automatic, b.Automatic);
+        }
+    }
+
+    [Fact]
+    public void Load_FormatVersion1_ReadsItAndThresholdsApplyToTheTopProbability()
+    {
+        var original = TextClassifierTrainer.Train(SyntheticData.GenerateOverlapping(60, seed: 6), new TextClassifierTrainingOptions { Confidence = ConfidenceSource.TopProbability }, new FakeTimeProvider());
+        var path = Path.Combine(_directory, "v1.model");
+        original.Save(path);
+        RewriteManifest(path, m => m.Replace($"\"FormatVersion\": {TextClassifierFile.FormatVersion}", "\"FormatVersion\": 1", StringComparison.Ordinal).Replace("\"Correctness\": null", "\"Unused\": null", StringComparison.Ordinal));
+
+        var loaded = TextClassifier.Load(path);
+
+        Assert.Null(loaded.Correctness);
+        var text = "blue badge parking renewal";
+        Assert.Equal(original.Classify(text).Probability, loaded.Classify(text).Probability);
+        Assert.Equal(loaded.Classify(text).Alternatives[0].Probability, loaded.Classify(text).Probability);
+    }
+
+    [Fact]
+    public void Load_CorrectnessFeaturesOfAnotherBuild_ThrowsAskingToRetrain()
+    {
+        var path = Path.Combine(_directory, "features.model");
+        TextClassifierTrainer.Train(SyntheticData.GenerateOverlapping(100, seed: 6), new TextClassifierTrainingOptions { Confidence = ConfidenceSource.Correctness }, new FakeTimeProvider()).Save(path);
+        RewriteManifest(path, m => m.Replace("\"nn_agrees\"", "\"something_else\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidDataException>(() => TextClassifier.Load(path));
+
+        Assert.Contains("retrain", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void RewriteManifest(string path, Func<string, string> change)
+    {
+        using var archive = ZipFile.Open(path, ZipArchiveMode.Update);
+        var entry = archive.GetEntry("manifest.json")!;
+        string manifest;
+        using (var reader = new StreamReader(entry.Open()))
+        {
+            manifest = reader.ReadToEnd();
+        }
+
+        entry.Delete();
+        using var writer = new StreamWriter(archive.CreateEntry("manifest.json").Open());
+        writer.Write(change(manifest));
+    }
+
+    [Fact]
     public void Load_UnknownFormatVersion_Throws()
     {
         var path = Path.Combine(_directory, "m.model");

@@ -1,0 +1,119 @@
+namespace AutomationFleet.Bots.InboundPost.Classification;
+
+/// <summary>
+/// What the <see cref="CorrectnessModel"/> sees of one prediction: signals that tell a right top label from a wrong one,
+/// computed the same way for out-of-fold predictions (training) and for new texts.
+/// </summary>
+internal static class ConfidenceFeatures
+{
+    /// <summary>Feature names, in order (also written to the model file so a reader can check them).</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "logit_top",        // ln(p1 / (1 - p1)) of the calibrated top probability
+        "log_ratio_top2",   // ln(p1 / p2): the calibrated top-1 vs top-2 gap
+        "entropy",          // entropy of the calibrated distribution
+        "word_view_prob",   // probability of the predicted label from the word-n-gram part of the scores alone
+        "word_view_agrees", // 1 when the word part alone has the same top label
+        "char_view_prob",   // the same for the character-n-gram part
+        "char_view_agrees",
+        "unseen_share",     // share of the text's n-grams never seen in training
+        "log_length",       // ln(1 + number of word n-grams)
+        "nn_same",          // cosine similarity to the nearest training text of the predicted category
+        "nn_other",         // ... and to the nearest training text of any other category
+        "nn_agrees",        // 1 when the nearest training text has the predicted category
+    ];
+
+    public static int Count => Names.Count;
+
+    /// <summary>Index of the first nearest-neighbour feature; they are last.</summary>
+    public const int FirstNeighbourFeature = 9;
+
+    /// <summary>
+    /// Computes the features of one prediction into <paramref name="features"/>.
+    /// </summary>
+    /// <param name="logits">Full raw scores (bias included).</param>
+    /// <param name="wordScores">The part of the raw scores from word-n-gram columns (no bias).</param>
+    /// <param name="charScores">The part from character-n-gram columns (no bias).</param>
+    /// <param name="temperature">The fitted temperature.</param>
+    /// <param name="stats">Counts of the text's n-grams.</param>
+    /// <param name="neighbours">Similarity to the nearest training texts (all zero when the model keeps none).</param>
+    /// <param name="features">Receives <see cref="Count"/> values.</param>
+    /// <returns>The index of the predicted (top) label.</returns>
+    /// <summary>The index of the largest value (the first one on ties).</summary>
+    public static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var c = 1; c < values.Length; c++)
+        {
+            best = values[c] > values[best] ? c : best;
+        }
+
+        return best;
+    }
+
+    public static int Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> wordScores, ReadOnlySpan<float> charScores, double temperature, NgramStats stats, NeighbourSimilarity neighbours, Span<double> features)
+    {
+        var k = logits.Length;
+        var top = 0;
+        for (var c = 1; c < k; c++)
+        {
+            top = logits[c] > logits[top] ? c : top;
+        }
+
+        var second = top == 0 ? 1 : 0;
+        for (var c = 0; c < k; c++)
+        {
+            second = c != top && logits[c] > logits[second] ? c : second;
+        }
+
+        // Calibrated probabilities and entropy, in double.
+        double sum = 0;
+        for (var c = 0; c < k; c++)
+        {
+            sum += Math.Exp((logits[c] - logits[top]) / temperature);
+        }
+
+        double entropy = 0;
+        for (var c = 0; c < k; c++)
+        {
+            var p = Math.Exp((logits[c] - logits[top]) / temperature) / sum;
+            entropy -= p > 0 ? p * Math.Log(p) : 0;
+        }
+
+        var p1 = Math.Clamp(1 / sum, 1e-9, 1 - 1e-9);
+        features[0] = Math.Log(p1 / (1 - p1));
+        features[1] = (logits[top] - logits[second]) / temperature;
+        features[2] = entropy;
+
+        var (wordProb, wordAgrees) = View(wordScores, top, temperature);
+        features[3] = wordProb;
+        features[4] = wordAgrees ? 1 : 0;
+
+        var (charProb, charAgrees) = View(charScores, top, temperature);
+        features[5] = charProb;
+        features[6] = charAgrees ? 1 : 0;
+        features[7] = stats.Total == 0 ? 1 : stats.Unseen / (double)stats.Total;
+        features[8] = Math.Log(1 + stats.WordNgrams);
+        features[9] = neighbours.Same;
+        features[10] = neighbours.Other;
+        features[11] = neighbours.NearestAgrees ? 1 : 0;
+        return top;
+    }
+
+    private static (double Probability, bool Agrees) View(ReadOnlySpan<float> scores, int label, double temperature)
+    {
+        var best = 0;
+        for (var c = 1; c < scores.Length; c++)
+        {
+            best = scores[c] > scores[best] ? c : best;
+        }
+
+        double sum = 0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            sum += Math.Exp((scores[c] - scores[best]) / temperature);
+        }
+
+        return (Math.Exp((scores[label] - scores[best]) / temperature) / sum, best == label);
+    }
+}
