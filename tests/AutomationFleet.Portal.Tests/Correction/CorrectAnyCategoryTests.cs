@@ -11,7 +11,7 @@ namespace AutomationFleet.Portal.Tests.Correction;
 /// <summary>
 /// A reviewer corrects an item to a category that is not among the bot's top categories (the select offers every
 /// category the bot lists in its evidence), and the item then continues through the runner with that category's
-/// service and route.
+/// service and route; a category the bot does not know brings the item back to review, still under its service.
 /// </summary>
 [Collection(PortalCollection.Name)]
 [Trait("Category", "Integration")]
@@ -62,6 +62,35 @@ public sealed class CorrectAnyCategoryTests(PortalFixture portal, CorrectionFixt
         var handedOn = await fixture.Store.FindAsync(CorrectionFixture.Reference + ">" + target.Route.Target, CancellationToken.None);
         Assert.NotNull(handedOn);
         Assert.Equal(target.Route.Target, handedOn.Queue);
+    }
+
+    [Fact]
+    public async Task Correct_ToCategoryBotDoesNotKnow_BackToReviewWithReasonAndService()
+    {
+        var proposedService = (await fixture.Store.GetAsync(fixture.UnknownItem.Id, CancellationToken.None))!.Request.Service;
+        Assert.NotNull(proposedService);
+        var page = await portal.NewPageAsync();
+        await PortalFixture.SignInAsync(page, fixture.BaseUrl, "cora");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
+        await page.GotoAsync($"{fixture.BaseUrl}/review/items/{fixture.UnknownItem.Id}");
+
+        // Not offered by the page: a forged choice, as an old form or a hand-made POST would send.
+        await page.Locator("#category").EvaluateAsync("s => s.add(new Option('no-such-category', 'no-such-category', true, true))");
+        await page.Locator("#kind-correct").CheckAsync();
+        await page.Locator("#reason").FillAsync("Testing a category the bot does not know.");
+        await page.Locator("#reason").PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("decided=true$"));
+
+        var result = await fixture.RunAgainAsync();
+
+        Assert.Equal(RunResult.SentToReview, result);
+        var item = (await fixture.Store.FindAsync(CorrectionFixture.UnknownReference, CancellationToken.None))!;
+        Assert.Equal(WorkItemState.NeedsReview, item.State);
+        var task = (await fixture.Store.GetAsync(item.Id, CancellationToken.None))!;
+        Assert.Contains("'no-such-category' is not in the council taxonomy", Assert.Single(task.Request.Reasons), StringComparison.Ordinal);
+
+        // The runner's own review task names the service of the outcome, so service grants still reach the item.
+        Assert.Equal(proposedService, task.Request.Service);
     }
 
     private (string Proposed, List<string> Top) Evidence()

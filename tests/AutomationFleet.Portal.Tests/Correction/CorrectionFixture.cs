@@ -32,6 +32,9 @@ public sealed class CorrectionFixture : IAsyncLifetime
 {
     public const string Reference = "inbox:correct-any-category";
 
+    /// <summary>A second letter, to be corrected to a category the bot does not know.</summary>
+    public const string UnknownReference = "inbox:correct-unknown-category";
+
     private const string WorkerId = "test-worker";
     private const string Letter =
         "Dear Sir or Madam, I am writing to renew my Blue Badge which expires next month. My badge number is on the "
@@ -53,6 +56,8 @@ public sealed class CorrectionFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
 
     public WorkItem Item { get; private set; } = null!;
+
+    public WorkItem UnknownItem { get; private set; } = null!;
 
     /// <summary>The bot's evidence as stored with the review task.</summary>
     public string EvidenceJson { get; private set; } = "";
@@ -100,9 +105,13 @@ public sealed class CorrectionFixture : IAsyncLifetime
             Store, Store, blobs, new ConfidencePolicy(new FixedOptionsMonitor<ConfidenceOptions>(confidence)), pipelines, NullLogger<BotRunner>.Instance);
 
         var payload = JsonSerializer.Serialize(new { subject = "Blue Badge renewal", text = Letter });
-        await Store.EnqueueAsync(new NewWorkItem(InboundPostBot.BotName, Reference, payload, []), "test", ct);
-        var result = await RunAgainAsync();
-        Assert.Equal(RunResult.SentToReview, result);
+        foreach (var reference in new[] { Reference, UnknownReference })
+        {
+            await Store.EnqueueAsync(new NewWorkItem(InboundPostBot.BotName, reference, payload, []), "test", ct);
+            Assert.Equal(RunResult.SentToReview, await RunAgainAsync());
+        }
+
+        UnknownItem = (await Store.FindAsync(UnknownReference, ct))!;
 
         Item = (await Store.FindAsync(Reference, ct))!;
         var task = await Store.GetAsync(Item.Id, ct);
@@ -112,7 +121,7 @@ public sealed class CorrectionFixture : IAsyncLifetime
         BaseUrl = PortalFixture.Address(_portal);
     }
 
-    /// <summary>Leases the item and runs it through the runner and the bot, as a worker of the fleet does.</summary>
+    /// <summary>Leases the one New item and runs it through the runner and the bot, as a worker of the fleet does.</summary>
     public async Task<RunResult> RunAgainAsync()
     {
         var leased = Assert.Single(await Store.LeaseAsync(InboundPostBot.BotName, WorkerId, 1, TimeSpan.FromMinutes(5), CancellationToken.None));
