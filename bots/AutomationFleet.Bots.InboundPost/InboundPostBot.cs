@@ -76,6 +76,30 @@ public sealed class InboundPostBot : IBot
 
     public string CompleteReviewedOutcome(string outcomeJson) => ReviewedPostOutcome.Complete(outcomeJson, _taxonomy);
 
+    /// <summary>The outcome's <c>service</c> (the taxonomy category's service), or null if it names none or is not JSON.</summary>
+    public string? ServiceOf(string outcomeJson)
+    {
+        if (string.IsNullOrWhiteSpace(outcomeJson))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var outcome = JsonDocument.Parse(outcomeJson);
+            return outcome.RootElement.ValueKind == JsonValueKind.Object
+                && outcome.RootElement.TryGetProperty("service", out var service)
+                && service.ValueKind == JsonValueKind.String
+                && !string.IsNullOrWhiteSpace(service.GetString())
+                    ? service.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public async Task<BotDecision> DecideAsync(BotInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -229,6 +253,9 @@ public sealed class InboundPostBot : IBot
             }),
             rejected = post.Rejections,
             safeguardingCues = cues,
+
+            // Every category the bot knows, so a reviewer can correct to any of them, not only the top few.
+            categories = _taxonomy.Categories.Select(c => new { id = c.Id, name = c.DisplayName }),
         };
         return JsonSerializer.Serialize(evidence, JsonOptions);
     }

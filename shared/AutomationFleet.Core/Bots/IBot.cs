@@ -29,4 +29,12 @@ public interface IBot
     /// with that reason). By default the outcome is delivered as decided.
     /// </summary>
     string CompleteReviewedOutcome(string outcomeJson) => outcomeJson;
+
+    /// <summary>
+    /// The service an outcome of this bot is for (as <see cref="BotDecision.Service"/> on a decision), read from the
+    /// outcome; the runner puts it on the review tasks it makes itself (a step cut off midway, a delivery refused, a
+    /// reviewed outcome the bot cannot carry out), so reviewers granted by service see those items too. Must not
+    /// throw; null when the outcome names no service (the default).
+    /// </summary>
+    string? ServiceOf(string outcomeJson) => null;
 }

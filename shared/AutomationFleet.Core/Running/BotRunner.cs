@@ -158,7 +158,8 @@ public sealed class BotRunner(
         catch (ReviewedOutcomeException exception)
         {
             var request = new ReviewRequest(
-                bot.Name, null, outcome.OutcomeJson, outcome.Confidence, "{}", [exception.Message], Urgent: false);
+                bot.Name, null, outcome.OutcomeJson, outcome.Confidence, "{}", [exception.Message], Urgent: false,
+                ServiceOf(bot, outcome.OutcomeJson));
             await queue.SendToReviewAsync(item.Id, workerId, request, cancellationToken);
             logger.LogWarning(
                 "Item {Reference} in {Queue}: the reviewed outcome cannot be carried out; sent back to review", item.Reference, item.Queue);
@@ -173,6 +174,21 @@ public sealed class BotRunner(
         var completed = outcome with { OutcomeJson = completedJson };
         await queue.RecordOutcomeAsync(item.Id, workerId, completed, cancellationToken);
         return completed;
+    }
+
+    // The service of a review task the runner makes itself, so service grants reach it; a bot that fails to say is
+    // treated as naming none (the task is still seen by the queue's reviewers).
+    private string? ServiceOf(IBot bot, string outcomeJson)
+    {
+        try
+        {
+            return bot.ServiceOf(outcomeJson);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Bot {Bot} could not name the service of an outcome", bot.Name);
+            return null;
+        }
     }
 
     private static bool IsReviewerDecided(WorkItem item) =>
@@ -202,7 +218,8 @@ public sealed class BotRunner(
                         $"Step {step.Name} may or may not have happened ({MidStepReason}); check the receiving system. " +
                         "Approve to do the step again, reject if it already happened.";
                     var request = new ReviewRequest(
-                        bot.Name, null, outcome.OutcomeJson, outcome.Confidence, "{}", [reason], Urgent: false);
+                        bot.Name, null, outcome.OutcomeJson, outcome.Confidence, "{}", [reason], Urgent: false,
+                        ServiceOf(bot, outcome.OutcomeJson));
                     await queue.SendToReviewAsync(item.Id, workerId, request, cancellationToken);
                     logger.LogWarning(
                         "Step {Step} of item {Reference} in {Queue} was cut off midway and is not idempotent; sent to review",
@@ -242,7 +259,8 @@ public sealed class BotRunner(
                 await ledger.AbandonAsync(key, CancellationToken.None);
                 var reason = $"Step {step.Name} was refused by the receiving system and will not be retried: {exception.Message} "
                     + "Fix the cause and approve to try the step again, or reject.";
-                var request = new ReviewRequest(bot.Name, null, outcome.OutcomeJson, outcome.Confidence, "{}", [reason], Urgent: false);
+                var request = new ReviewRequest(
+                    bot.Name, null, outcome.OutcomeJson, outcome.Confidence, "{}", [reason], Urgent: false, ServiceOf(bot, outcome.OutcomeJson));
                 await queue.SendToReviewAsync(item.Id, workerId, request, CancellationToken.None);
 
                 // The message may quote the receiving system (addresses): it is kept with the item, not logged.

@@ -64,6 +64,35 @@ public sealed class InboundPostBotTests(BotFixture fixture) : IClassFixture<BotF
     }
 
     [Fact]
+    public async Task DecideAsync_TextPdf_EvidenceListsEveryTaxonomyCategoryWithDisplayName()
+    {
+        var item = await fixture.EnqueueFileAsync(
+            "letter:cats", "c.pdf", "application/pdf", await File.ReadAllBytesAsync(Repository.File("samples", "letters", "blue-badge-renewal.pdf")));
+
+        var decision = await fixture.Bot.DecideAsync(new BotInput(item, fixture.Blobs), CancellationToken.None);
+
+        using var evidence = JsonDocument.Parse(decision.EvidenceJson);
+        var categories = evidence.RootElement.GetProperty("categories").EnumerateArray()
+            .Select(c => (c.GetProperty("id").GetString()!, c.GetProperty("name").GetString()!))
+            .ToList();
+        var taxonomy = Taxonomy.CouncilTaxonomy.Load(Repository.File("config", "taxonomy.json"));
+        Assert.Equal(taxonomy.Categories.Select(c => (c.Id, c.DisplayName)), categories);
+        Assert.Contains(("highways", "Highways (potholes, street lights, drains, pavements)"), categories);
+    }
+
+    [Theory]
+    [InlineData("{\"category\":\"waste\",\"service\":\"Waste services\"}", "Waste services")]
+    [InlineData("{\"category\":\"waste\"}", null)]
+    [InlineData("{\"service\":42}", null)]
+    [InlineData("[1,2]", null)]
+    [InlineData("not json", null)]
+    [InlineData("", null)]
+    public void ServiceOf_Outcome_ReadsServiceOrNull(string outcomeJson, string? expected)
+    {
+        Assert.Equal(expected, fixture.Bot.ServiceOf(outcomeJson));
+    }
+
+    [Fact]
     public async Task DecideAsync_FittedThresholdBelowBotThreshold_PolicyAppliesFitted()
     {
         var item = await fixture.EnqueueFileAsync(

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using AutomationFleet.Bots.InboundPost.Tests.Bot;
+using AutomationFleet.Bots.InboundPost.Model;
 using AutomationFleet.Worker.Cli;
+using AutomationFleet.Worker.Cli.Commands;
+using Microsoft.Extensions.Configuration;
 
 namespace AutomationFleet.Bots.InboundPost.Tests.Cli;
 
@@ -84,6 +87,37 @@ public sealed class ClassifierCliTests : IDisposable
         Assert.Equal(0, result.Exit);
         Assert.Contains("Ocr", result.Output, StringComparison.Ordinal);
         Assert.Contains("pothole", result.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void TrainingDescription_DefaultOptions_SaysTenFoldsAndAveragedFoldModels()
+    {
+        var text = ClassifierCommand.TrainingDescription(504, ClassifierTraining.OptionsFor(0.99));
+
+        Assert.Equal("Training on 504 examples (10-fold cross-fitting; final weights the average of the fold models)...", text);
+    }
+
+    [Fact]
+    public void TrainingDescription_OtherOptions_SaysWhatTheyDo()
+    {
+        var retrained = ClassifierTraining.OptionsFor(0.99) with { CrossFitFolds = 5, AverageFoldModels = false };
+        var heldOut = ClassifierTraining.OptionsFor(0.99) with { CrossFitFolds = 1 };
+
+        Assert.Equal("Training on 10 examples (5-fold cross-fitting, then all examples)...", ClassifierCommand.TrainingDescription(10, retrained));
+        Assert.Equal("Training on 10 examples (20% held out to fit calibration and thresholds)...", ClassifierCommand.TrainingDescription(10, heldOut));
+    }
+
+    [Fact]
+    public void ReadOcrOptions_PageImagesConfigured_RendersNoneButKeepsOtherSettings()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ocr:PageImageMaxWidth"] = "1600", ["Ocr:MaxEngines"] = "3" })
+            .Build();
+
+        var options = ReadCommand.OcrOptionsFrom(configuration);
+
+        Assert.Equal(0, options.PageImageMaxWidth);
+        Assert.Equal(3, options.MaxEngines);
     }
 
     public void Dispose()

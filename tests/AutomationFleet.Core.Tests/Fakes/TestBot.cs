@@ -10,6 +10,9 @@ internal sealed class TestBot(Func<BotInput, BotDecision> decide, params IDelive
     /// <summary>What <see cref="CompleteReviewedOutcome"/> does; by default nothing (the interface's default).</summary>
     public Func<string, string>? Complete { get; init; }
 
+    /// <summary>What <see cref="ServiceOf"/> answers; by default null (the interface's default).</summary>
+    public Func<string, string?>? Service { get; init; }
+
     public string Name => "test-bot";
 
     public string Queue => "q";
@@ -23,4 +26,6 @@ internal sealed class TestBot(Func<BotInput, BotDecision> decide, params IDelive
     }
 
     public string CompleteReviewedOutcome(string outcomeJson) => Complete is null ? outcomeJson : Complete(outcomeJson);
+
+    public string? ServiceOf(string outcomeJson) => Service?.Invoke(outcomeJson);
 }

@@ -207,6 +207,65 @@ public sealed class BotRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_StepRefusedPermanently_ReviewTaskCarriesServiceOfOutcome()
+    {
+        var step = new RecordingStep("mail", failTimes: int.MaxValue, failure: () => new PermanentDeliveryException("550 no such mailbox"));
+        var bot = new TestBot(_ => BotDecision.Propose("a", "{\"service\":\"Highways\"}", 1.0), step) { Service = ServiceField };
+        var item = _queue.Add("REF-1");
+
+        var result = await CreateSut().RunAsync(bot, item, "w1", Retry, CancellationToken.None);
+
+        Assert.Equal(RunResult.SentToReview, result);
+        Assert.Equal("Highways", _queue.Reviews[item.Id].Service);
+    }
+
+    [Fact]
+    public async Task RunAsync_NonIdempotentStepStartedByDeadWorker_ReviewTaskCarriesServiceOfOutcome()
+    {
+        var step = new RecordingStep("letter", idempotent: false);
+        var bot = new TestBot(_ => BotDecision.Propose("a", "{}", 1.0), step) { Service = ServiceField };
+        var item = _queue.Add("REF-1", "{\"service\":\"Waste services\"}", "test-bot");
+        _ledger.Seed("REF-1#letter", item.Id, "letter", false, SideEffectStatus.Started);
+
+        var result = await CreateSut().RunAsync(bot, item, "w1", Retry, CancellationToken.None);
+
+        Assert.Equal(RunResult.SentToReview, result);
+        Assert.Equal("Waste services", _queue.Reviews[item.Id].Service);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReviewerOutcomeBotCannotCarryOut_ReviewTaskCarriesServiceOfOutcome()
+    {
+        var bot = new TestBot(_ => throw new InvalidOperationException("must not decide"), new RecordingStep("note"))
+        {
+            Complete = _ => throw new ReviewedOutcomeException("The category 'x' is not in the council taxonomy."),
+            Service = ServiceField,
+        };
+        var item = _queue.Add("REF-1", "{\"category\":\"x\",\"service\":\"Blue Badge team\"}", "reviewer:ann");
+
+        var result = await CreateSut().RunAsync(bot, item, "w1", Retry, CancellationToken.None);
+
+        Assert.Equal(RunResult.SentToReview, result);
+        Assert.Equal("Blue Badge team", _queue.Reviews[item.Id].Service);
+    }
+
+    [Fact]
+    public async Task RunAsync_StepRefusedAndBotCannotNameService_ReviewTaskWithoutService()
+    {
+        var step = new RecordingStep("mail", failTimes: int.MaxValue, failure: () => new PermanentDeliveryException("550 no such mailbox"));
+        var bot = new TestBot(_ => BotDecision.Propose("a", "{}", 1.0), step)
+        {
+            Service = _ => throw new InvalidOperationException("broken bot"),
+        };
+        var item = _queue.Add("REF-1");
+
+        var result = await CreateSut().RunAsync(bot, item, "w1", Retry, CancellationToken.None);
+
+        Assert.Equal(RunResult.SentToReview, result);
+        Assert.Null(_queue.Reviews[item.Id].Service);
+    }
+
+    [Fact]
     public async Task RunAsync_BotOutcomeRedelivered_IsNotCompletedAgain()
     {
         var step = new RecordingStep("note");
@@ -322,6 +381,13 @@ public sealed class BotRunnerTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateSut().RunAsync(bot, item, "w1", Retry, cts.Token));
         Assert.Empty(_queue.Calls);
+    }
+
+    // The test bot's outcomes name their service as the inbound-post bot's do: a "service" property.
+    private static string? ServiceField(string outcomeJson)
+    {
+        using var outcome = System.Text.Json.JsonDocument.Parse(outcomeJson);
+        return outcome.RootElement.TryGetProperty("service", out var service) ? service.GetString() : null;
     }
 
     private BotRunner CreateSut(ConfidenceOptions? options = null)

@@ -29,6 +29,32 @@ public sealed class EvidenceViewTests
     }
 
     [Fact]
+    public void Parse_CategoriesListed_EveryCategoryWithDisplayNameOnceEach()
+    {
+        const string json = """
+            {"classification":{"label":"waste","probability":0.5,"top":[{"label":"waste","probability":0.5}]},
+             "pages":[],
+             "categories":[{"id":"waste","name":"Waste and recycling"},{"id":"highways","name":""},{"id":"waste","name":"again"},
+                           {"name":"no id"},{"id":"payment"},"junk"]}
+            """;
+
+        var view = EvidenceView.Parse(json);
+
+        Assert.Equal(
+            [new EvidenceCategory("waste", "Waste and recycling"), new EvidenceCategory("highways", "highways"), new EvidenceCategory("payment", "payment")],
+            view.Categories);
+    }
+
+    [Fact]
+    public void Parse_NoCategoriesListed_Empty()
+    {
+        var view = EvidenceView.Parse("""{"classification":null,"pages":[],"categories":"x"}""");
+
+        Assert.True(view.IsInboundPost);
+        Assert.Empty(view.Categories);
+    }
+
+    [Fact]
     public void Parse_PagesWithImages_ImagesPerAttachmentWithBoxedWords()
     {
         var hash = new string('a', 64);

@@ -266,6 +266,47 @@ public sealed class FleetCliTests : IAsyncLifetime
         Assert.Equal("REF-R1", Assert.Single(json.RootElement.EnumerateArray()).GetProperty("reference").GetString());
     }
 
+    [Fact]
+    public async Task ReviewList_TasksWithServices_ShowsServiceAndFiltersByService()
+    {
+        await _cli.RunAsync("enqueue", "--queue", "post", "--reference", "REF-S1");
+        await _cli.RunAsync("enqueue", "--queue", "post", "--reference", "REF-S2");
+        await _cli.RunAsync("enqueue", "--queue", "post", "--reference", "REF-S3");
+        await using (var store = await _cli.OpenStoreAsync())
+        {
+            var leased = await store.LeaseAsync("post", "w1", 10, TimeSpan.FromMinutes(5), CancellationToken.None);
+            foreach (var item in leased)
+            {
+                var service = item.Reference switch
+                {
+                    "REF-S1" => "Highways",
+                    "REF-S2" => "Blue Badge team",
+                    _ => null,
+                };
+                await store.SendToReviewAsync(
+                    item.Id, "w1", new ReviewRequest("InboundPost", "complaint", "{}", 0.4, "{}", ["Confidence below threshold."], false, service),
+                    CancellationToken.None);
+            }
+        }
+
+        var all = await _cli.RunAsync("review", "list");
+        var table = await _cli.RunAsync("review", "list", "--service", "Blue Badge team");
+        var json = await _cli.RunAsync("review", "list", "--service", "Highways", "--json");
+
+        Assert.Equal(ExitCodes.Success, all.ExitCode);
+        Assert.Contains("Service", all.Output, StringComparison.Ordinal);
+        Assert.Contains("Highways", all.Output, StringComparison.Ordinal);
+        Assert.Contains("REF-S3", all.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, table.ExitCode);
+        Assert.Contains("REF-S2", table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("REF-S1", table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("REF-S3", table.Output, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Output);
+        var task = Assert.Single(document.RootElement.EnumerateArray());
+        Assert.Equal("REF-S1", task.GetProperty("reference").GetString());
+        Assert.Equal("Highways", task.GetProperty("request").GetProperty("service").GetString());
+    }
+
     private async Task DeadLetterAsync(string reference, string queue = "post")
     {
         var enqueue = await _cli.RunAsync("enqueue", "--queue", queue, "--reference", reference);

@@ -102,7 +102,20 @@ public sealed record EvidenceView(
                 cues.AddRange(cueArray.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!));
             }
 
-            return new EvidenceView(true, label, probability, threshold, top, fields, words, cues, raw) { Pages = evidencePages };
+            var categories = new List<EvidenceCategory>();
+            if (root.TryGetProperty("categories", out var categoryArray) && categoryArray.ValueKind == JsonValueKind.Array)
+            {
+                categories.AddRange(categoryArray.EnumerateArray()
+                    .Where(c => c.ValueKind == JsonValueKind.Object && !string.IsNullOrWhiteSpace(String(c, "id")))
+                    .Select(c => new EvidenceCategory(String(c, "id")!, String(c, "name") is { Length: > 0 } name ? name : String(c, "id")!))
+                    .DistinctBy(c => c.Id, StringComparer.Ordinal));
+            }
+
+            return new EvidenceView(true, label, probability, threshold, top, fields, words, cues, raw)
+            {
+                Pages = evidencePages,
+                Categories = categories,
+            };
         }
     }
 
@@ -111,6 +124,12 @@ public sealed record EvidenceView(
     /// SHA-256 content hash and a sane size; its highlights are the page's low-confidence words that carry a box.
     /// </summary>
     public IReadOnlyList<EvidencePage> Pages { get; init; } = [];
+
+    /// <summary>
+    /// Every category the bot knows (inbound post: its taxonomy's, <c>categories[]</c> with <c>id</c> and <c>name</c>),
+    /// the choices for a correction; empty when the evidence does not list them.
+    /// </summary>
+    public IReadOnlyList<EvidenceCategory> Categories { get; init; } = [];
 
     /// <summary>All the words of low confidence the bot counted; <see cref="LowConfidenceWords"/> may list fewer.</summary>
     public int LowConfidenceWordCount => Math.Max(LowConfidenceWords.Count, Pages.Sum(p => p.LowConfidenceWordCount));
@@ -179,6 +198,9 @@ public sealed record CategoryProbability(string Label, double Probability)
 {
     public string Percent => (Probability * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }
+
+/// <summary>A category the bot knows: its id (what an outcome names) and its display name.</summary>
+public sealed record EvidenceCategory(string Id, string Name);
 
 public sealed record EvidenceField(string Kind, string Value, double? Confidence, int? Page);
 

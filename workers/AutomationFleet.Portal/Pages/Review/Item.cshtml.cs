@@ -393,15 +393,25 @@ public sealed class ItemModel(
         };
     }
 
-    public IReadOnlyList<string> CategoryChoices()
+    /// <summary>
+    /// The categories a reviewer may correct to: the proposed one and the bot's top categories first, then every other
+    /// category the bot lists in its evidence, each labelled with its display name (the id when the bot gives none).
+    /// A category the bot does not know is refused later by the bot itself (the item comes back to review).
+    /// </summary>
+    public IReadOnlyList<CategoryChoice> CategoryChoices()
     {
-        var choices = Evidence.TopCategories.Select(c => c.Label).ToList();
-        if (Task?.Request.Category is { } proposed && !choices.Contains(proposed, StringComparer.Ordinal))
+        var names = Evidence.Categories.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        var ids = new List<string>();
+        if (Task?.Request.Category is { } proposed)
         {
-            choices.Insert(0, proposed);
+            ids.Add(proposed);
         }
 
-        return choices;
+        ids.AddRange(Evidence.TopCategories.Select(c => c.Label));
+        ids.AddRange(Evidence.Categories.Select(c => c.Id));
+        return ids.Distinct(StringComparer.Ordinal)
+            .Select(id => new CategoryChoice(id, names.TryGetValue(id, out var name) && name != id ? $"{name} ({id})" : id))
+            .ToList();
     }
 
     private static (ReviewDecision? Decision, string? Problem) Validate(DecisionInput input)
@@ -469,6 +479,9 @@ public sealed class ItemModel(
             return json;
         }
     }
+
+    /// <summary>One option of the correction's category list: the id sent, the label shown.</summary>
+    public sealed record CategoryChoice(string Id, string Label);
 
     public sealed class DecisionInput
     {

@@ -52,7 +52,7 @@ public static class ClassifierCommand
             else
             {
                 classifier = await cli.Console.Ansi.Status().StartAsync(
-                    Markup.Escape($"Training on {examples.Count} examples (5-fold cross-fitting, then all examples)..."),
+                    Markup.Escape(TrainingDescription(examples.Count, ClassifierTraining.OptionsFor(precision))),
                     _ => Task.Run(() => TrainAndSave(examples, path, precision), cancellationToken));
             }
 
@@ -198,9 +198,22 @@ public static class ClassifierCommand
         return command;
     }
 
+    /// <summary>What training with <paramref name="options"/> does, as the status line while it runs.</summary>
+    public static string TrainingDescription(int examples, TextClassifierTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var how = options.CrossFitFolds >= 2
+            ? options.AverageFoldModels
+                ? $"{options.CrossFitFolds}-fold cross-fitting; final weights the average of the fold models"
+                : $"{options.CrossFitFolds}-fold cross-fitting, then all examples"
+            : string.Create(CultureInfo.InvariantCulture, $"{options.HeldOutFraction:0%} held out to fit calibration and thresholds");
+        return $"Training on {examples} examples ({how})...";
+    }
+
     private static TextClassifier TrainAndSave(IReadOnlyList<LabelledText> examples, string path, double precision)
     {
-        var classifier = ClassifierTraining.Train(examples, precision, TimeProvider.System);
+        // The same options the status line describes.
+        var classifier = TextClassifierTrainer.Train(examples, ClassifierTraining.OptionsFor(precision), TimeProvider.System);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {

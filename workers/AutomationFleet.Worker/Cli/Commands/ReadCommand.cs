@@ -11,6 +11,18 @@ namespace AutomationFleet.Worker.Cli.Commands;
 /// <summary><c>fleet read FILE [--words]</c>: a document's text per page, as the inbound-post bot reads it.</summary>
 public static class ReadCommand
 {
+    /// <summary>
+    /// The <c>Ocr</c> settings as configured, except that no page images are rendered
+    /// (<see cref="OcrOptions.PageImageMaxWidth"/> 0): this command prints text and words and would throw them away.
+    /// </summary>
+    public static OcrOptions OcrOptionsFrom(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(OcrOptions.SectionName).Get<OcrOptions>() ?? new OcrOptions();
+        options.PageImageMaxWidth = 0;
+        return options;
+    }
+
     public static Command Create(CliCommand cli)
     {
         ArgumentNullException.ThrowIfNull(cli);
@@ -30,7 +42,7 @@ public static class ReadCommand
 
             var configuration = CliServices.BuildConfiguration(parse.GetValue(cli.Globals.Config), null);
             var limits = configuration.GetSection(DocumentLimits.SectionName).Get<DocumentLimits>() ?? new DocumentLimits();
-            var ocrOptions = configuration.GetSection(OcrOptions.SectionName).Get<OcrOptions>() ?? new OcrOptions();
+            var ocrOptions = OcrOptionsFrom(configuration);
             var sandbox = configuration.GetSection(DocumentSandboxOptions.SectionName).Get<DocumentSandboxOptions>() ?? new DocumentSandboxOptions();
             using var ocr = new OcrEnginePool(ocrOptions);
             var reader = new DocumentReaderProcess(limits, ocr, sandbox);
