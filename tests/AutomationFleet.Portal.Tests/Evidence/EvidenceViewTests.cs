@@ -125,6 +125,15 @@ public sealed class EvidenceViewTests
         Assert.Contains('\n', view.RawJson);
     }
 
+    [Fact]
+    public void Parse_TextWithApostropheAndAccent_ShownAsWrittenNotEscaped()
+    {
+        var view = EvidenceView.Parse("""{"service":"Children\u0027s services","name":"Ren\u00e9e"}""");
+
+        Assert.Contains("Children's services", view.RawJson, StringComparison.Ordinal);
+        Assert.Contains("Renée", view.RawJson, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AutomationFleet.Portal.Pages;
 
 namespace AutomationFleet.Portal.Evidence;
 
@@ -40,7 +41,7 @@ public sealed record EvidenceView(
         using (document)
         {
             var root = document.RootElement;
-            var raw = JsonSerializer.Serialize(root, IndentedOptions);
+            var raw = JsonSerializer.Serialize(root, Format.ReadableJson);
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("classification", out var classification)
                 || !root.TryGetProperty("pages", out _))
@@ -174,8 +175,6 @@ public sealed record EvidenceView(
         var (x, y, w, h) = (Number(box, "x"), Number(box, "y"), Number(box, "width"), Number(box, "height"));
         return x is { } bx && y is { } by && w is > 0 && h is > 0 ? new EvidenceBox(bx, by, w.Value, h.Value) : null;
     }
-
-    private static readonly JsonSerializerOptions IndentedOptions = new() { WriteIndented = true };
 
     private static EvidenceView Generic(string raw) => new(false, null, null, null, [], [], [], [], raw);
 

@@ -472,7 +472,7 @@ public sealed class ItemModel(
 
         try
         {
-            return JsonNode.Parse(json)?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? json;
+            return JsonNode.Parse(json)?.ToJsonString(Format.ReadableJson) ?? json;
         }
         catch (JsonException)
         {
