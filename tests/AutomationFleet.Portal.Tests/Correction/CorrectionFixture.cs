@@ -1,19 +1,15 @@
 using System.Text.Json;
 using AutomationFleet.Bots.InboundPost;
-using AutomationFleet.Bots.InboundPost.Extraction;
-using AutomationFleet.Bots.InboundPost.Model;
-using AutomationFleet.Bots.InboundPost.Reading;
-using AutomationFleet.Bots.InboundPost.Routing;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.Running;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
-using AutomationFleet.Documents;
 using AutomationFleet.Documents.Ocr;
 using AutomationFleet.Portal.Security;
 using AutomationFleet.Portal.Tests.EndToEnd;
+using AutomationFleet.Portal.Tests.InboundPost;
 using AutomationFleet.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -71,27 +67,9 @@ public sealed class CorrectionFixture : IAsyncLifetime
         await Store.AddUserAsync("cora", PortalPasswords.Hash(PortalFixture.Password), UserRole.Reviewer, "test", ct);
         await Store.GrantQueueAsync("cora", InboundPostBot.BotName, "test", ct);
 
-        var options = new InboundPostOptions
-        {
-            ModelPath = Path.Combine(_root, "models", "council-post.model"),
-            TrainingData = Repository("config", "training", "council-post.csv"),
-            HeldOutData = Repository("config", "training", "council-post-heldout.csv"),
-            TaxonomyPath = Repository("config", "taxonomy.json"),
-            DropFolder = Path.Combine(_root, "outbox"),
-        };
-        var wrapped = Options.Create(options);
-        var model = new ClassifierModel(wrapped, TimeProvider.System, NullLogger<ClassifierModel>.Instance);
-        model.EnsureLoaded();
-        Taxonomy = CouncilTaxonomy.Load(options.TaxonomyPath);
+        Taxonomy = TestInboundPost.Taxonomy();
         _ocr = new OcrEnginePool(new OcrOptions { MaxEngines = 1 });
-        Bot = new InboundPostBot(
-            new PostTextReader(new DocumentReader(new DocumentLimits(), _ocr)),
-            model,
-            new Extractor(new ExtractionOptions(), TimeProvider.System),
-            Taxonomy,
-            new RouteStepFactory(Store, blobs, wrapped, TimeProvider.System),
-            wrapped,
-            NullLogger<InboundPostBot>.Instance);
+        Bot = TestInboundPost.CreateBot(_root, Store, blobs, _ocr);
 
         var confidence = new ConfidenceOptions();
         confidence.Bots[InboundPostBot.BotName] = new BotConfidenceOptions { NeverAutomatic = Taxonomy.Categories.Select(c => c.Id).ToList() };
@@ -139,19 +117,6 @@ public sealed class CorrectionFixture : IAsyncLifetime
         _ocr?.Dispose();
         await Store.DisposeAsync();
         Directory.Delete(_root, recursive: true);
-    }
-
-    private static string Repository(params string[] parts)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AutomationFleet.sln")))
-            {
-                return Path.Combine([directory.FullName, .. parts]);
-            }
-        }
-
-        throw new DirectoryNotFoundException("AutomationFleet.sln not found above " + AppContext.BaseDirectory);
     }
 
     private sealed class FixedOptionsMonitor<T>(T value) : IOptionsMonitor<T>

@@ -1,20 +1,14 @@
 using AutomationFleet.Bots.InboundPost;
-using AutomationFleet.Bots.InboundPost.Extraction;
-using AutomationFleet.Bots.InboundPost.Model;
-using AutomationFleet.Bots.InboundPost.Reading;
-using AutomationFleet.Bots.InboundPost.Routing;
-using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
-using AutomationFleet.Documents;
 using AutomationFleet.Documents.Ocr;
 using AutomationFleet.Portal.Security;
 using AutomationFleet.Portal.Tests.EndToEnd;
+using AutomationFleet.Portal.Tests.InboundPost;
 using AutomationFleet.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutomationFleet.Portal.Tests.Scans;
 
@@ -50,7 +44,7 @@ public sealed class ScanReviewFixture : IAsyncLifetime
         await Store.GrantQueueAsync("olga", InboundPostBot.BotName, "test", ct);
         await Store.GrantQueueAsync("sam", "contact-forms", "test", ct);
 
-        await using (var scan = File.OpenRead(SharedData("ocr", "8071_093.3B.tif")))
+        await using (var scan = File.OpenRead(TestInboundPost.SharedData("ocr", "8071_093.3B.tif")))
         {
             var attachment = await blobs.PutAsync("scan.tif", "image/tiff", scan, ct);
             await Store.EnqueueAsync(new NewWorkItem(InboundPostBot.BotName, Reference, "{}", [attachment]), "test", ct);
@@ -59,7 +53,7 @@ public sealed class ScanReviewFixture : IAsyncLifetime
         var leased = Assert.Single(await Store.LeaseAsync(InboundPostBot.BotName, "test-worker", 1, TimeSpan.FromMinutes(5), ct));
         using (var ocr = new OcrEnginePool(new OcrOptions { MaxEngines = 1 }))
         {
-            var bot = CreateBot(ocr, blobs);
+            var bot = TestInboundPost.CreateBot(_root, Store, blobs, ocr);
             var decision = await bot.DecideAsync(new BotInput(leased, blobs), ct);
             EvidenceJson = decision.EvidenceJson;
 
@@ -87,57 +81,5 @@ public sealed class ScanReviewFixture : IAsyncLifetime
 
         await Store.DisposeAsync();
         Directory.Delete(_root, recursive: true);
-    }
-
-    private InboundPostBot CreateBot(OcrEnginePool ocr, FileBlobStore blobs)
-    {
-        var options = new InboundPostOptions
-        {
-            ModelPath = Path.Combine(_root, "models", "council-post.model"),
-            TrainingData = RepositoryFile("config", "training", "council-post.csv"),
-            HeldOutData = RepositoryFile("config", "training", "council-post-heldout.csv"),
-            TaxonomyPath = RepositoryFile("config", "taxonomy.json"),
-            DropFolder = Path.Combine(_root, "outbox"),
-        };
-        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        var model = new ClassifierModel(wrapped, TimeProvider.System, NullLogger<ClassifierModel>.Instance);
-        model.EnsureLoaded();
-        return new InboundPostBot(
-            new PostTextReader(new DocumentReader(new DocumentLimits(), ocr)),
-            model,
-            new Extractor(new ExtractionOptions(), TimeProvider.System),
-            CouncilTaxonomy.Load(options.TaxonomyPath),
-            new RouteStepFactory(Store, blobs, wrapped, TimeProvider.System),
-            wrapped,
-            NullLogger<InboundPostBot>.Instance);
-    }
-
-    private static string RepositoryFile(params string[] parts) => Path.Combine([RepositoryRoot(), .. parts]);
-
-    private static string SharedData(params string[] parts)
-    {
-        var root = RepositoryRoot();
-        foreach (var data in new[] { Environment.GetEnvironmentVariable("FLEET_DATA"), Path.Combine(root, "shared", "data"), Path.Combine(root, "..", "shared", "data") })
-        {
-            if (data is not null && File.Exists(Path.Combine([data, .. parts])))
-            {
-                return Path.Combine([data, .. parts]);
-            }
-        }
-
-        throw new FileNotFoundException("not in shared/data (set FLEET_DATA): " + Path.Combine(parts));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AutomationFleet.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("AutomationFleet.sln not found above " + AppContext.BaseDirectory);
     }
 }
