@@ -180,7 +180,9 @@ public sealed class TextFeaturizer
     {
         var mask = (1u << options.HashBits) - 1;
         var charOffset = 1 << options.HashBits;
-        sink.EnsureRoom(EstimateBuckets(text.Length, options));
+        sink.EnsureRoom(MaxBuckets(text.Length, options));
+        var dest = sink.Items.AsSpan(sink.Count);
+        var count = 0;
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
         var stems = options.StemWords ? ArrayPool<char>.Shared.Rent(text.Length + 2) : [];
         try
@@ -193,6 +195,10 @@ public sealed class TextFeaturizer
                 if (char.IsAsciiLetterLower(ch) || (char.IsAsciiDigit(ch) && !options.DigitsAsZero))
                 {
                     buffer[length++] = ch;
+                }
+                else if (char.IsAsciiLetterUpper(ch))
+                {
+                    buffer[length++] = (char)(ch + ('a' - 'A'));
                 }
                 else if (char.IsDigit(ch) && options.DigitsAsZero)
                 {
@@ -249,16 +255,18 @@ public sealed class TextFeaturizer
                         hash = (hash ^ ' ') * FnvPrime;
                     }
 
-                    sink.Add((int)(Mix(hash) & mask));
+                    dest[count++] = (int)(Mix(hash) & mask);
                 }
 
                 if (options.MaxCharNgram > 0)
                 {
-                    AddCharNgrams(word, options, padded, mask, charOffset, sink);
+                    count = AddCharNgrams(word, options, padded, mask, charOffset, dest, count);
                 }
 
                 start += wordLength + 1;
             }
+
+            sink.Count += count;
         }
         finally
         {
@@ -270,7 +278,7 @@ public sealed class TextFeaturizer
         }
     }
 
-    private static void AddCharNgrams(ReadOnlySpan<char> word, FeaturizerOptions options, Span<char> padded, uint mask, int offset, BucketBuffer sink)
+    private static int AddCharNgrams(ReadOnlySpan<char> word, FeaturizerOptions options, Span<char> padded, uint mask, int offset, Span<int> dest, int count)
     {
         // Very long "words" (URLs, runs of digits) are cut: their n-grams past 64 characters add nothing useful.
         var take = Math.Min(word.Length, padded.Length - 2);
@@ -280,8 +288,8 @@ public sealed class TextFeaturizer
         var p = padded[..(take + 2)];
         if (p.Length < options.MinCharNgram)
         {
-            sink.Add(offset + (int)(Mix(Hash(CharSeed ^ FnvOffset, p)) & mask));
-            return;
+            dest[count++] = offset + (int)(Mix(Hash(CharSeed ^ FnvOffset, p)) & mask);
+            return count;
         }
 
         // FNV-1a is a running hash, so the n-grams starting at one position extend each other's hashes: the same
@@ -297,10 +305,12 @@ public sealed class TextFeaturizer
                 hash = (hash ^ p[e]) * FnvPrime;
                 if (e - s + 1 >= min)
                 {
-                    sink.Add(offset + (int)(Mix(hash) & mask));
+                    dest[count++] = offset + (int)(Mix(hash) & mask);
                 }
             }
         }
+
+        return count;
     }
 
     private static uint Hash(uint hash, ReadOnlySpan<char> chars)
@@ -334,11 +344,21 @@ public sealed class TextFeaturizer
         return table;
     }
 
-    /// <summary>An upper bound of the n-grams of a text of <paramref name="length"/> characters, so adding needs no growth check per word.</summary>
-    private static int EstimateBuckets(int length, FeaturizerOptions options)
+    /// <summary>
+    /// An upper bound of the n-grams of a text of <paramref name="length"/> characters, so the buffer is sized once.
+    /// At most (length + 1) / 2 words; each gives at most min(MaxWordNgram, 8) word n-grams and, padded to at most
+    /// its length + 2, at most one character n-gram per size and position (or one for the whole word when short).
+    /// </summary>
+    private static int MaxBuckets(int length, FeaturizerOptions options)
     {
-        var charNgramsPerChar = Math.Max(0, options.MaxCharNgram - options.MinCharNgram + 1);
-        return 16 + (length * (options.MaxWordNgram + charNgramsPerChar + 2));
+        long words = (length / 2) + 1;
+        long bound = words * (Math.Clamp(options.MaxWordNgram, 0, 8) + 1);
+        if (options.MaxCharNgram > 0)
+        {
+            bound += (long)Math.Max(0, options.MaxCharNgram - options.MinCharNgram + 1) * (length + (2 * words));
+        }
+
+        return (int)Math.Min(Array.MaxLength, bound + 16);
     }
 
     /// <summary>Collected hash buckets (a growable int buffer).</summary>
@@ -348,21 +368,6 @@ public sealed class TextFeaturizer
 
         public int Count { get; set; }
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public void Add(int bucket)
-        {
-            var items = Items;
-            var count = Count;
-            if ((uint)count < (uint)items.Length)
-            {
-                items[count] = bucket;
-                Count = count + 1;
-                return;
-            }
-
-            Grow(bucket);
-        }
-
         public void EnsureRoom(int extra)
         {
             if (Count + extra > Items.Length)
@@ -371,12 +376,6 @@ public sealed class TextFeaturizer
                 Items.AsSpan(0, Count).CopyTo(larger);
                 Items = larger;
             }
-        }
-
-        private void Grow(int bucket)
-        {
-            EnsureRoom(Math.Max(1, Items.Length));
-            Items[Count++] = bucket;
         }
     }
 
