@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AutomationFleet.Bots.InboundPost.Classification;
 
@@ -35,10 +37,7 @@ public sealed class SoftmaxModel
     public void Scores(SparseVector x, Span<float> scores)
     {
         Bias.CopyTo(scores);
-        for (var i = 0; i < x.Count; i++)
-        {
-            AddScaled(scores, Weights.AsSpan(x.Indices[i] * ClassCount, ClassCount), x.Values[i]);
-        }
+        AddProduct(x, x.Count, scores);
     }
 
     /// <summary>
@@ -48,9 +47,94 @@ public sealed class SoftmaxModel
     internal void PartialScores(SparseVector x, int endColumn, Span<float> scores)
     {
         scores.Clear();
-        for (var i = 0; i < x.Count && x.Indices[i] < endColumn; i++)
+        var count = 0;
+        while (count < x.Count && x.Indices[count] < endColumn)
         {
-            AddScaled(scores, Weights.AsSpan(x.Indices[i] * ClassCount, ClassCount), x.Values[i]);
+            count++;
+        }
+
+        AddProduct(x, count, scores);
+    }
+
+    /// <summary>
+    /// Adds the first <paramref name="count"/> entries of <paramref name="x"/> times their weight rows to
+    /// <paramref name="scores"/>: eight classes at a time held in registers across all columns, so each score is
+    /// still its starting value plus the products in column order (the same float sums as adding row by row).
+    /// </summary>
+    private void AddProduct(SparseVector x, int count, Span<float> scores)
+    {
+        var k = ClassCount;
+        if (scores.Length < k || count > x.Count)
+        {
+            throw new ArgumentException("The scores need one value per class.", nameof(scores));
+        }
+
+        var indices = x.Indices.AsSpan(0, count);
+        var values = x.Values.AsSpan(0, count);
+        foreach (var column in indices)
+        {
+            if ((uint)column >= (uint)FeatureCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(x), "A column is outside the model.");
+            }
+        }
+
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(Weights);
+        ref var target = ref MemoryMarshal.GetReference(scores);
+        var c = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; c + 16 <= k; c += 16)
+            {
+                var a0 = Vector256.LoadUnsafe(ref target, (nuint)c);
+                var a1 = Vector256.LoadUnsafe(ref target, (nuint)(c + 8));
+                for (var i = 0; i < indices.Length; i++)
+                {
+                    var f = Vector256.Create(values[i]);
+                    var row = (nuint)((long)indices[i] * k) + (nuint)c;
+                    a0 += Vector256.LoadUnsafe(ref weights, row) * f;
+                    a1 += Vector256.LoadUnsafe(ref weights, row + 8) * f;
+                }
+
+                a0.StoreUnsafe(ref target, (nuint)c);
+                a1.StoreUnsafe(ref target, (nuint)(c + 8));
+            }
+
+            for (; c + 8 <= k; c += 8)
+            {
+                var a0 = Vector256.LoadUnsafe(ref target, (nuint)c);
+                for (var i = 0; i < indices.Length; i++)
+                {
+                    a0 += Vector256.LoadUnsafe(ref weights, (nuint)((long)indices[i] * k) + (nuint)c) * Vector256.Create(values[i]);
+                }
+
+                a0.StoreUnsafe(ref target, (nuint)c);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; c + 4 <= k; c += 4)
+            {
+                var a0 = Vector128.LoadUnsafe(ref target, (nuint)c);
+                for (var i = 0; i < indices.Length; i++)
+                {
+                    a0 += Vector128.LoadUnsafe(ref weights, (nuint)((long)indices[i] * k) + (nuint)c) * Vector128.Create(values[i]);
+                }
+
+                a0.StoreUnsafe(ref target, (nuint)c);
+            }
+        }
+
+        for (; c < k; c++)
+        {
+            var sum = scores[c];
+            for (var i = 0; i < indices.Length; i++)
+            {
+                sum += Weights[(indices[i] * k) + c] * values[i];
+            }
+
+            scores[c] = sum;
         }
     }
 

@@ -15,7 +15,13 @@ public sealed class TextFeaturizer
     private const uint WordSeed = 0x9E3779B9;
     private const uint CharSeed = 0x85EBCA6B;
 
-    private readonly Dictionary<int, int> _columnOfBucket;
+    /// <summary>1 + ln(tf) for small term frequencies, computed once (the same Math.Log values as computing them each time).</summary>
+    private static readonly double[] SublinearTf = BuildSublinearTf(256);
+
+    [ThreadStatic]
+    private static TransformScratch? t_scratch;
+
+    private readonly BucketColumnMap _columnOfBucket;
 
     /// <summary>Creates a featurizer from fitted state (used when a model is loaded).</summary>
     public TextFeaturizer(FeaturizerOptions options, int[] buckets, float[] idf)
@@ -31,11 +37,7 @@ public sealed class TextFeaturizer
         Options = options;
         Buckets = buckets;
         Idf = idf;
-        _columnOfBucket = new Dictionary<int, int>(buckets.Length);
-        for (var i = 0; i < buckets.Length; i++)
-        {
-            _columnOfBucket.Add(buckets[i], i);
-        }
+        _columnOfBucket = new BucketColumnMap(buckets);
 
         // Columns ascend by bucket and word buckets lie below 2^HashBits, so the word columns come first.
         var first = Array.BinarySearch(buckets, 1 << options.HashBits);
@@ -61,20 +63,21 @@ public sealed class TextFeaturizer
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(options);
         var documentFrequency = new Dictionary<int, int>();
-        var scratch = new List<int>();
+        var scratch = new BucketBuffer();
         foreach (var text in texts)
         {
-            scratch.Clear();
+            scratch.Count = 0;
             CollectBuckets(text, options, scratch);
-            scratch.Sort();
-            for (var i = 0; i < scratch.Count; i++)
+            var collected = scratch.Items.AsSpan(0, scratch.Count);
+            collected.Sort();
+            for (var i = 0; i < collected.Length; i++)
             {
-                if (i > 0 && scratch[i] == scratch[i - 1])
+                if (i > 0 && collected[i] == collected[i - 1])
                 {
                     continue;
                 }
 
-                documentFrequency[scratch[i]] = documentFrequency.GetValueOrDefault(scratch[i]) + 1;
+                documentFrequency[collected[i]] = documentFrequency.GetValueOrDefault(collected[i]) + 1;
             }
         }
 
@@ -91,7 +94,11 @@ public sealed class TextFeaturizer
     }
 
     /// <summary>The column of hash bucket <paramref name="bucket"/>, if it was seen in training.</summary>
-    internal bool TryGetColumn(int bucket, out int column) => _columnOfBucket.TryGetValue(bucket, out column);
+    internal bool TryGetColumn(int bucket, out int column)
+    {
+        column = _columnOfBucket.Find(bucket);
+        return column >= 0;
+    }
 
     /// <summary>Turns one text into its normalised TF-IDF vector.</summary>
     public SparseVector Transform(string text) => Transform(text, out _);
@@ -99,38 +106,55 @@ public sealed class TextFeaturizer
     /// <summary>Turns one text into its normalised TF-IDF vector and counts its n-grams (all, unseen, word).</summary>
     internal SparseVector Transform(string text, out NgramStats stats)
     {
-        var raw = new List<int>(256);
+        ArgumentNullException.ThrowIfNull(text);
+        var scratch = t_scratch ??= new TransformScratch();
+        scratch.Prepare(FeatureCount);
+        var raw = scratch.Raw;
+        raw.Count = 0;
         CollectBuckets(text, Options, raw);
-        raw.Sort();
-        var indices = new List<int>(raw.Count);
-        var values = new List<float>(raw.Count);
+
+        // Count each column's occurrences (a dense per-thread count array, reset after use) instead of sorting all
+        // n-grams: the vector is the same, built from the distinct columns in ascending order.
         var wordBlockLimit = 1 << Options.HashBits;
-        double wordNorm = 0;
-        double charNorm = 0;
+        var counts = scratch.Counts;
+        var touched = scratch.Touched;
+        var touchedCount = 0;
         var unseen = 0;
         var wordNgrams = 0;
-        var i = 0;
-        while (i < raw.Count)
+        var buckets = raw.Items.AsSpan(0, raw.Count);
+        foreach (var bucket in buckets)
         {
-            var bucket = raw[i];
-            var run = 1;
-            while (i + run < raw.Count && raw[i + run] == bucket)
+            wordNgrams += bucket < wordBlockLimit ? 1 : 0;
+            var column = _columnOfBucket.Find(bucket);
+            if (column < 0)
             {
-                run++;
-            }
-
-            i += run;
-            wordNgrams += bucket < wordBlockLimit ? run : 0;
-            if (!_columnOfBucket.TryGetValue(bucket, out var column))
-            {
-                unseen += run;
+                unseen++;
                 continue;
             }
 
-            var value = (float)((1.0 + Math.Log(run)) * Idf[column]);
-            indices.Add(column);
-            values.Add(value);
-            if (bucket < wordBlockLimit)
+            if (counts[column]++ == 0)
+            {
+                touched[touchedCount++] = column;
+            }
+        }
+
+        var columns = touched.AsSpan(0, touchedCount);
+        columns.Sort();
+        var indexArray = columns.ToArray();
+        var valueArray = new float[touchedCount];
+        double wordNorm = 0;
+        double charNorm = 0;
+        var firstChar = FirstCharColumn;
+        var idf = Idf;
+        for (var k = 0; k < indexArray.Length; k++)
+        {
+            var column = indexArray[k];
+            var run = counts[column];
+            counts[column] = 0;
+            var tf = run < SublinearTf.Length ? SublinearTf[run] : 1.0 + Math.Log(run);
+            var value = (float)(tf * idf[column]);
+            valueArray[k] = value;
+            if (column < firstChar)
             {
                 wordNorm += value * value;
             }
@@ -143,21 +167,22 @@ public sealed class TextFeaturizer
         // Columns are ordered by bucket, and word buckets sort before character buckets, so the columns ascend.
         var wordScale = wordNorm > 0 ? (float)(Options.WordBlockWeight / Math.Sqrt(wordNorm)) : 0f;
         var charScale = charNorm > 0 ? (float)(Options.CharBlockWeight / Math.Sqrt(charNorm)) : 0f;
-        var indexArray = indices.ToArray();
-        var valueArray = values.ToArray();
         for (var k = 0; k < indexArray.Length; k++)
         {
-            valueArray[k] *= Buckets[indexArray[k]] < wordBlockLimit ? wordScale : charScale;
+            valueArray[k] *= indexArray[k] < firstChar ? wordScale : charScale;
         }
 
         stats = new NgramStats(raw.Count, unseen, wordNgrams);
         return new SparseVector(indexArray, valueArray);
     }
 
-    internal static void CollectBuckets(string text, FeaturizerOptions options, List<int> sink)
+    internal static void CollectBuckets(string text, FeaturizerOptions options, BucketBuffer sink)
     {
         var mask = (1u << options.HashBits) - 1;
         var charOffset = 1 << options.HashBits;
+        sink.EnsureRoom(MaxBuckets(text.Length, options));
+        var dest = sink.Items.AsSpan(sink.Count);
+        var count = 0;
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
         var stems = options.StemWords ? ArrayPool<char>.Shared.Rent(text.Length + 2) : [];
         try
@@ -167,7 +192,15 @@ public sealed class TextFeaturizer
             var length = 0;
             foreach (var ch in text)
             {
-                if (char.IsDigit(ch) && options.DigitsAsZero)
+                if (char.IsAsciiLetterLower(ch) || (char.IsAsciiDigit(ch) && !options.DigitsAsZero))
+                {
+                    buffer[length++] = ch;
+                }
+                else if (char.IsAsciiLetterUpper(ch))
+                {
+                    buffer[length++] = (char)(ch + ('a' - 'A'));
+                }
+                else if (char.IsDigit(ch) && options.DigitsAsZero)
                 {
                     buffer[length++] = '0';
                 }
@@ -222,16 +255,18 @@ public sealed class TextFeaturizer
                         hash = (hash ^ ' ') * FnvPrime;
                     }
 
-                    sink.Add((int)(Mix(hash) & mask));
+                    dest[count++] = (int)(Mix(hash) & mask);
                 }
 
                 if (options.MaxCharNgram > 0)
                 {
-                    AddCharNgrams(word, options, padded, mask, charOffset, sink);
+                    count = AddCharNgrams(word, options, padded, mask, charOffset, dest, count);
                 }
 
                 start += wordLength + 1;
             }
+
+            sink.Count += count;
         }
         finally
         {
@@ -243,7 +278,7 @@ public sealed class TextFeaturizer
         }
     }
 
-    private static void AddCharNgrams(ReadOnlySpan<char> word, FeaturizerOptions options, Span<char> padded, uint mask, int offset, List<int> sink)
+    private static int AddCharNgrams(ReadOnlySpan<char> word, FeaturizerOptions options, Span<char> padded, uint mask, int offset, Span<int> dest, int count)
     {
         // Very long "words" (URLs, runs of digits) are cut: their n-grams past 64 characters add nothing useful.
         var take = Math.Min(word.Length, padded.Length - 2);
@@ -253,17 +288,29 @@ public sealed class TextFeaturizer
         var p = padded[..(take + 2)];
         if (p.Length < options.MinCharNgram)
         {
-            sink.Add(offset + (int)(Mix(Hash(CharSeed ^ FnvOffset, p)) & mask));
-            return;
+            dest[count++] = offset + (int)(Mix(Hash(CharSeed ^ FnvOffset, p)) & mask);
+            return count;
         }
 
-        for (var n = options.MinCharNgram; n <= options.MaxCharNgram && n <= p.Length; n++)
+        // FNV-1a is a running hash, so the n-grams starting at one position extend each other's hashes: the same
+        // buckets as hashing every n-gram from scratch, in another order (the order does not matter).
+        var min = options.MinCharNgram;
+        var max = options.MaxCharNgram;
+        for (var s = 0; s + min <= p.Length; s++)
         {
-            for (var s = 0; s + n <= p.Length; s++)
+            var hash = CharSeed ^ FnvOffset;
+            var end = Math.Min(p.Length, s + max);
+            for (var e = s; e < end; e++)
             {
-                sink.Add(offset + (int)(Mix(Hash(CharSeed ^ FnvOffset, p.Slice(s, n))) & mask));
+                hash = (hash ^ p[e]) * FnvPrime;
+                if (e - s + 1 >= min)
+                {
+                    dest[count++] = offset + (int)(Mix(hash) & mask);
+                }
             }
         }
+
+        return count;
     }
 
     private static uint Hash(uint hash, ReadOnlySpan<char> chars)
@@ -284,5 +331,70 @@ public sealed class TextFeaturizer
         h *= 0x846CA68B;
         h ^= h >> 16;
         return h;
+    }
+
+    private static double[] BuildSublinearTf(int length)
+    {
+        var table = new double[length];
+        for (var run = 1; run < length; run++)
+        {
+            table[run] = 1.0 + Math.Log(run);
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// An upper bound of the n-grams of a text of <paramref name="length"/> characters, so the buffer is sized once.
+    /// At most (length + 1) / 2 words; each gives at most min(MaxWordNgram, 8) word n-grams and, padded to at most
+    /// its length + 2, at most one character n-gram per size and position (or one for the whole word when short).
+    /// </summary>
+    private static int MaxBuckets(int length, FeaturizerOptions options)
+    {
+        long words = (length / 2) + 1;
+        long bound = words * (Math.Clamp(options.MaxWordNgram, 0, 8) + 1);
+        if (options.MaxCharNgram > 0)
+        {
+            bound += (long)Math.Max(0, options.MaxCharNgram - options.MinCharNgram + 1) * (length + (2 * words));
+        }
+
+        return (int)Math.Min(Array.MaxLength, bound + 16);
+    }
+
+    /// <summary>Collected hash buckets (a growable int buffer).</summary>
+    internal sealed class BucketBuffer
+    {
+        public int[] Items { get; private set; } = new int[1024];
+
+        public int Count { get; set; }
+
+        public void EnsureRoom(int extra)
+        {
+            if (Count + extra > Items.Length)
+            {
+                var larger = new int[Math.Max(Items.Length * 2, Count + extra)];
+                Items.AsSpan(0, Count).CopyTo(larger);
+                Items = larger;
+            }
+        }
+    }
+
+    /// <summary>Per-thread buffers of <see cref="Transform(string, out NgramStats)"/>; counts are all zero between calls.</summary>
+    private sealed class TransformScratch
+    {
+        public BucketBuffer Raw { get; } = new();
+
+        public int[] Counts { get; private set; } = [];
+
+        public int[] Touched { get; private set; } = [];
+
+        public void Prepare(int featureCount)
+        {
+            if (Counts.Length < featureCount)
+            {
+                Counts = new int[featureCount];
+                Touched = new int[featureCount];
+            }
+        }
     }
 }
