@@ -83,34 +83,28 @@ public sealed partial class SqliteFleetStore
     }
 
     /// <inheritdoc />
-    public Task GrantQueueAsync(string name, string queue, string actor, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(queue);
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        return WriteAsync(
-            now =>
-            {
-                var account = CanonicalName(name);
-                WriteCommand(SqliteStatements.GrantUserQueue).Bind("$name", account).Bind("$queue", queue).Bind("$now", now).ExecuteNonQuery();
-                InsertSecurityEvent(now, new SecurityEvent(actor, "queue-granted", account, "queue " + queue));
-                return 0;
-            },
-            cancellationToken);
-    }
+    public Task GrantQueueAsync(string name, string queue, string actor, CancellationToken cancellationToken) =>
+        GrantAsync(name, SqliteStatements.GrantUserQueue, "queue", queue, actor, cancellationToken);
 
     /// <inheritdoc />
-    public Task GrantServiceAsync(string name, string service, string actor, CancellationToken cancellationToken)
+    public Task GrantServiceAsync(string name, string service, string actor, CancellationToken cancellationToken) =>
+        GrantAsync(name, SqliteStatements.GrantUserService, "service", service, actor, cancellationToken);
+
+    /// <summary>
+    /// One grant (<paramref name="statement"/> binds <c>$name</c>, <c>$now</c> and <c>$</c><paramref name="kind"/>) and its
+    /// security-audit row (<c>{kind}-granted</c>, detail <c>{kind} {value}</c>), in one transaction.
+    /// </summary>
+    private Task<int> GrantAsync(string name, string statement, string kind, string value, string actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         return WriteAsync(
             now =>
             {
                 var account = CanonicalName(name);
-                WriteCommand(SqliteStatements.GrantUserService).Bind("$name", account).Bind("$service", service).Bind("$now", now).ExecuteNonQuery();
-                InsertSecurityEvent(now, new SecurityEvent(actor, "service-granted", account, "service " + service));
+                WriteCommand(statement).Bind("$name", account).Bind("$" + kind, value).Bind("$now", now).ExecuteNonQuery();
+                InsertSecurityEvent(now, new SecurityEvent(actor, kind + "-granted", account, kind + " " + value));
                 return 0;
             },
             cancellationToken);
