@@ -32,20 +32,17 @@ public sealed partial class SqliteFleetStore
 
     /// <inheritdoc />
     public Task<ReviewTask?> GetAsync(long itemId, CancellationToken cancellationToken) =>
-        ReadAsync(
-            (connection, now) =>
-            {
-                using var command = ReadCommand(connection, SqliteStatements.SelectOpenReviewTask).Bind("$item", itemId);
-                return ReadReviewTasks(command, now).FirstOrDefault();
-            },
-            cancellationToken);
+        ReadOneTaskAsync(SqliteStatements.SelectOpenReviewTask, itemId, cancellationToken);
 
     /// <inheritdoc />
     public Task<ReviewTask?> GetLatestAsync(long itemId, CancellationToken cancellationToken) =>
+        ReadOneTaskAsync(SqliteStatements.SelectReviewTask, itemId, cancellationToken);
+
+    private Task<ReviewTask?> ReadOneTaskAsync(string statement, long itemId, CancellationToken cancellationToken) =>
         ReadAsync(
             (connection, now) =>
             {
-                using var command = ReadCommand(connection, SqliteStatements.SelectReviewTask).Bind("$item", itemId);
+                using var command = ReadCommand(connection, statement).Bind("$item", itemId);
                 return ReadReviewTasks(command, now).FirstOrDefault();
             },
             cancellationToken);
