@@ -28,14 +28,7 @@ public sealed class TextClassifierFileTests : IDisposable
         Assert.Equal(original.Thresholds.Global, loaded.Thresholds.Global);
         Assert.Equal(original.Thresholds.PerCategory.OrderBy(p => p.Key), loaded.Thresholds.PerCategory.OrderBy(p => p.Key));
         Assert.Equal(original.Metadata, loaded.Metadata);
-        foreach (var text in texts)
-        {
-            var a = original.Classify(text);
-            var b = loaded.Classify(text);
-            Assert.Equal(a.Label, b.Label);
-            Assert.Equal(a.Probability, b.Probability);
-            Assert.Equal(a.Automatic, b.Automatic);
-        }
+        AssertSamePredictions(original, loaded, texts);
     }
 
     [Fact]
@@ -51,14 +44,7 @@ public sealed class TextClassifierFileTests : IDisposable
         Assert.NotNull(loaded.Correctness);
         Assert.NotNull(loaded.Neighbours);
         Assert.Equal(original.Correctness!.Weights, loaded.Correctness!.Weights);
-        foreach (var text in texts)
-        {
-            var a = original.Classify(text);
-            var b = loaded.Classify(text);
-            Assert.Equal(a.Label, b.Label);
-            Assert.Equal(a.Probability, b.Probability);
-            Assert.Equal(a.Automatic, b.Automatic);
-        }
+        AssertSamePredictions(original, loaded, texts);
     }
 
     [Fact]
@@ -125,5 +111,17 @@ public sealed class TextClassifierFileTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => TextClassifier.Load(path));
         Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertSamePredictions(TextClassifier original, TextClassifier loaded, IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            var a = original.Classify(text);
+            var b = loaded.Classify(text);
+            Assert.Equal(a.Label, b.Label);
+            Assert.Equal(a.Probability, b.Probability);
+            Assert.Equal(a.Automatic, b.Automatic);
+        }
     }
 }
