@@ -175,6 +175,13 @@ public sealed class InboundPostBot : IBot
             urgent = true;
         }
 
+        if (result.Novelty is { IsNovel: true } novelty)
+        {
+            personReasons.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The text is unlike anything this bot was trained on (distance {novelty.Distance:0.0}, typical ≤ {novelty.Threshold:0.0})."));
+        }
+
         if (post.OcrMeanConfidence is { } ocr && ocr < _options.MinOcrConfidence)
         {
             personReasons.Add(string.Create(
@@ -183,8 +190,9 @@ public sealed class InboundPostBot : IBot
         }
 
         _logger.LogInformation(
-            "Item {Reference}: {Pages} page(s) ({Source}), category {Category} at {Probability:0.000} (fitted threshold {Threshold:0.000}), {Fields} field(s)",
-            item.Reference, post.Pages.Count, outcome.Source, category.Id, result.Probability, result.Threshold, fields.Count);
+            "Item {Reference}: {Pages} page(s) ({Source}), category {Category} at {Probability:0.000} (fitted threshold {Threshold:0.000}), novelty {Novelty:0.0} (threshold {NoveltyThreshold:0.0}), {Fields} field(s)",
+            item.Reference, post.Pages.Count, outcome.Source, category.Id, result.Probability, result.Threshold,
+            result.Novelty?.Distance, result.Novelty?.Threshold, fields.Count);
 
         if (personReasons.Count > 0)
         {
@@ -225,6 +233,9 @@ public sealed class InboundPostBot : IBot
                     fittedThreshold = Math.Round(result.Threshold, 4),
                     automaticByModel = result.Automatic,
                     top = result.Alternatives.Take(5).Select(a => new { label = a.Label, probability = Math.Round(a.Probability, 4) }),
+                    novelty = result.Novelty is { } n
+                        ? new { distance = Math.Round(n.Distance, 2), threshold = Math.Round(n.Threshold, 2), novel = n.IsNovel }
+                        : null,
                     modelData = _model.Current.Metadata.DataSha256,
                 },
             fields = fields?.Select(f => new

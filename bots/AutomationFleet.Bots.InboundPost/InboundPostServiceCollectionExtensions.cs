@@ -8,6 +8,7 @@ using AutomationFleet.Core.Bots;
 using AutomationFleet.Documents;
 using AutomationFleet.Documents.Ocr;
 using AutomationFleet.Documents.Sandbox;
+using AutomationFleet.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,12 @@ public static class InboundPostServiceCollectionExtensions
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DocumentSandboxOptions>().BindConfiguration(DocumentSandboxOptions.SectionName);
+
+        services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.SectionName);
+        if (configuration.GetSection(ClassificationOptions.SectionName).Get<ClassificationOptions>()?.Embeddings ?? true)
+        {
+            services.AddFleetTextEmbeddings();
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new OcrEnginePool(sp.GetRequiredService<IOptions<OcrOptions>>().Value));

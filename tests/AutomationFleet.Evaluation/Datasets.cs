@@ -80,4 +80,40 @@ internal static class Datasets
         var test = PublicDatasets.LoadCfpb(Path.Combine(root, "post", "cfpb", "cfpb_test.json"));
         return new EvaluationCase("CFPB", "cfpb_train (10-fold cross-fitted temperature+thresholds, final weights the average of the fold models); scored on cfpb_test", train, null, test);
     }
+
+    /// <summary>Seeds of the leave-categories-out runs.</summary>
+    public static readonly int[] LeaveOutSeeds = [1, 2, 3];
+
+    /// <summary>
+    /// CLINC150 with no out-of-scope query in training or fitting: weights on the 80%, temperature, novelty and
+    /// thresholds on the in-scope <c>val</c> only; scored on the same 20% + out-of-scope queries as <see cref="Clinc150"/>.
+    /// </summary>
+    public static EvaluationCase Clinc150WithoutOutOfScope(string root)
+    {
+        var withOos = Clinc150(root);
+        var fitting = withOos.HeldOut!.Where(e => e.Label != PublicDatasets.OutOfScopeLabel).ToList();
+        return withOos with
+        {
+            Protocol = $"as CLINC150, but temperature, novelty and thresholds fitted on val only ({fitting.Count}, no out-of-scope query anywhere in training or fitting)",
+            HeldOut = fitting,
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="evaluationCase"/> with a random 20% of its categories (by <paramref name="seed"/>) removed from
+    /// training and fitting; the scored set is unchanged, so their queries are out of scope for the model and count as
+    /// errors whenever they are made automatic.
+    /// </summary>
+    public static EvaluationCase LeaveCategoriesOut(EvaluationCase evaluationCase, int seed)
+    {
+        var categories = evaluationCase.Training.Select(e => e.Label).Where(l => l != PublicDatasets.OutOfScopeLabel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        new Random(seed).Shuffle(categories);
+        var left = categories.Take((int)Math.Round(categories.Length * 0.2)).ToHashSet(StringComparer.Ordinal);
+        return evaluationCase with
+        {
+            Protocol = $"{evaluationCase.Name} with {left.Count} of {categories.Length} categories never trained or fitted on (seed {seed}); their scored queries count as out of scope",
+            Training = evaluationCase.Training.Where(e => !left.Contains(e.Label)).ToList(),
+            HeldOut = evaluationCase.HeldOut?.Where(e => !left.Contains(e.Label)).ToList(),
+        };
+    }
 }

@@ -18,27 +18,24 @@ internal static class ConfidenceFeatures
         "char_view_agrees",
         "unseen_share",     // share of the text's n-grams never seen in training
         "log_length",       // ln(1 + number of word n-grams)
-        "nn_same",          // cosine similarity to the nearest training text of the predicted category
-        "nn_other",         // ... and to the nearest training text of any other category
-        "nn_agrees",        // 1 when the nearest training text has the predicted category
+        "ngram_view_prob",  // probability of the predicted label from the n-gram logits alone (0 without embeddings)
+        "ngram_view_agrees",
+        "embedding_view_prob", // ... from the embedding view's (weighted) logits alone
+        "embedding_view_agrees",
+        "novelty",          // Mahalanobis distance ÷ the novelty threshold (0 without embeddings)
     ];
+
+    /// <summary>
+    /// The features of format-2 model files. Their last three (nearest-neighbour signals) are no longer computed; a
+    /// format-2 model trained without them (the default then) had them constant at zero, so they add nothing.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Format2Names = [.. Names.Take(NgramFeatureCount), "nn_same", "nn_other", "nn_agrees"];
 
     public static int Count => Names.Count;
 
-    /// <summary>Index of the first nearest-neighbour feature; they are last.</summary>
-    public const int FirstNeighbourFeature = 9;
+    /// <summary>The n-gram features come first; format 2 had only these (and the neighbour signals).</summary>
+    public const int NgramFeatureCount = 9;
 
-    /// <summary>
-    /// Computes the features of one prediction into <paramref name="features"/>.
-    /// </summary>
-    /// <param name="logits">Full raw scores (bias included).</param>
-    /// <param name="wordScores">The part of the raw scores from word-n-gram columns (no bias).</param>
-    /// <param name="charScores">The part from character-n-gram columns (no bias).</param>
-    /// <param name="temperature">The fitted temperature.</param>
-    /// <param name="stats">Counts of the text's n-grams.</param>
-    /// <param name="neighbours">Similarity to the nearest training texts (all zero when the model keeps none).</param>
-    /// <param name="features">Receives <see cref="Count"/> values.</param>
-    /// <returns>The index of the predicted (top) label.</returns>
     /// <summary>The index of the largest value (the first one on ties).</summary>
     public static int ArgMax(ReadOnlySpan<float> values)
     {
@@ -51,15 +48,21 @@ internal static class ConfidenceFeatures
         return best;
     }
 
-    public static int Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> wordScores, ReadOnlySpan<float> charScores, double temperature, NgramStats stats, NeighbourSimilarity neighbours, Span<double> features)
+    /// <summary>Computes the features of one prediction into <paramref name="features"/>.</summary>
+    /// <param name="logits">Full raw scores (n-gram plus weighted embedding view, biases included).</param>
+    /// <param name="wordScores">The part of the n-gram scores from word-n-gram columns (no bias).</param>
+    /// <param name="charScores">The part from character-n-gram columns (no bias).</param>
+    /// <param name="ngramLogits">The n-gram logits alone, or empty without an embedding view.</param>
+    /// <param name="embeddingLogits">The embedding view's weighted logits alone, or empty.</param>
+    /// <param name="temperature">The fitted temperature.</param>
+    /// <param name="stats">Counts of the text's n-grams.</param>
+    /// <param name="novelty">Mahalanobis distance ÷ the novelty threshold (0 without an embedding view).</param>
+    /// <param name="features">Receives <see cref="Count"/> values.</param>
+    /// <returns>The index of the predicted (top) label.</returns>
+    public static int Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> wordScores, ReadOnlySpan<float> charScores, ReadOnlySpan<float> ngramLogits, ReadOnlySpan<float> embeddingLogits, double temperature, NgramStats stats, double novelty, Span<double> features)
     {
         var k = logits.Length;
-        var top = 0;
-        for (var c = 1; c < k; c++)
-        {
-            top = logits[c] > logits[top] ? c : top;
-        }
-
+        var top = ArgMax(logits);
         var second = top == 0 ? 1 : 0;
         for (var c = 0; c < k; c++)
         {
@@ -94,9 +97,18 @@ internal static class ConfidenceFeatures
         features[6] = charAgrees ? 1 : 0;
         features[7] = stats.Total == 0 ? 1 : stats.Unseen / (double)stats.Total;
         features[8] = Math.Log(1 + stats.WordNgrams);
-        features[9] = neighbours.Same;
-        features[10] = neighbours.Other;
-        features[11] = neighbours.NearestAgrees ? 1 : 0;
+        features[9..].Clear();
+        if (!embeddingLogits.IsEmpty)
+        {
+            var (ngramProb, ngramAgrees) = View(ngramLogits, top, temperature);
+            features[9] = ngramProb;
+            features[10] = ngramAgrees ? 1 : 0;
+            var (embeddingProb, embeddingAgrees) = View(embeddingLogits, top, temperature);
+            features[11] = embeddingProb;
+            features[12] = embeddingAgrees ? 1 : 0;
+            features[13] = novelty;
+        }
+
         return top;
     }
 

@@ -21,18 +21,6 @@ public sealed record FeaturizerOptions
     /// <summary>Weight of the word block after each block is L2-normalised. Default 1.</summary>
     public float WordBlockWeight { get; init; } = 1f;
 
-    /// <summary>
-    /// True maps every digit to 0 before hashing, so "£20" and "£35" share features. Default false here (models
-    /// saved before the option existed were trained without it); <see cref="TextClassifierTrainingOptions"/> turns it on.
-    /// </summary>
-    public bool DigitsAsZero { get; init; }
-
-    /// <summary>
-    /// True takes word n-grams over Porter stems ("payments" and "payment" share features); character n-grams stay on
-    /// the words as written. Default false here (older model files); <see cref="TextClassifierTrainingOptions"/> decides.
-    /// </summary>
-    public bool StemWords { get; init; }
-
     /// <summary>Weight of the character block after each block is L2-normalised. Default 1.</summary>
     public float CharBlockWeight { get; init; } = 1f;
 }

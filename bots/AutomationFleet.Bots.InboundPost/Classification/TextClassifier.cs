@@ -1,20 +1,39 @@
+using AutomationFleet.Text;
+
 namespace AutomationFleet.Bots.InboundPost.Classification;
 
 /// <summary>
-/// A trained text classifier: TF-IDF features, a linear model, a fitted temperature, optionally a
-/// <see cref="CorrectnessModel"/> that turns signals about each prediction into the confidence that it is right, and
-/// per-category thresholds on that confidence. Immutable and safe to share between threads.
+/// A trained text classifier with two views: TF-IDF n-grams with a linear model and, optionally, a linear model on the
+/// text's sentence embedding (<see cref="EmbeddingView"/>, with its novelty detector), whose logits are added with a
+/// fitted weight; a fitted temperature; optionally a <see cref="CorrectnessModel"/> that turns signals about each
+/// prediction into the confidence that it is right; and per-category thresholds on that confidence. A text the
+/// novelty detector finds unlike the training data is never automatic. Immutable and safe to share between threads.
 /// </summary>
 public sealed class TextClassifier
 {
     private const int AlternativeCount = 3;
     private readonly Dictionary<string, int> _indexOfLabel;
 
-    internal TextClassifier(TextFeaturizer featurizer, SoftmaxModel model, IReadOnlyList<string> labels, double temperature, CategoryThresholds thresholds, ClassifierTrainingMetadata metadata, CorrectnessModel? correctness = null, NeighbourIndex? neighbours = null)
+    internal TextClassifier(TextFeaturizer featurizer, SoftmaxModel model, IReadOnlyList<string> labels, double temperature, CategoryThresholds thresholds, ClassifierTrainingMetadata metadata, CorrectnessModel? correctness = null, EmbeddingView? embeddings = null, ITextEmbedder? embedder = null)
     {
         if (labels.Count != model.ClassCount)
         {
             throw new ArgumentException("There must be one label per model class.", nameof(labels));
+        }
+
+        if (embeddings is not null)
+        {
+            if (embedder is null)
+            {
+                throw new ArgumentException($"The model has an embedding view ({embeddings.EmbedderName}); it needs a text embedder to classify.", nameof(embedder));
+            }
+
+            if (!string.Equals(embedder.ModelName, embeddings.EmbedderName, StringComparison.Ordinal) || embedder.Dimensions != embeddings.Dimensions)
+            {
+                throw new ArgumentException(
+                    $"The model was trained with the text embedder '{embeddings.EmbedderName}' ({embeddings.Dimensions} dimensions), not '{embedder.ModelName}' ({embedder.Dimensions}); retrain it or configure that embedder.",
+                    nameof(embedder));
+            }
         }
 
         Featurizer = featurizer;
@@ -24,13 +43,14 @@ public sealed class TextClassifier
         Thresholds = thresholds;
         Metadata = metadata;
         Correctness = correctness;
-        Neighbours = neighbours;
+        Embeddings = embeddings;
+        Embedder = embeddings is null ? null : embedder;
         _indexOfLabel = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<string> Labels { get; }
 
-    /// <summary>Temperature applied to the logits before the softmax (fitted on held-out data).</summary>
+    /// <summary>Temperature applied to the combined logits before the softmax (fitted on held-out data).</summary>
     public double Temperature { get; }
 
     public CategoryThresholds Thresholds { get; }
@@ -43,13 +63,13 @@ public sealed class TextClassifier
     /// </summary>
     public CorrectnessModel? Correctness { get; }
 
+    /// <summary>The embedding view and its novelty detector; null for an n-gram-only model.</summary>
+    public EmbeddingView? Embeddings { get; }
+
+    /// <summary>The text embedder the embedding view uses; null for an n-gram-only model.</summary>
+    public ITextEmbedder? Embedder { get; }
+
     internal TextFeaturizer Featurizer { get; }
-
-    /// <summary>The training texts' vectors, for the nearest-neighbour signals of the correctness model; may be null.</summary>
-    internal NeighbourIndex? Neighbours { get; }
-
-    /// <summary>True when the correctness model uses nearest-neighbour signals (the model keeps the training vectors).</summary>
-    public bool UsesNeighbours => Neighbours is not null;
 
     internal SoftmaxModel Model { get; }
 
@@ -60,17 +80,18 @@ public sealed class TextClassifier
     public ClassificationResult Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Classify(text, NewBuffer());
+        return Classify(text, Embedder?.Embed(text), NewBuffer());
     }
 
-    /// <summary>Classifies many texts in parallel; results are in input order.</summary>
+    /// <summary>Classifies many texts (embedded in batches, then scored in parallel); results are in input order.</summary>
     public IReadOnlyList<ClassificationResult> ClassifyMany(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        var embeddings = Embedder?.EmbedMany(texts);
         var results = new ClassificationResult[texts.Count];
         Parallel.For(0, texts.Count, NewBuffer, (i, _, buffer) =>
         {
-            results[i] = Classify(texts[i], buffer);
+            results[i] = Classify(texts[i], embeddings?[i], buffer);
             return buffer;
         }, _ => { });
         return results;
@@ -82,27 +103,21 @@ public sealed class TextClassifier
     /// </summary>
     public double Confidence(string text) => Classify(text).Probability;
 
-    /// <summary>Writes the calibrated probability of every label (in <see cref="Labels"/> order) into <paramref name="probabilities"/>.</summary>
-    public void Probabilities(string text, Span<float> probabilities)
-    {
-        Logits(text, probabilities);
-        SoftmaxModel.SoftmaxInPlace(probabilities, Temperature);
-    }
-
     /// <summary>A copy of this classifier with other thresholds (e.g. refitted for another precision target).</summary>
     public TextClassifier WithThresholds(CategoryThresholds thresholds) =>
-        new(Featurizer, Model, Labels, Temperature, thresholds, Metadata, Correctness, Neighbours);
+        new(Featurizer, Model, Labels, Temperature, thresholds, Metadata, Correctness, Embeddings, Embedder);
 
     /// <summary>Saves the model as one versioned file (see <see cref="TextClassifierFile"/>).</summary>
     public void Save(string path) => TextClassifierFile.Save(this, path);
 
-    /// <summary>Loads a model saved by <see cref="Save"/>.</summary>
-    public static TextClassifier Load(string path) => TextClassifierFile.Load(path);
-
-    internal void Logits(string text, Span<float> logits) => Model.Scores(Featurizer.Transform(text), logits);
+    /// <summary>
+    /// Loads a model saved by <see cref="Save"/>. A model with an embedding view needs <paramref name="embedder"/>,
+    /// the same embedder it was trained with; an n-gram-only model ignores it.
+    /// </summary>
+    public static TextClassifier Load(string path, ITextEmbedder? embedder = null) => TextClassifierFile.Load(path, embedder);
 
     /// <summary>
-    /// Raw scores, their word-column and character-column parts (without bias) and the n-gram counts: what
+    /// Raw n-gram scores, their word-column and character-column parts (without bias) and the n-gram counts: what
     /// <see cref="ConfidenceFeatures"/> needs.
     /// </summary>
     internal NgramStats Scores(string text, Span<float> logits, Span<float> wordScores, Span<float> charScores) =>
@@ -120,31 +135,57 @@ public sealed class TextClassifier
         return stats;
     }
 
-    private float[] NewBuffer() => new float[(Labels.Count * 3) + (Correctness is null ? 0 : Neighbours?.DocumentCount ?? 0)];
+    private float[] NewBuffer() => new float[Labels.Count * 5];
 
-    private ClassificationResult Classify(string text, float[] buffer)
+    private ClassificationResult Classify(string text, float[]? embedding, float[] buffer)
     {
-        var probabilities = buffer.AsSpan(0, Labels.Count);
-        if (Correctness is null)
+        var k = Labels.Count;
+        var logits = buffer.AsSpan(0, k);
+        var wordScores = buffer.AsSpan(k, k);
+        var charScores = buffer.AsSpan(k * 2, k);
+        var ngramLogits = buffer.AsSpan(k * 3, k);
+        var embeddingLogits = buffer.AsSpan(k * 4, k);
+        var x = Featurizer.Transform(text, out var stats);
+        Scores(x, stats, logits, wordScores, charScores);
+        NoveltyScore? novelty = null;
+        if (Embeddings is { } view && embedding is not null)
         {
-            Probabilities(text, probabilities);
-            return ToResult(probabilities, null);
+            logits.CopyTo(ngramLogits);
+            view.Scores(embedding, embeddingLogits);
+            for (var c = 0; c < k; c++)
+            {
+                embeddingLogits[c] = (float)(view.Weight * embeddingLogits[c]);
+                logits[c] += embeddingLogits[c];
+            }
+
+            novelty = new NoveltyScore(view.Novelty.Distance(embedding), view.Novelty.Threshold);
+        }
+        else
+        {
+            ngramLogits = [];
+            embeddingLogits = [];
         }
 
-        var wordScores = buffer.AsSpan(Labels.Count, Labels.Count);
-        var charScores = buffer.AsSpan(Labels.Count * 2, Labels.Count);
-        var x = Featurizer.Transform(text, out var stats);
-        Scores(x, stats, probabilities, wordScores, charScores);
-        var neighbours = Neighbours?.Similarity(x, ConfidenceFeatures.ArgMax(probabilities), buffer.AsSpan(Labels.Count * 3)) ?? default;
-        Span<double> features = stackalloc double[ConfidenceFeatures.Count];
-        ConfidenceFeatures.Compute(probabilities, wordScores, charScores, Temperature, stats, neighbours, features);
-        SoftmaxModel.SoftmaxInPlace(probabilities, Temperature);
-        return ToResult(probabilities, Correctness.Score(features));
+        double? confidence = null;
+        if (Correctness is not null)
+        {
+            Span<double> features = stackalloc double[ConfidenceFeatures.Count];
+            var ratio = novelty is null ? 0 : NoveltyRatio(novelty.Distance, novelty.Threshold);
+            ConfidenceFeatures.Compute(logits, wordScores, charScores, ngramLogits, embeddingLogits, Temperature, stats, ratio, features);
+            confidence = Correctness.Score(features);
+        }
+
+        SoftmaxModel.SoftmaxInPlace(logits, Temperature);
+        return ToResult(logits, confidence, novelty);
     }
+
+    /// <summary>The distance as a multiple of the novelty threshold (a finite feature even with no threshold).</summary>
+    internal static double NoveltyRatio(double distance, double threshold) =>
+        double.IsFinite(threshold) && threshold > 0 ? distance / threshold : 0;
 
     internal int IndexOf(string label) => _indexOfLabel.TryGetValue(label, out var i) ? i : -1;
 
-    private ClassificationResult ToResult(ReadOnlySpan<float> probabilities, double? confidence)
+    private ClassificationResult ToResult(ReadOnlySpan<float> probabilities, double? confidence, NoveltyScore? novelty)
     {
         Span<int> top = stackalloc int[Math.Min(AlternativeCount, probabilities.Length)];
         top.Fill(-1);
@@ -174,6 +215,6 @@ public sealed class TextClassifier
         var label = Labels[top[0]];
         var probability = confidence ?? probabilities[top[0]];
         var threshold = Thresholds.For(label);
-        return new ClassificationResult(label, probability, threshold, probability >= threshold, alternatives);
+        return new ClassificationResult(label, probability, threshold, probability >= threshold && novelty is not { IsNovel: true }, alternatives, novelty);
     }
 }

@@ -1,3 +1,4 @@
+using AutomationFleet.Text;
 using System.IO.Compression;
 using System.Text.Json;
 
@@ -5,15 +6,17 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 
 /// <summary>
 /// The model file: a ZIP holding <c>manifest.json</c> (format version, labels, featurizer settings, temperature,
-/// thresholds, training metadata and, from version 2, the correctness model), <c>weights.bin</c> (little-endian:
-/// buckets, IDF, weights, bias) and, from version 2 when the correctness model uses nearest-neighbour signals,
-/// <c>neighbours.bin</c> (the training texts' vectors as an inverted index). Version 1 files (no correctness model:
-/// thresholds apply to the top probability) are still read. A reader refuses a format version it does not know.
+/// thresholds, training metadata, from version 2 the correctness model and, from version 3, the embedding view's
+/// embedder name, dimensions, stacking weight and novelty threshold), <c>weights.bin</c> (little-endian: buckets, IDF,
+/// weights, bias) and, from version 3 with an embedding view, <c>embedding.bin</c> (its weights and bias, the novelty
+/// detector's Cholesky factor and whitened class means). Versions 1 and 2 are still read and predict as they did
+/// (version 1: no correctness model, thresholds apply to the top probability; version 2: its nearest-neighbour
+/// signals are no longer computed, so a file that used them is refused). A reader refuses a format it does not know.
 /// </summary>
 public static class TextClassifierFile
 {
     /// <summary>The format this code writes and reads.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>The oldest format this code reads.</summary>
     public const int OldestReadableVersion = 1;
@@ -21,10 +24,11 @@ public static class TextClassifierFile
     private const string ManifestEntry = "manifest.json";
     private const string WeightsEntry = "weights.bin";
     private const string NeighboursEntry = "neighbours.bin";
-    private const uint NeighboursMagic = 0x4E434641; // "AFCN"
+    private const string EmbeddingEntry = "embedding.bin";
+    private const uint EmbeddingMagic = 0x45434641; // "AFCE"
     private const uint WeightsMagic = 0x4D434641; // "AFCM"
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static void Save(TextClassifier classifier, string path)
     {
@@ -64,7 +68,8 @@ public static class TextClassifierFile
                 [.. classifier.Correctness.Means],
                 [.. classifier.Correctness.Scales],
                 [.. classifier.Correctness.Weights],
-                classifier.Correctness.Intercept));
+                classifier.Correctness.Intercept),
+            classifier.Embeddings is not { } view ? null : new EmbeddingManifest(view.EmbedderName, view.Dimensions, view.Weight, view.Novelty.Threshold));
         using (var entry = archive.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
         {
             JsonSerializer.Serialize(entry, manifest, JsonOptions);
@@ -98,29 +103,29 @@ public static class TextClassifierFile
             }
         }
 
-        if (classifier.Correctness is not null && classifier.Neighbours is { } index)
+        if (classifier.Embeddings is { } embeddings)
         {
-            using var entry = archive.CreateEntry(NeighboursEntry, CompressionLevel.Fastest).Open();
+            using var entry = archive.CreateEntry(EmbeddingEntry, CompressionLevel.Fastest).Open();
             using var writer = new BinaryWriter(entry);
-            writer.Write(NeighboursMagic);
-            writer.Write(index.DocumentCount);
-            writer.Write(index.PostingStart.Length);
-            writer.Write(index.PostingDocument.Length);
-            WriteAll(writer, index.Labels);
-            WriteAll(writer, index.PostingStart);
-            WriteAll(writer, index.PostingDocument);
-            WriteAll(writer, index.PostingValue);
-            WriteAll(writer, index.Norms);
+            writer.Write(EmbeddingMagic);
+            writer.Write(embeddings.Dimensions);
+            writer.Write(embeddings.Model.ClassCount);
+            WriteAll(writer, embeddings.Model.Weights);
+            WriteAll(writer, embeddings.Model.Bias);
+            WriteAll(writer, embeddings.Novelty.Cholesky);
+            WriteAll(writer, embeddings.Novelty.WhitenedMeans);
         }
     }
 
-    public static TextClassifier Load(string path)
+    /// <summary>Reads a model file; a model with an embedding view needs the <paramref name="embedder"/> it was trained with.</summary>
+    public static TextClassifier Load(string path, ITextEmbedder? embedder = null)
     {
         using var stream = File.OpenRead(path);
-        return Load(stream);
+        return Load(stream, embedder);
     }
 
-    public static TextClassifier Load(Stream stream)
+    /// <summary>Reads a model; a model with an embedding view needs the <paramref name="embedder"/> it was trained with.</summary>
+    public static TextClassifier Load(Stream stream, ITextEmbedder? embedder = null)
     {
         using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         var manifestEntry = archive.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"The model file has no {ManifestEntry}.");
@@ -156,16 +161,35 @@ public static class TextClassifierFile
         var featurizer = new TextFeaturizer(manifest.Featurizer, buckets, idf);
         var model = new SoftmaxModel(featureCount, classCount, weights, bias);
         var thresholds = new CategoryThresholds(manifest.TargetPrecision, manifest.GlobalThreshold, new Dictionary<string, double>(manifest.CategoryThresholds, StringComparer.Ordinal));
-        var correctness = ReadCorrectness(manifest.Correctness);
-        var neighbours = correctness is null ? null : ReadNeighbours(archive, featureCount, classCount);
-        return new TextClassifier(featurizer, model, manifest.Labels, manifest.Temperature, thresholds, manifest.Metadata, correctness, neighbours);
+        if (archive.GetEntry(NeighboursEntry) is not null)
+        {
+            throw new InvalidDataException("The model's correctness model uses nearest-neighbour signals, which this build no longer computes; retrain the model.");
+        }
+
+        var correctness = ReadCorrectness(manifest.Correctness, manifest.FormatVersion);
+        var embeddings = ReadEmbeddings(archive, manifest.Embedding, classCount);
+        if (embeddings is not null && embedder is null)
+        {
+            throw new InvalidDataException($"The model has an embedding view ({embeddings.EmbedderName}); load it with that text embedder, or train an n-gram-only model (Classification:Embeddings false).");
+        }
+
+        return new TextClassifier(featurizer, model, manifest.Labels, manifest.Temperature, thresholds, manifest.Metadata, correctness, embeddings, embedder);
     }
 
-    private static CorrectnessModel? ReadCorrectness(CorrectnessManifest? manifest)
+    private static CorrectnessModel? ReadCorrectness(CorrectnessManifest? manifest, int formatVersion)
     {
         if (manifest is null)
         {
             return null;
+        }
+
+        if (formatVersion == 2 && manifest.FeatureNames.SequenceEqual(ConfidenceFeatures.Format2Names, StringComparer.Ordinal))
+        {
+            // Format 2: the n-gram features are today's first ones; its neighbour signals were constant zero (the file
+            // has no neighbour index), so dropping them and giving the new features zero weight scores the same.
+            var n = ConfidenceFeatures.NgramFeatureCount;
+            double[] Widen(List<double> values, double fill) => [.. values.Take(n), .. Enumerable.Repeat(fill, ConfidenceFeatures.Count - n)];
+            return new CorrectnessModel(ConfidenceFeatures.Names, Widen(manifest.Means, 0), Widen(manifest.Scales, 1), Widen(manifest.Weights, 0), manifest.Intercept);
         }
 
         if (!manifest.FeatureNames.SequenceEqual(ConfidenceFeatures.Names, StringComparer.Ordinal))
@@ -176,47 +200,33 @@ public static class TextClassifierFile
         return new CorrectnessModel(manifest.FeatureNames, [.. manifest.Means], [.. manifest.Scales], [.. manifest.Weights], manifest.Intercept);
     }
 
-    private static NeighbourIndex? ReadNeighbours(ZipArchive archive, int featureCount, int classCount)
+    private static EmbeddingView? ReadEmbeddings(ZipArchive archive, EmbeddingManifest? manifest, int classCount)
     {
-        var neighboursEntry = archive.GetEntry(NeighboursEntry);
-        if (neighboursEntry is null)
+        if (manifest is null)
         {
             return null;
         }
 
-        using var reader = new BinaryReader(neighboursEntry.Open());
-        if (reader.ReadUInt32() != NeighboursMagic)
+        var entry = archive.GetEntry(EmbeddingEntry) ?? throw new InvalidDataException($"The model names an embedding view but has no {EmbeddingEntry}.");
+        using var reader = new BinaryReader(entry.Open());
+        if (reader.ReadUInt32() != EmbeddingMagic)
         {
-            throw new InvalidDataException("The model's neighbour index has an unknown header.");
+            throw new InvalidDataException("The model's embedding view has an unknown header.");
         }
 
-        var documents = reader.ReadInt32();
-        var starts = reader.ReadInt32();
-        var postings = reader.ReadInt32();
-        if (starts != featureCount + 1 || documents < 0 || postings < 0)
+        var d = reader.ReadInt32();
+        var k = reader.ReadInt32();
+        if (d != manifest.Dimensions || k != classCount || d <= 0)
         {
-            throw new InvalidDataException("The model's neighbour index does not match its features.");
+            throw new InvalidDataException("The model's embedding view does not match its manifest.");
         }
 
-        var labels = ReadInts(reader, documents);
-        var postingStart = ReadInts(reader, starts);
-        var postingDocument = ReadInts(reader, postings);
-        var postingValue = ReadFloats(reader, postings);
-        var norms = ReadFloats(reader, documents);
-        if (labels.Any(l => l < 0 || l >= classCount) || postingDocument.Any(d => d < 0 || d >= documents) || postingStart[^1] != postings)
-        {
-            throw new InvalidDataException("The model's neighbour index is inconsistent.");
-        }
-
-        return new NeighbourIndex(labels, postingStart, postingDocument, postingValue, norms);
-    }
-
-    private static void WriteAll(BinaryWriter writer, int[] values)
-    {
-        foreach (var v in values)
-        {
-            writer.Write(v);
-        }
+        var weights = ReadFloats(reader, d * k);
+        var bias = ReadFloats(reader, k);
+        var cholesky = ReadFloats(reader, d * d);
+        var means = ReadFloats(reader, d * k);
+        var novelty = new NoveltyDetector(d, cholesky, means, manifest.NoveltyThreshold);
+        return new EmbeddingView(manifest.EmbedderName, new SoftmaxModel(d, k, weights, bias), manifest.Weight, novelty);
     }
 
     private static void WriteAll(BinaryWriter writer, float[] values)
@@ -259,7 +269,10 @@ public static class TextClassifierFile
         double GlobalThreshold,
         IDictionary<string, double> CategoryThresholds,
         ClassifierTrainingMetadata Metadata,
-        CorrectnessManifest? Correctness = null);
+        CorrectnessManifest? Correctness = null,
+        EmbeddingManifest? Embedding = null);
+
+    private sealed record EmbeddingManifest(string EmbedderName, int Dimensions, double Weight, double NoveltyThreshold);
 
     private sealed record CorrectnessManifest(List<string> FeatureNames, List<double> Means, List<double> Scales, List<double> Weights, double Intercept);
 }

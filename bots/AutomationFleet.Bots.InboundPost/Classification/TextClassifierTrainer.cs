@@ -1,12 +1,14 @@
+using AutomationFleet.Text;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace AutomationFleet.Bots.InboundPost.Classification;
 
 /// <summary>
-/// Trains a <see cref="TextClassifier"/>: fits features and weights on training examples, and the temperature and the
-/// per-category thresholds on predictions for examples those weights never saw (a held-out set, or out-of-fold
-/// predictions when cross-fitting).
+/// Trains a <see cref="TextClassifier"/>: fits features and weights of both views on training examples, and the
+/// stacking weight, temperature, novelty threshold, correctness model and per-category thresholds on predictions for
+/// examples those weights never saw (a held-out set, or out-of-fold predictions when cross-fitting). With no text
+/// embedder the model has the n-gram view only.
 /// </summary>
 public static class TextClassifierTrainer
 {
@@ -16,7 +18,11 @@ public static class TextClassifierTrainer
     /// Trains on <paramref name="examples"/> alone: cross-fitted over <see cref="TextClassifierTrainingOptions.CrossFitFolds"/>
     /// folds, or with a stratified <see cref="TextClassifierTrainingOptions.HeldOutFraction"/> held out.
     /// </summary>
-    public static TextClassifier Train(IReadOnlyList<LabelledText> examples, TextClassifierTrainingOptions options, TimeProvider timeProvider)
+    /// <param name="examples">Labelled texts; examples labelled <see cref="TextClassifierTrainingOptions.OutOfScopeLabel"/> are never trained on.</param>
+    /// <param name="options">How to train.</param>
+    /// <param name="timeProvider">Clock for the metadata and the training time.</param>
+    /// <param name="embedder">The text embedder of the embedding view; null trains the n-gram view only.</param>
+    public static TextClassifier Train(IReadOnlyList<LabelledText> examples, TextClassifierTrainingOptions options, TimeProvider timeProvider, ITextEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
@@ -24,29 +30,50 @@ public static class TextClassifierTrainer
         if (options.CrossFitFolds < 2)
         {
             var (training, heldOut) = DataSplits.Stratified(examples, options.HeldOutFraction, options.SplitSeed);
-            return Train(training, heldOut, options, timeProvider);
+            return Train(training, heldOut, options, timeProvider, embedder);
         }
 
         var started = timeProvider.GetTimestamp();
         var labels = LabelsOf(examples, options);
         var folds = FoldsOf(examples, options.CrossFitFolds, options.SplitSeed);
+        var embeddings = embedder?.EmbedMany(examples.Select(e => e.Text).ToList());
         var signals = new PredictionSignals[examples.Count];
         var foldModels = new TextClassifier[options.CrossFitFolds];
+        var foldViews = new SoftmaxModel[options.CrossFitFolds];
         for (var fold = 0; fold < options.CrossFitFolds; fold++)
         {
             var inFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] == fold).ToList();
-            var outOfFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] != fold).Select(i => examples[i]).ToList();
-            var foldModel = FitWeights(outOfFold, labels, options);
+            var outOfFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] != fold).ToList();
+            var foldModel = FitWeights(outOfFold.Select(i => examples[i]).ToList(), labels, options);
             foldModels[fold] = foldModel;
-            Parallel.ForEach(inFold, i => signals[i] = PredictionSignals.Of(foldModel, examples[i].Text));
+            var (view, novelty) = embeddings is null ? (null, null) : FitEmbeddingView(outOfFold, examples, embeddings, foldModel, options);
+            if (view is not null)
+            {
+                foldViews[fold] = view;
+            }
+
+            Parallel.ForEach(inFold, i => signals[i] = PredictionSignals.Of(foldModel, examples[i].Text, embeddings?[i], view, novelty));
         }
 
-        var final = options.AverageFoldModels ? Average(foldModels, examples, labels, options) : FitWeights(examples, labels, options);
-        return Calibrate(final, examples, examples, signals, folds, options, timeProvider, started);
+        var final = Average(foldModels, examples, labels, options);
+        EmbeddingParts? parts = null;
+        if (embeddings is not null)
+        {
+            var all = Enumerable.Range(0, examples.Count).ToList();
+            parts = new EmbeddingParts(embedder!, EmbeddingView.Average(foldViews), FitNovelty(all, examples, embeddings, final, options));
+        }
+
+        var novel = NovelPredictions(examples, examples, embeddings, embeddings, labels, options);
+        return Calibrate(final, parts, examples, examples, signals, novel, options, timeProvider, started);
     }
 
-    /// <summary>Trains on <paramref name="training"/>; fits temperature and thresholds on <paramref name="heldOut"/>.</summary>
-    public static TextClassifier Train(IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, TextClassifierTrainingOptions options, TimeProvider timeProvider)
+    /// <summary>Trains on <paramref name="training"/>; fits the rest on <paramref name="heldOut"/>.</summary>
+    /// <param name="training">Labelled texts the weights are trained on.</param>
+    /// <param name="heldOut">Labelled texts never trained on; out-of-scope ones count as errors for thresholds.</param>
+    /// <param name="options">How to train.</param>
+    /// <param name="timeProvider">Clock for the metadata and the training time.</param>
+    /// <param name="embedder">The text embedder of the embedding view; null trains the n-gram view only.</param>
+    public static TextClassifier Train(IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, TextClassifierTrainingOptions options, TimeProvider timeProvider, ITextEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(heldOut);
@@ -54,15 +81,28 @@ public static class TextClassifierTrainer
         ArgumentNullException.ThrowIfNull(timeProvider);
         var started = timeProvider.GetTimestamp();
         var model = FitWeights(training, LabelsOf(training, options), options);
+        EmbeddingParts? parts = null;
+        IReadOnlyList<float[]>? heldOutEmbeddings = null;
+        if (embedder is not null)
+        {
+            var embeddings = embedder.EmbedMany(training.Select(e => e.Text).ToList());
+            var all = Enumerable.Range(0, training.Count).ToList();
+            var (view, novelty) = FitEmbeddingView(all, training, embeddings, model, options);
+            parts = new EmbeddingParts(embedder, view!, novelty!);
+            heldOutEmbeddings = embedder.EmbedMany(heldOut.Select(e => e.Text).ToList());
+        }
+
         var signals = new PredictionSignals[heldOut.Count];
-        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text));
-        return Calibrate(model, training, heldOut, signals, null, options, timeProvider, started);
+        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text, heldOutEmbeddings?[i], parts?.View, parts?.Novelty));
+        var trainingEmbeddings = embedder?.EmbedMany(training.Select(e => e.Text).ToList());
+        var novel = NovelPredictions(training, heldOut, trainingEmbeddings, heldOutEmbeddings, model.Labels.ToList(), options);
+        return Calibrate(model, parts, training, heldOut, signals, novel, options, timeProvider, started);
     }
 
     /// <summary>
-    /// Keeps <paramref name="model"/>'s features and weights and fits its temperature, correctness model and
-    /// thresholds again on <paramref name="heldOut"/> (examples its weights never saw). The data hash in the metadata
-    /// then covers <paramref name="heldOut"/> only.
+    /// Keeps <paramref name="model"/>'s features and weights (both views) and fits its stacking weight, temperature,
+    /// novelty threshold, correctness model and thresholds again on <paramref name="heldOut"/> (examples its weights
+    /// never saw). The data hash in the metadata then covers <paramref name="heldOut"/> only.
     /// </summary>
     public static TextClassifier Recalibrate(TextClassifier model, IReadOnlyList<LabelledText> heldOut, TextClassifierTrainingOptions options, TimeProvider timeProvider)
     {
@@ -71,10 +111,84 @@ public static class TextClassifierTrainer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var started = timeProvider.GetTimestamp();
+        var parts = model.Embeddings is { } view ? new EmbeddingParts(model.Embedder!, view.Model, view.Novelty) : null;
+        var embeddings = parts?.Embedder.EmbedMany(heldOut.Select(e => e.Text).ToList());
         var signals = new PredictionSignals[heldOut.Count];
-        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text));
-        return Calibrate(model, [], heldOut, signals, null, options, timeProvider, started);
+        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text, embeddings?[i], parts?.View, parts?.Novelty));
+        return Calibrate(model, parts, [], heldOut, signals, [], options, timeProvider, started);
     }
+
+    /// <summary>
+    /// Predictions for texts of categories a model never saw, made from the training data alone: the categories are
+    /// split into <see cref="TextClassifierTrainingOptions.NovelCategoryFolds"/> groups; for each group a model (both
+    /// views) is trained on the other categories' <paramref name="training"/> examples and predicts a sample of that
+    /// group's <paramref name="targets"/>. Every such prediction is wrong by construction, so the correctness model
+    /// and the thresholds learn what confident answers to unfamiliar text look like. The sample is sized so these
+    /// predictions are <see cref="TextClassifierTrainingOptions.NovelShare"/> of what thresholds are fitted on.
+    /// </summary>
+    private static List<NovelPrediction> NovelPredictions(IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> targets, IReadOnlyList<float[]>? trainingEmbeddings, IReadOnlyList<float[]>? targetEmbeddings, List<string> labels, TextClassifierTrainingOptions options)
+    {
+        var groups = Math.Min(options.NovelCategoryFolds, labels.Count);
+        if (groups < 2 || options.NovelShare <= 0)
+        {
+            return [];
+        }
+
+        var known = labels.ToHashSet(StringComparer.Ordinal);
+        var candidates = Enumerable.Range(0, targets.Count).Where(i => known.Contains(targets[i].Label)).ToArray();
+        var random = new Random(options.SplitSeed + 2);
+        random.Shuffle(candidates);
+        var wanted = (int)Math.Round(candidates.Length * options.NovelShare / (1 - options.NovelShare));
+        var sample = candidates.Take(Math.Min(wanted, candidates.Length)).ToList();
+
+        var order = labels.ToArray();
+        random.Shuffle(order);
+        var groupOf = order.Select((l, i) => (l, i % groups)).ToDictionary(p => p.l, p => p.Item2, StringComparer.Ordinal);
+        var predictions = new List<NovelPrediction>(sample.Count);
+        for (var g = 0; g < groups; g++)
+        {
+            var seen = labels.Where(l => groupOf[l] != g).ToList();
+            var members = sample.Where(i => groupOf[targets[i].Label] == g).ToList();
+            if (members.Count == 0)
+            {
+                continue;
+            }
+
+            var model = FitWeights(training, seen, options);
+            SoftmaxModel? view = null;
+            NoveltyDetector? novelty = null;
+            if (trainingEmbeddings is not null)
+            {
+                (view, novelty) = FitEmbeddingView(Enumerable.Range(0, training.Count).ToList(), training, trainingEmbeddings, model, options);
+            }
+
+            var signals = new PredictionSignals[members.Count];
+            Parallel.For(0, members.Count, m => signals[m] = PredictionSignals.Of(model, targets[members[m]].Text, targetEmbeddings?[members[m]], view, novelty));
+            predictions.AddRange(signals.Select(s => new NovelPrediction(s, model.Labels)));
+        }
+
+        return predictions;
+    }
+
+    /// <summary>A prediction for a text of a category its model never saw, with that model's labels.</summary>
+    private sealed record NovelPrediction(PredictionSignals Signals, IReadOnlyList<string> Labels);
+
+    /// <summary>The embedding view's logistic regression and novelty detector, fitted on <paramref name="members"/>.</summary>
+    private static (SoftmaxModel View, NoveltyDetector Novelty) FitEmbeddingView(IReadOnlyList<int> members, IReadOnlyList<LabelledText> examples, IReadOnlyList<float[]> embeddings, TextClassifier model, TextClassifierTrainingOptions options)
+    {
+        var inScope = members.Where(i => model.Knows(examples[i].Label)).ToList();
+        var view = EmbeddingView.Train(inScope.Select(i => embeddings[i]).ToList(), inScope.Select(i => model.IndexOf(examples[i].Label)).ToList(), model.Labels.Count, options.EmbeddingSoftmax);
+        return (view, FitNovelty(members, examples, embeddings, model, options));
+    }
+
+    private static NoveltyDetector FitNovelty(IReadOnlyList<int> members, IReadOnlyList<LabelledText> examples, IReadOnlyList<float[]> embeddings, TextClassifier model, TextClassifierTrainingOptions options)
+    {
+        var inScope = members.Where(i => model.Knows(examples[i].Label)).ToList();
+        return NoveltyDetector.Fit(inScope.Select(i => embeddings[i]).ToList(), inScope.Select(i => model.IndexOf(examples[i].Label)).ToList(), model.Labels.Count, options.NoveltyShrinkage);
+    }
+
+    /// <summary>The embedding view while it is being fitted: the embedder, its logistic regression and novelty detector.</summary>
+    private sealed record EmbeddingParts(ITextEmbedder Embedder, SoftmaxModel View, NoveltyDetector Novelty);
 
     private static List<string> LabelsOf(IReadOnlyList<LabelledText> examples, TextClassifierTrainingOptions options)
     {
@@ -127,16 +241,10 @@ public static class TextClassifierTrainer
         var vectors = new SparseVector[inScope.Count];
         Parallel.For(0, inScope.Count, i => vectors[i] = featurizer.Transform(inScope[i].Text));
         var targets = inScope.Select(e => indexOf[e.Label]).ToArray();
-        var model = options.Model switch
-        {
-            LinearModelKind.Softmax => SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax),
-            LinearModelKind.LinearSvm => LinearSvm.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.LinearSvm),
-            LinearModelKind.Ensemble => SoftmaxModel.Sum(
-                LinearSvm.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.LinearSvm),
-                SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax),
-                options.EnsembleSoftmaxWeight),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Unknown model kind."),
-        };
+        var model = SoftmaxModel.Sum(
+            LinearSvm.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.LinearSvm),
+            SoftmaxModel.Train(vectors, targets, featurizer.FeatureCount, labels.Count, options.Softmax),
+            options.EnsembleSoftmaxWeight);
         var nothingAutomatic = new CategoryThresholds(options.Thresholds.TargetPrecision, CategoryThresholds.Unreachable, new Dictionary<string, double>());
         return new TextClassifier(featurizer, model, labels, 1, nothingAutomatic, EmptyMetadata with { TrainingCount = inScope.Count });
     }
@@ -183,60 +291,71 @@ public static class TextClassifierTrainer
         return new TextClassifier(featurizer, model, labels, 1, nothingAutomatic, EmptyMetadata with { TrainingCount = inScope.Count });
     }
 
-    private static TextClassifier Calibrate(TextClassifier model, IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, PredictionSignals[] signals, int[]? folds, TextClassifierTrainingOptions options, TimeProvider timeProvider, long started)
+    private static TextClassifier Calibrate(TextClassifier model, EmbeddingParts? parts, IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> heldOut, PredictionSignals[] signals, IReadOnlyList<NovelPrediction> novelPredictions, TextClassifierTrainingOptions options, TimeProvider timeProvider, long started)
     {
         var labels = model.Labels;
-
-        // Nearest-neighbour signals: the in-scope training texts under the final features. With cross-fitting
-        // (training and held-out are the same examples) a held-out text is compared only with texts outside its fold.
-        var neighbours = model.Neighbours;
-        int[]? documentFolds = null;
-        if (options.Confidence is ConfidenceSource.Best or ConfidenceSource.CorrectnessWithNeighbours && training.Count > 0)
-        {
-            var documents = Enumerable.Range(0, training.Count).Where(i => model.Knows(training[i].Label)).ToList();
-            var vectors = new SparseVector[documents.Count];
-            Parallel.For(0, documents.Count, d => vectors[d] = model.Featurizer.Transform(training[documents[d]].Text));
-            neighbours = NeighbourIndex.Build(vectors, documents.Select(i => model.IndexOf(training[i].Label)).ToList(), model.Featurizer.FeatureCount);
-            documentFolds = folds is null ? null : documents.Select(i => folds[i]).ToArray();
-        }
-
         var known = Enumerable.Range(0, heldOut.Count).Where(i => model.Knows(heldOut[i].Label)).ToList();
-        var temperature = TemperatureScaling.Fit(known.Select(i => signals[i].Logits).ToList(), known.Select(i => model.IndexOf(heldOut[i].Label)).ToList());
+        var truth = known.Select(i => model.IndexOf(heldOut[i].Label)).ToList();
 
-        var similarity = new NeighbourSimilarity[heldOut.Count];
-        if (neighbours is not null)
+        // Stacking: the weight of the embedding view's logits that, with its own temperature, gives the held-out
+        // in-scope predictions the lowest negative log-likelihood.
+        var weight = 0.0;
+        EmbeddingView? view = null;
+        var noveltyThreshold = double.PositiveInfinity;
+        if (parts is not null)
         {
-            Parallel.For(0, heldOut.Count, () => new float[neighbours.DocumentCount], (i, _, scratch) =>
+            var best = double.PositiveInfinity;
+            foreach (var candidate in StackingWeights)
             {
-                var x = model.Featurizer.Transform(heldOut[i].Text);
-                similarity[i] = neighbours.Similarity(x, ConfidenceFeatures.ArgMax(signals[i].Logits), scratch, documentFolds, folds?[i] ?? -1);
-                return scratch;
-            }, _ => { });
+                var combined = known.Select(i => signals[i].Combined(candidate)).ToList();
+                var nll = TemperatureScaling.NegativeLogLikelihood(combined, truth, TemperatureScaling.Fit(combined, truth));
+                if (nll < best)
+                {
+                    (best, weight) = (nll, candidate);
+                }
+            }
+
+            noveltyThreshold = NoveltyDetector.QuantileOf(known.Select(i => signals[i].Distance).ToList(), options.NoveltyQuantile);
+            view = new EmbeddingView(parts.Embedder.ModelName, parts.View, weight, parts.Novelty.WithThreshold(noveltyThreshold));
         }
 
-        var rows = new double[heldOut.Count][];
-        var predicted = new int[heldOut.Count];
-        var probability = new double[heldOut.Count];
-        var correct = new bool[heldOut.Count];
-        for (var i = 0; i < heldOut.Count; i++)
+        var logits = signals.Select(s => s.Combined(weight)).ToArray();
+        var temperature = TemperatureScaling.Fit(known.Select(i => logits[i]).ToList(), truth);
+
+        // Rows: the held-out predictions, then the predictions for categories their model never saw (all wrong).
+        var count = heldOut.Count + novelPredictions.Count;
+        var rows = new double[count][];
+        var predictedLabel = new string[count];
+        var probability = new double[count];
+        var correct = new bool[count];
+        var novel = new bool[count];
+        for (var i = 0; i < count; i++)
         {
-            var s = signals[i];
+            var own = i < heldOut.Count;
+            var s = own ? signals[i] : novelPredictions[i - heldOut.Count].Signals;
+            var combined = own ? logits[i] : s.Combined(weight);
             rows[i] = new double[ConfidenceFeatures.Count];
-            predicted[i] = ConfidenceFeatures.Compute(s.Logits, s.WordScores, s.CharScores, temperature, s.Stats, similarity[i], rows[i]);
-            var probabilities = s.Logits.ToArray();
+            var weighted = s.EmbeddingLogits is { } e ? e.Select(v => (float)(weight * v)).ToArray() : [];
+            var ratio = TextClassifier.NoveltyRatio(s.Distance, noveltyThreshold);
+            var top = ConfidenceFeatures.Compute(combined, s.WordScores, s.CharScores, parts is null ? [] : s.Logits, weighted, temperature, s.Stats, ratio, rows[i]);
+            var probabilities = combined.ToArray();
             SoftmaxModel.SoftmaxInPlace(probabilities, temperature);
-            probability[i] = probabilities[predicted[i]];
-            correct[i] = string.Equals(labels[predicted[i]], heldOut[i].Label, StringComparison.Ordinal);
+            probability[i] = probabilities[top];
+            predictedLabel[i] = own ? labels[top] : novelPredictions[i - heldOut.Count].Labels[top];
+            correct[i] = own && string.Equals(predictedLabel[i], heldOut[i].Label, StringComparison.Ordinal);
+            novel[i] = parts is not null && s.Distance > noveltyThreshold;
         }
 
-        var (correctness, usesNeighbours) = ChooseConfidence(rows, correct, predicted, labels, heldOut, neighbours is not null, options, probability);
-        var predictions = new List<HeldOutPrediction>(heldOut.Count);
+        var correctness = FitCorrectness(rows, correct, options, probability);
+
+        // A novel text is never automatic, so for the thresholds it counts as one that no threshold lets through.
+        var predictions = new List<HeldOutPrediction>(count);
         var inScope = new List<HeldOutPrediction>(heldOut.Count);
-        for (var i = 0; i < heldOut.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            var prediction = new HeldOutPrediction(labels[predicted[i]], probability[i], correct[i]);
+            var prediction = new HeldOutPrediction(predictedLabel[i], novel[i] ? 0 : probability[i], correct[i]);
             predictions.Add(prediction);
-            if (model.Knows(heldOut[i].Label))
+            if (i < heldOut.Count && model.Knows(heldOut[i].Label))
             {
                 inScope.Add(prediction);
             }
@@ -244,7 +363,7 @@ public static class TextClassifierTrainer
 
         var thresholds = ThresholdFitter.Fit(predictions, options.Thresholds);
         var elapsed = timeProvider.GetElapsedTime(started);
-        var automatic = predictions.Where(p => p.Probability >= thresholds.For(p.PredictedLabel)).ToList();
+        var automatic = predictions.Take(heldOut.Count).Where(p => p.Probability >= thresholds.For(p.PredictedLabel)).ToList();
         var metadata = new ClassifierTrainingMetadata(
             DataSha256: HashOf(training, ReferenceEquals(training, heldOut) ? [] : heldOut),
             TrainedAt: timeProvider.GetUtcNow(),
@@ -255,73 +374,29 @@ public static class TextClassifierTrainer
             HeldOutPrecision: automatic.Count == 0 ? 1 : automatic.Count(p => p.Correct) / (double)automatic.Count,
             HeldOutEce: Reliability.Compute(inScope.Select(p => (p.Probability, p.Correct)).ToList()).ExpectedCalibrationError,
             TrainingSeconds: elapsed.TotalSeconds);
-        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata, correctness, usesNeighbours ? neighbours : null);
+        return new TextClassifier(model.Featurizer, model.Model, labels, temperature, thresholds, metadata, correctness, view, parts?.Embedder);
     }
 
+    /// <summary>Candidate weights of the embedding view's logits in the stack (0 = n-gram view alone).</summary>
+    private static readonly double[] StackingWeights = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8];
+
     /// <summary>
-    /// Chooses what thresholds apply to: the top probability, a <see cref="CorrectnessModel"/> without the
-    /// nearest-neighbour signals, or one with them — whichever lets the fitted thresholds automate the most in-scope
-    /// held-out predictions. The correctness models' scores are cross-fitted over the held-out predictions (each is
-    /// scored by a model fitted on the other folds), so thresholds and this choice see scores that were not learned
-    /// from the same prediction. On return <paramref name="confidence"/> holds the chosen scores; the returned model is
-    /// fitted on all held-out predictions.
+    /// Fits the <see cref="CorrectnessModel"/> on all held-out predictions, or returns null (thresholds then apply to
+    /// the top probability) with too few right or wrong predictions to learn from. Its scores for the held-out
+    /// predictions are cross-fitted (each scored by a model fitted on the other folds), so thresholds are fitted on
+    /// scores not learned from the same prediction; on return <paramref name="confidence"/> holds those scores.
     /// </summary>
-    private static (CorrectnessModel? Model, bool UsesNeighbours) ChooseConfidence(double[][] rows, bool[] correct, int[] predicted, IReadOnlyList<string> labels, IReadOnlyList<LabelledText> heldOut, bool hasNeighbours, TextClassifierTrainingOptions options, double[] confidence)
+    private static CorrectnessModel? FitCorrectness(double[][] rows, bool[] correct, TextClassifierTrainingOptions options, double[] confidence)
     {
         var right = correct.Count(c => c);
         var wrong = correct.Length - right;
-        if (options.Confidence == ConfidenceSource.TopProbability || right < options.MinCorrectnessExamples || wrong < options.MinCorrectnessExamples)
+        if (right < options.MinCorrectnessExamples || wrong < options.MinCorrectnessExamples)
         {
-            return (null, false);
+            return null;
         }
 
-        var known = labels.ToHashSet(StringComparer.Ordinal);
-        double CoverageOf(double[] scores)
-        {
-            var predictions = Enumerable.Range(0, rows.Length).Select(i => new HeldOutPrediction(labels[predicted[i]], scores[i], correct[i])).ToList();
-            var thresholds = ThresholdFitter.Fit(predictions, options.Thresholds);
-            var inScope = Enumerable.Range(0, rows.Length).Where(i => known.Contains(heldOut[i].Label)).ToList();
-            return inScope.Count(i => scores[i] >= thresholds.For(labels[predicted[i]])) / (double)Math.Max(1, inScope.Count);
-        }
-
-        var choose = options.Confidence == ConfidenceSource.Best;
-        var best = (Model: (CorrectnessModel?)null, UsesNeighbours: false, Scores: confidence, Coverage: choose ? CoverageOf(confidence) : double.NegativeInfinity);
-        var withoutNeighbours = rows.Select(r => WithoutNeighbours(r)).ToArray();
-        var candidates = new List<(double[][] Rows, bool UsesNeighbours)>();
-        if (options.Confidence is ConfidenceSource.Best or ConfidenceSource.Correctness || !hasNeighbours)
-        {
-            candidates.Add((withoutNeighbours, false));
-        }
-
-        if (options.Confidence is ConfidenceSource.Best or ConfidenceSource.CorrectnessWithNeighbours && hasNeighbours)
-        {
-            candidates.Add((rows, true));
-        }
-
-        foreach (var (variantRows, usesNeighbours) in candidates)
-        {
-            var scores = CrossFitCorrectness(variantRows, correct, options);
-            var coverage = choose ? CoverageOf(scores) : 0;
-            if (coverage > best.Coverage)
-            {
-                best = (CorrectnessModel.Fit(variantRows, correct, ConfidenceFeatures.Names, options.CorrectnessL2), usesNeighbours, scores, coverage);
-            }
-        }
-
-        best.Scores.CopyTo(confidence, 0);
-        return (best.Model, best.UsesNeighbours);
-    }
-
-    /// <summary>A copy of <paramref name="row"/> with the nearest-neighbour signals zeroed (a constant gets no weight).</summary>
-    private static double[] WithoutNeighbours(double[] row)
-    {
-        var copy = row.ToArray();
-        for (var j = ConfidenceFeatures.FirstNeighbourFeature; j < copy.Length; j++)
-        {
-            copy[j] = 0;
-        }
-
-        return copy;
+        CrossFitCorrectness(rows, correct, options).CopyTo(confidence, 0);
+        return CorrectnessModel.Fit(rows, correct, ConfidenceFeatures.Names, options.CorrectnessL2);
     }
 
     /// <summary>Each row's score from a correctness model fitted on the other folds of rows.</summary>

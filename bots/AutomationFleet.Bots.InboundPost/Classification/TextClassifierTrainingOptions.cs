@@ -3,25 +3,49 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// <summary>Everything that decides how a <see cref="TextClassifier"/> is trained.</summary>
 public sealed record TextClassifierTrainingOptions
 {
-    /// <summary>
-    /// How text becomes features. Default: the <see cref="FeaturizerOptions"/> defaults (no stemming, no digit
-    /// folding). Porter stems for word n-grams raised validation accuracy slightly (+0.25 points BANKING77, +0.16
-    /// CLINC150) but lowered the automatic share at 0.99 on both validation splits, so they are off.
-    /// </summary>
+    /// <summary>How text becomes features. Default: the <see cref="FeaturizerOptions"/> defaults.</summary>
     public FeaturizerOptions Featurizer { get; init; } = new();
-
-    /// <summary>Which linear scorer is trained. Default <see cref="LinearModelKind.Ensemble"/> (chosen on validation splits).</summary>
-    public LinearModelKind Model { get; init; } = LinearModelKind.Ensemble;
 
     public SoftmaxTrainerOptions Softmax { get; init; } = new();
 
     public LinearSvmOptions LinearSvm { get; init; } = new();
 
     /// <summary>
-    /// With <see cref="LinearModelKind.Ensemble"/>: the scores are SVM scores plus this times the softmax logits
-    /// (both linear, so the sum is one linear model and prediction costs the same). Default 1.
+    /// The n-gram scores are the linear SVM's plus this times the softmax logits (both linear, so the sum is one linear
+    /// model and prediction costs the same as either). Default 1.
     /// </summary>
     public double EnsembleSoftmaxWeight { get; init; } = 1;
+
+    /// <summary>
+    /// SGD settings of the embedding view's logistic regression (on standardised embedding dimensions). Default 10
+    /// epochs, η0 = 0.05, λ = 1e-4.
+    /// </summary>
+    public SoftmaxTrainerOptions EmbeddingSoftmax { get; init; } = new() { Epochs = 10, LearningRate = 0.05, L2 = 1e-4 };
+
+    /// <summary>
+    /// Share of the embedding covariance replaced by a multiple of the identity for the novelty detector (a few
+    /// hundred examples do not fill 384 dimensions). Default 0.1.
+    /// </summary>
+    public double NoveltyShrinkage { get; init; } = 0.1;
+
+    /// <summary>
+    /// The novelty threshold is this quantile of the novelty distances of held-out (or out-of-fold) in-scope texts, so
+    /// about 1 − this share of texts like the training data are sent to a person as novel. Default 0.99.
+    /// </summary>
+    public double NoveltyQuantile { get; init; } = 0.99;
+
+    /// <summary>
+    /// The categories are split into this many groups to make predictions for categories a model never saw (each group
+    /// left out of one extra training); below 2, none are made. Default 5.
+    /// </summary>
+    public int NovelCategoryFolds { get; init; } = 5;
+
+    /// <summary>
+    /// Share of the predictions that the correctness model and thresholds are fitted on that are for never-seen
+    /// categories (all counted as errors): the share of post about matters the bot was not trained on that the 99%
+    /// must still hold for. 0 fits on familiar categories only. Default 0.2.
+    /// </summary>
+    public double NovelShare { get; init; } = 0.2;
 
     public ThresholdOptions Thresholds { get; init; } = new();
 
@@ -36,27 +60,13 @@ public sealed record TextClassifierTrainingOptions
 
     /// <summary>
     /// When no held-out set is given: with 2 or more, temperature and thresholds are fitted on out-of-fold predictions of
-    /// this many stratified folds and the final weights are trained on all examples; below 2, a single stratified
+    /// this many stratified folds and the final weights are the average of the fold models (mapped onto features fitted on all
+    /// examples), so the model that is used is made like the ones whose out-of-fold predictions fitted the temperature
+    /// and thresholds; below 2, a single stratified
     /// <see cref="HeldOutFraction"/> is held out and never trained on. Default 10: fold models trained on 90% rank
     /// their out-of-fold predictions nearly as well as the final model ranks new texts (5 folds fitted lower coverage).
     /// </summary>
     public int CrossFitFolds { get; init; } = 10;
-
-    /// <summary>
-    /// When cross-fitting: true makes the final weights the average of the fold models (mapped onto features fitted on
-    /// all examples), so the model that is used is made like the ones whose out-of-fold predictions fitted the
-    /// temperature and thresholds, and those transfer; false trains the final weights once more on all examples
-    /// (a stronger model than the folds, so the fitted thresholds are conservative for it). Default true.
-    /// </summary>
-    public bool AverageFoldModels { get; init; } = true;
-
-    /// <summary>
-    /// What thresholds apply to. Default <see cref="ConfidenceSource.Correctness"/>: a <see cref="CorrectnessModel"/>
-    /// fitted on the held-out (or out-of-fold) predictions, without nearest-neighbour signals. On validation splits it
-    /// automated more than the top probability on both BANKING77 and CLINC150; the neighbour signals helped on
-    /// CLINC150 and hurt on BANKING77, and choosing per training run (<see cref="ConfidenceSource.Best"/>) was noisy.
-    /// </summary>
-    public ConfidenceSource Confidence { get; init; } = ConfidenceSource.Correctness;
 
     /// <summary>Folds over the held-out predictions for cross-fitting the correctness model's scores. Default 5.</summary>
     public int CorrectnessFolds { get; init; } = 5;

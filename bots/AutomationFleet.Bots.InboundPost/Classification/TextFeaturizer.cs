@@ -184,7 +184,6 @@ public sealed class TextFeaturizer
         var dest = sink.Items.AsSpan(sink.Count);
         var count = 0;
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
-        var stems = options.StemWords ? ArrayPool<char>.Shared.Rent(text.Length + 2) : [];
         try
         {
             // Normalise: lower case, apostrophes dropped (so "hasn't" is one word), everything else not a letter or
@@ -192,17 +191,13 @@ public sealed class TextFeaturizer
             var length = 0;
             foreach (var ch in text)
             {
-                if (char.IsAsciiLetterLower(ch) || (char.IsAsciiDigit(ch) && !options.DigitsAsZero))
+                if (char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch))
                 {
                     buffer[length++] = ch;
                 }
                 else if (char.IsAsciiLetterUpper(ch))
                 {
                     buffer[length++] = (char)(ch + ('a' - 'A'));
-                }
-                else if (char.IsDigit(ch) && options.DigitsAsZero)
-                {
-                    buffer[length++] = '0';
                 }
                 else if (char.IsLetterOrDigit(ch))
                 {
@@ -220,14 +215,6 @@ public sealed class TextFeaturizer
 
             var normalised = buffer.AsSpan(0, length).TrimEnd(' ');
 
-            // Word n-grams are hashed from `words`: the words themselves, or their stems written over a copy (a stem
-            // is never longer than its word, so it stays in the word's place).
-            Span<char> words = options.StemWords ? stems.AsSpan(0, normalised.Length) : buffer.AsSpan(0, normalised.Length);
-            if (options.StemWords)
-            {
-                normalised.CopyTo(words);
-            }
-
             Span<(int Start, int Length)> recent = stackalloc (int, int)[8];
             var maxWordNgram = Math.Min(options.MaxWordNgram, recent.Length);
             var wordCount = 0;
@@ -244,14 +231,14 @@ public sealed class TextFeaturizer
                     recent[k] = recent[k - 1];
                 }
 
-                recent[0] = (start, options.StemWords ? PorterStemmer.Stem(words.Slice(start, wordLength)) : wordLength);
+                recent[0] = (start, wordLength);
                 wordCount++;
                 for (var n = 1; n <= maxWordNgram && n <= wordCount; n++)
                 {
                     var hash = WordSeed ^ FnvOffset;
                     for (var k = n - 1; k >= 0; k--)
                     {
-                        hash = Hash(hash, words.Slice(recent[k].Start, recent[k].Length));
+                        hash = Hash(hash, normalised.Slice(recent[k].Start, recent[k].Length));
                         hash = (hash ^ ' ') * FnvPrime;
                     }
 
@@ -271,10 +258,6 @@ public sealed class TextFeaturizer
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
-            if (options.StemWords)
-            {
-                ArrayPool<char>.Shared.Return(stems);
-            }
         }
     }
 

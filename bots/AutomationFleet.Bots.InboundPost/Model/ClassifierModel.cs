@@ -1,4 +1,5 @@
 using AutomationFleet.Bots.InboundPost.Classification;
+using AutomationFleet.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,14 +8,18 @@ namespace AutomationFleet.Bots.InboundPost.Model;
 /// <summary>
 /// The process's one classifier, loaded from <see cref="InboundPostOptions.ModelPath"/> (trained from the training
 /// data first if the file does not exist) and shared by every consumer. A <see cref="TextClassifier"/> is immutable,
-/// so readers take <see cref="Current"/> without locking; <see cref="Reload"/> swaps in a promoted model.
+/// so readers take <see cref="Current"/> without locking; <see cref="Reload"/> swaps in a promoted model. With
+/// <c>Classification:Embeddings</c> (the default) models are trained and loaded with the process's text embedder.
 /// </summary>
-public sealed class ClassifierModel(IOptions<InboundPostOptions> options, TimeProvider timeProvider, ILogger<ClassifierModel> logger)
+public sealed class ClassifierModel(IOptions<InboundPostOptions> options, TimeProvider timeProvider, ILogger<ClassifierModel> logger, ITextEmbedder? embedder = null)
 {
     private readonly Lock _lock = new();
     private volatile TextClassifier? _current;
 
     public string Path => options.Value.ModelPath;
+
+    /// <summary>The text embedder of the embedding view; null when <c>Classification:Embeddings</c> is false.</summary>
+    public ITextEmbedder? Embedder => embedder;
 
     /// <summary>The loaded classifier; loads (or trains) it on first use.</summary>
     public TextClassifier Current => _current ?? EnsureLoaded();
@@ -44,7 +49,7 @@ public sealed class ClassifierModel(IOptions<InboundPostOptions> options, TimePr
                     "No classifier model at {ModelPath}; training one from {TrainingData} to precision {TargetPrecision}",
                     settings.ModelPath, settings.TrainingData, settings.TargetPrecision);
                 var trained = ClassifierTraining.TrainAndSave(
-                    settings.TrainingData, settings.ModelPath, settings.TargetPrecision, timeProvider);
+                    settings.TrainingData, settings.ModelPath, settings.TargetPrecision, timeProvider, embedder);
                 var m = trained.Metadata;
                 logger.LogInformation(
                     "Trained the classifier on {TrainingCount} examples in {Seconds:0.0} s; held-out accuracy {Accuracy:0.000}, " +
@@ -70,11 +75,12 @@ public sealed class ClassifierModel(IOptions<InboundPostOptions> options, TimePr
 
     private TextClassifier LoadLocked()
     {
-        var classifier = TextClassifier.Load(options.Value.ModelPath);
+        var classifier = TextClassifier.Load(options.Value.ModelPath, embedder);
         _current = classifier;
         logger.LogInformation(
-            "Loaded the classifier from {ModelPath}: {Labels} categories, data {DataSha256}, trained at {TrainedAt}",
-            options.Value.ModelPath, classifier.Labels.Count, classifier.Metadata.DataSha256, classifier.Metadata.TrainedAt);
+            "Loaded the classifier from {ModelPath}: {Labels} categories, views {Views}, data {DataSha256}, trained at {TrainedAt}",
+            options.Value.ModelPath, classifier.Labels.Count, classifier.Embeddings is { } view ? "n-gram + " + view.EmbedderName : "n-gram",
+            classifier.Metadata.DataSha256, classifier.Metadata.TrainedAt);
         return classifier;
     }
 }

@@ -72,7 +72,7 @@ public sealed class RetrainClassifierBot : IBot
         }
 
         var training = LabelledTextLoader.Load(_options.TrainingData).Concat(corrections).ToList();
-        var candidate = await Task.Run(() => ClassifierTraining.Train(training, _options.TargetPrecision, _timeProvider), cancellationToken);
+        var candidate = await Task.Run(() => ClassifierTraining.Train(training, _options.TargetPrecision, _timeProvider, _model.Embedder), cancellationToken);
         var current = _model.CurrentOrNull;
         var promotion = ModelPromotion.Compare(current, candidate, heldOut);
         _logger.LogInformation(

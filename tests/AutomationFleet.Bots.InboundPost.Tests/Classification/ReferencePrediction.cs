@@ -115,17 +115,12 @@ internal static class ReferencePrediction
         var mask = (1u << options.HashBits) - 1;
         var charOffset = 1 << options.HashBits;
         var buffer = ArrayPool<char>.Shared.Rent(text.Length + 2);
-        var stems = options.StemWords ? ArrayPool<char>.Shared.Rent(text.Length + 2) : [];
         try
         {
             var length = 0;
             foreach (var ch in text)
             {
-                if (char.IsDigit(ch) && options.DigitsAsZero)
-                {
-                    buffer[length++] = '0';
-                }
-                else if (char.IsLetterOrDigit(ch))
+                if (char.IsLetterOrDigit(ch))
                 {
                     buffer[length++] = char.ToLower(ch, CultureInfo.InvariantCulture);
                 }
@@ -140,11 +135,6 @@ internal static class ReferencePrediction
             }
 
             var normalised = buffer.AsSpan(0, length).TrimEnd(' ');
-            Span<char> words = options.StemWords ? stems.AsSpan(0, normalised.Length) : buffer.AsSpan(0, normalised.Length);
-            if (options.StemWords)
-            {
-                normalised.CopyTo(words);
-            }
 
             Span<(int Start, int Length)> recent = stackalloc (int, int)[8];
             var maxWordNgram = Math.Min(options.MaxWordNgram, recent.Length);
@@ -162,14 +152,14 @@ internal static class ReferencePrediction
                     recent[k] = recent[k - 1];
                 }
 
-                recent[0] = (start, options.StemWords ? PorterStemmer.Stem(words.Slice(start, wordLength)) : wordLength);
+                recent[0] = (start, wordLength);
                 wordCount++;
                 for (var n = 1; n <= maxWordNgram && n <= wordCount; n++)
                 {
                     var hash = WordSeed ^ FnvOffset;
                     for (var k = n - 1; k >= 0; k--)
                     {
-                        hash = Hash(hash, words.Slice(recent[k].Start, recent[k].Length));
+                        hash = Hash(hash, normalised.Slice(recent[k].Start, recent[k].Length));
                         hash = (hash ^ ' ') * FnvPrime;
                     }
 
@@ -187,10 +177,6 @@ internal static class ReferencePrediction
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
-            if (options.StemWords)
-            {
-                ArrayPool<char>.Shared.Return(stems);
-            }
         }
     }
 

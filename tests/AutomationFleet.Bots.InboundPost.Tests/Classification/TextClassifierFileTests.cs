@@ -32,9 +32,9 @@ public sealed class TextClassifierFileTests : IDisposable
     }
 
     [Fact]
-    public void SaveLoad_CorrectnessModelWithNeighbours_RoundTripIdentical()
+    public void SaveLoad_CorrectnessModel_RoundTripIdentical()
     {
-        var original = TextClassifierTrainer.Train(SyntheticData.GenerateOverlapping(100, seed: 6), new TextClassifierTrainingOptions { Confidence = ConfidenceSource.CorrectnessWithNeighbours }, new FakeTimeProvider());
+        var original = TextClassifierTrainer.Train(SyntheticData.GenerateOverlapping(100, seed: 6), new TextClassifierTrainingOptions(), new FakeTimeProvider());
         var path = Path.Combine(_directory, "correctness.model");
         var texts = SyntheticData.GenerateOverlapping(15, seed: 78).Select(e => e.Text).ToList();
 
@@ -42,7 +42,7 @@ public sealed class TextClassifierFileTests : IDisposable
         var loaded = TextClassifier.Load(path);
 
         Assert.NotNull(loaded.Correctness);
-        Assert.NotNull(loaded.Neighbours);
+        Assert.Null(loaded.Embeddings);
         Assert.Equal(original.Correctness!.Weights, loaded.Correctness!.Weights);
         AssertSamePredictions(original, loaded, texts);
     }
@@ -50,7 +50,7 @@ public sealed class TextClassifierFileTests : IDisposable
     [Fact]
     public void Load_FormatVersion1_ReadsItAndThresholdsApplyToTheTopProbability()
     {
-        var original = TextClassifierTrainer.Train(SyntheticData.GenerateOverlapping(60, seed: 6), new TextClassifierTrainingOptions { Confidence = ConfidenceSource.TopProbability }, new FakeTimeProvider());
+        var original = TextClassifierTrainer.Train(SyntheticData.GenerateOverlapping(60, seed: 6), new TextClassifierTrainingOptions { MinCorrectnessExamples = int.MaxValue }, new FakeTimeProvider());
         var path = Path.Combine(_directory, "v1.model");
         original.Save(path);
         RewriteManifest(path, m => m.Replace($"\"FormatVersion\": {TextClassifierFile.FormatVersion}", "\"FormatVersion\": 1", StringComparison.Ordinal).Replace("\"Correctness\": null", "\"Unused\": null", StringComparison.Ordinal));
@@ -67,8 +67,8 @@ public sealed class TextClassifierFileTests : IDisposable
     public void Load_CorrectnessFeaturesOfAnotherBuild_ThrowsAskingToRetrain()
     {
         var path = Path.Combine(_directory, "features.model");
-        TextClassifierTrainer.Train(SyntheticData.GenerateOverlapping(100, seed: 6), new TextClassifierTrainingOptions { Confidence = ConfidenceSource.Correctness }, new FakeTimeProvider()).Save(path);
-        RewriteManifest(path, m => m.Replace("\"nn_agrees\"", "\"something_else\"", StringComparison.Ordinal));
+        TextClassifierTrainer.Train(SyntheticData.GenerateOverlapping(100, seed: 6), new TextClassifierTrainingOptions(), new FakeTimeProvider()).Save(path);
+        RewriteManifest(path, m => m.Replace("\"novelty\"", "\"something_else\"", StringComparison.Ordinal));
 
         var error = Assert.Throws<InvalidDataException>(() => TextClassifier.Load(path));
 

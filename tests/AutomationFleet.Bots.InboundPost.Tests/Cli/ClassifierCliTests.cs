@@ -100,10 +100,10 @@ public sealed class ClassifierCliTests : IDisposable
     [Fact]
     public void TrainingDescription_OtherOptions_SaysWhatTheyDo()
     {
-        var retrained = ClassifierTraining.OptionsFor(0.99) with { CrossFitFolds = 5, AverageFoldModels = false };
+        var fiveFolds = ClassifierTraining.OptionsFor(0.99) with { CrossFitFolds = 5 };
         var heldOut = ClassifierTraining.OptionsFor(0.99) with { CrossFitFolds = 1 };
 
-        Assert.Equal("Training on 10 examples (5-fold cross-fitting, then all examples)...", ClassifierCommand.TrainingDescription(10, retrained));
+        Assert.Equal("Training on 10 examples (5-fold cross-fitting; final weights the average of the fold models)...", ClassifierCommand.TrainingDescription(10, fiveFolds));
         Assert.Equal("Training on 10 examples (20% held out to fit calibration and thresholds)...", ClassifierCommand.TrainingDescription(10, heldOut));
     }
 

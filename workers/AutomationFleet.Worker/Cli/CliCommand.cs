@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
+using AutomationFleet.Bots.InboundPost.Model;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Worker.Scheduling;
 using Microsoft.Data.Sqlite;
+using AutomationFleet.Text;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Worker.Cli;
@@ -29,6 +31,16 @@ public sealed class CliCommand(GlobalOptions globals, CliConsole console)
         ArgumentNullException.ThrowIfNull(parseResult);
         return CliServices.OpenAsync(
             parseResult.GetValue(Globals.Config), parseResult.GetValue(Globals.Db), createIfMissing, cancellationToken);
+    }
+
+    /// <summary>
+    /// The classifier's text embedder from the configuration (<c>--config</c>): null when
+    /// <c>Classification:Embeddings</c> is false.
+    /// </summary>
+    public ITextEmbedder? TextEmbedder(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return ClassifierEmbedding.FromConfiguration(CliServices.BuildConfiguration(parseResult.GetValue(Globals.Config), null));
     }
 
     /// <summary>Sets <paramref name="action"/> as the command's action, wrapped in the CLI's error handling.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Bots.InboundPost.Classification;
+using AutomationFleet.Bots.InboundPost.Model;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.WorkItems;
@@ -379,7 +380,7 @@ public sealed class InboundPostBenchmark
 
     private ClassificationRunReport RunClassification(string modelPath, List<string> texts)
     {
-        var classifier = TextClassifier.Load(modelPath);
+        var classifier = TextClassifier.Load(modelPath, ClassifierEmbedding.FromConfiguration(CliServices.BuildConfiguration(_configDirectory, _databasePath)));
         var documents = new List<string>(_settings.ClassificationDocuments + texts.Count);
         while (documents.Count < _settings.ClassificationDocuments)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AutomationFleet.Bots.InboundPost.Classification;
 using AutomationFleet.Bots.InboundPost.Model;
+using AutomationFleet.Text;
 using Spectre.Console;
 
 namespace AutomationFleet.Worker.Cli.Commands;
@@ -44,16 +45,17 @@ public static class ClassifierCommand
 
             var examples = Load(parse.GetValue(data)!, requireLabels: true);
             var path = parse.GetValue(output)!;
+            var embedder = cli.TextEmbedder(parse);
             TextClassifier classifier;
             if (cli.IsJson(parse))
             {
-                classifier = await Task.Run(() => TrainAndSave(examples, path, precision), cancellationToken);
+                classifier = await Task.Run(() => TrainAndSave(examples, path, precision, embedder), cancellationToken);
             }
             else
             {
                 classifier = await cli.Console.Ansi.Status().StartAsync(
                     Markup.Escape(TrainingDescription(examples.Count, ClassifierTraining.OptionsFor(precision))),
-                    _ => Task.Run(() => TrainAndSave(examples, path, precision), cancellationToken));
+                    _ => Task.Run(() => TrainAndSave(examples, path, precision, embedder), cancellationToken));
             }
 
             var m = classifier.Metadata;
@@ -98,7 +100,7 @@ public static class ClassifierCommand
         var command = new Command("predict", "Classify each input: id, predicted label, probability, auto or review.") { model, data };
         cli.SetAction(command, async (parse, cancellationToken) =>
         {
-            var classifier = LoadModel(parse.GetValue(model)!);
+            var classifier = LoadModel(parse.GetValue(model)!, cli.TextEmbedder(parse));
             var inputs = Load(parse.GetValue(data)!, requireLabels: false);
             var results = classifier.ClassifyMany(inputs.Select(i => i.Text).ToList());
             var rows = inputs.Select((input, i) => new
@@ -134,7 +136,7 @@ public static class ClassifierCommand
         var command = new Command("eval", "Accuracy, per-category precision/recall, coverage at the fitted thresholds, reliability (ECE).") { model, data };
         cli.SetAction(command, async (parse, cancellationToken) =>
         {
-            var classifier = LoadModel(parse.GetValue(model)!);
+            var classifier = LoadModel(parse.GetValue(model)!, cli.TextEmbedder(parse));
             var examples = Load(parse.GetValue(data)!, requireLabels: true);
             var report = ClassifierEvaluation.Evaluate(classifier, examples);
             if (cli.IsJson(parse))
@@ -203,17 +205,15 @@ public static class ClassifierCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         var how = options.CrossFitFolds >= 2
-            ? options.AverageFoldModels
-                ? $"{options.CrossFitFolds}-fold cross-fitting; final weights the average of the fold models"
-                : $"{options.CrossFitFolds}-fold cross-fitting, then all examples"
+            ? $"{options.CrossFitFolds}-fold cross-fitting; final weights the average of the fold models"
             : string.Create(CultureInfo.InvariantCulture, $"{options.HeldOutFraction:0%} held out to fit calibration and thresholds");
         return $"Training on {examples} examples ({how})...";
     }
 
-    private static TextClassifier TrainAndSave(IReadOnlyList<LabelledText> examples, string path, double precision)
+    private static TextClassifier TrainAndSave(IReadOnlyList<LabelledText> examples, string path, double precision, ITextEmbedder? embedder)
     {
         // The same options the status line describes.
-        var classifier = TextClassifierTrainer.Train(examples, ClassifierTraining.OptionsFor(precision), TimeProvider.System);
+        var classifier = TextClassifierTrainer.Train(examples, ClassifierTraining.OptionsFor(precision), TimeProvider.System, embedder);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {
@@ -249,7 +249,7 @@ public static class ClassifierCommand
         }
     }
 
-    private static TextClassifier LoadModel(string path)
+    private static TextClassifier LoadModel(string path, ITextEmbedder? embedder)
     {
         if (!File.Exists(path))
         {
@@ -258,9 +258,9 @@ public static class ClassifierCommand
 
         try
         {
-            return TextClassifier.Load(path);
+            return TextClassifier.Load(path, embedder);
         }
-        catch (Exception exception) when (exception is InvalidDataException or System.Text.Json.JsonException or FormatException)
+        catch (Exception exception) when (exception is InvalidDataException or System.Text.Json.JsonException or FormatException or ArgumentException)
         {
             throw new CliException($"The model file '{path}' cannot be read: {exception.Message}");
         }

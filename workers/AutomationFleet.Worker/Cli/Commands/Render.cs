@@ -7,11 +7,11 @@ namespace AutomationFleet.Worker.Cli.Commands;
 /// <summary>Small helpers for tables: plain-text cells (never parsed as markup) and invariant times.</summary>
 public static class Render
 {
-    public static IRenderable Cell(string? value) => new Text(value ?? "");
+    public static IRenderable Cell(string? value) => new Spectre.Console.Text(value ?? "");
 
-    public static IRenderable Cell(DateTimeOffset? value) => new Text(Time(value));
+    public static IRenderable Cell(DateTimeOffset? value) => new Spectre.Console.Text(Time(value));
 
-    public static IRenderable Cell(long value) => new Text(value.ToString(CultureInfo.InvariantCulture));
+    public static IRenderable Cell(long value) => new Spectre.Console.Text(value.ToString(CultureInfo.InvariantCulture));
 
     public static string Time(DateTimeOffset? value) =>
         value?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";

@@ -1,0 +1,19 @@
+using AutomationFleet.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace AutomationFleet.Bots.InboundPost.Model;
+
+/// <summary>The classifier's text embedder for code that runs without the host (the CLI, the benchmark).</summary>
+public static class ClassifierEmbedding
+{
+    /// <summary>
+    /// The text embedder configured in <c>TextEmbeddings</c>, or null when <c>Classification:Embeddings</c> is false.
+    /// Every bad <c>TextEmbeddings</c> setting is reported at once, by path, as at host start.
+    /// </summary>
+    public static ITextEmbedder? FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var classification = configuration.GetSection(ClassificationOptions.SectionName).Get<ClassificationOptions>() ?? new ClassificationOptions();
+        return classification.Embeddings ? new TempMiniLmEmbedder() : null;
+    }
+}

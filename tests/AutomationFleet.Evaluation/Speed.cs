@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using AutomationFleet.Bots.InboundPost.Classification;
+using AutomationFleet.Text;
+
+namespace AutomationFleet.Evaluation;
+
+/// <summary>
+/// Classification speed on texts the embedder has never seen (nothing cached): short queries (BANKING77's scored
+/// split) and full OCR'd pages (the ground-truth text of the shared OCR pages, each copy made unique), in a batch
+/// (<see cref="TextClassifier.ClassifyMany"/>) and one at a time as the bot classifies. The model is the council
+/// starter model; with <c>--no-embeddings</c> the n-gram view alone.
+/// </summary>
+internal static class Speed
+{
+    public static void Run(string root, TextClassifierTrainingOptions options, ITextEmbedder? embedder)
+    {
+        var starter = LabelledTextLoader.Load(Path.Combine(Repository.Root(), "config", "training", "council-post.csv"));
+        var model = TextClassifierTrainer.Train(starter, options, TimeProvider.System, embedder);
+        var queries = Datasets.Banking77(root).Scored.Select(e => e.Text).ToList();
+        var pageTexts = Directory.GetFiles(Path.Combine(root, "ocr"), "*.txt").Select(File.ReadAllText).ToList();
+        var pages = Enumerable.Range(0, 60).Select(i => $"{pageTexts[i % pageTexts.Count]} copy {i}").ToList();
+
+        Time("short queries, batch", queries.Take(1000).ToList(), t => model.ClassifyMany(t));
+        Time("short queries, one at a time", queries.Skip(1000).Take(500).ToList(), t => { foreach (var q in t) { model.Classify(q); } });
+        Time("full pages, batch", pages.Take(30).ToList(), t => model.ClassifyMany(t));
+        Time("full pages, one at a time", pages.Skip(30).ToList(), t => { foreach (var p in t) { model.Classify(p); } });
+    }
+
+    private static void Time(string what, List<string> texts, Action<List<string>> classify)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        classify(texts);
+        Console.WriteLine(FormattableString.Invariant($"{what,-32} {texts.Count,5} texts {stopwatch.Elapsed.TotalSeconds,7:0.00} s {texts.Count / stopwatch.Elapsed.TotalSeconds,9:N0} texts/s"));
+    }
+}
+
+/// <summary>Finds the repository root (the folder with AutomationFleet.sln).</summary>
+internal static class Repository
+{
+    public static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AutomationFleet.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository root (AutomationFleet.sln) was not found.");
+    }
+}
