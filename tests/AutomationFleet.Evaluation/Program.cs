@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AutomationFleet.Bots.InboundPost.Classification;
 using AutomationFleet.Evaluation;
+using AutomationFleet.Text;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -10,7 +11,7 @@ var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordi
 var flags = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
 var options = new TextClassifierTrainingOptions();
 var root = Datasets.DataRoot();
-using var embedder = flags.Contains("--no-embeddings") ? null : Embedders.Create();
+using var embedder = flags.Contains("--no-embeddings") ? null : Embedders.Create(flags.Contains("--arcticxs") ? TextEmbeddingModel.ArcticXs : TextEmbeddingModel.MiniLM);
 Console.WriteLine($"views: {(embedder is null ? "n-gram only" : $"n-gram + embeddings ({embedder.ModelName})")}; target precision {options.Thresholds.TargetPrecision:0.00}; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
 var runs = new List<RunResult>();
@@ -33,7 +34,7 @@ switch (command)
         Speed.Run(root, options, embedder);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown command '{args[0]}': use all, splits, unseen, tune or speed [--no-embeddings].");
+        Console.Error.WriteLine($"Unknown command '{args[0]}': use all, splits, unseen, tune or speed [--no-embeddings | --arcticxs].");
         return 2;
 }
 

@@ -1,5 +1,6 @@
 using AutomationFleet.Text;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Bots.InboundPost.Model;
 
@@ -14,6 +15,18 @@ public static class ClassifierEmbedding
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var classification = configuration.GetSection(ClassificationOptions.SectionName).Get<ClassificationOptions>() ?? new ClassificationOptions();
-        return classification.Embeddings ? new TempMiniLmEmbedder() : null;
+        if (!classification.Embeddings)
+        {
+            return null;
+        }
+
+        var options = configuration.GetSection(TextEmbeddingOptions.SectionName).Get<TextEmbeddingOptions>() ?? new TextEmbeddingOptions();
+        var validation = new TextEmbeddingOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(TextEmbeddingOptions.SectionName, typeof(TextEmbeddingOptions), validation.Failures);
+        }
+
+        return new SentenceTransformerEmbedder(options);
     }
 }
