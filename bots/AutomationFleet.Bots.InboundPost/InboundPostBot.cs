@@ -64,7 +64,7 @@ public sealed class InboundPostBot : IBot
             .GroupBy(c => c.Route.Kind)
             .OrderBy(g => g.Key)
             .Select(g => (IDeliveryStep)new RouteStep(g.Key, g.ToDictionary(c => c.Id, routes.Create, StringComparer.OrdinalIgnoreCase)))
-            .Concat(acknowledgement?.Step is { } acknowledge ? [acknowledge] : [])
+            .Concat(acknowledgement?.Step is { } acknowledge ? [new AcknowledgementUnlessRedirected(acknowledge)] : [])
             .ToList();
     }
 
@@ -148,6 +148,12 @@ public sealed class InboundPostBot : IBot
         }
 
         var cues = SafeguardingCues(text);
+
+        // Chosen here from the text, not by the classifier: the classifier only says the post is not ours; where it
+        // should go is a rule a council words itself (the route's destinations).
+        var redirect = category.Route.Redirects?.Choose(text) is { } choice
+            ? new PostRedirect(choice.Destination.Id, choice.Destination.Name, choice.Matched)
+            : null;
         var outcome = new PostOutcome(
             category.Id,
             category.Service,
@@ -157,9 +163,10 @@ public sealed class InboundPostBot : IBot
             post.Pages.Count,
             post.AnyOcr ? "Ocr" : "Text",
             post.OcrMeanConfidence is { } m ? Math.Round(m, 3) : null,
-            category.Route.Kind == RouteKind.Email ? category.Route.Target : null);
+            category.Route.Kind == RouteKind.Email ? category.Route.Target : null,
+            redirect);
         var outcomeJson = JsonSerializer.Serialize(outcome, JsonOptions);
-        var evidenceJson = Evidence(post, result, fields, cues);
+        var evidenceJson = Evidence(post, result, fields, cues, redirect);
 
         var personReasons = new List<string>();
         var urgent = false;
@@ -193,6 +200,11 @@ public sealed class InboundPostBot : IBot
             "Item {Reference}: {Pages} page(s) ({Source}), category {Category} at {Probability:0.000} (fitted threshold {Threshold:0.000}), novelty {Novelty:0.0} (threshold {NoveltyThreshold:0.0}), {Fields} field(s)",
             item.Reference, post.Pages.Count, outcome.Source, category.Id, result.Probability, result.Threshold,
             result.Novelty?.Distance, result.Novelty?.Threshold, fields.Count);
+        if (redirect is not null)
+        {
+            _logger.LogInformation(
+                "Item {Reference}: redirect to {Destination} ({Phrases} phrase(s) matched)", item.Reference, redirect.Destination, redirect.Matched.Count);
+        }
 
         if (personReasons.Count > 0)
         {
@@ -220,7 +232,8 @@ public sealed class InboundPostBot : IBot
         post.Pages.SelectMany(p => p.Words.Select(w => new SourceWord(
             w.Text, p.Number, w.Box.Left, w.Box.Top, w.Box.Right, w.Box.Bottom, w.Confidence))).ToList();
 
-    private string Evidence(PostText post, ClassificationResult? result, IReadOnlyList<ExtractedField>? fields, IReadOnlyList<string>? cues)
+    private string Evidence(
+        PostText post, ClassificationResult? result, IReadOnlyList<ExtractedField>? fields, IReadOnlyList<string>? cues, PostRedirect? redirect = null)
     {
         var evidence = new
         {
@@ -264,6 +277,7 @@ public sealed class InboundPostBot : IBot
             }),
             rejected = post.Rejections,
             safeguardingCues = cues,
+            redirect,
 
             // Every category the bot knows, so a reviewer can correct to any of them, not only the top few.
             categories = _taxonomy.Categories.Select(c => new { id = c.Id, name = c.DisplayName }),

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace AutomationFleet.Bots.InboundPost;
 
 /// <summary>
 /// The inbound-post bot's outcome: where the post goes and what was found in it. <see cref="ServiceMailbox"/> is the
 /// taxonomy's address for an <c>email</c> route (null otherwise); the mail connector's <c>EmailToServiceStep</c> sends there.
+/// <see cref="Redirect"/> is the destination chosen for a <c>redirect</c> route (absent otherwise).
 /// </summary>
 public sealed record PostOutcome(
     string Category,
@@ -13,10 +16,17 @@ public sealed record PostOutcome(
     int Pages,
     string Source,
     double? OcrMeanConfidence,
-    string? ServiceMailbox = null);
+    string? ServiceMailbox = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PostRedirect? Redirect = null);
 
-/// <summary>A route in an outcome: <c>queue</c>, <c>email</c> or <c>folder</c>, and its target.</summary>
+/// <summary>A route in an outcome: <c>queue</c>, <c>email</c>, <c>folder</c> or <c>redirect</c>, and its target.</summary>
 public sealed record PostRoute(string Type, string Target);
 
 /// <summary>An extracted field in an outcome.</summary>
 public sealed record PostField(string Kind, string Value, double Confidence, int? Page);
+
+/// <summary>
+/// Where post that is another organisation's is redirected: the destination's id and name in the redirect wording, and
+/// the phrases of the text that chose it (none: the fallback).
+/// </summary>
+public sealed record PostRedirect(string Destination, string Name, IReadOnlyList<string> Matched);

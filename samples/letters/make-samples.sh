@@ -24,6 +24,7 @@ scan_png() { # name rotation-degrees -> 1-bit 300 dpi PNG in $tmp
 text_pdf blue-badge-renewal
 text_pdf school-transport-appeal
 text_pdf complaint-missed-care-visits
+text_pdf driving-licence-misdirected
 
 scan_png safeguarding-neighbour 0.8
 cp "$tmp/safeguarding-neighbour-scan.png" safeguarding-neighbour-scan.png

@@ -94,7 +94,7 @@ public sealed class DropFolderStep(string name, string directory, IBlobStore blo
     }
 
     // True when this call put the file in place; false when it was already there.
-    private static async Task<bool> WriteOnceAsync(string target, Func<Stream, Task> write, CancellationToken cancellationToken)
+    internal static async Task<bool> WriteOnceAsync(string target, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         if (File.Exists(target))
         {

@@ -18,13 +18,14 @@ internal static class MailRouting
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MailRouting).FullName!);
         if (SmtpEnabled(services) && services.GetService<EmailToServiceStep>() is { } email)
         {
-            logger.LogInformation("Inbound post: e-mail routes are sent by SMTP to the service mailboxes");
-            return new MailRouteStepFactory(fallback, email);
+            logger.LogInformation(
+                "Inbound post: e-mail routes are sent by SMTP to the service mailboxes; redirect routes answer e-mailed post by mail");
+            return new MailRouteStepFactory(fallback, email, services.GetRequiredService<SmtpMailSender>());
         }
 
         var folder = Path.Combine(services.GetRequiredService<IOptions<InboundPostOptions>>().Value.DropFolder, RouteStepFactory.MailOutboxFolder);
         logger.LogInformation(
-            "Inbound post: {Setting} is false, so e-mail routes are written to the drop folder {Folder} instead of being sent",
+            "Inbound post: {Setting} is false, so e-mail routes are written to the drop folder {Folder} instead of being sent, and redirect routes write letters",
             $"{SmtpOptions.SectionName}:Enabled",
             folder);
         return fallback;

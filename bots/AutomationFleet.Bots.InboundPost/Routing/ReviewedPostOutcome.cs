@@ -37,6 +37,13 @@ public static class ReviewedPostOutcome
         changed |= Set(outcome, "category", category.Id);
         changed |= Set(outcome, "service", category.Service);
         changed |= Set(outcome, "serviceMailbox", mailbox);
+
+        // A redirect destination belongs to a redirect route; corrected to any other category, it must not linger.
+        if (category.Route.Kind != RouteKind.Redirect && outcome.Remove("redirect"))
+        {
+            changed = true;
+        }
+
         var routeNode = outcome["route"] as JsonObject;
         if (routeNode is null || Text(routeNode["type"]) != route.Type || Text(routeNode["target"]) != route.Target)
         {

@@ -9,7 +9,8 @@ namespace AutomationFleet.Bots.InboundPost.Routing;
 /// <summary>
 /// The embedded default: <c>queue</c> routes hand the item to that queue (<see cref="QueueHandoffStep"/>), <c>folder</c>
 /// routes write it to <c>{DropFolder}/{folder}</c>, and <c>email</c> routes — until the mail connector's step is plugged in
-/// through <see cref="IRouteStepFactory"/> — write it to <c>{DropFolder}/outbox-mail/{service}</c> with the address in the summary.
+/// through <see cref="IRouteStepFactory"/> — write it to <c>{DropFolder}/outbox-mail/{service}</c> with the address in the summary;
+/// <c>redirect</c> routes write the letter telling the sender where to go, with the item, to <c>{DropFolder}/{folder}</c>.
 /// </summary>
 public sealed class RouteStepFactory(IWorkQueue queue, IBlobStore blobs, IOptions<InboundPostOptions> options, TimeProvider timeProvider)
     : IRouteStepFactory
@@ -31,6 +32,7 @@ public sealed class RouteStepFactory(IWorkQueue queue, IBlobStore blobs, IOption
                 blobs,
                 timeProvider,
                 category.Route.Target),
+            RouteKind.Redirect => new RedirectLetterStep(category, Path.Combine(dropFolder, category.Route.Target), blobs, timeProvider),
             _ => throw new ArgumentOutOfRangeException(nameof(category), category.Route.Kind, "Unknown route kind."),
         };
     }

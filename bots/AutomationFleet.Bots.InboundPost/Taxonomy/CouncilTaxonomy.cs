@@ -5,6 +5,9 @@ namespace AutomationFleet.Bots.InboundPost.Taxonomy;
 /// <summary>The council's categories of post, each with its service and route (<c>config/taxonomy.json</c>).</summary>
 public sealed class CouncilTaxonomy
 {
+    /// <summary>The redirect wording a <c>redirect</c> route uses when it names no <c>destinations</c> file: beside the taxonomy.</summary>
+    public const string DefaultRedirectsFile = "not-ours.json";
+
     private readonly Dictionary<string, TaxonomyCategory> _byId;
 
     public CouncilTaxonomy(IReadOnlyList<TaxonomyCategory> categories)
@@ -64,7 +67,7 @@ public sealed class CouncilTaxonomy
                     continue;
                 }
 
-                var route = ParseRoute(element, $"{at} ('{id}')", failures);
+                var route = ParseRoute(element, $"{at} ('{id}')", Path.GetDirectoryName(Path.GetFullPath(path))!, failures);
                 if (route is null)
                 {
                     continue;
@@ -94,7 +97,7 @@ public sealed class CouncilTaxonomy
         }
     }
 
-    private static TaxonomyRoute? ParseRoute(JsonElement element, string at, List<string> failures)
+    private static TaxonomyRoute? ParseRoute(JsonElement element, string at, string taxonomyFolder, List<string> failures)
     {
         if (!element.TryGetProperty("route", out var route) || route.ValueKind != JsonValueKind.Object)
         {
@@ -108,11 +111,12 @@ public sealed class CouncilTaxonomy
             "QUEUE" => (RouteKind.Queue, "queue"),
             "EMAIL" => (RouteKind.Email, "address"),
             "FOLDER" => (RouteKind.Folder, "folder"),
+            "REDIRECT" => (RouteKind.Redirect, "folder"),
             _ => null,
         };
         if (kind is null)
         {
-            failures.Add($"{at}: route.type '{type}' is not one of queue, email, folder.");
+            failures.Add($"{at}: route.type '{type}' is not one of queue, email, folder, redirect.");
             return null;
         }
 
@@ -123,13 +127,29 @@ public sealed class CouncilTaxonomy
             return null;
         }
 
-        if (kind.Value.Kind == RouteKind.Folder && (Path.IsPathRooted(target) || target.Split('/', '\\').Any(p => p is ".." or "")))
+        if ((kind.Value.Kind is RouteKind.Folder or RouteKind.Redirect) && (Path.IsPathRooted(target) || target.Split('/', '\\').Any(p => p is ".." or "")))
         {
             failures.Add($"{at}: route.folder '{target}' must be a relative path inside the drop folder.");
             return null;
         }
 
-        return new TaxonomyRoute(kind.Value.Kind, target);
+        if (kind.Value.Kind != RouteKind.Redirect)
+        {
+            return new TaxonomyRoute(kind.Value.Kind, target);
+        }
+
+        // The wording lives in its own file, beside the taxonomy unless the route names another, so a council can
+        // reword its redirects without touching the categories.
+        var file = Text(route, "destinations") ?? DefaultRedirectsFile;
+        var redirectsPath = Path.Combine(taxonomyFolder, file);
+        var problems = RedirectDestinations.Check(redirectsPath);
+        if (problems.Count > 0)
+        {
+            failures.AddRange(problems.Select(p => $"{at}: route.destinations '{file}': {p}"));
+            return null;
+        }
+
+        return new TaxonomyRoute(kind.Value.Kind, target, RedirectDestinations.Load(redirectsPath));
     }
 
     private static string? Text(JsonElement element, string name) =>

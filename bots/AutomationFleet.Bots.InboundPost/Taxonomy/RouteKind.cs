@@ -11,4 +11,10 @@ public enum RouteKind
 
     /// <summary>A drop folder under <see cref="InboundPostOptions.DropFolder"/>.</summary>
     Folder,
+
+    /// <summary>
+    /// Another organisation's post: the sender is told where to go (<see cref="TaxonomyRoute.Redirects"/>), by e-mail when
+    /// it came by e-mail and SMTP is on, otherwise as a letter in a drop folder under <see cref="InboundPostOptions.DropFolder"/>.
+    /// </summary>
+    Redirect,
 }

@@ -75,7 +75,7 @@ public sealed class InboundPostBotTests(BotFixture fixture) : IClassFixture<BotF
         var categories = evidence.RootElement.GetProperty("categories").EnumerateArray()
             .Select(c => (c.GetProperty("id").GetString()!, c.GetProperty("name").GetString()!))
             .ToList();
-        var taxonomy = Taxonomy.CouncilTaxonomy.Load(Repository.File("config", "taxonomy.json"));
+        var taxonomy = InboundPost.Taxonomy.CouncilTaxonomy.Load(Repository.File("config", "taxonomy.json"));
         Assert.Equal(taxonomy.Categories.Select(c => (c.Id, c.DisplayName)), categories);
         Assert.Contains(("highways", "Highways (potholes, street lights, drains, pavements)"), categories);
     }

@@ -25,7 +25,7 @@ public sealed class ClassifierCliTests : IDisposable
         using (var trained = JsonDocument.Parse(train.Output))
         {
             Assert.Equal(0.95, trained.RootElement.GetProperty("targetPrecision").GetDouble());
-            Assert.Equal(12, trained.RootElement.GetProperty("labels").GetArrayLength());
+            Assert.Equal(13, trained.RootElement.GetProperty("labels").GetArrayLength());
         }
 
         var inputs = Path.Combine(_directory, "in.jsonl");
@@ -49,7 +49,7 @@ public sealed class ClassifierCliTests : IDisposable
         Assert.Equal(0, eval.Exit);
         using var report = JsonDocument.Parse(eval.Output);
         Assert.True(report.RootElement.GetProperty("report").GetProperty("accuracy").GetDouble() > 0.7);
-        Assert.Equal(12, report.RootElement.GetProperty("report").GetProperty("categories").GetArrayLength());
+        Assert.Equal(13, report.RootElement.GetProperty("report").GetProperty("categories").GetArrayLength());
 
         var table = await RunAsync("classifier", "eval", "--model", model, "--data", Repository.File("config", "training", "council-post-heldout.csv"));
         Assert.Contains("Per category", table.Output, StringComparison.Ordinal);

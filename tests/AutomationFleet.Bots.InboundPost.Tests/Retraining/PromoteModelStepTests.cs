@@ -37,7 +37,7 @@ public sealed class PromoteModelStepTests(BotFixture fixture) : IClassFixture<Bo
         var first = await sut.DeliverAsync(context, CancellationToken.None);
         var second = await sut.DeliverAsync(context, CancellationToken.None);
 
-        Assert.Equal(12, model.Current.Labels.Count);
+        Assert.Equal(13, model.Current.Labels.Count);
         Assert.Equal(await File.ReadAllBytesAsync(candidate), await File.ReadAllBytesAsync(options.ModelPath));
         Assert.Contains("\"alreadyLive\":false", first, StringComparison.Ordinal);
         Assert.Contains("\"alreadyLive\":true", second, StringComparison.Ordinal);
@@ -60,6 +60,6 @@ public sealed class PromoteModelStepTests(BotFixture fixture) : IClassFixture<Bo
         Assert.Equal("keep", decision.Category);
         using var outcome = JsonDocument.Parse(decision.OutcomeJson!);
         Assert.False(outcome.RootElement.GetProperty("promote").GetBoolean());
-        Assert.Equal(180, outcome.RootElement.GetProperty("heldOutExamples").GetInt32());
+        Assert.Equal(195, outcome.RootElement.GetProperty("heldOutExamples").GetInt32());
     }
 }
