@@ -91,11 +91,10 @@ public sealed class EmbeddingClassifierTests : IClassFixture<StarterModelFixture
     [Fact]
     public void Load_FormatVersion2FileOfThePreviousBuild_PredictsAsItDid()
     {
-        // Written by the previous build (format 2, n-gram view, correctness model) with `fleet classifier train` on
-        // every third starter letter, and its `fleet classifier predict --json` on the held-out letters.
-        var model = TextClassifier.Load(Repository.File("tests", "AutomationFleet.Bots.InboundPost.Tests", "Classification", "Fixtures", "format2.model"));
-        using var expected = JsonDocument.Parse(File.ReadAllText(Repository.File("tests", "AutomationFleet.Bots.InboundPost.Tests", "Classification", "Fixtures", "format2-predictions.json")));
-        var heldOut = LabelledTextLoader.Load(Repository.File("config", "training", "council-post-heldout.csv"));
+        // Written by the previous build (format 2, n-gram view, correctness model): Fixtures/README.md.
+        var model = TextClassifier.Load(Fixture("format2.model"));
+        using var expected = JsonDocument.Parse(File.ReadAllText(Fixture("format2-predictions.json")));
+        var heldOut = LabelledTextLoader.Load(Fixture("format2-texts.csv"));
 
         Assert.Null(model.Embeddings);
         Assert.NotNull(model.Correctness);
@@ -109,6 +108,9 @@ public sealed class EmbeddingClassifierTests : IClassFixture<StarterModelFixture
             Assert.Equal(rows[i].GetProperty("decision").GetString(), result.Automatic ? "auto" : "review");
         }
     }
+
+    private static string Fixture(string name) =>
+        Repository.File("tests", "AutomationFleet.Bots.InboundPost.Tests", "Classification", "Fixtures", name);
 
     [Fact]
     public void Train_WithoutEmbedder_NgramModelWithoutNovelty()
