@@ -128,7 +128,8 @@ public static class TextClassifierTrainer
     /// </summary>
     private static List<NovelPrediction> NovelPredictions(IReadOnlyList<LabelledText> training, IReadOnlyList<LabelledText> targets, IReadOnlyList<float[]>? trainingEmbeddings, IReadOnlyList<float[]>? targetEmbeddings, List<string> labels, TextClassifierTrainingOptions options)
     {
-        var groups = Math.Min(options.NovelCategoryFolds, labels.Count);
+        // Each model must still know at least two categories.
+        var groups = Math.Min(options.NovelCategoryFolds, labels.Count / 2);
         if (groups < 2 || options.NovelShare <= 0)
         {
             return [];

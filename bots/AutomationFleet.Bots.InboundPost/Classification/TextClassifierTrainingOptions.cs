@@ -42,10 +42,11 @@ public sealed record TextClassifierTrainingOptions
 
     /// <summary>
     /// Share of the predictions that the correctness model and thresholds are fitted on that are for never-seen
-    /// categories (all counted as errors): the share of post about matters the bot was not trained on that the 99%
-    /// must still hold for. 0 fits on familiar categories only. Default 0.2.
+    /// categories (all counted as errors). 0 fits on familiar categories only. Default 0.02: on validation the lowest
+    /// share tried (0, 0.01, 0.02, 0.05, 0.2) that kept the precision of automatic decisions at or above 0.99 when 20%
+    /// of BANKING77's categories were never trained on; each step up costs coverage on familiar post.
     /// </summary>
-    public double NovelShare { get; init; } = 0.2;
+    public double NovelShare { get; init; } = 0.02;
 
     public ThresholdOptions Thresholds { get; init; } = new();
 

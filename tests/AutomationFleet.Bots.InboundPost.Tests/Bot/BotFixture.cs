@@ -15,7 +15,7 @@ namespace AutomationFleet.Bots.InboundPost.Tests.Bot;
 
 /// <summary>
 /// A real inbound-post bot over a temp folder: SQLite store and blob folder, the model trained from the starter
-/// training data, the real taxonomy, the PDF sandbox and a Tesseract engine pool.
+/// training data with the real sentence encoder, the real taxonomy, the PDF sandbox and a Tesseract engine pool.
 /// </summary>
 public sealed class BotFixture : IAsyncLifetime
 {
@@ -47,7 +47,7 @@ public sealed class BotFixture : IAsyncLifetime
             DropFolder = Path.Combine(Directory, "outbox"),
         };
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        Model = new ClassifierModel(options, TimeProvider.System, NullLogger<ClassifierModel>.Instance);
+        Model = new ClassifierModel(options, TimeProvider.System, NullLogger<ClassifierModel>.Instance, TestEmbedder.Shared);
         Model.EnsureLoaded();
         var taxonomy = CouncilTaxonomy.Load(Options.TaxonomyPath);
         Bot = new InboundPostBot(

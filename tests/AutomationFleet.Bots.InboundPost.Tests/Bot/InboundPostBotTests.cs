@@ -153,6 +153,22 @@ public sealed class InboundPostBotTests(BotFixture fixture) : IClassFixture<BotF
     }
 
     [Fact]
+    public async Task DecideAsync_TextUnlikeAnyTraining_NeedsPersonWithNoveltyReasonAndEvidence()
+    {
+        var text = "Preheat the oven to 180 degrees. Cream the butter and sugar, beat in two eggs, fold in the flour and bake the sponge for twenty minutes.";
+        var item = await fixture.EnqueueFileAsync("text:recipe", "r.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes(text));
+
+        var decision = await fixture.Bot.DecideAsync(new BotInput(item, fixture.Blobs), CancellationToken.None);
+
+        Assert.Equal(BotDecisionKind.NeedsPerson, decision.Kind);
+        Assert.Contains(decision.Reasons, r => r.StartsWith("The text is unlike anything this bot was trained on (distance ", StringComparison.Ordinal) && r.Contains("typical ≤ ", StringComparison.Ordinal));
+        using var evidence = System.Text.Json.JsonDocument.Parse(decision.EvidenceJson!);
+        var novelty = evidence.RootElement.GetProperty("classification").GetProperty("novelty");
+        Assert.True(novelty.GetProperty("novel").GetBoolean());
+        Assert.True(novelty.GetProperty("distance").GetDouble() > novelty.GetProperty("threshold").GetDouble());
+    }
+
+    [Fact]
     public async Task DecideAsync_EmailAttachment_ReadsSubjectAndBody()
     {
         var item = await fixture.EnqueueFileAsync(

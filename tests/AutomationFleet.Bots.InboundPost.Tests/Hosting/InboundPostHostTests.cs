@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AutomationFleet.Bots.InboundPost.Classification;
 using AutomationFleet.Bots.InboundPost.Tests.Bot;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Storage.Sqlite;
@@ -13,8 +14,10 @@ public sealed class InboundPostHostTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("af-post-host-").FullName;
 
-    [Fact]
-    public async Task FleetHost_LetterAndMailDroppedInInbox_TrainsModelCompletesAndRoutesBoth()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task FleetHost_LetterAndMailDroppedInInbox_TrainsModelCompletesAndRoutesBoth(bool embeddings)
     {
         var inbox = Path.Combine(_directory, "inbox");
         var outbox = Path.Combine(_directory, "outbox");
@@ -36,6 +39,8 @@ public sealed class InboundPostHostTests : IDisposable
             ["InboundPost:HeldOutData"] = Repository.File("config", "training", "council-post-heldout.csv"),
             ["InboundPost:TaxonomyPath"] = Repository.File("config", "taxonomy.json"),
             ["InboundPost:DropFolder"] = outbox,
+            ["Classification:Embeddings"] = embeddings ? "true" : "false",
+            ["TextEmbeddings:CacheDirectory"] = Path.Combine(_directory, "embeddings"),
         };
         using var host = FleetHost.Create(
             ["--config", Path.Combine(_directory, "config")], builder => builder.Configuration.AddInMemoryCollection(settings));
@@ -43,6 +48,18 @@ public sealed class InboundPostHostTests : IDisposable
         try
         {
             Assert.True(File.Exists(model));
+            if (embeddings)
+            {
+                // Trained with the embedding view: it cannot be loaded without the encoder, and the vectors are cached.
+                Assert.Throws<InvalidDataException>(() => TextClassifier.Load(model));
+                Assert.True(File.Exists(Path.Combine(_directory, "embeddings", "all-MiniLM-L6-v2", "vectors.bin")));
+            }
+            else
+            {
+                Assert.Null(TextClassifier.Load(model).Embeddings);
+                Assert.False(Directory.Exists(Path.Combine(_directory, "embeddings")));
+            }
+
             var letter = await File.ReadAllBytesAsync(Repository.File("samples", "letters", "blue-badge-renewal.pdf"));
             var mail = await File.ReadAllBytesAsync(Repository.File("samples", "inbox", "pothole-report.eml"));
             await File.WriteAllBytesAsync(Path.Combine(inbox, "letter.pdf"), letter);

@@ -23,8 +23,8 @@ public sealed class PromoteModelStepTests(BotFixture fixture) : IClassFixture<Bo
         var options = new InboundPostOptions { ModelPath = Path.Combine(fixture.Directory, "promote", "live.model"), TrainIfMissing = false };
         Directory.CreateDirectory(Path.GetDirectoryName(options.ModelPath)!);
         var small = LabelledTextLoader.Load(fixture.Options.TrainingData).Where(e => e.Label is "highways" or "waste").ToList();
-        ClassifierTraining.Train(small, 0.99, TimeProvider.System, embedder: null).Save(options.ModelPath);
-        var model = new ClassifierModel(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLogger<ClassifierModel>.Instance);
+        ClassifierTraining.Train(small, 0.99, TimeProvider.System, TestEmbedder.Shared).Save(options.ModelPath);
+        var model = new ClassifierModel(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLogger<ClassifierModel>.Instance, TestEmbedder.Shared);
         Assert.Equal(2, model.Current.Labels.Count);
         var candidate = Path.Combine(fixture.Directory, "promote", "candidate.model");
         fixture.Model.Current.Save(candidate);
