@@ -17,10 +17,11 @@ public sealed record TextClassifierTrainingOptions
     public double EnsembleSoftmaxWeight { get; init; } = 1;
 
     /// <summary>
-    /// SGD settings of the embedding view's logistic regression (on standardised embedding dimensions). Default 10
-    /// epochs, η0 = 0.05, λ = 1e-4.
+    /// SGD settings of the embedding view's logistic regression (on standardised embedding dimensions). Default 30
+    /// epochs, η0 = 0.1, λ = 3e-3: on BANKING77 validation the view alone scored 0.923 accuracy, against 0.894 for 10
+    /// epochs, η0 = 0.05, λ = 1e-4 (more epochs and stronger L2 both helped; η0 0.1–0.3 alike).
     /// </summary>
-    public SoftmaxTrainerOptions EmbeddingSoftmax { get; init; } = new() { Epochs = 10, LearningRate = 0.05, L2 = 1e-4 };
+    public SoftmaxTrainerOptions EmbeddingSoftmax { get; init; } = new() { Epochs = 30, LearningRate = 0.1, L2 = 3e-3 };
 
     /// <summary>
     /// Share of the embedding covariance replaced by a multiple of the identity for the novelty detector (a few
