@@ -65,7 +65,15 @@ internal sealed class OcrEngine : IDisposable
                 page = ReadZones(image.PageNumber, zones.Select(z => (WordBox?)z).ToList(), width, height, pageTimeout, cancellationToken);
             }
 
-            return _options.PageImageMaxWidth > 0 ? page with { Image = PageImageRenderer.Render(pix, _options.PageImageMaxWidth) } : page;
+            if (_options.PageImageMaxWidth <= 0)
+            {
+                return page;
+            }
+
+            var rendering = OcrMetrics.Start();
+            var rendered = PageImageRenderer.Render(pix, _options.PageImageMaxWidth);
+            OcrMetrics.Record(OcrMetrics.StagePageImage, rendering);
+            return page with { Image = rendered };
         }
         finally
         {
@@ -98,7 +106,10 @@ internal sealed class OcrEngine : IDisposable
                 throw Timeout(pageNumber, pageTimeout);
             }
 
+            var recognizing = OcrMetrics.Start();
             RecognizeWithMonitor(pageNumber, remaining, pageTimeout, stopwatch, cancellationToken);
+            OcrMetrics.Record(OcrMetrics.StageRecognize, recognizing);
+            var reading = OcrMetrics.Start();
             confidenceSum += TesseractNative.TessBaseAPIMeanTextConf(_api);
             var zoneText = TesseractNative.TakeText(TesseractNative.TessBaseAPIGetUTF8Text(_api));
             if (text.Length > 0 && zoneText.Length > 0)
@@ -107,7 +118,10 @@ internal sealed class OcrEngine : IDisposable
             }
 
             text.Append(zoneText.TrimEnd('\n'));
+            OcrMetrics.Record(OcrMetrics.StageText, reading);
+            var iterating = OcrMetrics.Start();
             ReadWords(words);
+            OcrMetrics.Record(OcrMetrics.StageWords, iterating);
         }
 
         return new ReadPage(pageNumber, PageSource.Ocr, text.ToString(), words, confidenceSum / zones.Count / 100.0, width, height, PageUnit.Pixels);
@@ -167,6 +181,7 @@ internal sealed class OcrEngine : IDisposable
     private unsafe PixHandle Decode(PageImage image)
     {
         PixHandle pix;
+        var decoding = OcrMetrics.Start();
         fixed (byte* p = image.Data)
         {
             var isTiff = LeptonicaNative.findFileFormatBuffer(p, out var format) == 0 && LeptonicaNative.IsTiff(format);
@@ -175,6 +190,7 @@ internal sealed class OcrEngine : IDisposable
                 : LeptonicaNative.pixReadMem(p, (nuint)image.Data.Length);
         }
 
+        OcrMetrics.Record(OcrMetrics.StageDecode, decoding);
         if (pix.IsInvalid)
         {
             pix.Dispose();
@@ -191,7 +207,9 @@ internal sealed class OcrEngine : IDisposable
             return pix;
         }
 
+        var deskewing = OcrMetrics.Start();
         var deskewed = LeptonicaNative.pixDeskew(pix, 0);
+        OcrMetrics.Record(OcrMetrics.StageDeskew, deskewing);
         if (deskewed.IsInvalid)
         {
             deskewed.Dispose();

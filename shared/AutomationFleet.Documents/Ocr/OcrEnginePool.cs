@@ -38,13 +38,15 @@ public sealed class OcrEnginePool : IDisposable
     {
         ArgumentNullException.ThrowIfNull(image);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var waiting = OcrMetrics.Start();
         await _slots.WaitAsync(cancellationToken);
         try
         {
             return await Task.Run(
                 () =>
                 {
-                    var engine = _idle.TryTake(out var idle) ? idle : new OcrEngine(_options);
+                    OcrMetrics.Record(OcrMetrics.StageEngineWait, waiting);
+                    var engine = _idle.TryTake(out var idle) ? idle : StartEngine();
                     try
                     {
                         return engine.Recognize(image, pageTimeout, cancellationToken);
@@ -60,6 +62,14 @@ public sealed class OcrEnginePool : IDisposable
         {
             _slots.Release();
         }
+    }
+
+    private OcrEngine StartEngine()
+    {
+        var starting = OcrMetrics.Start();
+        var engine = new OcrEngine(_options);
+        OcrMetrics.Record(OcrMetrics.StageEngineStart, starting);
+        return engine;
     }
 
     /// <summary>Ends every engine. Pages still running keep their engine until they finish.</summary>

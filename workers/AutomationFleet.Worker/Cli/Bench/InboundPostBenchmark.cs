@@ -21,7 +21,11 @@ namespace AutomationFleet.Worker.Cli.Bench;
 /// the same queue consumers, <c>BotRunner</c>, <see cref="InboundPostBot"/>, engine pool and route steps as
 /// <c>fleet run</c>) over a fresh SQLite file and temp folders, enqueues every page as an inbox-like item onto
 /// <c>inbound-post</c>, and waits until every item has settled; then it checks that each one ended Completed or
-/// NeedsReview. The host is stopped before the <c>tesseract</c> runs, so neither competes with the other.
+/// NeedsReview. The host is stopped before the <c>tesseract</c> runs, so neither competes with the other. The command
+/// runs page by page (one process at a time, one and default OpenMP threads) and as an administrator would run it on
+/// this machine, as many single-thread processes at once as the bot has OCR engines
+/// (<c>ls pages | OMP_THREAD_LIMIT=1 xargs -P2 -I{} tesseract {} -</c> on 2 cores): the fair peer.
+/// While the bot runs, <see cref="StageTimings"/> adds up where its time goes.
 /// </summary>
 public sealed class InboundPostBenchmark
 {
@@ -61,6 +65,7 @@ public sealed class InboundPostBenchmark
         _timeProvider = timeProvider;
         Bot = new BenchPhaseProgress("inbound-post bot (items settled)", settings.Items);
         CommandSingleThread = new BenchPhaseProgress("tesseract command, OMP_THREAD_LIMIT=1", settings.Items);
+        CommandParallel = new BenchPhaseProgress("tesseract command, OMP_THREAD_LIMIT=1, processes at once", settings.Items);
         CommandDefaultThreads = new BenchPhaseProgress("tesseract command, default threads", settings.Items);
         Classify = new BenchPhaseProgress($"classify {settings.ClassificationDocuments:N0}+ texts", 1);
     }
@@ -69,11 +74,13 @@ public sealed class InboundPostBenchmark
 
     public BenchPhaseProgress CommandSingleThread { get; }
 
+    public BenchPhaseProgress CommandParallel { get; }
+
     public BenchPhaseProgress CommandDefaultThreads { get; }
 
     public BenchPhaseProgress Classify { get; }
 
-    public IReadOnlyList<BenchPhaseProgress> Phases => [Bot, CommandSingleThread, CommandDefaultThreads, Classify];
+    public IReadOnlyList<BenchPhaseProgress> Phases => [Bot, CommandSingleThread, CommandParallel, CommandDefaultThreads, Classify];
 
     /// <summary>The 1, 5 and 15 minute load averages from <c>/proc/loadavg</c>, or null where there is none.</summary>
     public static string? LoadAverage()
@@ -104,6 +111,7 @@ public sealed class InboundPostBenchmark
 
         var texts = new List<string>();
         var single = await RunCommandAsync(singleThread: true, bot.Run.Pages, CommandSingleThread, texts, cancellationToken);
+        var parallel = await RunParallelCommandAsync(bot.OcrEngines, bot.Run.Pages, cancellationToken);
         var threaded = await RunCommandAsync(singleThread: false, bot.Run.Pages, CommandDefaultThreads, texts: null, cancellationToken);
 
         var classification = RunClassification(bot.ModelPath, texts);
@@ -121,9 +129,12 @@ public sealed class InboundPostBenchmark
             version,
             bot.Run,
             single,
+            parallel,
             threaded,
             Ratio(bot.Run.PagesPerSecond, single.PagesPerSecond),
+            Ratio(bot.Run.PagesPerSecond, parallel.PagesPerSecond),
             Ratio(bot.Run.PagesPerSecond, threaded.PagesPerSecond),
+            bot.Stages,
             classification,
             problems);
     }
@@ -198,6 +209,7 @@ public sealed class InboundPostBenchmark
             }
 
             var references = new List<string>();
+            using var stages = new StageTimings();
             var started = _timeProvider.GetTimestamp();
             for (var copy = 0; copy < _settings.Copies; copy++)
             {
@@ -215,9 +227,10 @@ public sealed class InboundPostBenchmark
 
             await WaitUntilSettledAsync(queue, references.Count, cancellationToken);
             var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+            var split = stages.Report();
 
             var run = await VerifyAsync(queue, review, references, seconds, problems, cancellationToken);
-            return new BotPhase(run, modelPath!, engines);
+            return new BotPhase(run, modelPath!, engines, split);
         }
         finally
         {
@@ -377,6 +390,29 @@ public sealed class InboundPostBenchmark
         return new CommandRunReport(singleThread ? "OMP_THREAD_LIMIT=1" : "default threads", pages, seconds, Ratio(pages, seconds));
     }
 
+    /// <summary>
+    /// <paramref name="processes"/> single-thread <c>tesseract</c> processes at once, each taking the next page as it
+    /// finishes one (as <c>xargs -P</c> does), the pages in the same order as the bot's queue.
+    /// </summary>
+    private async Task<CommandRunReport> RunParallelCommandAsync(int processes, int pages, CancellationToken cancellationToken)
+    {
+        var work = Enumerable.Range(0, _settings.Copies).SelectMany(_ => _settings.Pages).ToList();
+        var next = -1;
+        var started = _timeProvider.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, processes).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < work.Count)
+            {
+                await _tesseract.ReadAsync(work[index], "eng", singleThread: true, cancellationToken);
+                CommandParallel.Advance();
+            }
+        }));
+        var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+        return new CommandRunReport(
+            string.Create(CultureInfo.InvariantCulture, $"OMP_THREAD_LIMIT=1, {processes} processes at once"), pages, seconds, Ratio(pages, seconds));
+    }
+
     private ClassificationRunReport RunClassification(string modelPath, List<string> texts)
     {
         var classifier = TextClassifier.Load(modelPath);
@@ -400,5 +436,5 @@ public sealed class InboundPostBenchmark
             documents.Count, texts.Count, texts.Average(t => (double)t.Length), seconds, Ratio(documents.Count, seconds));
     }
 
-    private sealed record BotPhase(BotRunReport Run, string ModelPath, int OcrEngines);
+    private sealed record BotPhase(BotRunReport Run, string ModelPath, int OcrEngines, IReadOnlyList<StageTimingReport> Stages);
 }
