@@ -12,6 +12,7 @@ public sealed class OcrEnginePool : IDisposable
     private readonly OcrOptions _options;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<OcrEngine> _idle = [];
+    private int _engines;
     private int _disposed;
 
     /// <summary>Creates the pool; engines are created on first use.</summary>
@@ -64,13 +65,61 @@ public sealed class OcrEnginePool : IDisposable
         }
     }
 
-    private OcrEngine StartEngine()
+    /// <summary>
+    /// Starts the pool's engines now, all at once, rather than on the first pages: loading the language model costs
+    /// about as much as reading a small page, and a host would rather pay it while starting than on its first items.
+    /// Engines already started count; pages may run meanwhile.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; an engine being initialised still finishes.</param>
+    public Task StartEnginesAsync(CancellationToken cancellationToken)
     {
-        var starting = OcrMetrics.Start();
-        var engine = new OcrEngine(_options);
-        OcrMetrics.Record(OcrMetrics.StageEngineStart, starting);
-        return engine;
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return Task.WhenAll(Enumerable.Range(0, _options.MaxEngines).Select(_ => StartIdleEngineAsync(cancellationToken)));
     }
+
+    private async Task StartIdleEngineAsync(CancellationToken cancellationToken)
+    {
+        // Under a slot, like a page: every engine is then idle or held by a slot holder, so there are never more
+        // than MaxEngines; the count stops this from adding one after pages have started them all.
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            if (Interlocked.Increment(ref _engines) > _options.MaxEngines)
+            {
+                Interlocked.Decrement(ref _engines);
+                return;
+            }
+
+            _idle.Add(await Task.Run(() => StartEngine(counted: true), CancellationToken.None));
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private OcrEngine StartEngine(bool counted = false)
+    {
+        if (!counted)
+        {
+            Interlocked.Increment(ref _engines);
+        }
+
+        try
+        {
+            var starting = OcrMetrics.Start();
+            var engine = new OcrEngine(_options);
+            OcrMetrics.Record(OcrMetrics.StageEngineStart, starting);
+            return engine;
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _engines);
+            throw;
+        }
+
+    }
+
 
     /// <summary>Ends every engine. Pages still running keep their engine until they finish.</summary>
     public void Dispose()

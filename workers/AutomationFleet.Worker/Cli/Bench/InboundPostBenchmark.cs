@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+
 using System.Text.Json;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Bots.InboundPost.Classification;
@@ -31,6 +33,8 @@ public sealed class InboundPostBenchmark
 {
     public const string Queue = InboundPostBot.BotName;
     public const string ReferencePrefix = "bench-post:";
+    public const string WarmUpPrefix = "bench-post-warm-up:";
+
     private const string Actor = "bench";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly WorkItemState[] Unsettled = [WorkItemState.New, WorkItemState.InProgress, WorkItemState.Retrying];
@@ -208,8 +212,10 @@ public sealed class InboundPostBenchmark
                 attachments.Add(await blobs.PutAsync(Path.GetFileName(page), mediaType, content, cancellationToken));
             }
 
+            var warmUpSeconds = _settings.WarmUp ? await WarmUpAsync(queue, attachments, problems, cancellationToken) : 0;
             var references = new List<string>();
             using var stages = new StageTimings();
+            var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             var started = _timeProvider.GetTimestamp();
             for (var copy = 0; copy < _settings.Copies; copy++)
             {
@@ -225,12 +231,13 @@ public sealed class InboundPostBenchmark
                 }
             }
 
-            await WaitUntilSettledAsync(queue, references.Count, cancellationToken);
+            await WaitUntilSettledAsync(queue, _settings.WarmUp ? _settings.Consumers : 0, references.Count, Bot, cancellationToken);
             var seconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
             var split = stages.Report();
 
-            var run = await VerifyAsync(queue, review, references, seconds, problems, cancellationToken);
-            return new BotPhase(run, modelPath!, engines, split);
+            var run = await VerifyAsync(queue, review, references, seconds, cpuSeconds, problems, cancellationToken);
+            return new BotPhase(run with { WarmUpSeconds = warmUpSeconds }, modelPath!, engines, split);
         }
         finally
         {
@@ -238,22 +245,47 @@ public sealed class InboundPostBenchmark
         }
     }
 
-    private async Task WaitUntilSettledAsync(IWorkQueue queue, int items, CancellationToken cancellationToken)
+    /// <summary>
+    /// One item per consumer, the smallest page under its own reference, through the started host until settled;
+    /// returns the seconds it took. Not part of the timed run, its pages or its stage split.
+    /// </summary>
+    private async Task<double> WarmUpAsync(IWorkQueue queue, List<AttachmentRef> attachments, List<string> problems, CancellationToken cancellationToken)
+    {
+        var smallest = attachments.MinBy(a => a.Length)!;
+        var started = _timeProvider.GetTimestamp();
+        for (var index = 0; index < _settings.Consumers; index++)
+        {
+            await queue.EnqueueAsync(
+                new NewWorkItem(Queue, WarmUpPrefix + index.ToString("D3", CultureInfo.InvariantCulture), """{"source":"bench","attachment":0}""", [smallest]),
+                Actor,
+                cancellationToken);
+        }
+
+        if (!await WaitUntilSettledAsync(queue, 0, _settings.Consumers, progress: null, cancellationToken))
+        {
+            problems.Add("The warm-up item(s) did not settle; the timed run started anyway.");
+        }
+
+        return _timeProvider.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>Waits until <paramref name="items"/> more than <paramref name="before"/> items have settled; false when it stalled.</summary>
+    private async Task<bool> WaitUntilSettledAsync(IWorkQueue queue, int before, int items, BenchPhaseProgress? progress, CancellationToken cancellationToken)
     {
         var settled = 0;
         var lastProgress = _timeProvider.GetTimestamp();
         while (true)
         {
             var depths = (await queue.GetDepthAsync(cancellationToken)).Where(d => d.Queue == Queue).ToList();
-            var now = depths.Where(d => !Unsettled.Contains(d.State)).Sum(d => d.Count);
-            while (Bot.Done < now)
+            var now = depths.Where(d => !Unsettled.Contains(d.State)).Sum(d => d.Count) - before;
+            while (progress is not null && progress.Done < now)
             {
-                Bot.Advance();
+                progress.Advance();
             }
 
             if (now >= items)
             {
-                return;
+                return true;
             }
 
             if (now > settled)
@@ -264,7 +296,7 @@ public sealed class InboundPostBenchmark
             else if (_timeProvider.GetElapsedTime(lastProgress) > _settings.StallTimeout)
             {
                 // Verification reports what is still open.
-                return;
+                return false;
             }
 
             await Task.Delay(PollInterval, _timeProvider, cancellationToken);
@@ -276,6 +308,7 @@ public sealed class InboundPostBenchmark
         IReviewQueue review,
         IReadOnlyList<string> references,
         double seconds,
+        double cpuSeconds,
         List<string> problems,
         CancellationToken cancellationToken)
     {
@@ -334,7 +367,7 @@ public sealed class InboundPostBenchmark
             problems.Add($"Only {ocrPages} of {pages} page(s) were read by OCR; the benchmark is for scans.");
         }
 
-        return new BotRunReport(pages, ocrPages, seconds, Ratio(pages, seconds), completed, needsReview, lost.Count);
+        return new BotRunReport(pages, ocrPages, seconds, cpuSeconds, Ratio(pages, seconds), completed, needsReview, lost.Count);
     }
 
     private static (int Pages, int Ocr)? PagesInOutcome(string? outcomeJson)

@@ -25,18 +25,19 @@ public static class BenchInboundPostCommand
         var copies = new Option<int>("--copies") { Description = "Enqueue each page this many times, under different references.", DefaultValueFactory = _ => 1, HelpName = "N" };
         var consumers = new Option<int>("--consumers") { Description = "The host's consumer loops on queue inbound-post.", DefaultValueFactory = _ => 2, HelpName = "C" };
         var keep = new Option<bool>("--keep") { Description = "Keep the temporary folder (database, blobs, model, outbox, host log)." };
+        var cold = new Option<bool>("--cold") { Description = "Time the bot from a freshly started host, without first running one warm-up item per consumer." };
 
         var command = new Command(
             "inbound-post",
             "OCR pages/s through the inbound-post bot in the real host (fresh SQLite file) against the tesseract command page by page and in parallel; the bot's time per stage; classification docs/s.")
         {
-            pages, copies, consumers, keep,
+            pages, copies, consumers, keep, cold,
         };
         cli.SetAction(command, async (parse, cancellationToken) =>
         {
             var files = PagesFrom(parse.GetValue(pages));
             var settings = new InboundPostBenchmarkSettings(
-                files, parse.GetValue(copies), parse.GetValue(consumers), ClassificationDocuments, TimeSpan.FromMinutes(3));
+                files, parse.GetValue(copies), parse.GetValue(consumers), ClassificationDocuments, TimeSpan.FromMinutes(3), WarmUp: !parse.GetValue(cold));
             var failures = settings.Validate();
             if (failures.Count > 0)
             {
@@ -140,7 +141,9 @@ public static class BenchInboundPostCommand
         var table = Render.Table("Inbound-post benchmark", "Measure", "Pages", "Seconds", "Rate");
         var bot = report.Bot;
         table.AddRow(
-            Render.Cell($"bot, end to end ({report.Consumers} consumer(s), {report.OcrEngines} OCR engine(s))"),
+            Render.Cell($"bot, end to end ({report.Consumers} consumer(s), {report.OcrEngines} OCR engine(s); process CPU {N(bot.CpuSeconds, "0.00")} s; "
+                + (bot.WarmUpSeconds > 0 ? $"after a {N(bot.WarmUpSeconds, "0.00")} s warm-up)" : "cold host)")),
+
             Render.Cell(bot.Pages), Render.Cell(N(bot.Seconds, "0.00")), Render.Cell(N(bot.PagesPerSecond, "0.000") + " pages/s"));
         foreach (var command in new[] { report.TesseractSingleThread, report.TesseractParallel, report.TesseractDefaultThreads })
         {
