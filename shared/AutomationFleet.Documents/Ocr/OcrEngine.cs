@@ -43,9 +43,18 @@ internal sealed class OcrEngine : IDisposable
         using var pix = Decode(image);
         var width = LeptonicaNative.pixGetWidth(pix);
         var height = LeptonicaNative.pixGetHeight(pix);
+        Task<OcrPageImage?>? rendering = null;
         try
         {
             TesseractNative.TessBaseAPISetImage2(_api, pix);
+
+            // From here Tesseract reads its own copy of the pixels (SetImage copies them), so the page image is made
+            // from pix on another thread while this one recognises: on a big page (UNLV: 60-150 ms of rendering) that
+            // takes it off the page's critical path whenever a core is free, e.g. while the last page of a batch runs.
+            // A thread of its own, not the pool's: the pool's threads may all be engines blocked in Recognize.
+            rendering = _options.PageImageMaxWidth > 0
+                ? Task.Factory.StartNew(() => RenderPageImage(pix), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                : null;
             var resolution = image.Resolution > 0 ? image.Resolution : LeptonicaNative.pixGetXRes(pix);
             if (resolution > 0)
             {
@@ -65,24 +74,31 @@ internal sealed class OcrEngine : IDisposable
                 page = ReadZones(image.PageNumber, zones.Select(z => (WordBox?)z).ToList(), width, height, pageTimeout, cancellationToken);
             }
 
-            if (_options.PageImageMaxWidth <= 0)
-            {
-                return page;
-            }
-
-            var rendering = OcrMetrics.Start();
-            var rendered = PageImageRenderer.Render(pix, _options.PageImageMaxWidth);
-            OcrMetrics.Record(OcrMetrics.StagePageImage, rendering);
-            return page with { Image = rendered };
+            return rendering is null ? page : page with { Image = rendering.GetAwaiter().GetResult() };
         }
         finally
         {
+            // pix is destroyed when this method returns: the rendering must be done with it first, whatever happened.
+            if (rendering is { IsCompleted: false })
+            {
+                ((IAsyncResult)rendering).AsyncWaitHandle.WaitOne();
+            }
+
             TesseractNative.TessBaseAPIClear(_api);
         }
     }
 
+    private OcrPageImage? RenderPageImage(PixHandle pix)
+    {
+        var rendering = OcrMetrics.Start();
+        var rendered = PageImageRenderer.Render(pix, _options.PageImageMaxWidth);
+        OcrMetrics.Record(OcrMetrics.StagePageImage, rendering);
+        return rendered;
+    }
+
     public void Dispose()
     {
+
         TesseractNative.TessBaseAPIEnd(_api);
         _api.Dispose();
     }

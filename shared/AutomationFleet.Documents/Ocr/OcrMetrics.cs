@@ -41,7 +41,7 @@ public static class OcrMetrics
     /// <summary>Iterating the words for their text, confidence and box.</summary>
     public const string StageWords = "word boxes";
 
-    /// <summary>Rendering and PNG-encoding the page image (<see cref="OcrOptions.PageImageMaxWidth"/>).</summary>
+    /// <summary>Rendering and PNG-encoding the page image (<see cref="OcrOptions.PageImageMaxWidth"/>), on its own thread while the page is recognised.</summary>
     public const string StagePageImage = "page image";
 
     private static readonly StageDurations Stages = new(new Meter(MeterName), StageDurationName, "Time per OCR stage per page.");

@@ -7,9 +7,10 @@ namespace AutomationFleet.Worker.Cli.Bench;
 /// <param name="ClassificationDocuments">At least this many documents are classified for the classification rate.</param>
 /// <param name="StallTimeout">Give up waiting for the bot when no item has settled for this long.</param>
 /// <param name="WarmUp">
-/// Before the timer starts, run one item per consumer (the smallest page) through the started host, as the
-/// classification timing warms up on its texts: the first items of a fresh process pay for JIT compilation, which a
-/// running fleet has paid long before and the native <c>tesseract</c> command never pays. False times a cold host.
+/// Before the timer starts, run one item per consumer (the smallest page) through the started host and wait until the
+/// process is quiet (at most 15 s), as the classification timing warms up on its texts: the first items of a fresh
+/// process pay for JIT compilation, which a running fleet has paid long before and the native <c>tesseract</c> command
+/// never pays. False times a cold host.
 /// </param>
 public sealed record InboundPostBenchmarkSettings(
     IReadOnlyList<string> Pages, int Copies, int Consumers, int ClassificationDocuments, TimeSpan StallTimeout, bool WarmUp = true)
