@@ -27,6 +27,10 @@ public sealed class OcrEnginePool : IDisposable
     /// <summary>The most pages OCR'd at once.</summary>
     public int MaxEngines => _options.MaxEngines;
 
+    /// <summary>Engines started so far (never more than <see cref="MaxEngines"/>).</summary>
+    public int Engines => Volatile.Read(ref _engines);
+
+
     /// <summary>
     /// OCRs one page image on a pooled engine. Throws <see cref="DocumentRejectedException"/> when the image cannot be
     /// decoded or OCR runs past <paramref name="pageTimeout"/> (Tesseract's own deadline stops it), and

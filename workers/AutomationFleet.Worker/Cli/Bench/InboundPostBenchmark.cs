@@ -25,7 +25,7 @@ namespace AutomationFleet.Worker.Cli.Bench;
 /// <c>inbound-post</c>, and waits until every item has settled; then it checks that each one ended Completed or
 /// NeedsReview. The host is stopped before the <c>tesseract</c> runs, so neither competes with the other. The command
 /// runs page by page (one process at a time, one and default OpenMP threads) and as an administrator would run it on
-/// this machine, as many single-thread processes at once as the bot has OCR engines
+/// this machine, as many single-thread processes at once as the bot reads pages at once (consumers, at most its engines)
 /// (<c>ls pages | OMP_THREAD_LIMIT=1 xargs -P2 -I{} tesseract {} -</c> on 2 cores): the fair peer.
 /// While the bot runs, <see cref="StageTimings"/> adds up where its time goes.
 /// </summary>
@@ -118,7 +118,8 @@ public sealed class InboundPostBenchmark
 
         var texts = new List<string>();
         var single = await RunCommandAsync(singleThread: true, bot.Run.Pages, CommandSingleThread, texts, cancellationToken);
-        var parallel = await RunParallelCommandAsync(bot.OcrEngines, bot.Run.Pages, cancellationToken);
+        // As many processes at once as the bot reads pages at once: its consumers, each on an engine of its own.
+        var parallel = await RunParallelCommandAsync(Math.Min(_settings.Consumers, bot.OcrEngines), bot.Run.Pages, cancellationToken);
         var threaded = await RunCommandAsync(singleThread: false, bot.Run.Pages, CommandDefaultThreads, texts: null, cancellationToken);
 
         var classification = RunClassification(bot.ModelPath, texts);

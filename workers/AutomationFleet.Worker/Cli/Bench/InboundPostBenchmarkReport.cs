@@ -13,7 +13,7 @@ namespace AutomationFleet.Worker.Cli.Bench;
 /// <param name="Bot">The items through the real host, end to end.</param>
 /// <param name="TesseractSingleThread">The <c>tesseract</c> command page by page with <c>OMP_THREAD_LIMIT=1</c>.</param>
 /// <param name="TesseractParallel">
-/// The fair peer: single-thread <c>tesseract</c> processes, as many at once as the bot has OCR engines, each taking the
+/// The fair peer: single-thread <c>tesseract</c> processes, as many at once as the bot reads pages at once (its consumers, at most its engines), each taking the
 /// next page (<c>ls pages | OMP_THREAD_LIMIT=1 xargs -P2 -I{} tesseract {} -</c>).
 /// </param>
 /// <param name="TesseractDefaultThreads">The command page by page with OpenMP's default threads.</param>
