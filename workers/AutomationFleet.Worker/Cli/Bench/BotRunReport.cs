@@ -3,7 +3,7 @@ namespace AutomationFleet.Worker.Cli.Bench;
 /// <summary>The bot's part: from the first enqueue (after the warm-up, if any) until every item had settled.</summary>
 /// <param name="Pages">Pages the bot read, summed from each item's outcome or review evidence.</param>
 /// <param name="OcrPages">Of those, pages read by Tesseract.</param>
-/// <param name="Seconds">Wall time from the first enqueue until the last item settled.</param>
+/// <param name="Seconds">Wall time from the first enqueue until the last item settled (by the store's audit trail).</param>
 /// <param name="CpuSeconds">
 /// Processor time of the whole benchmark process (host, bot, engines, this benchmark's polling) over the same span:
 /// what the bot spent, against <paramref name="Seconds"/> times the cores it could use.
