@@ -9,6 +9,7 @@ using AutomationFleet.Bots.InboundPost.Routing;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Delivery;
+using AutomationFleet.Core.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -137,8 +138,12 @@ public sealed class InboundPostBot : IBot
 
         var text = post.Text;
         var classifier = _model.Current;
+        var classifying = StageDurations.Start();
         var result = classifier.Classify(text);
+        InboundPostMetrics.Stages.Record(InboundPostMetrics.StageClassify, classifying);
+        var extracting = StageDurations.Start();
         var fields = _extractor.Extract(new ExtractionInput(text, SourceWords(post)));
+        InboundPostMetrics.Stages.Record(InboundPostMetrics.StageExtract, extracting);
         var category = _taxonomy.Find(result.Label);
         if (category is null)
         {
@@ -165,8 +170,10 @@ public sealed class InboundPostBot : IBot
             post.OcrMeanConfidence is { } m ? Math.Round(m, 3) : null,
             category.Route.Kind == RouteKind.Email ? category.Route.Target : null,
             redirect);
+        var serializing = StageDurations.Start();
         var outcomeJson = JsonSerializer.Serialize(outcome, JsonOptions);
         var evidenceJson = Evidence(post, result, fields, cues, redirect);
+        InboundPostMetrics.Stages.Record(InboundPostMetrics.StageEvidence, serializing);
 
         var personReasons = new List<string>();
         var urgent = false;

@@ -22,8 +22,8 @@ public static class InboundPostServiceCollectionExtensions
     /// Does nothing unless configuration has an "InboundPost" section (and <c>InboundPost:Enabled</c> is not false), so a
     /// host configured without the bot (tests, other deployments) runs without it. Otherwise registers the inbound-post bot and its retraining bot, their options (validated at start), the shared classifier
     /// (trained at start if missing), the taxonomy, the extractor, the route steps (<see cref="IRouteStepFactory"/>, unless
-    /// one is registered already) and the document reader: the PDF sandbox with a Tesseract engine pool, unless an
-    /// <see cref="IDocumentReader"/> is registered already.
+    /// one is registered already) and the document reader: the PDF sandbox with a Tesseract engine pool whose engines start
+    /// with the host, unless an <see cref="IDocumentReader"/> is registered already.
     /// </summary>
     public static IServiceCollection AddInboundPostBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,7 +49,14 @@ public static class InboundPostServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        if (!services.Any(s => s.ServiceType == typeof(IDocumentReader)))
+        {
+            // The default reader below uses the pool; a host with a reader of its own may never need an engine.
+            services.AddHostedService<OcrEngineStarter>();
+        }
+
         services.TryAddSingleton(sp => new OcrEnginePool(sp.GetRequiredService<IOptions<OcrOptions>>().Value));
+
         services.TryAddSingleton<IDocumentReader>(sp => new DocumentReaderProcess(
             sp.GetRequiredService<IOptions<DocumentLimits>>().Value,
             sp.GetRequiredService<OcrEnginePool>(),

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Documents;
 
@@ -73,7 +74,9 @@ public sealed class PostTextReader(IDocumentReader reader)
             try
             {
                 await using var stream = blobs.OpenRead(attachment.ContentHash);
+                var reading = StageDurations.Start();
                 var document = await reader.ReadAsync(stream, attachment.MediaType, cancellationToken);
+                InboundPostMetrics.Stages.Record(InboundPostMetrics.StageReadDocument, reading);
                 foreach (var page in document.Pages)
                 {
                     pages.Add(new PostPage(
@@ -100,8 +103,10 @@ public sealed class PostTextReader(IDocumentReader reader)
             return null;
         }
 
+        var storing = StageDurations.Start();
         using var png = new MemoryStream(image.Png, writable: false);
         var stored = await blobs.PutAsync("page.png", PostPageImage.MediaType, png, cancellationToken);
+        InboundPostMetrics.Stages.Record(InboundPostMetrics.StagePageImageStore, storing);
         return new PostPageImage(stored.ContentHash, image.Width, image.Height, image.Width / page.Width, image.Height / page.Height);
     }
 

@@ -2,6 +2,7 @@ using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Delivery;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.WorkItems;
@@ -82,7 +83,10 @@ public sealed class BotRunner(
                 outcome = decided.Outcome!;
             }
 
-            return await DeliverAsync(bot, item, outcome, workerId, retryPolicy, cancellationToken);
+            var delivering = StageDurations.Start();
+            var delivered = await DeliverAsync(bot, item, outcome, workerId, retryPolicy, cancellationToken);
+            BotRunMetrics.Stages.Record(BotRunMetrics.StageDeliver, delivering);
+            return delivered;
         }
         catch (LeaseLostException)
         {
@@ -99,7 +103,9 @@ public sealed class BotRunner(
         BotDecision decision;
         try
         {
+            var deciding = StageDurations.Start();
             decision = await bot.DecideAsync(new BotInput(item, blobs), cancellationToken);
+            BotRunMetrics.Stages.Record(BotRunMetrics.StageDecide, deciding);
             if (decision.Kind == BotDecisionKind.Proposal && decision.OutcomeJson is null)
             {
                 throw new InvalidOperationException($"Bot {bot.Name} proposed without an outcome.");
@@ -125,6 +131,7 @@ public sealed class BotRunner(
             return (RunResult.BusinessException, null);
         }
 
+        var settling = StageDurations.Start();
         var verdict = await policy.EvaluateAsync(bot.Name, decision, cancellationToken);
         if (!verdict.IsAutomatic)
         {
@@ -132,6 +139,7 @@ public sealed class BotRunner(
                 bot.Name, decision.Category, decision.OutcomeJson, decision.Confidence, decision.EvidenceJson, verdict.Reasons, verdict.Urgent,
                 decision.Service);
             await queue.SendToReviewAsync(item.Id, workerId, request, cancellationToken);
+            BotRunMetrics.Stages.Record(BotRunMetrics.StageSettle, settling);
             logger.LogInformation(
                 "Item {Reference} in {Queue} sent to review: category {Category}, confidence {Confidence}, threshold {Threshold}, urgent {Urgent}",
                 item.Reference, item.Queue, decision.Category, decision.Confidence, verdict.Threshold, verdict.Urgent);
@@ -140,6 +148,7 @@ public sealed class BotRunner(
 
         var outcome = new ItemOutcome(decision.OutcomeJson!, decision.Confidence, bot.Name);
         await queue.RecordOutcomeAsync(item.Id, workerId, outcome, cancellationToken);
+        BotRunMetrics.Stages.Record(BotRunMetrics.StageSettle, settling);
         return (null, outcome);
     }
 

@@ -43,9 +43,18 @@ internal sealed class OcrEngine : IDisposable
         using var pix = Decode(image);
         var width = LeptonicaNative.pixGetWidth(pix);
         var height = LeptonicaNative.pixGetHeight(pix);
+        Task<OcrPageImage?>? rendering = null;
         try
         {
             TesseractNative.TessBaseAPISetImage2(_api, pix);
+
+            // From here Tesseract reads its own copy of the pixels (SetImage copies them), so the page image is made
+            // from pix on another thread while this one recognises: on a big page (UNLV: 60-150 ms of rendering) that
+            // takes it off the page's critical path whenever a core is free, e.g. while the last page of a batch runs.
+            // A thread of its own, not the pool's: the pool's threads may all be engines blocked in Recognize.
+            rendering = _options.PageImageMaxWidth > 0
+                ? Task.Factory.StartNew(() => RenderPageImage(pix), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                : null;
             var resolution = image.Resolution > 0 ? image.Resolution : LeptonicaNative.pixGetXRes(pix);
             if (resolution > 0)
             {
@@ -65,16 +74,31 @@ internal sealed class OcrEngine : IDisposable
                 page = ReadZones(image.PageNumber, zones.Select(z => (WordBox?)z).ToList(), width, height, pageTimeout, cancellationToken);
             }
 
-            return _options.PageImageMaxWidth > 0 ? page with { Image = PageImageRenderer.Render(pix, _options.PageImageMaxWidth) } : page;
+            return rendering is null ? page : page with { Image = rendering.GetAwaiter().GetResult() };
         }
         finally
         {
+            // pix is destroyed when this method returns: the rendering must be done with it first, whatever happened.
+            if (rendering is { IsCompleted: false })
+            {
+                ((IAsyncResult)rendering).AsyncWaitHandle.WaitOne();
+            }
+
             TesseractNative.TessBaseAPIClear(_api);
         }
     }
 
+    private OcrPageImage? RenderPageImage(PixHandle pix)
+    {
+        var rendering = OcrMetrics.Start();
+        var rendered = PageImageRenderer.Render(pix, _options.PageImageMaxWidth);
+        OcrMetrics.Record(OcrMetrics.StagePageImage, rendering);
+        return rendered;
+    }
+
     public void Dispose()
     {
+
         TesseractNative.TessBaseAPIEnd(_api);
         _api.Dispose();
     }
@@ -98,7 +122,10 @@ internal sealed class OcrEngine : IDisposable
                 throw Timeout(pageNumber, pageTimeout);
             }
 
+            var recognizing = OcrMetrics.Start();
             RecognizeWithMonitor(pageNumber, remaining, pageTimeout, stopwatch, cancellationToken);
+            OcrMetrics.Record(OcrMetrics.StageRecognize, recognizing);
+            var reading = OcrMetrics.Start();
             confidenceSum += TesseractNative.TessBaseAPIMeanTextConf(_api);
             var zoneText = TesseractNative.TakeText(TesseractNative.TessBaseAPIGetUTF8Text(_api));
             if (text.Length > 0 && zoneText.Length > 0)
@@ -107,7 +134,10 @@ internal sealed class OcrEngine : IDisposable
             }
 
             text.Append(zoneText.TrimEnd('\n'));
+            OcrMetrics.Record(OcrMetrics.StageText, reading);
+            var iterating = OcrMetrics.Start();
             ReadWords(words);
+            OcrMetrics.Record(OcrMetrics.StageWords, iterating);
         }
 
         return new ReadPage(pageNumber, PageSource.Ocr, text.ToString(), words, confidenceSum / zones.Count / 100.0, width, height, PageUnit.Pixels);
@@ -167,6 +197,7 @@ internal sealed class OcrEngine : IDisposable
     private unsafe PixHandle Decode(PageImage image)
     {
         PixHandle pix;
+        var decoding = OcrMetrics.Start();
         fixed (byte* p = image.Data)
         {
             var isTiff = LeptonicaNative.findFileFormatBuffer(p, out var format) == 0 && LeptonicaNative.IsTiff(format);
@@ -175,6 +206,7 @@ internal sealed class OcrEngine : IDisposable
                 : LeptonicaNative.pixReadMem(p, (nuint)image.Data.Length);
         }
 
+        OcrMetrics.Record(OcrMetrics.StageDecode, decoding);
         if (pix.IsInvalid)
         {
             pix.Dispose();
@@ -191,7 +223,9 @@ internal sealed class OcrEngine : IDisposable
             return pix;
         }
 
+        var deskewing = OcrMetrics.Start();
         var deskewed = LeptonicaNative.pixDeskew(pix, 0);
+        OcrMetrics.Record(OcrMetrics.StageDeskew, deskewing);
         if (deskewed.IsInvalid)
         {
             deskewed.Dispose();

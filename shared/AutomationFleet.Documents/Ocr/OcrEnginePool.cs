@@ -12,6 +12,7 @@ public sealed class OcrEnginePool : IDisposable
     private readonly OcrOptions _options;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<OcrEngine> _idle = [];
+    private int _engines;
     private int _disposed;
 
     /// <summary>Creates the pool; engines are created on first use.</summary>
@@ -26,6 +27,10 @@ public sealed class OcrEnginePool : IDisposable
     /// <summary>The most pages OCR'd at once.</summary>
     public int MaxEngines => _options.MaxEngines;
 
+    /// <summary>Engines started so far (never more than <see cref="MaxEngines"/>).</summary>
+    public int Engines => Volatile.Read(ref _engines);
+
+
     /// <summary>
     /// OCRs one page image on a pooled engine. Throws <see cref="DocumentRejectedException"/> when the image cannot be
     /// decoded or OCR runs past <paramref name="pageTimeout"/> (Tesseract's own deadline stops it), and
@@ -38,13 +43,15 @@ public sealed class OcrEnginePool : IDisposable
     {
         ArgumentNullException.ThrowIfNull(image);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var waiting = OcrMetrics.Start();
         await _slots.WaitAsync(cancellationToken);
         try
         {
             return await Task.Run(
                 () =>
                 {
-                    var engine = _idle.TryTake(out var idle) ? idle : new OcrEngine(_options);
+                    OcrMetrics.Record(OcrMetrics.StageEngineWait, waiting);
+                    var engine = _idle.TryTake(out var idle) ? idle : StartEngine();
                     try
                     {
                         return engine.Recognize(image, pageTimeout, cancellationToken);
@@ -61,6 +68,62 @@ public sealed class OcrEnginePool : IDisposable
             _slots.Release();
         }
     }
+
+    /// <summary>
+    /// Starts the pool's engines now, all at once, rather than on the first pages: loading the language model costs
+    /// about as much as reading a small page, and a host would rather pay it while starting than on its first items.
+    /// Engines already started count; pages may run meanwhile.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; an engine being initialised still finishes.</param>
+    public Task StartEnginesAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return Task.WhenAll(Enumerable.Range(0, _options.MaxEngines).Select(_ => StartIdleEngineAsync(cancellationToken)));
+    }
+
+    private async Task StartIdleEngineAsync(CancellationToken cancellationToken)
+    {
+        // Under a slot, like a page: every engine is then idle or held by a slot holder, so there are never more
+        // than MaxEngines; the count stops this from adding one after pages have started them all.
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            if (Interlocked.Increment(ref _engines) > _options.MaxEngines)
+            {
+                Interlocked.Decrement(ref _engines);
+                return;
+            }
+
+            _idle.Add(await Task.Run(() => StartEngine(counted: true), CancellationToken.None));
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private OcrEngine StartEngine(bool counted = false)
+    {
+        if (!counted)
+        {
+            Interlocked.Increment(ref _engines);
+        }
+
+        try
+        {
+            var starting = OcrMetrics.Start();
+            var engine = new OcrEngine(_options);
+            OcrMetrics.Record(OcrMetrics.StageEngineStart, starting);
+            return engine;
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _engines);
+            throw;
+        }
+
+    }
+
 
     /// <summary>Ends every engine. Pages still running keep their engine until they finish.</summary>
     public void Dispose()

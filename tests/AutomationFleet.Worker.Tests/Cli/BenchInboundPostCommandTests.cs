@@ -6,8 +6,9 @@ namespace AutomationFleet.Worker.Tests.Cli;
 
 /// <summary>
 /// <c>fleet bench inbound-post</c> on one real scan: the real host and bot (Tesseract in-process), then the
-/// <c>tesseract</c> command (Debian package tesseract-ocr) on the same page. Nothing is skipped: without the command
-/// the benchmark fails and says which package to install.
+/// <c>tesseract</c> command (Debian package tesseract-ocr) on the same page, one process at a time and as many at once
+/// as the bot reads pages at once, with the bot's time split by stage. Nothing is skipped: without the command the
+/// benchmark fails and says which package to install.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(CliTestCollection.Name)]
@@ -43,7 +44,7 @@ public sealed class BenchInboundPostCommandTests : IAsyncLifetime
         Assert.Equal(1, bot.GetProperty("completed").GetInt32() + bot.GetProperty("needsReview").GetInt32());
         Assert.True(bot.GetProperty("pagesPerSecond").GetDouble() > 0);
 
-        foreach (var name in new[] { "tesseractSingleThread", "tesseractDefaultThreads" })
+        foreach (var name in new[] { "tesseractSingleThread", "tesseractParallel", "tesseractDefaultThreads" })
         {
             var command = report.GetProperty(name);
             Assert.Equal(1, command.GetProperty("pages").GetInt32());
@@ -52,6 +53,13 @@ public sealed class BenchInboundPostCommandTests : IAsyncLifetime
 
         Assert.True(report.GetProperty("speedupOverSingleThread").GetDouble() > 0);
         Assert.True(report.GetProperty("speedupOverDefaultThreads").GetDouble() > 0);
+        Assert.True(report.GetProperty("speedupOverParallel").GetDouble() > 0);
+        Assert.True(bot.GetProperty("warmUpSeconds").GetDouble() > 0);
+        var stages = report.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("stage").GetString()!, s => s.GetProperty("count").GetInt32());
+        Assert.Equal(1, stages["decide"]);
+        Assert.Equal(1, stages["recognize"]);
+        Assert.Equal(1, stages["page image store"]);
+
         var classification = report.GetProperty("classification");
         Assert.True(classification.GetProperty("documents").GetInt32() >= 10_000);
         Assert.Equal(1, classification.GetProperty("distinctTexts").GetInt32());

@@ -12,9 +12,15 @@ namespace AutomationFleet.Worker.Cli.Bench;
 /// <param name="TesseractVersion">The first line of <c>tesseract --version</c>.</param>
 /// <param name="Bot">The items through the real host, end to end.</param>
 /// <param name="TesseractSingleThread">The <c>tesseract</c> command page by page with <c>OMP_THREAD_LIMIT=1</c>.</param>
-/// <param name="TesseractDefaultThreads">The same with OpenMP's default threads.</param>
+/// <param name="TesseractParallel">
+/// The fair peer: single-thread <c>tesseract</c> processes, as many at once as the bot reads pages at once (its consumers, at most its engines), each taking the
+/// next page (<c>ls pages | OMP_THREAD_LIMIT=1 xargs -P2 -I{} tesseract {} -</c>).
+/// </param>
+/// <param name="TesseractDefaultThreads">The command page by page with OpenMP's default threads.</param>
 /// <param name="SpeedupOverSingleThread">Bot pages/s over the single-thread command's pages/s.</param>
+/// <param name="SpeedupOverParallel">Bot pages/s over the parallel command's pages/s: at least 1 means the bot keeps up with the fair peer.</param>
 /// <param name="SpeedupOverDefaultThreads">Bot pages/s over the default-thread command's pages/s.</param>
+/// <param name="Stages">Where the bot's time went during its timed run, stage by stage.</param>
 /// <param name="Classification">The classifier's rate on text already extracted.</param>
 /// <param name="Problems">Every verification failure, in words; empty when every item ended Completed or NeedsReview.</param>
 public sealed record InboundPostBenchmarkReport(
@@ -29,9 +35,12 @@ public sealed record InboundPostBenchmarkReport(
     string TesseractVersion,
     BotRunReport Bot,
     CommandRunReport TesseractSingleThread,
+    CommandRunReport TesseractParallel,
     CommandRunReport TesseractDefaultThreads,
     double SpeedupOverSingleThread,
+    double SpeedupOverParallel,
     double SpeedupOverDefaultThreads,
+    IReadOnlyList<StageTimingReport> Stages,
     ClassificationRunReport Classification,
     IReadOnlyList<string> Problems)
 {

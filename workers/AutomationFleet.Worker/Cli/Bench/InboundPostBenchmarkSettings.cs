@@ -6,9 +6,16 @@ namespace AutomationFleet.Worker.Cli.Bench;
 /// <param name="Consumers">The host's consumer loops on queue <c>inbound-post</c> (<c>Queues:inbound-post:Concurrency</c>).</param>
 /// <param name="ClassificationDocuments">At least this many documents are classified for the classification rate.</param>
 /// <param name="StallTimeout">Give up waiting for the bot when no item has settled for this long.</param>
+/// <param name="WarmUp">
+/// Before the timer starts, run one item per consumer (the smallest page) through the started host and wait until the
+/// process is quiet (at most 15 s), as the classification timing warms up on its texts: the first items of a fresh
+/// process pay for JIT compilation, which a running fleet has paid long before and the native <c>tesseract</c> command
+/// never pays. False times a cold host.
+/// </param>
 public sealed record InboundPostBenchmarkSettings(
-    IReadOnlyList<string> Pages, int Copies, int Consumers, int ClassificationDocuments, TimeSpan StallTimeout)
+    IReadOnlyList<string> Pages, int Copies, int Consumers, int ClassificationDocuments, TimeSpan StallTimeout, bool WarmUp = true)
 {
+
     /// <summary>Extensions the benchmark takes: scans the bot OCRs and the <c>tesseract</c> command reads too.</summary>
     public static readonly IReadOnlySet<string> Extensions =
         new HashSet<string>([".tif", ".tiff", ".png", ".jpg", ".jpeg"], StringComparer.OrdinalIgnoreCase);
