@@ -68,7 +68,8 @@ public sealed class PortalScheduleControlTests
 
         Assert.Equal(atPause, whilePaused);
         Assert.Equal("Paused", pausedRow.State);
-        Assert.Equal("Normal", resumedRow.State);
+        // An every-second job may be mid-run when listed; either way it is firing again, not paused.
+        Assert.Contains(resumedRow.State, new[] { "Normal", "Executing" });
     }
 
     [Fact]
