@@ -6,8 +6,6 @@ using AutomationFleet.Bots.InboundPost.Routing;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Documents;
-using AutomationFleet.Documents.Ocr;
-using AutomationFleet.Documents.Sandbox;
 using AutomationFleet.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +20,7 @@ public static class InboundPostServiceCollectionExtensions
     /// Does nothing unless configuration has an "InboundPost" section (and <c>InboundPost:Enabled</c> is not false), so a
     /// host configured without the bot (tests, other deployments) runs without it. Otherwise registers the inbound-post bot and its retraining bot, their options (validated at start), the shared classifier
     /// (trained at start if missing), the taxonomy, the extractor, the route steps (<see cref="IRouteStepFactory"/>, unless
-    /// one is registered already) and the document reader: the PDF sandbox with a Tesseract engine pool whose engines start
-    /// with the host, unless an <see cref="IDocumentReader"/> is registered already.
+    /// one is registered already) and document reading (<see cref="DocumentsServiceCollectionExtensions.AddFleetDocuments"/>).
     /// </summary>
     public static IServiceCollection AddInboundPostBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,10 +35,6 @@ public static class InboundPostServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<InboundPostOptions>, InboundPostOptionsValidator>();
         services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExtractionOptions>, ExtractionOptionsValidator>();
-        services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DocumentSandboxOptions>().BindConfiguration(DocumentSandboxOptions.SectionName);
-
         services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.SectionName);
         if (configuration.GetSection(ClassificationOptions.SectionName).Get<ClassificationOptions>()?.Embeddings ?? true)
         {
@@ -49,18 +42,7 @@ public static class InboundPostServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        if (!services.Any(s => s.ServiceType == typeof(IDocumentReader)))
-        {
-            // The default reader below uses the pool; a host with a reader of its own may never need an engine.
-            services.AddHostedService<OcrEngineStarter>();
-        }
-
-        services.TryAddSingleton(sp => new OcrEnginePool(sp.GetRequiredService<IOptions<OcrOptions>>().Value));
-
-        services.TryAddSingleton<IDocumentReader>(sp => new DocumentReaderProcess(
-            sp.GetRequiredService<IOptions<DocumentLimits>>().Value,
-            sp.GetRequiredService<OcrEnginePool>(),
-            sp.GetRequiredService<IOptions<DocumentSandboxOptions>>().Value));
+        services.AddFleetDocuments();
         services.TryAddSingleton<PostTextReader>();
         services.TryAddSingleton(sp => CouncilTaxonomy.Load(sp.GetRequiredService<IOptions<InboundPostOptions>>().Value.TaxonomyPath));
         services.TryAddSingleton<ClassifierModel>();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace AutomationFleet.Bots.InboundPost.Routing;
 
 /// <summary>
-/// The embedded default: <c>queue</c> routes hand the item to that queue (<see cref="QueueHandoffStep"/>), <c>folder</c>
+/// The embedded default: <c>queue</c> routes hand the item to that queue as a <see cref="PostHandoff"/> (<see cref="QueueHandoffStep"/>), <c>folder</c>
 /// routes write it to <c>{DropFolder}/{folder}</c>, and <c>email</c> routes — until the mail connector's step is plugged in
 /// through <see cref="IRouteStepFactory"/> — write it to <c>{DropFolder}/outbox-mail/{service}</c> with the address in the summary;
 /// <c>redirect</c> routes write the letter telling the sender where to go, with the item, to <c>{DropFolder}/{folder}</c>.
@@ -23,7 +23,7 @@ public sealed class RouteStepFactory(IWorkQueue queue, IBlobStore blobs, IOption
         var dropFolder = options.Value.DropFolder;
         return category.Route.Kind switch
         {
-            RouteKind.Queue => new QueueHandoffStep(queue, category.Route.Target),
+            RouteKind.Queue => new QueueHandoffStep(queue, category.Route.Target, PostHandoff.PayloadFor),
             RouteKind.Folder => new DropFolderStep(
                 $"drop:{category.Route.Target}", Path.Combine(dropFolder, category.Route.Target), blobs, timeProvider),
             RouteKind.Email => new DropFolderStep(

@@ -66,7 +66,8 @@ public sealed class DropFolderStepTests(BotFixture fixture) : IClassFixture<BotF
         Assert.NotNull(handedOff);
         Assert.Equal("incident-reports", handedOff.Queue);
         Assert.Equal(WorkItemState.New, handedOff.State);
-        Assert.Equal(outcome, handedOff.PayloadJson);
+        var handoff = AutomationFleet.Core.Handoff.HandoffJson.Parse(handedOff.PayloadJson);
+        Assert.Equal(("inbox:handoff", "highways"), (handoff.SourceReference, handoff.Category));
         Assert.Null(skipped);
         Assert.Equal("route:queue", sut.Name);
     }

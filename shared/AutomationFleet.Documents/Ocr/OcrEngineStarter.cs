@@ -1,7 +1,6 @@
-using AutomationFleet.Documents.Ocr;
 using Microsoft.Extensions.Hosting;
 
-namespace AutomationFleet.Bots.InboundPost.Reading;
+namespace AutomationFleet.Documents.Ocr;
 
 /// <summary>
 /// Starts the OCR engines with the host, as the classifier is loaded with it, so the first scans do not each wait for
