@@ -6,12 +6,13 @@ using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Worker.Scheduling;
 using Microsoft.Data.Sqlite;
 using AutomationFleet.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Worker.Cli;
 
 /// <summary>What every command's action gets, and the one place that turns expected errors into exit codes.</summary>
-public sealed class CliCommand(GlobalOptions globals, CliConsole console)
+public sealed class CliCommand(GlobalOptions globals, CliConsole console) : IFleetCommandContext
 {
     public GlobalOptions Globals { get; } = globals;
 
@@ -19,6 +20,16 @@ public sealed class CliCommand(GlobalOptions globals, CliConsole console)
 
     /// <summary>The actor recorded in audit entries for changes made from the CLI.</summary>
     public static string Actor => $"cli:{Environment.UserName}";
+
+    public TextWriter Output => Console.Output;
+
+    public TextWriter Error => Console.Error;
+
+    public IConfiguration Configuration(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return CliServices.BuildConfiguration(parseResult.GetValue(Globals.Config), parseResult.GetValue(Globals.Db));
+    }
 
     public bool IsJson(ParseResult parseResult)
     {

@@ -57,6 +57,9 @@ public static class FleetCli
         }
     }
 
+    /// <summary>The bots' own commands (<see cref="IFleetCommandSource"/>): one line per bot that has any.</summary>
+    private static readonly IFleetCommandSource[] BotCommandSources = [];
+
     public static RootCommand CreateRootCommand(CliConsole console)
     {
         var globals = new GlobalOptions();
@@ -76,6 +79,14 @@ public static class FleetCli
         root.Subcommands.Add(ReadCommand.Create(cli));
         root.Subcommands.Add(UsersCommand.Create(cli));
         root.Subcommands.Add(PortalCommand.Create(cli));
+        foreach (var source in BotCommandSources)
+        {
+            foreach (var command in source.CreateCommands(cli))
+            {
+                root.Subcommands.Add(command);
+            }
+        }
+
         return root;
     }
 }

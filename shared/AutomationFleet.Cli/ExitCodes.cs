@@ -1,8 +1,9 @@
-namespace AutomationFleet.Worker.Cli;
+namespace AutomationFleet.Cli;
 
 /// <summary>What the <c>fleet</c> command returns to the shell.</summary>
 public static class ExitCodes
 {
+    /// <summary>The command did what was asked.</summary>
     public const int Success = 0;
 
     /// <summary>Something failed at run time (store unreachable, benchmark found lost items, ...).</summary>

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+
+namespace AutomationFleet.Cli;
+
+/// <summary>What a contributed command gets from the <c>fleet</c> command line it runs in.</summary>
+public interface IFleetCommandContext
+{
+    /// <summary>Where results go (standard output, or a test's writer).</summary>
+    TextWriter Output { get; }
+
+    /// <summary>Where progress and messages go (standard error, or a test's writer).</summary>
+    TextWriter Error { get; }
+
+    /// <summary>Whether <c>--json</c> was given.</summary>
+    bool IsJson(ParseResult parseResult);
+
+    /// <summary>The fleet's configuration as <c>fleet run</c> would read it (<c>--config</c>, environment).</summary>
+    IConfiguration Configuration(ParseResult parseResult);
+
+    /// <summary>
+    /// Sets the command's action, wrapped in the command line's error handling: a <see cref="CliException"/> is printed
+    /// as one line with its exit code (<see cref="ExitCodes"/>).
+    /// </summary>
+    void SetAction(Command command, Func<ParseResult, CancellationToken, Task<int>> action);
+}
