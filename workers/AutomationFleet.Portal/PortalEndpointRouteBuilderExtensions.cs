@@ -1,4 +1,5 @@
 using AutomationFleet.Portal.Admin;
+using AutomationFleet.Portal.Intake;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -11,7 +12,7 @@ public static class PortalEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Security headers, error and status pages, the portal's CSS and script, sign-in, authorization, the pages,
-    /// and <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the store answers), both anonymous.
+    /// the intake endpoint (<see cref="IntakeEndpoints"/>), and <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the store answers), both anonymous.
     /// </summary>
     public static WebApplication MapFleetPortal(this WebApplication app)
     {
@@ -26,6 +27,7 @@ public static class PortalEndpointRouteBuilderExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapFleetAdmin();
+        app.MapFleetIntake();
         app.MapRazorPages();
         return app;
     }

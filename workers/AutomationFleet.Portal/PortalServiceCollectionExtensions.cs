@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AutomationFleet.Portal.Admin;
 using AutomationFleet.Portal.Hosting;
+using AutomationFleet.Portal.Intake;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -35,6 +36,7 @@ public static class PortalServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
         services.AddSingleton<QueueAccess>();
+        services.AddFleetIntake();
         services.AddSingleton<SecurityAudit>();
 
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
