@@ -79,6 +79,7 @@ public static class FleetCli
         root.Subcommands.Add(ReadCommand.Create(cli));
         root.Subcommands.Add(UsersCommand.Create(cli));
         root.Subcommands.Add(PortalCommand.Create(cli));
+        root.Subcommands.Add(IntakeCommand.Create(cli));
         foreach (var source in BotCommandSources)
         {
             foreach (var command in source.CreateCommands(cli))
