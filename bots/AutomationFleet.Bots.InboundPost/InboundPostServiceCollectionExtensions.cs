@@ -2,9 +2,11 @@ using AutomationFleet.Bots.InboundPost.Extraction;
 using AutomationFleet.Bots.InboundPost.Model;
 using AutomationFleet.Bots.InboundPost.Reading;
 using AutomationFleet.Bots.InboundPost.Retraining;
+using AutomationFleet.Bots.InboundPost.Review;
 using AutomationFleet.Bots.InboundPost.Routing;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Documents;
 using AutomationFleet.Text;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +22,8 @@ public static class InboundPostServiceCollectionExtensions
     /// Does nothing unless configuration has an "InboundPost" section (and <c>InboundPost:Enabled</c> is not false), so a
     /// host configured without the bot (tests, other deployments) runs without it. Otherwise registers the inbound-post bot and its retraining bot, their options (validated at start), the shared classifier
     /// (trained at start if missing), the taxonomy, the extractor, the route steps (<see cref="IRouteStepFactory"/>, unless
-    /// one is registered already) and document reading (<see cref="DocumentsServiceCollectionExtensions.AddFleetDocuments"/>).
+    /// one is registered already), document reading (<see cref="DocumentsServiceCollectionExtensions.AddFleetDocuments"/>)
+    /// and its review form (<see cref="AddInboundPostReviewForm"/>).
     /// </summary>
     public static IServiceCollection AddInboundPostBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -54,6 +57,28 @@ public static class InboundPostServiceCollectionExtensions
         services.AddHostedService<ClassifierModelInitializer>();
         services.AddSingleton<IBot, InboundPostBot>();
         services.AddSingleton<IBot, RetrainClassifierBot>();
+        return services.AddInboundPostReviewForm(configuration);
+    }
+
+    /// <summary>
+    /// The bot's review form alone (<see cref="InboundPostReviewForm"/> as an <see cref="IReviewForm"/>, and the taxonomy it
+    /// needs, from <c>InboundPost:TaxonomyPath</c>, unless registered already), for a host that runs the portal without
+    /// the bot (<c>fleet portal</c>). <see cref="AddInboundPostBot"/> calls it too. Same condition as the bot: does
+    /// nothing unless the "InboundPost" section exists and is not disabled.
+    /// </summary>
+    public static IServiceCollection AddInboundPostReviewForm(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(InboundPostOptions.SectionName);
+        if (!section.Exists() || !section.GetValue("Enabled", defaultValue: true))
+        {
+            return services;
+        }
+
+        // Read, not bound: binding InboundPostOptions here as well as in AddInboundPostBot would add its lists twice.
+        var taxonomyPath = section[nameof(InboundPostOptions.TaxonomyPath)] ?? new InboundPostOptions().TaxonomyPath;
+        services.TryAddSingleton(_ => CouncilTaxonomy.Load(taxonomyPath));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewForm, InboundPostReviewForm>());
         return services;
     }
 }

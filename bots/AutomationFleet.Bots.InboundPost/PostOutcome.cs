@@ -22,8 +22,16 @@ public sealed record PostOutcome(
 /// <summary>A route in an outcome: <c>queue</c>, <c>email</c>, <c>folder</c> or <c>redirect</c>, and its target.</summary>
 public sealed record PostRoute(string Type, string Target);
 
-/// <summary>An extracted field in an outcome.</summary>
-public sealed record PostField(string Kind, string Value, double Confidence, int? Page);
+/// <summary>
+/// An extracted field in an outcome. <see cref="Reviewed"/> marks a value a reviewer typed or fixed in the portal's
+/// correction form (confidence 1): the labelled example then says which values a person vouched for.
+/// </summary>
+public sealed record PostField(
+    string Kind,
+    string Value,
+    double Confidence,
+    int? Page,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Reviewed = false);
 
 /// <summary>
 /// Where post that is another organisation's is redirected: the destination's id and name in the redirect wording, and

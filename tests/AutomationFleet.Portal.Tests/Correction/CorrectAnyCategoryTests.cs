@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Running;
 using AutomationFleet.Core.WorkItems;
@@ -9,9 +10,9 @@ using Microsoft.Playwright;
 namespace AutomationFleet.Portal.Tests.Correction;
 
 /// <summary>
-/// A reviewer corrects an item to a category that is not among the bot's top categories (the select offers every
-/// category the bot lists in its evidence), and the item then continues through the runner with that category's
-/// service and route; a category the bot does not know brings the item back to review, still under its service.
+/// A reviewer corrects an item to a category that is not among the bot's top categories (the bot's review form offers
+/// every category of its taxonomy), and the item then continues through the runner with that category's
+/// service and route; a category the bot does not know is refused by the bot's review form, and nothing is decided.
 /// </summary>
 [Collection(PortalCollection.Name)]
 [Trait("Category", "Integration")]
@@ -65,10 +66,8 @@ public sealed class CorrectAnyCategoryTests(PortalFixture portal, CorrectionFixt
     }
 
     [Fact]
-    public async Task Correct_ToCategoryBotDoesNotKnow_BackToReviewWithReasonAndService()
+    public async Task Correct_ToCategoryBotDoesNotKnow_RefusedByTheBotsFormAndNotDecided()
     {
-        var proposedService = (await fixture.Store.GetAsync(fixture.UnknownItem.Id, CancellationToken.None))!.Request.Service;
-        Assert.NotNull(proposedService);
         var page = await portal.NewPageAsync();
         await PortalFixture.SignInAsync(page, fixture.BaseUrl, "cora");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
@@ -79,18 +78,12 @@ public sealed class CorrectAnyCategoryTests(PortalFixture portal, CorrectionFixt
         await page.Locator("#kind-correct").CheckAsync();
         await page.Locator("#reason").FillAsync("Testing a category the bot does not know.");
         await page.Locator("#reason").PressAsync("Enter");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("decided=true$"));
 
-        var result = await fixture.RunAgainAsync();
-
-        Assert.Equal(RunResult.SentToReview, result);
+        await Assertions.Expect(page.Locator("#decision-error")).ToContainTextAsync("'no-such-category' is not a category of the council taxonomy");
         var item = (await fixture.Store.FindAsync(CorrectionFixture.UnknownReference, CancellationToken.None))!;
         Assert.Equal(WorkItemState.NeedsReview, item.State);
-        var task = (await fixture.Store.GetAsync(item.Id, CancellationToken.None))!;
-        Assert.Contains("'no-such-category' is not in the council taxonomy", Assert.Single(task.Request.Reasons), StringComparison.Ordinal);
-
-        // The runner's own review task names the service of the outcome, so service grants still reach the item.
-        Assert.Equal(proposedService, task.Request.Service);
+        var examples = await fixture.Store.GetLabelledExamplesAsync(InboundPostBot.BotName, CancellationToken.None);
+        Assert.DoesNotContain(examples, e => e.Reference == CorrectionFixture.UnknownReference);
     }
 
     private (string Proposed, List<string> Top) Evidence()

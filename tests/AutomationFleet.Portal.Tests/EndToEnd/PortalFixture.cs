@@ -1,10 +1,13 @@
 using System.Text.Json;
+using AutomationFleet.Bots.InboundPost.Review;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Review;
+using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Security;
+using AutomationFleet.Portal.Tests.InboundPost;
 using AutomationFleet.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -136,8 +139,12 @@ public sealed class PortalFixture : IAsyncLifetime
         return StartPortalAsync(Store, blobs, settings);
     }
 
-    /// <summary>A portal on a free loopback port over <paramref name="store"/>; stop and dispose it when done.</summary>
-    public static async Task<WebApplication> StartPortalAsync(SqliteFleetStore store, FileBlobStore blobs, IDictionary<string, string?> settings)
+    /// <summary>
+    /// A portal on a free loopback port over <paramref name="store"/>, with the inbound-post bot's review form (over the
+    /// real taxonomy) and any <paramref name="forms"/>, as the fleet host shares them; stop and dispose it when done.
+    /// </summary>
+    public static async Task<WebApplication> StartPortalAsync(
+        SqliteFleetStore store, FileBlobStore blobs, IDictionary<string, string?> settings, params IReviewForm[] forms)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Urls"] = "http://127.0.0.1:0" })
@@ -150,6 +157,11 @@ public sealed class PortalFixture : IAsyncLifetime
             shared.AddSingleton<IUserStore>(store);
             shared.AddSingleton<IBlobStore>(blobs);
             shared.AddSingleton(TimeProvider.System);
+            shared.AddSingleton<IReviewForm>(new InboundPostReviewForm(TestInboundPost.Taxonomy()));
+            foreach (var form in forms)
+            {
+                shared.AddSingleton(form);
+            }
         });
         await app.StartAsync();
         return app;

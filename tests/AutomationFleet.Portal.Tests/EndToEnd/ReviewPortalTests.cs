@@ -39,8 +39,12 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         await Assertions.Expect(page.Locator("#kind-correct")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("#category")).ToBeFocusedAsync();
         await page.Locator("#category").SelectOptionAsync("highways");
+
+        // The bot's correction form: its fields, no JSON to edit.
         await page.Keyboard.PressAsync("Tab");
-        await Assertions.Expect(page.Locator("#outcome")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#field-postcode")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#decision-form textarea")).ToHaveCountAsync(1);
+        await page.Locator("#field-postcode").FillAsync("ab1 2ce");
         await page.Locator("#reason").FillAsync("The letter is about a pothole.");
         await Assertions.Expect(page.GetByLabel(new Regex("^Reason"))).ToHaveValueAsync("The letter is about a pothole.");
         await PortalFixture.ScreenshotAsync(page, "04-item-correcting");
@@ -53,7 +57,14 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         Assert.NotNull(item);
         Assert.Equal(WorkItemState.New, item.State);
         Assert.Equal("reviewer:rita", item.OutcomeDecidedBy);
-        Assert.Contains("\"category\":\"highways\"", item.OutcomeJson, StringComparison.Ordinal);
+        using (var outcome = System.Text.Json.JsonDocument.Parse(item.OutcomeJson!))
+        {
+            Assert.Equal("highways", outcome.RootElement.GetProperty("category").GetString());
+            var postcode = Assert.Single(outcome.RootElement.GetProperty("fields").EnumerateArray());
+            Assert.Equal("AB1 2CE", postcode.GetProperty("value").GetString());
+            Assert.True(postcode.GetProperty("reviewed").GetBoolean());
+        }
+
         var trail = await fixture.Store.GetAuditTrailAsync(itemId, CancellationToken.None);
         Assert.Contains(trail, e => e.Actor == "reviewer:rita" && e.From == WorkItemState.NeedsReview && e.To == WorkItemState.New);
         var security = await fixture.Store.ListSecurityEventsAsync(reference, 50, CancellationToken.None);

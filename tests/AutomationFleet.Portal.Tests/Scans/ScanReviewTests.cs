@@ -51,7 +51,7 @@ public sealed class ScanReviewTests(PortalFixture portal, ScanReviewFixture scan
             await Assertions.Expect(rect.Locator("title")).ToHaveTextAsync($"\"{text}\": OCR confidence {Math.Round(confidence * 100):0}%");
         }
 
-        await Assertions.Expect(page.Locator("#low-confidence-words li")).ToHaveCountAsync(words.Count);
+        await Assertions.Expect(page.Locator("#low-confidence-words tbody tr")).ToHaveCountAsync(words.Count);
         await Assertions.Expect(page.Locator("img.scan")).ToHaveCountAsync(0);
         Assert.True(await svg.EvaluateAsync<bool>("s => s.getBoundingClientRect().width > 300"), "the page image is drawn too small");
         await PortalFixture.ScreenshotAsync(page, "08-item-scan-low-confidence-words");

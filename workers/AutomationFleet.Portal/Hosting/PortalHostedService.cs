@@ -2,6 +2,7 @@ using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
+using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
@@ -18,7 +19,8 @@ namespace AutomationFleet.Portal.Hosting;
 
 /// <summary>
 /// Runs the portal inside a Generic Host (the fleet process): starts its web application with the host's store,
-/// blob store, clock and logging, and stops it with the host.
+/// blob store, clock, logging and the bots' review forms (every <see cref="IReviewForm"/> the host registers), and
+/// stops it with the host.
 /// </summary>
 public sealed class PortalHostedService(
     IServiceProvider services, IConfiguration configuration, IEnumerable<PortalSharedService> shared, ILogger<PortalHostedService> logger)
@@ -57,6 +59,12 @@ public sealed class PortalHostedService(
             if (services.GetService<ISideEffectLedger>() is { } ledger)
             {
                 portal.AddSingleton(ledger);
+            }
+
+            // Each bot's evidence view and correction form, registered by the bot's own Add…() in the host.
+            foreach (var form in services.GetServices<IReviewForm>())
+            {
+                portal.AddSingleton(form);
             }
 
             foreach (var share in shared)

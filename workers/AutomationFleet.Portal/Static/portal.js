@@ -1,4 +1,5 @@
-// Keyboard shortcuts for the review pages: a/c/r/e choose the decision and move to the reason (c: to the category);
+// Keyboard shortcuts for the review pages: a/c/r/e choose the decision and move to the reason (c: to the first field
+// of the bot's correction form);
 // n takes the next item.
 // Ignored while typing in a field, or with a modifier key, so they never steal a keystroke.
 // In the reason box, Enter submits the decision (Shift+Enter starts a new line).
@@ -17,7 +18,7 @@ document.addEventListener('keydown', function (event) {
     var radio = document.getElementById('kind-' + kinds[key]);
     if (!radio) { return; }
     radio.checked = true;
-    var next = document.getElementById(key === 'c' ? 'category' : 'reason');
+    var next = key === 'c' ? document.querySelector('#correction input, #correction select') : document.getElementById('reason');
     if (next) { next.focus(); }
     event.preventDefault();
   } else if (key === 'n') {

@@ -4,10 +4,36 @@ namespace AutomationFleet.Core.Review.Forms;
 /// <param name="Evidence">Evidence tables, in the order shown.</param>
 /// <param name="Correction">The fields of the correction form; empty when the bot's outcomes cannot be corrected, only approved or rejected.</param>
 /// <param name="Alerts">Warnings shown above the evidence (e.g. a possible safeguarding concern).</param>
+/// <param name="Pages">
+/// The pages of the item's attachments as the bot read them, for the document column: an OCR'd page's image with the
+/// bot's marks on it (e.g. the words it was unsure of). Optional: without it (or for an attachment it lists no page of)
+/// the portal shows the attachment itself.
+/// </param>
 public sealed record ReviewView(
     IReadOnlyList<EvidenceTable> Evidence,
     IReadOnlyList<CorrectionField> Correction,
-    IReadOnlyList<string>? Alerts = null);
+    IReadOnlyList<string>? Alerts = null,
+    IReadOnlyList<ReviewPage>? Pages = null);
+
+/// <summary>One page of an attachment as the bot read it.</summary>
+/// <param name="Attachment">Which of the item's attachments (1-based, in the work item's order).</param>
+/// <param name="Number">The page number, as the bot counts pages.</param>
+/// <param name="Image">The page's image, or null when the bot kept none (a text page): the portal then shows the attachment.</param>
+public sealed record ReviewPage(int Attachment, int Number, ReviewPageImage? Image);
+
+/// <summary>
+/// An image of a page in the blob store (a PNG), with marks drawn over it. The portal serves only images a form
+/// names, under the same grant check and audit as the attachment.
+/// </summary>
+/// <param name="Hash">The image's content hash in the blob store (SHA-256, 64 lower-case hex digits).</param>
+/// <param name="Width">Width in pixels.</param>
+/// <param name="Height">Height in pixels.</param>
+/// <param name="Marks">Rectangles to outline, in the image's pixels.</param>
+/// <param name="Note">A sentence on what is marked (e.g. "3 words of low confidence are outlined."); optional.</param>
+public sealed record ReviewPageImage(string Hash, int Width, int Height, IReadOnlyList<ReviewPageMark> Marks, string? Note = null);
+
+/// <summary>A rectangle outlined on a page image, in the image's pixels, and what it is (shown as its tooltip).</summary>
+public sealed record ReviewPageMark(double X, double Y, double Width, double Height, string Title);
 
 /// <summary>One table of evidence: a title, column headings and rows of text.</summary>
 /// <param name="Id">The table's HTML id (lower-case, hyphenated), for people who script the page and for tests.</param>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Review;
+using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Portal.Evidence;
@@ -17,7 +18,9 @@ namespace AutomationFleet.Portal.Pages.Review;
 
 /// <summary>
 /// One item under review: the document, the proposal and why it was not automatic, the bot's evidence, the audit trail,
-/// and the decision form. Every handler checks the caller's queue or service grant on the server; a refusal is a 403,
+/// and the decision form. The evidence and the correction fields are the bot's: its <see cref="IReviewForm"/> (picked by
+/// <see cref="ReviewRequest.Bot"/>) lays them out and turns the submitted values into the corrected outcome; the page
+/// never reads a bot's JSON. A bot with no form gets its evidence shown as JSON and approve, reject or escalate only. Every handler checks the caller's queue or service grant on the server; a refusal is a 403,
 /// audited. A reviewer opening the page claims the item when no one else holds it (a decision needs a live claim);
 /// a supervisor or administrator opening it does not: they claim with the Claim button, and may reassign the item to
 /// someone allowed to see it or release someone's claim. Escalated items are taken and decided only by supervisors.
@@ -27,6 +30,7 @@ public sealed class ItemModel(
     IWorkQueue queue,
     IBlobStore blobs,
     IUserStore users,
+    IEnumerable<IReviewForm> forms,
     QueueAccess access,
     SecurityAudit audit,
     IOptions<PortalOptions> options,
@@ -45,7 +49,17 @@ public sealed class ItemModel(
 
     public WorkItem Item { get; private set; } = null!;
 
-    public EvidenceView Evidence { get; private set; } = EvidenceView.Parse(null);
+    /// <summary>The bot's evidence and correction form for the open task; null when the bot registers no form.</summary>
+    public ReviewView? View { get; private set; }
+
+    /// <summary>The pages the bot's form says it read, for the document column.</summary>
+    public DocumentPages Pages { get; private set; } = DocumentPages.None;
+
+    /// <summary>The bot's evidence as indented JSON, read-only (all of it for a bot without a form).</summary>
+    public string EvidenceJson { get; private set; } = "";
+
+    /// <summary>The bot's form offers correction fields; otherwise the decision is approve, reject or escalate.</summary>
+    public bool Correctable => View is { Correction.Count: > 0 };
 
     public IReadOnlyList<AuditEntry> Trail { get; private set; } = [];
 
@@ -81,7 +95,11 @@ public sealed class ItemModel(
     public static bool IsImage(AttachmentRef attachment) =>
         IsInline(attachment) && attachment.MediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 
-    public string PageImageUrl(EvidencePageImage image) => $"/review/items/{Item.Id}?handler=PageImage&hash={image.Hash}";
+    public string PageImageUrl(ReviewPageImage image) => $"/review/items/{Item.Id}?handler=PageImage&hash={image.Hash}";
+
+    /// <summary>What a correction field shows: what the reviewer submitted (on a refused decision), else the bot's proposal.</summary>
+    public string? ValueOf(CorrectionField field) =>
+        Decision.Values.TryGetValue(field.Name, out var submitted) ? submitted : field.Value;
 
     public string DocumentUrl(AttachmentRef attachment) => $"/review/items/{Item.Id}?handler=Document&hash={attachment.ContentHash}";
 
@@ -246,7 +264,7 @@ public sealed class ItemModel(
             return denied;
         }
 
-        if (!Evidence.IsPageImage(hash))
+        if (!Pages.IsPageImage(hash))
         {
             return NotFound();
         }
@@ -282,6 +300,11 @@ public sealed class ItemModel(
         ClaimedByMe = Open && Task!.ClaimedBy == scope!.Name;
         await LoadReassignChoicesAsync(cancellationToken);
         var (decision, problem) = Validate(Decision);
+        if (problem is null && Open && Decision.Kind == "correct")
+        {
+            (decision, problem) = Correct(decision!.Reason);
+        }
+
         if (problem is not null || !Open)
         {
             DecisionError = problem ?? "This item has already been decided.";
@@ -342,7 +365,7 @@ public sealed class ItemModel(
         Task = task;
         Item = item;
         Open = task is not null && item.State == WorkItemState.NeedsReview;
-        Evidence = EvidenceView.Parse(task?.Request.EvidenceJson);
+        PresentEvidence(task);
         ProposalJson = Indent(task?.Request.ProposalJson ?? item.OutcomeJson);
         Trail = trail;
         return (null, scope);
@@ -383,35 +406,57 @@ public sealed class ItemModel(
             .ToList();
     }
 
+    private void PresentEvidence(ReviewTask? task)
+    {
+        EvidenceJson = task is null ? "" : Indent(task.Request.EvidenceJson);
+        var form = task is null ? null : forms.FirstOrDefault(f => string.Equals(f.Bot, task.Request.Bot, StringComparison.Ordinal));
+        if (form is null)
+        {
+            return;
+        }
+
+        try
+        {
+            View = form.Present(task!);
+            Pages = new DocumentPages(View.Pages ?? []);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A fault in one bot's form must not hide the item: the reviewer still sees the document and the JSON.
+            logger.LogError(exception, "The review form of bot {Bot} failed to present item {Reference}", task!.Request.Bot, task.Reference);
+            View = new ReviewView([], [], ["The bot's evidence view failed; its evidence is shown as JSON. Approve, reject or escalate."]);
+        }
+    }
+
+    /// <summary>The bot's form turns the submitted values into the corrected outcome, or says what to change.</summary>
+    private (ReviewDecision? Decision, string? Problem) Correct(string reason)
+    {
+        if (!Correctable || Task is null)
+        {
+            return (null, "This item cannot be corrected here: approve, reject or escalate it.");
+        }
+
+        var names = View!.Correction.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var values = Decision.Values.Where(v => names.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value ?? "", StringComparer.Ordinal);
+        var form = forms.First(f => string.Equals(f.Bot, Task.Request.Bot, StringComparison.Ordinal));
+        try
+        {
+            var correction = form.Correct(Task, values);
+            return (new ReviewDecision(ReviewDecisionKind.Correct, reason, correction.OutcomeJson, correction.Category), null);
+        }
+        catch (ReviewFormException exception)
+        {
+            return (null, exception.Message);
+        }
+    }
+
     private void PrefillDecision()
     {
         Decision = new DecisionInput
         {
             Kind = "approve",
-            Category = Task?.Request.Category,
-            OutcomeJson = ProposalJson,
+            Values = (View?.Correction ?? []).ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal),
         };
-    }
-
-    /// <summary>
-    /// The categories a reviewer may correct to: the proposed one and the bot's top categories first, then every other
-    /// category the bot lists in its evidence, each labelled with its display name (the id when the bot gives none).
-    /// A category the bot does not know is refused later by the bot itself (the item comes back to review).
-    /// </summary>
-    public IReadOnlyList<CategoryChoice> CategoryChoices()
-    {
-        var names = Evidence.Categories.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
-        var ids = new List<string>();
-        if (Task?.Request.Category is { } proposed)
-        {
-            ids.Add(proposed);
-        }
-
-        ids.AddRange(Evidence.TopCategories.Select(c => c.Label));
-        ids.AddRange(Evidence.Categories.Select(c => c.Id));
-        return ids.Distinct(StringComparer.Ordinal)
-            .Select(id => new CategoryChoice(id, names.TryGetValue(id, out var name) && name != id ? $"{name} ({id})" : id))
-            .ToList();
     }
 
     private static (ReviewDecision? Decision, string? Problem) Validate(DecisionInput input)
@@ -435,29 +480,8 @@ public sealed class ItemModel(
                     return (null, "Give a reason for the correction.");
                 }
 
-                if (string.IsNullOrWhiteSpace(input.Category))
-                {
-                    return (null, "Choose the correct category.");
-                }
-
-                JsonNode? outcome;
-                try
-                {
-                    outcome = JsonNode.Parse(string.IsNullOrWhiteSpace(input.OutcomeJson) ? "{}" : input.OutcomeJson);
-                }
-                catch (JsonException exception)
-                {
-                    return (null, "The outcome is not valid JSON: " + exception.Message);
-                }
-
-                // The outcome's own category follows the chosen one, so the two cannot disagree.
-                if (outcome is JsonObject obj)
-                {
-                    obj["category"] = input.Category;
-                }
-
-                return (new ReviewDecision(
-                    ReviewDecisionKind.Correct, reason, outcome?.ToJsonString() ?? "{}", input.Category.Trim()), null);
+                // The outcome itself is the bot's form's to make (see Correct).
+                return (new ReviewDecision(ReviewDecisionKind.Correct, reason), null);
             default:
                 return (null, "Choose approve, correct, reject or escalate.");
         }
@@ -480,17 +504,13 @@ public sealed class ItemModel(
         }
     }
 
-    /// <summary>One option of the correction's category list: the id sent, the label shown.</summary>
-    public sealed record CategoryChoice(string Id, string Label);
-
     public sealed class DecisionInput
     {
         public string Kind { get; set; } = "approve";
 
         public string? Reason { get; set; }
 
-        public string? Category { get; set; }
-
-        public string? OutcomeJson { get; set; }
+        /// <summary>The correction fields' values by <see cref="CorrectionField.Name"/> (posted as <c>Decision.Values[name]</c>).</summary>
+        public Dictionary<string, string?> Values { get; set; } = new(StringComparer.Ordinal);
     }
 }

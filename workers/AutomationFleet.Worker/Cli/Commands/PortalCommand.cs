@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Storage;
 using AutomationFleet.Storage.Sqlite;
@@ -47,6 +48,8 @@ public static class PortalCommand
             var worker = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
             builder.Services.AddSerilog((_, logger) => FleetLogging.Configure(
                 logger, builder.Configuration, worker, $"portal-{Environment.MachineName}-{Environment.ProcessId}"));
+            // The bots' review forms only (evidence view, correction form and what they need), not the bots themselves.
+            builder.Services.AddInboundPostReviewForm(builder.Configuration);
             builder.Services.AddFleetPortalHost(builder.Configuration, force: true);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
