@@ -1,5 +1,8 @@
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Worker.Inbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -68,6 +71,44 @@ public sealed class InboxFolderSourceTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(_options.Path));
         Assert.True(File.Exists(Path.Combine(_options.ProcessedPath, "Letter from Jane Doe.pdf")));
         Assert.Equal("inbox", Assert.Single(await _db.Store.GetAuditTrailAsync(item.Id, CancellationToken.None)).Actor);
+    }
+
+    [Fact]
+    public async Task AddInboxFolder_NamedFolderOfJsonForms_EnqueuedOnItsQueueAndNonJsonQuarantined()
+    {
+        var root = Path.Combine(_db.Directory, "forms");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Inbox:Enabled"] = "false",
+            ["Inboxes:contact-forms:Path"] = Path.Combine(root, "in"),
+            ["Inboxes:contact-forms:QuarantinePath"] = Path.Combine(root, "quarantine"),
+            ["Inboxes:contact-forms:ProcessedPath"] = Path.Combine(root, "processed"),
+            ["Inboxes:contact-forms:Queue"] = "contact-forms",
+            ["Inboxes:contact-forms:AllowedExtensions:0"] = ".json",
+            ["Inboxes:contact-forms:PollInterval"] = "00:00:00.020",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IWorkQueue>(_db.Store)
+            .AddSingleton<AutomationFleet.Core.Blobs.IBlobStore>(_db.Blobs)
+            .AddLogging();
+        services.AddInboxFolder(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var sources = provider.GetServices<IHostedService>().OfType<InboxFolderSource>().ToList();
+        var named = sources[1];
+        Directory.CreateDirectory(Path.Combine(root, "in"));
+        var form = """{"person":{"surname":"Doe"},"message":"hello"}"""u8.ToArray();
+        File.WriteAllBytes(Path.Combine(root, "in", "form.json"), form);
+        File.WriteAllBytes(Path.Combine(root, "in", "notes.json"), "not json"u8.ToArray());
+
+        await named.ScanOnceAsync(CancellationToken.None);
+        await named.ScanOnceAsync(CancellationToken.None);
+
+        var item = Assert.Single(await _db.Store.ListAsync(WorkItemState.New, "contact-forms", 10, CancellationToken.None));
+        Assert.Equal($"inbox-contact-forms:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(form))}", item.Reference);
+        Assert.Equal("application/json", Assert.Single(item.Attachments).MediaType);
+        Assert.Contains("not a JSON object", File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(root, "quarantine"), "*.reason.txt"))), StringComparison.Ordinal);
+        Assert.Equal(2, sources.Count);
     }
 
     [Fact]

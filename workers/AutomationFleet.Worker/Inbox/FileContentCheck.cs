@@ -23,6 +23,7 @@ public static class FileContentCheck
         ".JPG" or ".JPEG" => "image/jpeg",
         ".EML" => "message/rfc822",
         ".TXT" => "text/plain",
+        ".JSON" => "application/json",
         _ => null,
     };
 
@@ -34,6 +35,22 @@ public static class FileContentCheck
         ".PNG" => header.StartsWith(Png) ? null : "content is not a PNG image",
         ".JPG" or ".JPEG" => header.StartsWith(Jpeg) ? null : "content is not a JPEG image",
         ".EML" or ".TXT" => header.Contains((byte)0) ? "content is binary, not text" : null,
+        ".JSON" => header.Contains((byte)0) || FirstNonSpace(header) != (byte)'{' ? "content is not a JSON object" : null,
         _ => $"no content check for extension {extension}",
     };
+
+    // A JSON object starts with '{' after any white space (and a UTF-8 byte-order mark, which editors add).
+    private static byte FirstNonSpace(ReadOnlySpan<byte> header)
+    {
+        var rest = header.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? header[3..] : header;
+        foreach (var b in rest)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return b;
+            }
+        }
+
+        return 0;
+    }
 }

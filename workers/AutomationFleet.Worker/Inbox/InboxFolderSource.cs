@@ -144,7 +144,7 @@ public sealed class InboxFolderSource(
                 hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
                 stream.Position = 0;
                 var attachment = await blobs.PutAsync(file.Name, mediaType, stream, cancellationToken);
-                var reference = $"inbox:{hash}";
+                var reference = $"{_options.ReferencePrefix}:{hash}";
                 var payload = JsonSerializer.Serialize(new InboxPayload(
                     "inbox", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), 0));
                 var result = await queue.EnqueueAsync(

@@ -7,6 +7,19 @@ public sealed class InboxOptions
 {
     public const string SectionName = "Inbox";
 
+    /// <summary>Further watched folders, one named section each under <c>Inboxes</c> (e.g. <c>Inboxes:contact-forms</c>), each feeding its own queue.</summary>
+    public const string MoreSectionName = "Inboxes";
+
+    /// <summary>The configuration path of the folder named <paramref name="name"/> (the unnamed one is <c>Inbox</c>).</summary>
+    public static string SectionOf(string? name) =>
+        string.IsNullOrEmpty(name) ? SectionName : $"{MoreSectionName}:{name}";
+
+    /// <summary>
+    /// The start of each item's reference, <c>{prefix}:{sha256}</c>: <c>inbox</c> for the unnamed folder,
+    /// <c>inbox-{name}</c> for a named one, so one file dropped in two folders makes an item on each queue.
+    /// </summary>
+    public string ReferencePrefix { get; set; } = "inbox";
+
     /// <summary>Whether the folder is watched at all. Default true.</summary>
     public bool Enabled { get; set; } = true;
 

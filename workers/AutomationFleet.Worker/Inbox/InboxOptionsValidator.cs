@@ -9,7 +9,7 @@ public sealed class InboxOptionsValidator : IValidateOptions<InboxOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        const string section = InboxOptions.SectionName;
+        var section = InboxOptions.SectionOf(name);
         if (options.PollInterval < TimeSpan.FromMilliseconds(10))
         {
             failures.Add($"{section}:PollInterval is {options.PollInterval}; it must be at least 10 ms.");
