@@ -25,6 +25,7 @@ text_pdf blue-badge-renewal
 text_pdf school-transport-appeal
 text_pdf complaint-missed-care-visits
 text_pdf driving-licence-misdirected
+text_pdf care-assessment-request
 
 scan_png safeguarding-neighbour 0.8
 cp "$tmp/safeguarding-neighbour-scan.png" safeguarding-neighbour-scan.png
