@@ -1,8 +1,9 @@
 namespace AutomationFleet.Matching.Scoring;
 
 /// <summary>
-/// Fits m and λ by EM on unlabelled pairs (counts of level patterns); u is held fixed, estimated beforehand from random
-/// pairs, which are almost all non-matches — this keeps EM from swapping the two classes.
+/// Fits m, u and λ by EM on unlabelled blocked pairs (counts of level patterns). u starts from random pairs, which are
+/// almost all non-matches, so the classes start the right way round; it is then re-estimated because blocked non-matches
+/// agree on blocking fields far more often than random pairs do (holding u fixed let the match class absorb them).
 /// </summary>
 public static class ExpectationMaximisation
 {
@@ -11,6 +12,7 @@ public static class ExpectationMaximisation
     {
         ArgumentNullException.ThrowIfNull(patterns);
         ArgumentNullException.ThrowIfNull(u);
+        u = u.Select(levels => levels.ToArray()).ToArray();
         var m = u.Select(levels => levels.Select((_, l) => l == 0 ? 0.8 : 0.2 / Math.Max(1, levels.Length - 1)).ToArray()).ToArray();
         var lambda = 0.1;
         var keys = patterns.Keys.ToArray();
@@ -19,6 +21,7 @@ public static class ExpectationMaximisation
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
             var sums = m.Select(levels => new double[levels.Length]).ToArray();
+            var nonSums = m.Select(levels => new double[levels.Length]).ToArray();
             var matchTotal = 0.0;
             for (var p = 0; p < keys.Length; p++)
             {
@@ -34,6 +37,7 @@ public static class ExpectationMaximisation
                 }
 
                 var weight = counts[p] * pm / (pm + pu);
+                var nonWeight = counts[p] - weight;
                 matchTotal += weight;
                 for (var k = 0; k < m.Length; k++)
                 {
@@ -41,6 +45,7 @@ public static class ExpectationMaximisation
                     if (level >= 0)
                     {
                         sums[k][level] += weight;
+                        nonSums[k][level] += nonWeight;
                     }
                 }
             }
@@ -56,6 +61,7 @@ public static class ExpectationMaximisation
                     var updated = (sums[k][l] + 1e-3) / (known + (1e-3 * m[k].Length));
                     change = Math.Max(change, Math.Abs(updated - m[k][l]));
                     m[k][l] = updated;
+                    u[k][l] = (nonSums[k][l] + 1e-3) / (nonSums[k].Sum() + (1e-3 * m[k].Length));
                 }
             }
 
