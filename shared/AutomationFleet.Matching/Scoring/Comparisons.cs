@@ -1,0 +1,360 @@
+using AutomationFleet.Matching.Normalisation;
+
+namespace AutomationFleet.Matching.Scoring;
+
+/// <summary>Given name: exact, one edit, nickname, Jaro–Winkler ≥ 0.9, two edits, swapped with the surname, initial only, different.</summary>
+public sealed class GivenNameComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "given_name";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "one edit", "nickname", "jaro-winkler >= 0.9", "two edits", "swapped with surname", "initial", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b)
+    {
+        var x = a.GivenName;
+        var y = b.GivenName;
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return Missing;
+        }
+
+        if (x == y)
+        {
+            return 0;
+        }
+
+        var edits = StringSimilarity.Levenshtein(x, y, 2);
+        if (edits == 1 && Math.Min(x.Length, y.Length) >= 3)
+        {
+            return 1;
+        }
+
+        if (NicknameTable.ShareGroup(a.GivenNameGroups, b.GivenNameGroups))
+        {
+            return 2;
+        }
+
+        if (StringSimilarity.JaroWinkler(x, y) >= 0.9)
+        {
+            return 3;
+        }
+
+        if (edits == 2 && Math.Min(x.Length, y.Length) >= 5)
+        {
+            return 4;
+        }
+
+        if ((x == b.Surname && x.Length > 0) || (y == a.Surname && y.Length > 0))
+        {
+            return 5;
+        }
+
+        if ((x.Length == 1 || y.Length == 1) && x[0] == y[0])
+        {
+            return 6;
+        }
+
+        return 7;
+    }
+
+    /// <inheritdoc />
+    public override double ExactValueShare(NormalisedPerson a, NormalisedPerson b) => Math.Max(a.GivenNameFrequency, b.GivenNameFrequency);
+}
+
+/// <summary>Surname: exact, one edit, Jaro–Winkler ≥ 0.9, two edits, swapped with the given name, different.</summary>
+public sealed class SurnameComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "surname";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "one edit", "jaro-winkler >= 0.9", "two edits", "swapped with given name", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b)
+    {
+        var x = a.Surname;
+        var y = b.Surname;
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return Missing;
+        }
+
+        if (x == y)
+        {
+            return 0;
+        }
+
+        var edits = StringSimilarity.Levenshtein(x, y, 2);
+        if (edits == 1 && Math.Min(x.Length, y.Length) >= 3)
+        {
+            return 1;
+        }
+
+        if (StringSimilarity.JaroWinkler(x, y) >= 0.9)
+        {
+            return 2;
+        }
+
+        if (edits == 2 && Math.Min(x.Length, y.Length) >= 5)
+        {
+            return 3;
+        }
+
+        if (x == b.GivenName || y == a.GivenName)
+        {
+            return 4;
+        }
+
+        return 5;
+    }
+
+    /// <inheritdoc />
+    public override double ExactValueShare(NormalisedPerson a, NormalisedPerson b) => Math.Max(a.SurnameFrequency, b.SurnameFrequency);
+}
+
+/// <summary>
+/// Date of birth: exact, day and month swapped, one digit different, same year, different. When either date is partial,
+/// the best level is "same year" (known parts agree).
+/// </summary>
+public sealed class DateOfBirthComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "date_of_birth";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "day and month swapped", "one digit different", "same year", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b)
+    {
+        var x = a.DateOfBirth;
+        var y = b.DateOfBirth;
+        if (x.Year == 0 || y.Year == 0)
+        {
+            return Missing;
+        }
+
+        if (x.IsComplete && y.IsComplete)
+        {
+            if (x == y)
+            {
+                return 0;
+            }
+
+            if (x.Year == y.Year && x.Month == y.Day && x.Day == y.Month)
+            {
+                return 1;
+            }
+
+            if (DigitsDifferent(x.Digits, y.Digits) == 1)
+            {
+                return 2;
+            }
+
+            return x.Year == y.Year ? 3 : 4;
+        }
+
+        var partsAgree = (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
+        return x.Year == y.Year && partsAgree ? 3 : 4;
+    }
+
+    private static int DigitsDifferent(int x, int y)
+    {
+        var different = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            if (x % 10 != y % 10)
+            {
+                different++;
+            }
+
+            x /= 10;
+            y /= 10;
+        }
+
+        return different;
+    }
+}
+
+/// <summary>Postcode: exact, one character different, same sector, same district, different.</summary>
+public sealed class PostcodeComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "postcode";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "one character different", "same sector", "same district", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b)
+    {
+        var x = a.Postcode;
+        var y = b.Postcode;
+        if (x.Full.Length == 0 || y.Full.Length == 0)
+        {
+            return Missing;
+        }
+
+        if (x.Full == y.Full)
+        {
+            return 0;
+        }
+
+        if (StringSimilarity.Levenshtein(x.Full, y.Full, 1) <= 1)
+        {
+            return 1;
+        }
+
+        if (x.Sector.Length > 0 && x.Sector == y.Sector)
+        {
+            return 2;
+        }
+
+        if (x.District.Length > 0 && x.District == y.District)
+        {
+            return 3;
+        }
+
+        return 4;
+    }
+
+    /// <inheritdoc />
+    public override double ExactValueShare(NormalisedPerson a, NormalisedPerson b) => Math.Max(a.PostcodeFrequency, b.PostcodeFrequency);
+}
+
+/// <summary>Address line: exact, same house number and street (Jaro–Winkler ≥ 0.9), at least half the words shared, different.</summary>
+public sealed class AddressComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "address";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "same number and street", "half the words shared", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b)
+    {
+        var x = a.Address;
+        var y = b.Address;
+        if (x.Full.Length == 0 || y.Full.Length == 0)
+        {
+            return Missing;
+        }
+
+        if (x.Full == y.Full)
+        {
+            return 0;
+        }
+
+        if (x.HouseNumber.Length > 0 && x.HouseNumber == y.HouseNumber && x.Street.Length > 0 && StringSimilarity.JaroWinkler(x.Street, y.Street) >= 0.9)
+        {
+            return 1;
+        }
+
+        return SharedShare(x.TokenHashes, y.TokenHashes) >= 0.5 ? 2 : 3;
+    }
+
+    // Jaccard similarity of two sorted hash arrays, by merging.
+    private static double SharedShare(ulong[] x, ulong[] y)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (x[i] == y[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (x[i] < y[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        var union = x.Length + y.Length - shared;
+        return union == 0 ? 0 : shared / (double)union;
+    }
+}
+
+/// <summary>Sex: same, different.</summary>
+public sealed class SexComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "sex";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["same", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b) => a.Sex == '\0' || b.Sex == '\0' ? Missing : a.Sex == b.Sex ? 0 : 1;
+}
+
+/// <summary>Phone (E.164): exact, different.</summary>
+public sealed class PhoneComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "phone";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b) => a.Phone.Length == 0 || b.Phone.Length == 0 ? Missing : a.Phone == b.Phone ? 0 : 1;
+}
+
+/// <summary>E-mail: exact, one edit, same user name (before the @), different.</summary>
+public sealed class EmailComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "email";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "one edit", "same user name", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b)
+    {
+        var x = a.Email;
+        var y = b.Email;
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return Missing;
+        }
+
+        if (x == y)
+        {
+            return 0;
+        }
+
+        if (StringSimilarity.Levenshtein(x, y, 1) <= 1)
+        {
+            return 1;
+        }
+
+        var xs = x.AsSpan(0, x.IndexOf('@', StringComparison.Ordinal));
+        var ys = y.AsSpan(0, y.IndexOf('@', StringComparison.Ordinal));
+        return xs.SequenceEqual(ys) ? 2 : 3;
+    }
+}
+
+/// <summary>NHS number (valid ones only): exact, different.</summary>
+public sealed class NhsNumberComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "nhs_number";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b) => a.NhsNumber.Length == 0 || b.NhsNumber.Length == 0 ? Missing : a.NhsNumber == b.NhsNumber ? 0 : 1;
+}

@@ -1,0 +1,80 @@
+using AutomationFleet.Matching.Normalisation;
+
+namespace AutomationFleet.Matching.Scoring;
+
+/// <summary>Scores pairs with a fitted <see cref="MatchModel"/>; <see cref="Score"/> allocates nothing.</summary>
+public sealed class MatchScorer
+{
+    private readonly ComparisonSet _comparisons;
+    private readonly double[][] _bits;
+    private readonly double[] _exactU;
+
+    /// <summary>Precomputes log2(m/u) for every level.</summary>
+    public MatchScorer(MatchModel model, ComparisonSet comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        _comparisons = comparisons;
+        _bits = model.M.Select((levels, k) => levels.Select((m, l) => Math.Log2(m / model.U[k][l])).ToArray()).ToArray();
+        _exactU = model.U.Select(levels => levels[0]).ToArray();
+        PriorBits = Math.Log2(model.Lambda / (1 - model.Lambda));
+    }
+
+    /// <summary>log2 of the prior odds of a match.</summary>
+    public double PriorBits { get; }
+
+    /// <summary>The total match weight in bits.</summary>
+    public double Score(NormalisedPerson a, NormalisedPerson b)
+    {
+        var total = PriorBits;
+        var comparisons = _comparisons.Comparisons;
+        for (var k = 0; k < comparisons.Length; k++)
+        {
+            var level = comparisons[k].Compare(a, b);
+            if (level >= 0)
+            {
+                total += _bits[k][level] + TermFrequencyBits(k, level, a, b);
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The weight as a probability.</summary>
+    public static double Probability(double bits) => 1 / (1 + Math.Pow(2, -bits));
+
+    /// <summary>The same score, field by field.</summary>
+    public MatchExplanation Explain(NormalisedPerson a, NormalisedPerson b)
+    {
+        var fields = new List<FieldContribution>();
+        var total = PriorBits;
+        var comparisons = _comparisons.Comparisons;
+        for (var k = 0; k < comparisons.Length; k++)
+        {
+            var level = comparisons[k].Compare(a, b);
+            if (level < 0)
+            {
+                fields.Add(new FieldContribution(comparisons[k].Name, "missing", 0, 0));
+                continue;
+            }
+
+            var tf = TermFrequencyBits(k, level, a, b);
+            fields.Add(new FieldContribution(comparisons[k].Name, comparisons[k].Levels[level], _bits[k][level] + tf, tf));
+            total += _bits[k][level] + tf;
+        }
+
+        return new MatchExplanation(PriorBits, fields, total, Probability(total));
+    }
+
+    // Exact agreement on a value held by a share f of records is as likely by chance as f, not the average u.
+    private double TermFrequencyBits(int k, int level, NormalisedPerson a, NormalisedPerson b)
+    {
+        if (level != 0)
+        {
+            return 0;
+        }
+
+        var share = _comparisons.Comparisons[k].ExactValueShare(a, b);
+        return share > 0 ? Math.Log2(_exactU[k] / share) : 0;
+    }
+}

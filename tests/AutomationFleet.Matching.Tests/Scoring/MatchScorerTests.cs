@@ -1,0 +1,40 @@
+using AutomationFleet.Matching.Normalisation;
+using AutomationFleet.Matching.Records;
+using AutomationFleet.Matching.Scoring;
+
+namespace AutomationFleet.Matching.Tests.Scoring;
+
+public sealed class MatchScorerTests
+{
+    [Fact]
+    public void Explain_AnyPair_ContributionsSumToScore()
+    {
+        var normaliser = new PersonNormaliser();
+        var people = new[]
+        {
+            normaliser.Normalise(new PersonRecord("1", "Bill", "Smith", "1971-06-24", "M", "12 High Street", "PO82 7ER")),
+            normaliser.Normalise(new PersonRecord("2", "William", "Smyth", "1971-06-24", "M", "12 High St", "PO82 7EP")),
+            normaliser.Normalise(new PersonRecord("3", "Ann", "Jones", "1980-01-02", "F", "3 Low Road", "LS99 2DB")),
+        };
+        TermFrequencies.Count(people).Assign(people);
+        var set = ComparisonSet.Default;
+        var patterns = new Dictionary<ulong, long>();
+        foreach (var a in people)
+        {
+            foreach (var b in people.Where(p => p != a))
+            {
+                var pattern = set.Pattern(a, b);
+                patterns[pattern] = patterns.GetValueOrDefault(pattern) + 1;
+            }
+        }
+
+        var u = set.Comparisons.Select(c => c.Levels.Select((_, l) => l == c.Levels.Count - 1 ? 0.9 : 0.1 / (c.Levels.Count - 1)).ToArray()).ToArray();
+        var scorer = new MatchScorer(ExpectationMaximisation.Fit(patterns, u), set);
+
+        var explanation = scorer.Explain(people[0], people[1]);
+
+        Assert.Equal(scorer.Score(people[0], people[1]), explanation.TotalBits, 9);
+        Assert.Equal(explanation.TotalBits, explanation.PriorBits + explanation.Fields.Sum(f => f.Bits), 9);
+        Assert.InRange(explanation.Probability, 0, 1);
+    }
+}
