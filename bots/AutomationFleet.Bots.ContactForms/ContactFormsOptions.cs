@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AutomationFleet.Bots.ContactForms;
+
+/// <summary>The contact-form bot's settings, bound from the <c>ContactForms</c> section.</summary>
+public sealed class ContactFormsOptions
+{
+    public const string SectionName = "ContactForms";
+
+    /// <summary>The queue the bot consumes; inbound post hands <c>adult-social-care-contact</c> letters here. Default <c>contact-forms</c>.</summary>
+    [Required]
+    public string Queue { get; set; } = "contact-forms";
+
+    /// <summary>
+    /// The council service the forms are for, put on review tasks so reviewers granted that service see them. Default
+    /// <c>Adult Social Care front door</c>, the service the taxonomy routes <c>adult-social-care-contact</c> post to.
+    /// </summary>
+    [Required]
+    public string Service { get; set; } = "Adult Social Care front door";
+
+    /// <summary>The case-record extract (CSV) the person index is built from. Default the sample app's extract.</summary>
+    [Required]
+    public string CaseRecordsPath { get; set; } = "samples/case-records/people.csv";
+
+    /// <summary>A column mapping (JSON) for an extract in another layout; none when the extract has the standard columns.</summary>
+    public string? ColumnMapPath { get; set; }
+
+    /// <summary>Where the built index is kept, so a restart loads it and does not rebuild it. Default <c>var/person-index</c>.</summary>
+    [Required]
+    public string IndexPath { get; set; } = "var/person-index";
+
+    /// <summary>How often the extract is checked for changes (the index is rebuilt when it has changed). Default 1 hour.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How far the best candidate's probability must be above the next one's for the match to be automatic (two records
+    /// both likely are a duplicate in the case system or twins: a person decides). Default 0.5.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinimumMargin { get; set; } = 0.5;
+
+    /// <summary>How many ranked candidates a reviewer is shown. Default 5.</summary>
+    [Range(1, 50)]
+    public int MaxCandidates { get; set; } = 5;
+}

@@ -1,0 +1,44 @@
+using AutomationFleet.Bots.ContactForms.Review;
+using AutomationFleet.Connectors.CaseNotes;
+using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.Review.Forms;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AutomationFleet.Bots.ContactForms;
+
+public static class ContactFormsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Does nothing unless configuration has a <c>ContactForms</c> section (and <c>ContactForms:Enabled</c> is not false).
+    /// Otherwise registers the contact-form bot, its options (validated at start), the person index (loaded from
+    /// <c>ContactForms:IndexPath</c> at start, built from the case-record extract when missing or older than it), the
+    /// case-note connector (<c>CaseManagement</c>) and the bot's review form.
+    /// </summary>
+    public static IServiceCollection AddContactFormBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(ContactFormsOptions.SectionName);
+        if (!section.Exists() || !section.GetValue("Enabled", defaultValue: true))
+        {
+            return services;
+        }
+
+        services.AddOptions<ContactFormsOptions>().BindConfiguration(ContactFormsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCaseNotes(configuration);
+        services.TryAddSingleton<PersonIndexFinder>();
+        services.TryAddSingleton<IPersonFinder>(sp => sp.GetRequiredService<PersonIndexFinder>());
+        services.AddHostedService<PersonIndexLoader>();
+        services.AddSingleton<IBot, ContactFormBot>();
+        return services.AddContactFormReviewForm();
+    }
+
+    /// <summary>The bot's review form alone, for a host that runs the portal without the bot (<c>fleet portal</c>).</summary>
+    public static IServiceCollection AddContactFormReviewForm(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewForm, ContactFormReviewForm>());
+        return services;
+    }
+}

@@ -1,0 +1,162 @@
+using AutomationFleet.Matching.Blocking;
+using AutomationFleet.Matching.Normalisation;
+using AutomationFleet.Matching.Records;
+using AutomationFleet.Matching.Scoring;
+
+namespace AutomationFleet.Matching.Index;
+
+/// <summary>
+/// The case records one incoming person is looked up among: every record normalised once, a lookup table per blocking
+/// rule, and the fitted model. <see cref="Find"/> compares the person only with the records that share a blocking key
+/// (tens, not thousands) and ranks them, each with its explanation. Build with <see cref="Build"/>, keep with
+/// <see cref="PersonIndexFile"/>.
+/// </summary>
+public sealed class PersonIndex
+{
+    // Blocks bigger than this say little (a common surname-year pair in a million records): skipped at query time too.
+    private const int MaxBlock = 1000;
+
+    private readonly NormalisedPerson[] _people;
+    private readonly Dictionary<string, int[]>[] _blocks;
+    private readonly MatchScorer _scorer;
+    private readonly PersonNormaliser _normaliser = new();
+
+    private PersonIndex(IReadOnlyList<PersonRecord> records, MatchModel model, string fittedBy, PersonIndexSource source)
+    {
+        Records = records;
+        Model = model;
+        FittedBy = fittedBy;
+        Source = source;
+        _people = _normaliser.NormaliseAll(records);
+        TermFrequencies.Count(_people).Assign(_people);
+        _blocks = BlockingRules.Default.Select(rule => Blocks(_people, rule.Key)).ToArray();
+        _scorer = new MatchScorer(model, ComparisonSet.Default);
+    }
+
+    /// <summary>The records, as read from the extract (personal data: never log them).</summary>
+    public IReadOnlyList<PersonRecord> Records { get; }
+
+    /// <summary>The model the index scores with; its prior is one record in <see cref="Count"/>.</summary>
+    public MatchModel Model { get; }
+
+    /// <summary>How the m probabilities were found: <c>em</c>, or <c>defaults</c> when the extract held too few duplicates to fit them.</summary>
+    public string FittedBy { get; }
+
+    /// <summary>The extract the index was built from, to tell when it has changed.</summary>
+    public PersonIndexSource Source { get; }
+
+    /// <summary>How many records are indexed.</summary>
+    public int Count => _people.Length;
+
+    /// <summary>
+    /// Builds the index from an extract's records. u comes from random pairs of the records; m from EM on the records'
+    /// own blocked pairs when they hold enough duplicates (an extract from a system that has them), else from
+    /// <see cref="DefaultMatchProbabilities"/>. The prior is 1/N: the person is one of N records, if any.
+    /// </summary>
+    public static PersonIndex Build(IReadOnlyList<PersonRecord> records, PersonIndexSource source)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var people = new PersonNormaliser().NormaliseAll(records);
+        TermFrequencies.Count(people).Assign(people);
+        var comparisons = ComparisonSet.Default;
+        var u = RandomPairEstimate.U(people, comparisons);
+        var pairs = BlockingRules.DedupePairs(people, MaxBlock);
+        var patterns = new Dictionary<ulong, long>();
+        foreach (var (left, right) in pairs)
+        {
+            var pattern = comparisons.Pattern(people[left], people[right]);
+            patterns[pattern] = patterns.GetValueOrDefault(pattern) + 1;
+        }
+
+        var fitted = pairs.Count > 0 ? ExpectationMaximisation.Fit(patterns, u) : null;
+        var (m, by) = fitted is { Converged: true } && fitted.Lambda * pairs.Count >= MinimumFittedMatches
+            ? (fitted.M, "em")
+            : (DefaultMatchProbabilities(comparisons), "defaults");
+        var prior = 1.0 / Math.Max(2, records.Count);
+        return new PersonIndex(records, new MatchModel(m, u, prior, fitted?.Iterations ?? 0, fitted?.Converged ?? false), by, source);
+    }
+
+    /// <summary>Loads a kept index: the records are normalised again, the model is used as kept (not refitted).</summary>
+    internal static PersonIndex Restore(IReadOnlyList<PersonRecord> records, MatchModel model, string fittedBy, PersonIndexSource source) =>
+        new(records, model, fittedBy, source);
+
+    /// <summary>Fewer expected duplicate pairs than this and EM's m values are noise.</summary>
+    public const int MinimumFittedMatches = 30;
+
+    /// <summary>
+    /// m probabilities for an extract without duplicates to learn from: a true match agrees exactly on a field 90 % of the
+    /// time, disagrees outright 2 %, and the near levels share the rest. Deliberately plain and the same for every field,
+    /// so that agreement on rare values (u) does the discriminating.
+    /// </summary>
+    public static double[][] DefaultMatchProbabilities(ComparisonSet comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        return comparisons.Comparisons.Select(c =>
+        {
+            var levels = c.Levels.Count;
+            var m = new double[levels];
+            if (levels == 2)
+            {
+                m[0] = 0.95;
+                m[1] = 0.05;
+                return m;
+            }
+
+            m[0] = 0.90;
+            m[levels - 1] = 0.02;
+            for (var l = 1; l < levels - 1; l++)
+            {
+                m[l] = 0.08 / (levels - 2);
+            }
+
+            return m;
+        }).ToArray();
+    }
+
+    /// <summary>The records <paramref name="person"/> may be, best first, at most <paramref name="max"/>, each explained.</summary>
+    public IReadOnlyList<IndexMatch> Find(PersonRecord person, int max)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var query = _normaliser.Normalise(person);
+        var seen = new HashSet<int>();
+        for (var r = 0; r < _blocks.Length; r++)
+        {
+            if (BlockingRules.Default[r].Key(query) is { } key && _blocks[r].TryGetValue(key, out var block))
+            {
+                seen.UnionWith(block);
+            }
+        }
+
+        return seen
+            .Select(i => (Index: i, Bits: _scorer.Score(query, _people[i])))
+            .OrderByDescending(c => c.Bits)
+            .Take(max)
+            .Select(c => new IndexMatch(Records[c.Index], _scorer.Explain(query, _people[c.Index])))
+            .ToList();
+    }
+
+    private static Dictionary<string, int[]> Blocks(NormalisedPerson[] people, Func<NormalisedPerson, string?> key)
+    {
+        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < people.Length; i++)
+        {
+            if (key(people[i]) is { } k)
+            {
+                if (!lists.TryGetValue(k, out var list))
+                {
+                    lists[k] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return lists.Where(l => l.Value.Count <= MaxBlock).ToDictionary(l => l.Key, l => l.Value.ToArray(), StringComparer.Ordinal);
+    }
+}
+
+/// <summary>One candidate record and why it scored what it scored.</summary>
+public sealed record IndexMatch(PersonRecord Record, MatchExplanation Explanation);
+
+/// <summary>The extract an index came from: its path, size and SHA-256, so a changed extract is noticed.</summary>
+public sealed record PersonIndexSource(string Path, long Length, string Sha256, DateTimeOffset BuiltAt);

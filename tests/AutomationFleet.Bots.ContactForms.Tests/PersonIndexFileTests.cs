@@ -1,0 +1,55 @@
+using AutomationFleet.Matching.Index;
+using AutomationFleet.Matching.Records;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AutomationFleet.Bots.ContactForms.Tests;
+
+public sealed class PersonIndexFileTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("fleet-index-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Load_SavedIndex_SameModelAndSameAnswers()
+    {
+        var index = SampleIndex.Index;
+        PersonIndexFile.Save(index, _root);
+
+        var loaded = PersonIndexFile.Load(_root)!;
+
+        Assert.Equal((index.Count, index.FittedBy, index.Source.Sha256, index.Model.Lambda), (loaded.Count, loaded.FittedBy, loaded.Source.Sha256, loaded.Model.Lambda));
+        var query = new PersonRecord("q", "Elena", "Mils", "1954-11-20");
+        Assert.Equal(
+            index.Find(query, 5).Select(m => (m.Record.Id, m.Explanation.TotalBits)),
+            loaded.Find(query, 5).Select(m => (m.Record.Id, m.Explanation.TotalBits)));
+    }
+
+    [Fact]
+    public void Refresh_SecondStartWithSameExtract_LoadsAndDoesNotRebuild()
+    {
+        var extract = Path.Combine(_root, "people.csv");
+        File.Copy(SampleIndex.ExtractPath, extract);
+        var options = Options.Create(new ContactFormsOptions { CaseRecordsPath = extract, IndexPath = Path.Combine(_root, "index") });
+
+        var first = new PersonIndexLoader(new PersonIndexFinder(), options, TimeProvider.System, NullLogger<PersonIndexLoader>.Instance).Refresh(force: false);
+        var restartFinder = new PersonIndexFinder();
+        var second = new PersonIndexLoader(restartFinder, options, TimeProvider.System, NullLogger<PersonIndexLoader>.Instance).Refresh(force: false);
+        File.AppendAllText(extract, "CR999999,New,Person,2000-01-01,F,,,,,\n");
+        var afterChange = new PersonIndexLoader(restartFinder, options, TimeProvider.System, NullLogger<PersonIndexLoader>.Instance).Refresh(force: false);
+
+        Assert.Equal((true, false, true), (first, second, afterChange));
+        Assert.Equal(SampleIndex.Index.Count + 1, restartFinder.Index!.Count);
+    }
+
+    [Fact]
+    public void Load_DamagedFile_SaysHowToRecover()
+    {
+        File.WriteAllText(Path.Combine(_root, PersonIndexFile.FileName), "{ broken");
+
+        var exception = Assert.Throws<InvalidDataException>(() => PersonIndexFile.Load(_root));
+
+        Assert.Contains("delete it to rebuild", exception.Message, StringComparison.Ordinal);
+    }
+}
