@@ -8,7 +8,7 @@ namespace AutomationFleet.Connectors.CaseNotes;
 /// context of its own (its own trace), started from the signed-in session the last sign-in left, so a note costs a
 /// sign-in only when the system's session has ended.
 /// </summary>
-public sealed class CaseManagementBrowser : IAsyncDisposable
+public sealed class CaseManagementBrowser : IAsyncDisposable, IDisposable
 {
     private readonly CaseManagementOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -16,6 +16,7 @@ public sealed class CaseManagementBrowser : IAsyncDisposable
     private IBrowser? _browser;
     private volatile string? _session;
     private int _launches;
+    private int _disposed;
 
     /// <summary>Creates the holder; nothing is launched yet.</summary>
     public CaseManagementBrowser(IOptions<CaseManagementOptions> options)
@@ -48,6 +49,11 @@ public sealed class CaseManagementBrowser : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (_browser is not null)
         {
             await _browser.CloseAsync();
@@ -56,6 +62,12 @@ public sealed class CaseManagementBrowser : IAsyncDisposable
         _playwright?.Dispose();
         _gate.Dispose();
     }
+
+    /// <summary>
+    /// For a container disposed synchronously (a ServiceProvider's Dispose refuses a singleton that is only
+    /// IAsyncDisposable); closing the browser has no synchronous API, so this waits for the asynchronous close.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
     {
