@@ -3,6 +3,7 @@ namespace AutomationFleet.Architecture.Tests;
 /// <summary>
 /// The one-way dependency rule of DESIGN.md: bots → shared, workers → bots + shared, tests → anything.
 /// Nothing but tests depends on workers, nothing but tests depends on tests, and a bot never references another bot.
+/// A sample (samples/) stands in for a foreign system: it references nothing of ours and only tests reference it.
 /// One exception, by name: the review portal is a library under workers/ that the fleet process hosts in-process
 /// (DESIGN.md: "the portal runs inside the fleet process"), so the Worker — and only the Worker — may reference it.
 /// </summary>
@@ -25,7 +26,7 @@ public static class DependencyRules
             {
                 var target = ProjectFile.LayerOf(reference);
                 var why = target is null
-                    ? "it is outside shared/, bots/, workers/ and tests/"
+                    ? "it is outside shared/, bots/, workers/, tests/ and samples/"
                     : WhyForbidden(project, reference, target.Value);
                 if (why is not null)
                 {
@@ -41,6 +42,8 @@ public static class DependencyRules
         (project.Layer, target) switch
         {
             (ProjectLayer.Tests, _) => null,
+            (ProjectLayer.Samples, _) => "a sample stands in for a foreign system and depends on nothing of ours",
+            (_, ProjectLayer.Samples) => "only tests may reference a sample",
             (_, ProjectLayer.Tests) => "only tests may reference tests",
             (ProjectLayer.Workers, ProjectLayer.Workers) when IsHostedLibrary(project, reference) => null,
             (_, ProjectLayer.Workers) => "nothing but tests may depend on workers",

@@ -11,7 +11,7 @@ public sealed record ProjectFile(
 {
     public string Name => Path.GetFileNameWithoutExtension(RelativePath);
 
-    /// <summary>Every .csproj under shared/, bots/, workers/ and tests/ of <paramref name="root"/>, skipping bin/obj.</summary>
+    /// <summary>Every .csproj under shared/, bots/, workers/, tests/ and samples/ of <paramref name="root"/>, skipping bin/obj.</summary>
     public static IReadOnlyList<ProjectFile> LoadAll(string root)
     {
         var projects = new List<ProjectFile>();
@@ -41,7 +41,7 @@ public sealed record ProjectFile(
 
     public static string FolderOf(ProjectLayer layer) => layer.ToString().ToLowerInvariant();
 
-    /// <summary>The layer of a path relative to the root, or null when it is outside the four folders.</summary>
+    /// <summary>The layer of a path relative to the root, or null when it is outside the five folders.</summary>
     public static ProjectLayer? LayerOf(string relativePath)
     {
         var first = relativePath.Replace('\\', '/').Split('/')[0];

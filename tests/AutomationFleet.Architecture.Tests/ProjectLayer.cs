@@ -7,4 +7,7 @@ public enum ProjectLayer
     Bots,
     Workers,
     Tests,
+
+    /// <summary>Stand-ins for foreign systems (the sample case-management app): they use nothing of ours, and only tests use them.</summary>
+    Samples,
 }
