@@ -54,13 +54,14 @@ public static class ExtractGenerator
         }
 
         using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-        using var csv = CsvWriter.Create(writer);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         csv.WriteRecords(people);
     }
 
     public static IReadOnlyList<PersonRecord> Read(string path)
     {
-        using var csv = CsvReader.Create(File.OpenRead(path));
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
         return csv.GetRecords<PersonRecord>().ToList();
     }
 

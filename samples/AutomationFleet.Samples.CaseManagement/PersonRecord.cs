@@ -1,39 +1,38 @@
-using CsvHelper;
+using CsvHelper.Configuration.Attributes;
 
 namespace AutomationFleet.Samples.CaseManagement;
 
 /// <summary>One person in the case-record extract (<c>samples/case-records/people.csv</c>) and the database.</summary>
-[CsvRecord]
-public sealed partial class PersonRecord
+public sealed class PersonRecord
 {
-    [CsvColumn("id")]
+    [Name("id")]
     public string Id { get; set; } = "";
 
-    [CsvColumn("given_name")]
+    [Name("given_name")]
     public string GivenName { get; set; } = "";
 
-    [CsvColumn("surname")]
+    [Name("surname")]
     public string Surname { get; set; } = "";
 
     /// <summary>YYYY-MM-DD.</summary>
-    [CsvColumn("date_of_birth")]
+    [Name("date_of_birth")]
     public string DateOfBirth { get; set; } = "";
 
-    [CsvColumn("sex")]
+    [Name("sex")]
     public string Sex { get; set; } = "";
 
-    [CsvColumn("address")]
+    [Name("address")]
     public string Address { get; set; } = "";
 
-    [CsvColumn("postcode")]
+    [Name("postcode")]
     public string Postcode { get; set; } = "";
 
-    [CsvColumn("phone")]
+    [Name("phone")]
     public string Phone { get; set; } = "";
 
-    [CsvColumn("email")]
+    [Name("email")]
     public string Email { get; set; } = "";
 
-    [CsvColumn("nhs_number")]
+    [Name("nhs_number")]
     public string NhsNumber { get; set; } = "";
 }

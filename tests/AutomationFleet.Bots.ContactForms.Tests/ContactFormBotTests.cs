@@ -11,6 +11,7 @@ namespace AutomationFleet.Bots.ContactForms.Tests;
 /// <summary>The bot's decisions against the real index of the sample case-record extract (3,000 people).</summary>
 public sealed class ContactFormBotTests : IDisposable
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly string _root = Directory.CreateTempSubdirectory("fleet-contact-").FullName;
     private readonly ContactFormBot _bot;
     private readonly FileBlobStore _blobs;
@@ -86,7 +87,7 @@ public sealed class ContactFormBotTests : IDisposable
     {
         var decision = await DecideAsync("""{"person":{"givenName":"Elena","surname":"Mills","dateOfBirth":"1954-11-20"},"message":"x"}""");
 
-        var evidence = JsonSerializer.Deserialize<ContactFormEvidence>(decision.EvidenceJson, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var evidence = JsonSerializer.Deserialize<ContactFormEvidence>(decision.EvidenceJson, Web)!;
         Assert.NotEmpty(evidence.Candidates);
         Assert.All(evidence.Candidates, c => Assert.Equal(c.MatchWeight, c.PriorBits + c.Fields.Sum(f => f.Bits), 6));
     }
@@ -105,7 +106,7 @@ public sealed class ContactFormBotTests : IDisposable
         _bot.DecideAsync(new BotInput(ContactFormReaderTests.Item(payload), _blobs), CancellationToken.None);
 
     private static ContactFormOutcome Outcome(BotDecision decision) =>
-        JsonSerializer.Deserialize<ContactFormOutcome>(decision.OutcomeJson!, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        JsonSerializer.Deserialize<ContactFormOutcome>(decision.OutcomeJson!, Web)!;
 
     private static string Handoff(string origin, params (string Name, string Value)[] fields) =>
         HandoffJson.Serialize(new Core.Handoff.Handoff("inbox:letter", "inbound-post", "adult-social-care-contact", 0.99, [],
