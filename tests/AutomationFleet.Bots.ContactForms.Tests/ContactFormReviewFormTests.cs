@@ -16,7 +16,7 @@ public sealed class ContactFormReviewFormTests
     [Fact]
     public async Task Present_CloseCandidates_TablesAndOneChoicePerCandidatePlusNew()
     {
-        var task = await TaskForAsync("""{"person":{"givenName":"Elena","surname":"Mills"},"message":"Please call."}""");
+        var task = await TaskForAsync("""{"person":{"givenName":"Delores","surname":"Funk"},"message":"Please call."}""");
 
         var view = _form.Present(task);
 
@@ -31,7 +31,7 @@ public sealed class ContactFormReviewFormTests
     [Fact]
     public async Task Correct_SecondCandidate_OutcomeMatchesThatRecordWithTheNote()
     {
-        var task = await TaskForAsync("""{"person":{"givenName":"Elena","surname":"Mills"},"message":"Please call."}""");
+        var task = await TaskForAsync("""{"person":{"givenName":"Delores","surname":"Funk"},"message":"Please call."}""");
         var second = _form.Present(task).Correction[0].Choices[1].Value;
 
         var correction = _form.Correct(task, new Dictionary<string, string> { [ContactFormReviewForm.PersonField] = second });
@@ -44,7 +44,7 @@ public sealed class ContactFormReviewFormTests
     [Fact]
     public async Task Correct_NewPerson_NoRecord()
     {
-        var task = await TaskForAsync("""{"person":{"givenName":"Elena","surname":"Mills"},"message":"Please call."}""");
+        var task = await TaskForAsync("""{"person":{"givenName":"Delores","surname":"Funk"},"message":"Please call."}""");
 
         var correction = _form.Correct(task, new Dictionary<string, string> { [ContactFormReviewForm.PersonField] = "new" });
 
@@ -56,7 +56,7 @@ public sealed class ContactFormReviewFormTests
     [InlineData("CR999999")]
     public async Task Correct_NothingOrNotACandidate_RefusedForTheReviewer(string chosen)
     {
-        var task = await TaskForAsync("""{"person":{"givenName":"Elena","surname":"Mills"},"message":"Please call."}""");
+        var task = await TaskForAsync("""{"person":{"givenName":"Delores","surname":"Funk"},"message":"Please call."}""");
 
         Assert.Throws<ReviewFormException>(() => _form.Correct(task, new Dictionary<string, string> { [ContactFormReviewForm.PersonField] = chosen }));
     }
