@@ -1,3 +1,4 @@
+using AutomationFleet.Bots.ContactForms;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Confidence;
@@ -60,6 +61,7 @@ public static class FleetHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSqliteFleetStore(configuration);
         services.AddInboundPostBot(configuration);
+        services.AddContactFormBot(configuration);
         services.AddFleetWorker(configuration);
         services.AddFleetScheduling(configuration);
         services.AddInboxFolder(configuration);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AutomationFleet.Bots.ContactForms;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Storage;
@@ -50,6 +51,7 @@ public static class PortalCommand
                 logger, builder.Configuration, worker, $"portal-{Environment.MachineName}-{Environment.ProcessId}"));
             // The bots' review forms only (evidence view, correction form and what they need), not the bots themselves.
             builder.Services.AddInboundPostReviewForm(builder.Configuration);
+            builder.Services.AddContactFormReviewForm();
             builder.Services.AddFleetPortalHost(builder.Configuration, force: true);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
