@@ -1,0 +1,33 @@
+using AutomationFleet.Connectors.CaseNotes;
+using AutomationFleet.Core.Delivery;
+using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.WorkItems;
+
+namespace AutomationFleet.Connectors.Tests.CaseNotes;
+
+/// <summary>A delivery context for an item with a unique reference, as the runner builds it for a case-note step.</summary>
+public static class DeliveryContexts
+{
+    public static DeliveryContext For(string itemReference, string stepName = "case-note")
+    {
+        var now = DateTimeOffset.UtcNow;
+        var item = new WorkItem(
+            1, "contact-forms", itemReference, "{}", [], 0, null, WorkItemState.InProgress, 1, "test", now.AddMinutes(1), null,
+            "{}", 1, "test", null, now, now);
+        return new DeliveryContext(item, new ItemOutcome("{}", 1, "test"), IdempotencyKey.For(itemReference, stepName));
+    }
+
+    public static string NewReference() => $"contact-form:{Guid.NewGuid():N}";
+
+    /// <summary>Counts the attempts the pipeline makes.</summary>
+    public sealed class CountingWriter(ICaseNoteWriter inner) : ICaseNoteWriter
+    {
+        public int Attempts { get; private set; }
+
+        public Task<CaseNoteResult> WriteAsync(string caseRecordId, string reference, string text, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            return inner.WriteAsync(caseRecordId, reference, text, cancellationToken);
+        }
+    }
+}
