@@ -79,6 +79,12 @@ seed_inbox() {
         fi
         echo "fleet.sh: seeded var/inbox from samples/inbox and samples/letters" >&2
     fi
+    # The contact-form bot's watched folder (Inboxes:contact-forms): the sample forms, once.
+    if [ ! -e var/contact-forms ] && [ -d samples/contact-forms ]; then
+        mkdir -p var/contact-forms
+        cp samples/contact-forms/*.json var/contact-forms/
+        echo "fleet.sh: seeded var/contact-forms from samples/contact-forms" >&2
+    fi
 }
 
 cmd_run() {
