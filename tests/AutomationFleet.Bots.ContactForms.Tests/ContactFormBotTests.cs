@@ -19,7 +19,7 @@ public sealed class ContactFormBotTests : IDisposable
     public ContactFormBotTests()
     {
         _blobs = new FileBlobStore(Path.Combine(_root, "blobs"));
-        _bot = new ContactFormBot(SampleIndex.Finder(), Options.Create(new ContactFormsOptions()), new NoCaseNotes(), NullLogger<ContactFormBot>.Instance);
+        _bot = new ContactFormBot(SampleIndex.Finder(), Options.Create(new ContactFormsOptions()), new RefusingCaseNotes(), NullLogger<ContactFormBot>.Instance);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -111,11 +111,4 @@ public sealed class ContactFormBotTests : IDisposable
     private static string Handoff(string origin, params (string Name, string Value)[] fields) =>
         HandoffJson.Serialize(new Core.Handoff.Handoff("inbox:letter", "inbound-post", "adult-social-care-contact", 0.99, [],
             fields.Select(f => new HandoffField(f.Name, f.Value, 0.9, origin, 1)).ToList()));
-
-    // Deciding writes nothing; the connector itself is tested against the sample app in Chromium.
-    private sealed class NoCaseNotes : ICaseNoteWriter
-    {
-        public Task<CaseNoteResult> WriteAsync(string caseRecordId, string reference, string text, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("A decision must not write a case note.");
-    }
 }

@@ -66,7 +66,7 @@ public sealed class ContactFormReviewFormTests
         var root = Directory.CreateTempSubdirectory("fleet-review-form-").FullName;
         try
         {
-            var bot = new ContactFormBot(SampleIndex.Finder(), Options.Create(new ContactFormsOptions()), new NullWriter(), NullLogger<ContactFormBot>.Instance);
+            var bot = new ContactFormBot(SampleIndex.Finder(), Options.Create(new ContactFormsOptions()), new RefusingCaseNotes(), NullLogger<ContactFormBot>.Instance);
             var decision = await bot.DecideAsync(new Core.Bots.BotInput(ContactFormReaderTests.Item(payload), new FileBlobStore(root)), CancellationToken.None);
             var request = new ReviewRequest(bot.Name, decision.Category, decision.OutcomeJson, decision.Confidence, decision.EvidenceJson, decision.Reasons, false);
             return new ReviewTask(1, "form-1", "contact-forms", request, false, null, null, null, DateTimeOffset.UtcNow);
@@ -75,11 +75,5 @@ public sealed class ContactFormReviewFormTests
         {
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    private sealed class NullWriter : Connectors.CaseNotes.ICaseNoteWriter
-    {
-        public Task<Connectors.CaseNotes.CaseNoteResult> WriteAsync(string caseRecordId, string reference, string text, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException();
     }
 }

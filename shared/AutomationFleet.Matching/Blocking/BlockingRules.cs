@@ -29,23 +29,7 @@ public static class BlockingRules
         var pairs = new HashSet<long>();
         for (var r = 0; r < Default.Count; r++)
         {
-            var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            for (var i = 0; i < people.Count; i++)
-            {
-                var key = Default[r].Key(people[i]);
-                if (key is null)
-                {
-                    continue;
-                }
-
-                if (!blocks.TryGetValue(key, out var list))
-                {
-                    blocks[key] = list = [];
-                }
-
-                list.Add(i);
-            }
-
+            var blocks = Blocks(people, Default[r].Key);
             foreach (var block in blocks.Values.Where(b => b.Count > 1 && b.Count <= maxBlock))
             {
                 for (var a = 0; a < block.Count; a++)
@@ -59,5 +43,27 @@ public static class BlockingRules
         }
 
         return pairs.Select(p => ((int)(p >> 32), (int)(p & 0xFFFFFFFF))).ToList();
+    }
+
+    /// <summary>The indexes of <paramref name="people"/> by one rule's key (people without a key are in no block).</summary>
+    public static Dictionary<string, List<int>> Blocks(IReadOnlyList<NormalisedPerson> people, Func<NormalisedPerson, string?> key)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(key);
+        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < people.Count; i++)
+        {
+            if (key(people[i]) is { } k)
+            {
+                if (!blocks.TryGetValue(k, out var list))
+                {
+                    blocks[k] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return blocks;
     }
 }

@@ -21,15 +21,18 @@ public sealed class PersonIndex
     private readonly MatchScorer _scorer;
     private readonly PersonNormaliser _normaliser = new();
 
-    private PersonIndex(IReadOnlyList<PersonRecord> records, MatchModel model, string fittedBy, PersonIndexSource source)
+    private PersonIndex(IReadOnlyList<PersonRecord> records, NormalisedPerson[] people, MatchModel model, string fittedBy, PersonIndexSource source)
     {
         Records = records;
         Model = model;
         FittedBy = fittedBy;
         Source = source;
-        _people = _normaliser.NormaliseAll(records);
-        TermFrequencies.Count(_people).Assign(_people);
-        _blocks = BlockingRules.Default.Select(rule => Blocks(_people, rule.Key)).ToArray();
+        _people = people;
+        _blocks = BlockingRules.Default
+            .Select(rule => BlockingRules.Blocks(people, rule.Key)
+                .Where(b => b.Value.Count <= MaxBlock)
+                .ToDictionary(b => b.Key, b => b.Value.ToArray(), StringComparer.Ordinal))
+            .ToArray();
         _scorer = new MatchScorer(model, ComparisonSet.Default);
     }
 
@@ -56,8 +59,7 @@ public sealed class PersonIndex
     public static PersonIndex Build(IReadOnlyList<PersonRecord> records, PersonIndexSource source)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var people = new PersonNormaliser().NormaliseAll(records);
-        TermFrequencies.Count(people).Assign(people);
+        var people = Normalise(records);
         var comparisons = ComparisonSet.Default;
         var u = RandomPairEstimate.U(people, comparisons);
         var pairs = BlockingRules.DedupePairs(people, MaxBlock);
@@ -73,12 +75,20 @@ public sealed class PersonIndex
             ? (fitted.M, "em")
             : (DefaultMatchProbabilities(comparisons), "defaults");
         var prior = 1.0 / Math.Max(2, records.Count);
-        return new PersonIndex(records, new MatchModel(m, u, prior, fitted?.Iterations ?? 0, fitted?.Converged ?? false), by, source);
+        return new PersonIndex(records, people, new MatchModel(m, u, prior, fitted?.Iterations ?? 0, fitted?.Converged ?? false), by, source);
     }
 
     /// <summary>Loads a kept index: the records are normalised again, the model is used as kept (not refitted).</summary>
     internal static PersonIndex Restore(IReadOnlyList<PersonRecord> records, MatchModel model, string fittedBy, PersonIndexSource source) =>
-        new(records, model, fittedBy, source);
+        new(records, Normalise(records), model, fittedBy, source);
+
+    // Normalised once per index, with the term frequencies of this extract.
+    private static NormalisedPerson[] Normalise(IReadOnlyList<PersonRecord> records)
+    {
+        var people = new PersonNormaliser().NormaliseAll(records);
+        TermFrequencies.Count(people).Assign(people);
+        return people;
+    }
 
     /// <summary>Fewer expected duplicate pairs than this and EM's m values are noise.</summary>
     public const int MinimumFittedMatches = 30;
@@ -133,25 +143,6 @@ public sealed class PersonIndex
             .Take(max)
             .Select(c => new IndexMatch(Records[c.Index], _scorer.Explain(query, _people[c.Index])))
             .ToList();
-    }
-
-    private static Dictionary<string, int[]> Blocks(NormalisedPerson[] people, Func<NormalisedPerson, string?> key)
-    {
-        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < people.Length; i++)
-        {
-            if (key(people[i]) is { } k)
-            {
-                if (!lists.TryGetValue(k, out var list))
-                {
-                    lists[k] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
-        return lists.Where(l => l.Value.Count <= MaxBlock).ToDictionary(l => l.Key, l => l.Value.ToArray(), StringComparer.Ordinal);
     }
 }
 
