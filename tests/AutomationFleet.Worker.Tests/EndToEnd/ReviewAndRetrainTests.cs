@@ -107,7 +107,12 @@ public sealed class ReviewAndRetrainTests : IDisposable
 
             var handedOn = await store.ListAsync(WorkItemState.New, "incident-reports", 100, CancellationToken.None);
             Assert.Equal(Letters.Length, handedOn.Count);
-            Assert.All(handedOn, i => Assert.Contains("\"service\":\"Highways\"", i.PayloadJson, StringComparison.Ordinal));
+            // The next bot gets the shared hand-off, with the reviewer's category as certain.
+            Assert.All(handedOn, i =>
+            {
+                var handoff = AutomationFleet.Core.Handoff.HandoffJson.Parse(i.PayloadJson);
+                Assert.Equal(("highways", 1.0), (handoff.Category, handoff.CategoryConfidence));
+            });
 
             // 4. The scheduled retraining (enqueued as its schedule would) learns from the eight corrections.
             var retrain = (await store.EnqueueAsync(
