@@ -45,6 +45,31 @@ public static class BlockingRules
         return pairs.Select(p => ((int)(p >> 32), (int)(p & 0xFFFFFFFF))).ToList();
     }
 
+    /// <summary>Every pair (left i, right j) that shares a key; right-hand blocks larger than <paramref name="maxBlock"/> are skipped.</summary>
+    public static List<(int Left, int Right)> LinkPairs(IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson> right, int maxBlock = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var pairs = new HashSet<long>();
+        for (var r = 0; r < Default.Count; r++)
+        {
+            var key = Default[r].Key;
+            var blocks = Blocks(right, key);
+            for (var i = 0; i < left.Count; i++)
+            {
+                if (key(left[i]) is { } k && blocks.TryGetValue(k, out var block) && block.Count <= maxBlock)
+                {
+                    foreach (var j in block)
+                    {
+                        pairs.Add(((long)i << 32) | (uint)j);
+                    }
+                }
+            }
+        }
+
+        return pairs.Select(p => ((int)(p >> 32), (int)(p & 0xFFFFFFFF))).ToList();
+    }
+
     /// <summary>The indexes of <paramref name="people"/> by one rule's key (people without a key are in no block).</summary>
     public static Dictionary<string, List<int>> Blocks(IReadOnlyList<NormalisedPerson> people, Func<NormalisedPerson, string?> key)
     {

@@ -52,30 +52,17 @@ public sealed class PersonIndex
     public int Count => _people.Length;
 
     /// <summary>
-    /// Builds the index from an extract's records. u comes from random pairs of the records; m from EM on the records'
-    /// own blocked pairs when they hold enough duplicates (an extract from a system that has them), else from
-    /// <see cref="DefaultMatchProbabilities"/>. The prior is 1/N: the person is one of N records, if any.
+    /// Builds the index from an extract's records, fitted by <see cref="ModelTrainer"/> on the records' own blocked
+    /// pairs (EM when the extract holds enough duplicates, else default m values). The prior is 1/N: the person is one
+    /// of N records, if any.
     /// </summary>
     public static PersonIndex Build(IReadOnlyList<PersonRecord> records, PersonIndexSource source)
     {
         ArgumentNullException.ThrowIfNull(records);
         var people = Normalise(records);
-        var comparisons = ComparisonSet.Default;
-        var u = RandomPairEstimate.U(people, comparisons);
-        var pairs = BlockingRules.DedupePairs(people, MaxBlock);
-        var patterns = new Dictionary<ulong, long>();
-        foreach (var (left, right) in pairs)
-        {
-            var pattern = comparisons.Pattern(people[left], people[right]);
-            patterns[pattern] = patterns.GetValueOrDefault(pattern) + 1;
-        }
-
-        var fitted = pairs.Count > 0 ? ExpectationMaximisation.Fit(patterns, u) : null;
-        var (m, by) = fitted is { Converged: true } && fitted.Lambda * pairs.Count >= MinimumFittedMatches
-            ? (fitted.M, "em")
-            : (DefaultMatchProbabilities(comparisons), "defaults");
+        var trained = ModelTrainer.Train(people, people, BlockingRules.DedupePairs(people, MaxBlock), ComparisonSet.Default);
         var prior = 1.0 / Math.Max(2, records.Count);
-        return new PersonIndex(records, people, new MatchModel(m, u, prior, fitted?.Iterations ?? 0, fitted?.Converged ?? false), by, source);
+        return new PersonIndex(records, people, trained.Model with { U = trained.RandomPairU, Lambda = prior }, trained.FittedBy, source);
     }
 
     /// <summary>Loads a kept index: the records are normalised again, the model is used as kept (not refitted).</summary>
@@ -88,39 +75,6 @@ public sealed class PersonIndex
         var people = new PersonNormaliser().NormaliseAll(records);
         TermFrequencies.Count(people).Assign(people);
         return people;
-    }
-
-    /// <summary>Fewer expected duplicate pairs than this and EM's m values are noise.</summary>
-    public const int MinimumFittedMatches = 30;
-
-    /// <summary>
-    /// m probabilities for an extract without duplicates to learn from: a true match agrees exactly on a field 90 % of the
-    /// time, disagrees outright 2 %, and the near levels share the rest. Deliberately plain and the same for every field,
-    /// so that agreement on rare values (u) does the discriminating.
-    /// </summary>
-    public static double[][] DefaultMatchProbabilities(ComparisonSet comparisons)
-    {
-        ArgumentNullException.ThrowIfNull(comparisons);
-        return comparisons.Comparisons.Select(c =>
-        {
-            var levels = c.Levels.Count;
-            var m = new double[levels];
-            if (levels == 2)
-            {
-                m[0] = 0.95;
-                m[1] = 0.05;
-                return m;
-            }
-
-            m[0] = 0.90;
-            m[levels - 1] = 0.02;
-            for (var l = 1; l < levels - 1; l++)
-            {
-                m[l] = 0.08 / (levels - 2);
-            }
-
-            return m;
-        }).ToArray();
     }
 
     /// <summary>The records <paramref name="person"/> may be, best first, at most <paramref name="max"/>, each explained.</summary>

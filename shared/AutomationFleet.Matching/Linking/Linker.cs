@@ -1,0 +1,132 @@
+using AutomationFleet.Matching.Blocking;
+using AutomationFleet.Matching.Normalisation;
+using AutomationFleet.Matching.Records;
+using AutomationFleet.Matching.Scoring;
+
+namespace AutomationFleet.Matching.Linking;
+
+/// <summary>
+/// Links two record sets, or finds the duplicates within one: normalise, block, fit the model by EM on the blocked pairs
+/// (no labels), score every blocked pair and keep those at or above the review threshold, each decided
+/// <see cref="LinkDecision.Match"/> or <see cref="LinkDecision.Review"/>.
+/// </summary>
+public static class Linker
+{
+    /// <summary>Finds the likely duplicates within <paramref name="records"/> (each pair once, left before right in file order).</summary>
+    public static LinkResult Dedupe(IReadOnlyList<PersonRecord> records, LinkOptions? options = null, IProgress<LinkProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        options ??= new LinkOptions();
+        progress?.Report(new LinkProgress(LinkStage.Normalising, 0, records.Count));
+        var people = Normalise(records);
+        progress?.Report(new LinkProgress(LinkStage.Blocking, 0, records.Count));
+        var pairs = BlockingRules.DedupePairs(people, options.MaxBlock);
+        return Score(people, people, pairs, options, progress);
+    }
+
+    /// <summary>Finds the records of <paramref name="right"/> that are likely the same people as records of <paramref name="left"/>.</summary>
+    public static LinkResult Link(IReadOnlyList<PersonRecord> left, IReadOnlyList<PersonRecord> right, LinkOptions? options = null, IProgress<LinkProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        options ??= new LinkOptions();
+        progress?.Report(new LinkProgress(LinkStage.Normalising, 0, left.Count + right.Count));
+        var normaliser = new PersonNormaliser();
+        var l = normaliser.NormaliseAll(left);
+        var r = normaliser.NormaliseAll(right);
+
+        // One frequency table over both sides: a name is rare or common in the population being linked.
+        TermFrequencies.Count(l.Concat(r)).Assign(l.Concat(r));
+        progress?.Report(new LinkProgress(LinkStage.Blocking, 0, left.Count + right.Count));
+        var pairs = BlockingRules.LinkPairs(l, r, options.MaxBlock);
+        return Score(l, r, pairs, options, progress);
+    }
+
+    private static NormalisedPerson[] Normalise(IReadOnlyList<PersonRecord> records)
+    {
+        var people = new PersonNormaliser().NormaliseAll(records);
+        TermFrequencies.Count(people).Assign(people);
+        return people;
+    }
+
+    private static LinkResult Score(NormalisedPerson[] left, NormalisedPerson[] right, List<(int Left, int Right)> pairs, LinkOptions options, IProgress<LinkProgress>? progress)
+    {
+        progress?.Report(new LinkProgress(LinkStage.Fitting, 0, pairs.Count));
+        var comparisons = ComparisonSet.Default;
+        var trained = ModelTrainer.Train(left, right, pairs, comparisons);
+        var scorer = new MatchScorer(trained.Model, comparisons);
+        var probabilities = new double[pairs.Count];
+        var done = 0L;
+        Parallel.For(0, pairs.Count, i =>
+        {
+            probabilities[i] = MatchScorer.Probability(scorer.Score(left[pairs[i].Left], right[pairs[i].Right]));
+            var n = Interlocked.Increment(ref done);
+            if (n % 100_000 == 0)
+            {
+                progress?.Report(new LinkProgress(LinkStage.Scoring, n, pairs.Count));
+            }
+        });
+
+        var kept = new List<ScoredPair>();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var p = probabilities[i];
+            if (p >= options.ReviewThreshold)
+            {
+                kept.Add(new ScoredPair(left[pairs[i].Left].Id, right[pairs[i].Right].Id, p, p >= options.MatchThreshold ? LinkDecision.Match : LinkDecision.Review));
+            }
+        }
+
+        kept.Sort((a, b) => b.Probability.CompareTo(a.Probability));
+        progress?.Report(new LinkProgress(LinkStage.Scoring, pairs.Count, pairs.Count));
+        return new LinkResult(kept, pairs.Count, trained.Model, trained.FittedBy);
+    }
+}
+
+/// <summary>Thresholds and limits of one run.</summary>
+public sealed record LinkOptions
+{
+    /// <summary>A pair at or above this probability is a match without review.</summary>
+    public double MatchThreshold { get; init; } = 0.999;
+
+    /// <summary>Pairs below this are dropped; between it and <see cref="MatchThreshold"/> they go to review.</summary>
+    public double ReviewThreshold { get; init; } = 0.05;
+
+    /// <summary>Blocks larger than this say little and are skipped (a common surname and year in a big file).</summary>
+    public int MaxBlock { get; init; } = 1000;
+}
+
+/// <summary>One proposed pair.</summary>
+public sealed record ScoredPair(string LeftId, string RightId, double Probability, LinkDecision Decision);
+
+/// <summary>What to do with a pair.</summary>
+public enum LinkDecision
+{
+    /// <summary>The same person, without review.</summary>
+    Match,
+
+    /// <summary>Possibly the same person: a person decides.</summary>
+    Review,
+}
+
+/// <summary>The proposed pairs, best first; how many blocked pairs were compared; the fitted model.</summary>
+public sealed record LinkResult(IReadOnlyList<ScoredPair> Pairs, long ComparedPairs, MatchModel Model, string FittedBy);
+
+/// <summary>Where a run is: stage, and how far through it (of <see cref="Total"/>).</summary>
+public sealed record LinkProgress(LinkStage Stage, long Done, long Total);
+
+/// <summary>The stages of a run.</summary>
+public enum LinkStage
+{
+    /// <summary>Reading fields into compared form.</summary>
+    Normalising,
+
+    /// <summary>Finding the pairs worth comparing.</summary>
+    Blocking,
+
+    /// <summary>Estimating m, u and λ.</summary>
+    Fitting,
+
+    /// <summary>Scoring the pairs.</summary>
+    Scoring,
+}
