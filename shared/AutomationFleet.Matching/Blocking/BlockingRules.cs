@@ -9,61 +9,80 @@ namespace AutomationFleet.Matching.Blocking;
 /// </summary>
 public static class BlockingRules
 {
-    /// <summary>Rule name and key function (null key: the rule does not apply to this person).</summary>
-    public static IReadOnlyList<(string Name, Func<NormalisedPerson, string?> Key)> Default { get; } =
+    /// <summary>The rules; each names the comparisons its key fixes (left out of the EM session blocked on it).</summary>
+    public static IReadOnlyList<BlockingRule> Default { get; } =
     [
-        ("surname soundex + birth year", p => p.SurnameSoundex.Length == 0 || p.DateOfBirth.Year == 0 ? null : p.SurnameSoundex + p.DateOfBirth.Year.ToString(CultureInfo.InvariantCulture)),
-        ("postcode", p => p.Postcode.Full.Length == 0 ? null : p.Postcode.Full),
-        ("date of birth", p => p.DateOfBirth.IsComplete ? p.DateOfBirth.Digits.ToString(CultureInfo.InvariantCulture) : null),
-        ("nhs number", p => p.NhsNumber.Length == 0 ? null : p.NhsNumber),
-        ("phone", p => p.Phone.Length == 0 ? null : p.Phone),
-        ("email", p => p.Email.Length == 0 ? null : p.Email),
-        ("given initial + surname prefix", p => p.GivenName.Length == 0 || p.Surname.Length < 3 ? null : p.GivenName[0] + p.Surname[..3]),
-        ("given soundex + surname soundex", p => p.GivenNameSoundex.Length == 0 || p.SurnameSoundex.Length == 0 ? null : p.GivenNameSoundex + p.SurnameSoundex),
+        new("surname soundex + birth year", p => p.SurnameSoundex.Length == 0 || p.DateOfBirth.Year == 0 ? null : p.SurnameSoundex + p.DateOfBirth.Year.ToString(CultureInfo.InvariantCulture), ["surname", "date_of_birth"]),
+        new("postcode", p => p.Postcode.Full.Length == 0 ? null : p.Postcode.Full, ["postcode", "address"]),
+        new("date of birth", p => p.DateOfBirth.IsComplete ? p.DateOfBirth.Digits.ToString(CultureInfo.InvariantCulture) : null, ["date_of_birth"]),
+        new("nhs number", p => p.NhsNumber.Length == 0 ? null : p.NhsNumber, ["nhs_number"]),
+        new("phone", p => p.Phone.Length == 0 ? null : p.Phone, ["phone"]),
+        new("email", p => p.Email.Length == 0 ? null : p.Email, ["email"]),
+        new("given initial + surname prefix", p => p.GivenName.Length == 0 || p.Surname.Length < 3 ? null : p.GivenName[0] + p.Surname[..3], ["given_name", "surname"]),
+        new("given soundex + surname soundex", p => p.GivenNameSoundex.Length == 0 || p.SurnameSoundex.Length == 0 ? null : p.GivenNameSoundex + p.SurnameSoundex, ["given_name", "surname"]),
     ];
 
     /// <summary>Every pair (i &lt; j) of <paramref name="people"/> that shares a key; blocks larger than <paramref name="maxBlock"/> are skipped.</summary>
-    public static List<(int Left, int Right)> DedupePairs(IReadOnlyList<NormalisedPerson> people, int maxBlock = 1000)
-    {
-        ArgumentNullException.ThrowIfNull(people);
-        var pairs = new HashSet<long>();
-        for (var r = 0; r < Default.Count; r++)
-        {
-            var blocks = Blocks(people, Default[r].Key);
-            foreach (var block in blocks.Values.Where(b => b.Count > 1 && b.Count <= maxBlock))
-            {
-                for (var a = 0; a < block.Count; a++)
-                {
-                    for (var b = a + 1; b < block.Count; b++)
-                    {
-                        pairs.Add(((long)block[a] << 32) | (uint)block[b]);
-                    }
-                }
-            }
-        }
-
-        return pairs.Select(p => ((int)(p >> 32), (int)(p & 0xFFFFFFFF))).ToList();
-    }
+    public static List<(int Left, int Right)> DedupePairs(IReadOnlyList<NormalisedPerson> people, int maxBlock = 1000) => Union(people, null, maxBlock);
 
     /// <summary>Every pair (left i, right j) that shares a key; right-hand blocks larger than <paramref name="maxBlock"/> are skipped.</summary>
     public static List<(int Left, int Right)> LinkPairs(IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson> right, int maxBlock = 1000)
     {
-        ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        var pairs = new HashSet<long>();
-        for (var r = 0; r < Default.Count; r++)
+        return Union(left, right, maxBlock);
+    }
+
+    /// <summary>
+    /// The pairs one rule blocks: within <paramref name="left"/> (i &lt; j) when <paramref name="right"/> is null, else
+    /// across the two; blocks larger than <paramref name="maxBlock"/> are skipped.
+    /// </summary>
+    public static IEnumerable<(int Left, int Right)> PairsOf(BlockingRule rule, IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson>? right, int maxBlock = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(left);
+        if (right is null)
         {
-            var key = Default[r].Key;
-            var blocks = Blocks(right, key);
-            for (var i = 0; i < left.Count; i++)
+            foreach (var block in Blocks(left, rule.Key).Values)
             {
-                if (key(left[i]) is { } k && blocks.TryGetValue(k, out var block) && block.Count <= maxBlock)
+                if (block.Count < 2 || block.Count > maxBlock)
                 {
-                    foreach (var j in block)
+                    continue;
+                }
+
+                for (var a = 0; a < block.Count; a++)
+                {
+                    for (var b = a + 1; b < block.Count; b++)
                     {
-                        pairs.Add(((long)i << 32) | (uint)j);
+                        yield return (block[a], block[b]);
                     }
                 }
+            }
+
+            yield break;
+        }
+
+        var blocks = Blocks(right, rule.Key);
+        for (var i = 0; i < left.Count; i++)
+        {
+            if (rule.Key(left[i]) is { } k && blocks.TryGetValue(k, out var block) && block.Count <= maxBlock)
+            {
+                foreach (var j in block)
+                {
+                    yield return (i, j);
+                }
+            }
+        }
+    }
+
+    private static List<(int Left, int Right)> Union(IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson>? right, int maxBlock)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        var pairs = new HashSet<long>();
+        foreach (var rule in Default)
+        {
+            foreach (var (a, b) in PairsOf(rule, left, right, maxBlock))
+            {
+                pairs.Add(((long)a << 32) | (uint)b);
             }
         }
 
@@ -92,3 +111,11 @@ public static class BlockingRules
         return blocks;
     }
 }
+
+/// <summary>
+/// One blocking rule: its name, its key (null: the rule does not apply to this person), and the comparisons the key
+/// fixes, i.e. those on which every pair it blocks agrees or nearly agrees (address goes with postcode: same postcode,
+/// mostly same street).
+/// </summary>
+public sealed record BlockingRule(string Name, Func<NormalisedPerson, string?> Key, IReadOnlyList<string> Fixes);
+

@@ -60,9 +60,9 @@ public sealed class PersonIndex
     {
         ArgumentNullException.ThrowIfNull(records);
         var people = Normalise(records);
-        var trained = ModelTrainer.Train(people, people, BlockingRules.DedupePairs(people, MaxBlock), ComparisonSet.Default);
+        var trained = ModelTrainer.Train(people, null, BlockingRules.DedupePairs(people, MaxBlock), ComparisonSet.Default, MaxBlock);
         var prior = 1.0 / Math.Max(2, records.Count);
-        return new PersonIndex(records, people, trained.Model with { U = trained.RandomPairU, Lambda = prior }, trained.FittedBy, source);
+        return new PersonIndex(records, people, trained.Model with { Lambda = prior }, trained.FittedBy, source);
     }
 
     /// <summary>Loads a kept index: the records are normalised again, the model is used as kept (not refitted).</summary>

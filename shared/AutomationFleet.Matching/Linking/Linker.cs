@@ -21,7 +21,7 @@ public static class Linker
         var people = Normalise(records);
         progress?.Report(new LinkProgress(LinkStage.Blocking, 0, records.Count));
         var pairs = BlockingRules.DedupePairs(people, options.MaxBlock);
-        return Score(people, people, pairs, options, progress);
+        return Score(people, null, pairs, options, progress);
     }
 
     /// <summary>Finds the records of <paramref name="right"/> that are likely the same people as records of <paramref name="left"/>.</summary>
@@ -49,17 +49,18 @@ public static class Linker
         return people;
     }
 
-    private static LinkResult Score(NormalisedPerson[] left, NormalisedPerson[] right, List<(int Left, int Right)> pairs, LinkOptions options, IProgress<LinkProgress>? progress)
+    private static LinkResult Score(NormalisedPerson[] left, NormalisedPerson[]? right, List<(int Left, int Right)> pairs, LinkOptions options, IProgress<LinkProgress>? progress)
     {
         progress?.Report(new LinkProgress(LinkStage.Fitting, 0, pairs.Count));
         var comparisons = ComparisonSet.Default;
-        var trained = ModelTrainer.Train(left, right, pairs, comparisons);
+        var trained = ModelTrainer.Train(left, right, pairs, comparisons, options.MaxBlock);
+        var other = right ?? left;
         var scorer = new MatchScorer(trained.Model, comparisons);
         var probabilities = new double[pairs.Count];
         var done = 0L;
         Parallel.For(0, pairs.Count, i =>
         {
-            probabilities[i] = MatchScorer.Probability(scorer.Score(left[pairs[i].Left], right[pairs[i].Right]));
+            probabilities[i] = MatchScorer.Probability(scorer.Score(left[pairs[i].Left], other[pairs[i].Right]));
             var n = Interlocked.Increment(ref done);
             if (n % 100_000 == 0)
             {
@@ -73,7 +74,7 @@ public static class Linker
             var p = probabilities[i];
             if (p >= options.ReviewThreshold)
             {
-                kept.Add(new ScoredPair(left[pairs[i].Left].Id, right[pairs[i].Right].Id, p, p >= options.MatchThreshold ? LinkDecision.Match : LinkDecision.Review));
+                kept.Add(new ScoredPair(left[pairs[i].Left].Id, other[pairs[i].Right].Id, p, p >= options.MatchThreshold ? LinkDecision.Match : LinkDecision.Review));
             }
         }
 

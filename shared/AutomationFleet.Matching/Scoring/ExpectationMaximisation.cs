@@ -1,59 +1,62 @@
 namespace AutomationFleet.Matching.Scoring;
 
 /// <summary>
-/// Fits m, u and λ by EM on unlabelled blocked pairs (counts of level patterns). u starts from random pairs, which are
-/// almost all non-matches, so the classes start the right way round; it is then re-estimated because blocked non-matches
-/// agree on blocking fields far more often than random pairs do (holding u fixed let the match class absorb them).
+/// Fellegi–Sunter EM on unlabelled pairs, as counts of level patterns. u is never re-estimated here: it comes from random
+/// pairs (<see cref="RandomPairEstimate"/>). Re-estimating u on blocked pairs flips the classes, because blocked
+/// non-matches agree on the blocking fields far more than random pairs do (on the ONS census, "same postcode" became the
+/// mark of a non-match). Instead m is estimated in sessions, one per blocking rule, each leaving out the comparisons its
+/// rule fixes (<see cref="FitSession"/>); the prior is fitted last, on every blocked pair, with m and u held
+/// (<see cref="FitPrior"/>).
 /// </summary>
 public static class ExpectationMaximisation
 {
-    /// <summary>Fits the model. <paramref name="u"/> is per comparison and level; missing levels add no evidence.</summary>
-    public static MatchModel Fit(IReadOnlyDictionary<ulong, long> patterns, double[][] u, int maxIterations = 100, double tolerance = 1e-6)
+    /// <summary>
+    /// Estimates m for the comparisons marked in <paramref name="free"/>, and λ among these pairs, with u held. The others
+    /// do not enter the likelihood (every pair of the session agrees on them by construction).
+    /// </summary>
+    public static EmSession FitSession(IReadOnlyDictionary<ulong, long> patterns, double[][] u, bool[] free, int maxIterations = 200, double tolerance = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         ArgumentNullException.ThrowIfNull(u);
-        u = u.Select(levels => levels.ToArray()).ToArray();
+        ArgumentNullException.ThrowIfNull(free);
         var m = u.Select(levels => levels.Select((_, l) => l == 0 ? 0.8 : 0.2 / Math.Max(1, levels.Length - 1)).ToArray()).ToArray();
         var lambda = 0.1;
         var keys = patterns.Keys.ToArray();
         var counts = keys.Select(k => (double)patterns[k]).ToArray();
         var total = counts.Sum();
+        if (total == 0)
+        {
+            return new EmSession(m, 0, 0, false, 0);
+        }
+
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
             var sums = m.Select(levels => new double[levels.Length]).ToArray();
-            var nonSums = m.Select(levels => new double[levels.Length]).ToArray();
             var matchTotal = 0.0;
             for (var p = 0; p < keys.Length; p++)
             {
-                double pm = lambda, pu = 1 - lambda;
-                for (var k = 0; k < m.Length; k++)
-                {
-                    var level = ComparisonSet.LevelOf(keys[p], k);
-                    if (level >= 0)
-                    {
-                        pm *= m[k][level];
-                        pu *= u[k][level];
-                    }
-                }
-
-                var weight = counts[p] * pm / (pm + pu);
-                var nonWeight = counts[p] - weight;
+                var weight = counts[p] * Posterior(keys[p], m, u, free, lambda);
                 matchTotal += weight;
                 for (var k = 0; k < m.Length; k++)
                 {
                     var level = ComparisonSet.LevelOf(keys[p], k);
-                    if (level >= 0)
+                    if (free[k] && level >= 0)
                     {
                         sums[k][level] += weight;
-                        nonSums[k][level] += nonWeight;
                     }
                 }
             }
 
-            var change = Math.Abs((matchTotal / total) - lambda);
-            lambda = Math.Clamp(matchTotal / total, 1e-9, 1 - 1e-9);
+            var updatedLambda = Math.Clamp(matchTotal / total, 1e-9, 1 - 1e-9);
+            var change = Math.Abs(updatedLambda - lambda);
+            lambda = updatedLambda;
             for (var k = 0; k < m.Length; k++)
             {
+                if (!free[k])
+                {
+                    continue;
+                }
+
                 var known = sums[k].Sum();
                 for (var l = 0; l < m[k].Length; l++)
                 {
@@ -61,16 +64,61 @@ public static class ExpectationMaximisation
                     var updated = (sums[k][l] + 1e-3) / (known + (1e-3 * m[k].Length));
                     change = Math.Max(change, Math.Abs(updated - m[k][l]));
                     m[k][l] = updated;
-                    u[k][l] = (nonSums[k][l] + 1e-3) / (nonSums[k].Sum() + (1e-3 * m[k].Length));
                 }
             }
 
             if (change < tolerance)
             {
-                return new MatchModel(m, u, lambda, iteration, true);
+                return new EmSession(m, lambda, iteration, true, lambda * total);
             }
         }
 
-        return new MatchModel(m, u, lambda, maxIterations, false);
+        return new EmSession(m, lambda, maxIterations, false, lambda * total);
+    }
+
+    /// <summary>
+    /// The prior: the share of all <paramref name="totalPairs"/> pairs that match, found as the fixed point of "expected
+    /// matches among the blocked pairs / all pairs". Pairs that no rule blocked are taken as non-matches.
+    /// </summary>
+    public static double FitPrior(IReadOnlyDictionary<ulong, long> patterns, double[][] m, double[][] u, double totalPairs, int maxIterations = 200)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(u);
+        var all = Enumerable.Repeat(true, m.Length).ToArray();
+        var blocked = patterns.Values.Sum();
+        var lambda = Math.Clamp(blocked / totalPairs / 10, 1e-12, 0.5);
+        for (var iteration = 0; iteration < maxIterations; iteration++)
+        {
+            var expected = patterns.Sum(p => p.Value * Posterior(p.Key, m, u, all, lambda));
+            var updated = Math.Clamp(expected / totalPairs, 1e-12, 1 - 1e-9);
+            if (Math.Abs(Math.Log(updated / lambda)) < 1e-6)
+            {
+                return updated;
+            }
+
+            lambda = updated;
+        }
+
+        return lambda;
+    }
+
+    // P(match | pattern), in log space so that many agreeing fields do not overflow.
+    private static double Posterior(ulong pattern, double[][] m, double[][] u, bool[] free, double lambda)
+    {
+        var bits = Math.Log(lambda / (1 - lambda));
+        for (var k = 0; k < m.Length; k++)
+        {
+            var level = ComparisonSet.LevelOf(pattern, k);
+            if (free[k] && level >= 0)
+            {
+                bits += Math.Log(m[k][level] / u[k][level]);
+            }
+        }
+
+        return 1 / (1 + Math.Exp(-bits));
     }
 }
+
+/// <summary>One EM session: m for its free comparisons, λ among its pairs, and how many of them are expected to match.</summary>
+public sealed record EmSession(double[][] M, double Lambda, int Iterations, bool Converged, double ExpectedMatches);

@@ -1,28 +1,68 @@
+using AutomationFleet.Matching.Blocking;
 using AutomationFleet.Matching.Normalisation;
 
 namespace AutomationFleet.Matching.Scoring;
 
 /// <summary>
-/// Fits a <see cref="MatchModel"/> without labels: u from random pairs, then m and λ by EM on the blocked pairs. When the
-/// pairs hold too few expected matches for EM's m values to mean anything, m falls back to
-/// <see cref="DefaultMatchProbabilities"/>. One way to fit, shared by the person index and the linker.
+/// Fits a <see cref="MatchModel"/> without labels, the way Splink does: u from random pairs; m by EM in one session per
+/// blocking rule, each leaving out the comparisons its rule fixes, averaged over the sessions that estimated it (weighted
+/// by their expected matches); the prior last, over every blocked pair. A comparison no session could estimate (too few
+/// expected matches) keeps <see cref="DefaultMatchProbabilities"/>. One way to fit, shared by the person index and the linker.
 /// </summary>
 public static class ModelTrainer
 {
-    /// <summary>Fewer expected matching pairs than this and EM's m values are noise.</summary>
+    /// <summary>Fewer expected matching pairs than this in a session and its m values are noise.</summary>
     public const int MinimumFittedMatches = 30;
 
+    // A session needs no more pairs than this to estimate m; bigger ones are thinned evenly (deterministic).
+    private const int MaxSessionPairs = 400_000;
+
     /// <summary>
-    /// Fits on <paramref name="pairs"/> of <paramref name="left"/> × <paramref name="right"/> (the same array for a dedupe).
-    /// u is estimated from random pairs of <paramref name="right"/>.
+    /// Fits for a dedupe of <paramref name="left"/> (<paramref name="right"/> null) or a link of the two.
+    /// <paramref name="pairs"/> are all the blocked pairs (the union of the rules), which the prior is fitted on.
     /// </summary>
-    public static TrainedModel Train(IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson> right, IReadOnlyList<(int Left, int Right)> pairs, ComparisonSet comparisons)
+    public static TrainedModel Train(IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson>? right, IReadOnlyList<(int Left, int Right)> pairs, ComparisonSet comparisons, int maxBlock = 1000)
     {
         ArgumentNullException.ThrowIfNull(left);
-        ArgumentNullException.ThrowIfNull(right);
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(comparisons);
-        var u = RandomPairEstimate.U(right, comparisons);
+        var other = right ?? left;
+        var u = RandomPairEstimate.U(left, other, comparisons);
+        var weighted = comparisons.Comparisons.Select(c => new double[c.Levels.Count]).ToArray();
+        var weights = new double[comparisons.Comparisons.Length];
+        var sessions = new List<string>();
+        foreach (var rule in BlockingRules.Default)
+        {
+            var free = comparisons.Comparisons.Select(c => !rule.Fixes.Contains(c.Name, StringComparer.Ordinal)).ToArray();
+            var session = ExpectationMaximisation.FitSession(Patterns(left, other, Thin(BlockingRules.PairsOf(rule, left, right, maxBlock).ToList()), comparisons), u, free);
+            if (!session.Converged || session.ExpectedMatches < MinimumFittedMatches)
+            {
+                continue;
+            }
+
+            sessions.Add(rule.Name);
+            for (var k = 0; k < free.Length; k++)
+            {
+                if (free[k])
+                {
+                    weights[k] += session.ExpectedMatches;
+                    for (var l = 0; l < weighted[k].Length; l++)
+                    {
+                        weighted[k][l] += session.ExpectedMatches * session.M[k][l];
+                    }
+                }
+            }
+        }
+
+        var defaults = DefaultMatchProbabilities(comparisons);
+        var m = weighted.Select((levels, k) => weights[k] > 0 ? levels.Select(x => x / weights[k]).ToArray() : defaults[k]).ToArray();
+        var totalPairs = right is null ? left.Count * (left.Count - 1.0) / 2 : (double)left.Count * right.Count;
+        var prior = pairs.Count == 0 ? 1 / Math.Max(2, totalPairs) : ExpectationMaximisation.FitPrior(Patterns(left, other, pairs, comparisons), m, u, Math.Max(1, totalPairs));
+        return new TrainedModel(new MatchModel(m, u, prior, sessions.Count, sessions.Count > 0), sessions.Count > 0 ? "em" : "defaults", sessions);
+    }
+
+    private static Dictionary<ulong, long> Patterns(IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson> right, IReadOnlyList<(int Left, int Right)> pairs, ComparisonSet comparisons)
+    {
         var patterns = new Dictionary<ulong, long>();
         foreach (var (l, r) in pairs)
         {
@@ -30,14 +70,22 @@ public static class ModelTrainer
             patterns[pattern] = patterns.GetValueOrDefault(pattern) + 1;
         }
 
-        var fitted = pairs.Count > 0 ? ExpectationMaximisation.Fit(patterns, u) : null;
-        return fitted is { Converged: true } && fitted.Lambda * pairs.Count >= MinimumFittedMatches
-            ? new TrainedModel(fitted, u, "em")
-            : new TrainedModel(new MatchModel(DefaultMatchProbabilities(comparisons), u, fitted?.Lambda ?? 0.01, fitted?.Iterations ?? 0, fitted?.Converged ?? false), u, "defaults");
+        return patterns;
+    }
+
+    private static List<(int Left, int Right)> Thin(List<(int Left, int Right)> pairs)
+    {
+        if (pairs.Count <= MaxSessionPairs)
+        {
+            return pairs;
+        }
+
+        var step = pairs.Count / (double)MaxSessionPairs;
+        return Enumerable.Range(0, MaxSessionPairs).Select(i => pairs[(int)(i * step)]).ToList();
     }
 
     /// <summary>
-    /// m probabilities for data without duplicates to learn from: a true match agrees exactly on a field 90 % of the
+    /// m probabilities for a comparison no session could estimate: a true match agrees exactly on a field 90 % of the
     /// time, disagrees outright 2 %, and the near levels share the rest. Deliberately plain and the same for every field,
     /// so that agreement on rare values (u) does the discriminating.
     /// </summary>
@@ -68,8 +116,7 @@ public static class ModelTrainer
 }
 
 /// <summary>
-/// A fitted model and how its m values were found (<c>em</c> or <c>defaults</c>). <see cref="MatchModel.U"/> and λ are
-/// those of the blocked pairs, right for scoring blocked pairs; <see cref="RandomPairU"/> is u over all pairs, right for
-/// scoring one query against every record with a prior of 1/N.
+/// A fitted model; how its m values were found (<c>em</c>, or <c>defaults</c> when no session had enough expected
+/// matches); and the blocking rules whose EM sessions were used.
 /// </summary>
-public sealed record TrainedModel(MatchModel Model, double[][] RandomPairU, string FittedBy);
+public sealed record TrainedModel(MatchModel Model, string FittedBy, IReadOnlyList<string> Sessions);

@@ -5,32 +5,56 @@ namespace AutomationFleet.Matching.Scoring;
 /// <summary>u probabilities from random pairs: almost every random pair is a non-match, so their level shares estimate u.</summary>
 public static class RandomPairEstimate
 {
-    /// <summary>u per comparison and level from <paramref name="samples"/> random pairs (fixed seed), with add-one smoothing.</summary>
-    public static double[][] U(IReadOnlyList<NormalisedPerson> people, ComparisonSet comparisons, int samples = 200_000, int seed = 1)
-    {
-        ArgumentNullException.ThrowIfNull(people);
-        ArgumentNullException.ThrowIfNull(comparisons);
-        var counts = comparisons.Comparisons.Select(c => new double[c.Levels.Count]).ToArray();
-        var random = new Random(seed);
-        for (var s = 0; s < samples && people.Count > 1; s++)
-        {
-            var i = random.Next(people.Count);
-            var j = random.Next(people.Count);
-            if (i == j)
-            {
-                continue;
-            }
+    /// <summary>u per comparison and level from random pairs within <paramref name="people"/>.</summary>
+    public static double[][] U(IReadOnlyList<NormalisedPerson> people, ComparisonSet comparisons, int samples = 1_000_000, int seed = 1) =>
+        U(people, people, comparisons, samples, seed);
 
-            for (var k = 0; k < counts.Length; k++)
+    /// <summary>
+    /// u per comparison and level from <paramref name="samples"/> random pairs of <paramref name="left"/> ×
+    /// <paramref name="right"/> (fixed seed), with add-one smoothing. A million pairs, because the rare levels (an exact
+    /// date of birth: about 1 in 20,000) need some counts to be estimated at all.
+    /// </summary>
+    public static double[][] U(IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson> right, ComparisonSet comparisons, int samples = 1_000_000, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        var k = comparisons.Comparisons.Length;
+        var workers = Math.Max(1, Environment.ProcessorCount);
+        var partial = new double[workers][][];
+        if (left.Count > 0 && right.Count > 0 && (left.Count > 1 || !ReferenceEquals(left, right)))
+        {
+            Parallel.For(0, workers, w =>
             {
-                var level = comparisons.Comparisons[k].Compare(people[i], people[j]);
-                if (level >= 0)
+                var counts = comparisons.Comparisons.Select(c => new double[c.Levels.Count]).ToArray();
+                var random = new Random(seed + w);
+                for (var s = w; s < samples; s += workers)
                 {
-                    counts[k][level]++;
+                    var i = random.Next(left.Count);
+                    var j = random.Next(right.Count);
+                    if (ReferenceEquals(left, right) && i == j)
+                    {
+                        continue;
+                    }
+
+                    for (var c = 0; c < k; c++)
+                    {
+                        var level = comparisons.Comparisons[c].Compare(left[i], right[j]);
+                        if (level >= 0)
+                        {
+                            counts[c][level]++;
+                        }
+                    }
                 }
-            }
+
+                partial[w] = counts;
+            });
         }
 
-        return counts.Select(levels => levels.Select(c => (c + 1) / (levels.Sum() + levels.Length)).ToArray()).ToArray();
+        return comparisons.Comparisons.Select((c, ci) =>
+        {
+            var levels = Enumerable.Range(0, c.Levels.Count).Select(l => partial.Sum(p => p is null ? 0 : p[ci][l])).ToArray();
+            return levels.Select(n => (n + 1) / (levels.Sum() + levels.Length)).ToArray();
+        }).ToArray();
     }
 }

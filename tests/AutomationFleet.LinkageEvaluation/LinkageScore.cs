@@ -1,0 +1,95 @@
+using AutomationFleet.Matching.Linking;
+using AutomationFleet.Matching.Scoring;
+
+namespace AutomationFleet.LinkageEvaluation;
+
+/// <summary>
+/// A run scored against the truth. Only pairs whose two records both have a known person count; "found" is the share of
+/// true pairs proposed at all (match or review), the measure of what reaches a person rather than being lost.
+/// </summary>
+public sealed record LinkageScore(
+    string Dataset,
+    int Records,
+    long ComparedPairs,
+    long TruePairs,
+    int AutomaticMatches,
+    int CorrectAutomatic,
+    int Proposed,
+    int TrueProposed,
+    int AtHalf,
+    int CorrectAtHalf,
+    string FittedBy,
+    MatchModel Model,
+    double Seconds)
+{
+    /// <summary>Precision of the automatic matches.</summary>
+    public double Precision => AutomaticMatches == 0 ? 1 : CorrectAutomatic / (double)AutomaticMatches;
+
+    /// <summary>Recall of the automatic matches.</summary>
+    public double Recall => TruePairs == 0 ? 1 : CorrectAutomatic / (double)TruePairs;
+
+    /// <summary>F1 at the automatic threshold.</summary>
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    /// <summary>True pairs proposed as match or review.</summary>
+    public double Found => TruePairs == 0 ? 1 : TrueProposed / (double)TruePairs;
+
+    /// <summary>F1 of the pairs with probability ≥ 0.5 (the published FEBRL reference point).</summary>
+    public double F1AtHalf
+    {
+        get
+        {
+            var p = AtHalf == 0 ? 1 : CorrectAtHalf / (double)AtHalf;
+            var r = TruePairs == 0 ? 1 : CorrectAtHalf / (double)TruePairs;
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+
+    /// <summary>Runs the linker on <paramref name="dataset"/> and scores its pairs.</summary>
+    public static LinkageScore Measure(LinkageDataset dataset, LinkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = dataset.IsDedupe ? Linker.Dedupe(dataset.Left, options) : Linker.Link(dataset.Left, dataset.Right!, options);
+        var seconds = started.Elapsed.TotalSeconds;
+        int automatic = 0, correctAutomatic = 0, proposed = 0, trueProposed = 0, atHalf = 0, correctAtHalf = 0;
+        foreach (var pair in result.Pairs)
+        {
+            if (!dataset.PersonOf.TryGetValue(pair.LeftId, out var left) || !dataset.PersonOf.TryGetValue(pair.RightId, out var right))
+            {
+                continue;
+            }
+
+            var same = left == right;
+            proposed++;
+            trueProposed += same ? 1 : 0;
+            if (pair.Decision == LinkDecision.Match)
+            {
+                automatic++;
+                correctAutomatic += same ? 1 : 0;
+            }
+
+            if (pair.Probability >= 0.5)
+            {
+                atHalf++;
+                correctAtHalf += same ? 1 : 0;
+            }
+        }
+
+        return new LinkageScore(dataset.Name, dataset.Left.Count + (dataset.Right?.Count ?? 0), result.ComparedPairs, CountTruePairs(dataset),
+            automatic, correctAutomatic, proposed, trueProposed, atHalf, correctAtHalf, result.FittedBy, result.Model, seconds);
+    }
+
+    private static long CountTruePairs(LinkageDataset dataset)
+    {
+        if (dataset.IsDedupe)
+        {
+            return dataset.Left.Where(r => dataset.PersonOf.ContainsKey(r.Id)).GroupBy(r => dataset.PersonOf[r.Id], StringComparer.Ordinal)
+                .Sum(g => (long)g.Count() * (g.Count() - 1) / 2);
+        }
+
+        var leftCounts = dataset.Left.Where(r => dataset.PersonOf.ContainsKey(r.Id)).GroupBy(r => dataset.PersonOf[r.Id], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        return dataset.Right!.Where(r => dataset.PersonOf.ContainsKey(r.Id)).Sum(r => leftCounts.GetValueOrDefault(dataset.PersonOf[r.Id]));
+    }
+}
