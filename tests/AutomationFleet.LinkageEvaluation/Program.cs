@@ -14,6 +14,11 @@ Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:
 foreach (var dataset in LinkageDataset.All(root).Where(d => only is null || d.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
     var s = LinkageScore.Measure(dataset);
+    if (args.SkipWhile(a => a != "--errors").Skip(1).FirstOrDefault() is { } errors)
+    {
+        LinkageErrors.Print(dataset, int.Parse(errors, CultureInfo.InvariantCulture), Console.Out);
+    }
+
     if (showModel)
     {
         Console.WriteLine(ModelReport.Describe(s.Model));

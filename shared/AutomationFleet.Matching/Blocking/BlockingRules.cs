@@ -13,7 +13,7 @@ public static class BlockingRules
     public static IReadOnlyList<BlockingRule> Default { get; } =
     [
         new("surname soundex + birth year", p => p.SurnameSoundex.Length == 0 || p.DateOfBirth.Year == 0 ? null : p.SurnameSoundex + p.DateOfBirth.Year.ToString(CultureInfo.InvariantCulture), ["surname", "date_of_birth"]),
-        new("postcode", p => p.Postcode.Full.Length == 0 ? null : p.Postcode.Full, ["postcode", "address"]),
+        new("postcode", p => p.Postcode.Full.Length == 0 ? null : p.Postcode.Full, ["location"]),
         new("date of birth", p => p.DateOfBirth.IsComplete ? p.DateOfBirth.Digits.ToString(CultureInfo.InvariantCulture) : null, ["date_of_birth"]),
         new("nhs number", p => p.NhsNumber.Length == 0 ? null : p.NhsNumber, ["nhs_number"]),
         new("phone", p => p.Phone.Length == 0 ? null : p.Phone, ["phone"]),
@@ -114,8 +114,7 @@ public static class BlockingRules
 
 /// <summary>
 /// One blocking rule: its name, its key (null: the rule does not apply to this person), and the comparisons the key
-/// fixes, i.e. those on which every pair it blocks agrees or nearly agrees (address goes with postcode: same postcode,
-/// mostly same street).
+/// fixes, i.e. those on which every pair it blocks agrees or nearly agrees.
 /// </summary>
 public sealed record BlockingRule(string Name, Func<NormalisedPerson, string?> Key, IReadOnlyList<string> Fixes);
 

@@ -117,8 +117,10 @@ public sealed class SurnameComparison : FieldComparison
 }
 
 /// <summary>
-/// Date of birth: exact, day and month swapped, one digit different, same year, different. When either date is partial,
-/// the best level is "same year" (known parts agree).
+/// Date of birth: exact, day and month swapped, one digit different, same year and month, same year, within ten years,
+/// more than ten years apart. A typo rarely moves a date by decades, so the last level is strong evidence against
+/// (a parent and child of the same name at the same address differ only there). A partial date (a missing day or
+/// month) reaches at best "same year and month" or "same year".
 /// </summary>
 public sealed class DateOfBirthComparison : FieldComparison
 {
@@ -126,7 +128,8 @@ public sealed class DateOfBirthComparison : FieldComparison
     public override string Name => "date_of_birth";
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> Levels { get; } = ["exact", "day and month swapped", "one digit different", "same year", "different"];
+    public override IReadOnlyList<string> Levels { get; } =
+        ["exact", "day and month swapped", "one digit different", "same year and month", "same year", "within ten years", "more than ten years apart"];
 
     /// <inheritdoc />
     public override int Compare(NormalisedPerson a, NormalisedPerson b)
@@ -154,12 +157,14 @@ public sealed class DateOfBirthComparison : FieldComparison
             {
                 return 2;
             }
-
-            return x.Year == y.Year ? 3 : 4;
         }
 
-        var partsAgree = (x.Month == 0 || y.Month == 0 || x.Month == y.Month) && (x.Day == 0 || y.Day == 0 || x.Day == y.Day);
-        return x.Year == y.Year && partsAgree ? 3 : 4;
+        if (x.Year == y.Year)
+        {
+            return x.Month != 0 && x.Month == y.Month ? 3 : 4;
+        }
+
+        return Math.Abs(x.Year - y.Year) <= 10 ? 5 : 6;
     }
 
     private static int DigitsDifferent(int x, int y)
@@ -180,82 +185,88 @@ public sealed class DateOfBirthComparison : FieldComparison
     }
 }
 
-/// <summary>Postcode: exact, one character different, same sector, same district, different.</summary>
-public sealed class PostcodeComparison : FieldComparison
+/// <summary>
+/// Where the person lives: address line and postcode compared as one, because they are not independent (the same
+/// house has the same postcode) and counting both separately made a whole household look like one person. Levels: same
+/// address and postcode; same address, postcode near or missing; same postcode, address near or missing; same postcode,
+/// another address; same address line in another postcode (street names repeat across towns); near (postcode sector
+/// or half the address words); different.
+/// </summary>
+public sealed class LocationComparison : FieldComparison
 {
     /// <inheritdoc />
-    public override string Name => "postcode";
+    public override string Name => "location";
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> Levels { get; } = ["exact", "one character different", "same sector", "same district", "different"];
+    public override IReadOnlyList<string> Levels { get; } =
+    [
+        "same address and postcode", "same address, postcode near or missing", "same postcode, address near or missing",
+        "same postcode, another address", "same address, another postcode", "near", "different",
+    ];
 
     /// <inheritdoc />
     public override int Compare(NormalisedPerson a, NormalisedPerson b)
     {
-        var x = a.Postcode;
-        var y = b.Postcode;
-        if (x.Full.Length == 0 || y.Full.Length == 0)
+        var address = CompareAddress(a.Address, b.Address);
+        var postcode = ComparePostcode(a.Postcode, b.Postcode);
+        if (address == Place.Missing && postcode == Place.Missing)
         {
             return Missing;
         }
 
-        if (x.Full == y.Full)
+        return (address, postcode) switch
         {
-            return 0;
-        }
-
-        if (StringSimilarity.Levenshtein(x.Full, y.Full, 1) <= 1)
-        {
-            return 1;
-        }
-
-        if (x.Sector.Length > 0 && x.Sector == y.Sector)
-        {
-            return 2;
-        }
-
-        if (x.District.Length > 0 && x.District == y.District)
-        {
-            return 3;
-        }
-
-        return 4;
+            (Place.Same, Place.Same) => 0,
+            (Place.Same, Place.Near or Place.Missing) => 1,
+            (Place.Near or Place.Missing, Place.Same) => 2,
+            (Place.Different, Place.Same) => 3,
+            (Place.Same, Place.Different) => 4,
+            (Place.Near, _) or (_, Place.Near) => 5,
+            _ => 6,
+        };
     }
 
     /// <inheritdoc />
     public override double ExactValueShare(NormalisedPerson a, NormalisedPerson b) => Math.Max(a.PostcodeFrequency, b.PostcodeFrequency);
-}
 
-/// <summary>Address line: exact, same house number and street (Jaro–Winkler ≥ 0.9), at least half the words shared, different.</summary>
-public sealed class AddressComparison : FieldComparison
-{
-    /// <inheritdoc />
-    public override string Name => "address";
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> Levels { get; } = ["exact", "same number and street", "half the words shared", "different"];
-
-    /// <inheritdoc />
-    public override int Compare(NormalisedPerson a, NormalisedPerson b)
+    private enum Place
     {
-        var x = a.Address;
-        var y = b.Address;
+        Same,
+        Near,
+        Different,
+        Missing,
+    }
+
+    // Same: the whole line, or house number and street; near: half the words.
+    private static Place CompareAddress(AddressLine x, AddressLine y)
+    {
         if (x.Full.Length == 0 || y.Full.Length == 0)
         {
-            return Missing;
+            return Place.Missing;
+        }
+
+        if (x.Full == y.Full || (x.HouseNumber.Length > 0 && x.HouseNumber == y.HouseNumber && x.Street.Length > 0 && StringSimilarity.JaroWinkler(x.Street, y.Street) >= 0.9))
+        {
+            return Place.Same;
+        }
+
+        return SharedShare(x.TokenHashes, y.TokenHashes) >= 0.5 ? Place.Near : Place.Different;
+    }
+
+    // Same: exact; near: one character different, or the same UK sector.
+    private static Place ComparePostcode(Postcode x, Postcode y)
+    {
+        if (x.Full.Length == 0 || y.Full.Length == 0)
+        {
+            return Place.Missing;
         }
 
         if (x.Full == y.Full)
         {
-            return 0;
+            return Place.Same;
         }
 
-        if (x.HouseNumber.Length > 0 && x.HouseNumber == y.HouseNumber && x.Street.Length > 0 && StringSimilarity.JaroWinkler(x.Street, y.Street) >= 0.9)
-        {
-            return 1;
-        }
-
-        return SharedShare(x.TokenHashes, y.TokenHashes) >= 0.5 ? 2 : 3;
+        return StringSimilarity.Levenshtein(x.Full, y.Full, 1) <= 1 || (x.Sector.Length > 0 && x.Sector == y.Sector) ? Place.Near : Place.Different;
     }
 
     // Jaccard similarity of two sorted hash arrays, by merging.

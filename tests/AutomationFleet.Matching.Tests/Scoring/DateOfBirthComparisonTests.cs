@@ -12,8 +12,10 @@ public sealed class DateOfBirthComparisonTests
     [InlineData("1971-06-24", "1971-06-24", 0)]
     [InlineData("1971-05-07", "1971-07-05", 1)]
     [InlineData("1971-06-24", "1971-06-25", 2)]
-    [InlineData("1971-06-24", "1971-01-02", 3)]
-    [InlineData("1971-06-24", "1985-01-02", 4)]
+    [InlineData("1971-06-24", "1971-06-02", 3)]
+    [InlineData("1971-06-24", "1971-01-02", 4)]
+    [InlineData("1971-06-24", "1979-01-02", 5)]
+    [InlineData("1971-06-24", "1985-01-02", 6)]
     public void Compare_Dates_ExpectedLevel(string a, string b, int level)
     {
         var comparison = new DateOfBirthComparison();

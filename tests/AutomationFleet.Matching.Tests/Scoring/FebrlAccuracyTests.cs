@@ -17,14 +17,7 @@ public sealed class FebrlAccuracyTests(ITestOutputHelper output)
         TermFrequencies.Count(people).Assign(people);
         var set = ComparisonSet.Default;
         var pairs = BlockingRules.DedupePairs(people);
-        var patterns = new Dictionary<ulong, long>();
-        foreach (var (l, r) in pairs)
-        {
-            var pattern = set.Pattern(people[l], people[r]);
-            patterns[pattern] = patterns.GetValueOrDefault(pattern) + 1;
-        }
-
-        var scorer = new MatchScorer(ExpectationMaximisation.Fit(patterns, RandomPairEstimate.U(people, set)), set);
+        var scorer = new MatchScorer(ModelTrainer.Train(people, null, pairs, set).Model, set);
         var truePairs = people.GroupBy(p => Person(p.Id)).Sum(g => (long)g.Count() * (g.Count() - 1) / 2);
         var blockedTrue = pairs.Count(p => Person(people[p.Left].Id) == Person(people[p.Right].Id));
         var predicted = pairs.Where(p => MatchScorer.Probability(scorer.Score(people[p.Left], people[p.Right])) >= 0.5).ToList();

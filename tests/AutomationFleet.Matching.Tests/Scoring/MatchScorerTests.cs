@@ -18,18 +18,8 @@ public sealed class MatchScorerTests
         };
         TermFrequencies.Count(people).Assign(people);
         var set = ComparisonSet.Default;
-        var patterns = new Dictionary<ulong, long>();
-        foreach (var a in people)
-        {
-            foreach (var b in people.Where(p => p != a))
-            {
-                var pattern = set.Pattern(a, b);
-                patterns[pattern] = patterns.GetValueOrDefault(pattern) + 1;
-            }
-        }
-
         var u = set.Comparisons.Select(c => c.Levels.Select((_, l) => l == c.Levels.Count - 1 ? 0.9 : 0.1 / (c.Levels.Count - 1)).ToArray()).ToArray();
-        var scorer = new MatchScorer(ExpectationMaximisation.Fit(patterns, u), set);
+        var scorer = new MatchScorer(new MatchModel(ModelTrainer.DefaultMatchProbabilities(set), u, 0.01, 0, true), set);
 
         var explanation = scorer.Explain(people[0], people[1]);
 
