@@ -58,6 +58,7 @@ public sealed class PersonIndexFinder : IPersonFinder
         "phone" => r.Phone,
         "email" => r.Email,
         "nhs_number" => r.NhsNumber,
+        "other_id" => r.OtherId,
         _ => string.Create(CultureInfo.InvariantCulture, $"?{field}"),
     };
 }

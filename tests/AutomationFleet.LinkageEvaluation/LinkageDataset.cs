@@ -30,6 +30,7 @@ public sealed record LinkageDataset(
         {
             ["id"] = ["rec_id"],
             ["address"] = ["street_number", "address_1", "address_2", "suburb"],
+            ["other_id"] = ["soc_sec_id"],
         });
         var records = Read(Path.Combine(root, "linkage", "febrl", $"dataset{number}.csv"), mapping);
         return new LinkageDataset($"FEBRL{number} dedupe", records, null, records.ToDictionary(r => r.Id, r => r.Id.Split('-')[1], StringComparer.Ordinal));

@@ -1,4 +1,6 @@
+using AutomationFleet.Matching.Blocking;
 using AutomationFleet.Matching.Linking;
+using AutomationFleet.Matching.Normalisation;
 using AutomationFleet.Matching.Scoring;
 
 namespace AutomationFleet.LinkageEvaluation;
@@ -20,7 +22,8 @@ public sealed record LinkageScore(
     int CorrectAtHalf,
     string FittedBy,
     MatchModel Model,
-    double Seconds)
+    double Seconds,
+    double BlockingRecall)
 {
     /// <summary>Precision of the automatic matches.</summary>
     public double Precision => AutomaticMatches == 0 ? 1 : CorrectAutomatic / (double)AutomaticMatches;
@@ -77,7 +80,20 @@ public sealed record LinkageScore(
         }
 
         return new LinkageScore(dataset.Name, dataset.Left.Count + (dataset.Right?.Count ?? 0), result.ComparedPairs, CountTruePairs(dataset),
-            automatic, correctAutomatic, proposed, trueProposed, atHalf, correctAtHalf, result.FittedBy, result.Model, seconds);
+            automatic, correctAutomatic, proposed, trueProposed, atHalf, correctAtHalf, result.FittedBy, result.Model, seconds, MeasureBlockingRecall(dataset));
+    }
+
+    // The share of true pairs that any blocking rule puts together: the most the scoring can find.
+    private static double MeasureBlockingRecall(LinkageDataset dataset)
+    {
+        var normaliser = new PersonNormaliser();
+        var left = normaliser.NormaliseAll(dataset.Left);
+        var right = dataset.Right is null ? null : normaliser.NormaliseAll(dataset.Right);
+        var pairs = right is null ? BlockingRules.DedupePairs(left) : BlockingRules.LinkPairs(left, right);
+        var other = right ?? left;
+        var blockedTrue = pairs.Count(p => dataset.PersonOf.TryGetValue(left[p.Left].Id, out var a) && dataset.PersonOf.TryGetValue(other[p.Right].Id, out var b) && a == b);
+        var truePairs = CountTruePairs(dataset);
+        return truePairs == 0 ? 1 : blockedTrue / (double)truePairs;
     }
 
     private static long CountTruePairs(LinkageDataset dataset)

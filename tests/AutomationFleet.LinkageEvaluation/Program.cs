@@ -9,8 +9,8 @@ var showModel = args.Contains("--model");
 var only = args.SkipWhile(a => a != "--set").Skip(1).FirstOrDefault();
 Console.WriteLine($"linkage evaluation: {Environment.ProcessorCount} cores, .NET {Environment.Version}; automatic at p >= 0.999, review from p >= 0.05");
 Console.WriteLine();
-Console.WriteLine("| set | records | compared pairs | true pairs | precision of automatic | recall of automatic | F1 automatic | F1 at p = 0.5 | found (match or review) | m fitted by | seconds |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+Console.WriteLine("| set | records | compared pairs | true pairs | precision of automatic | recall of automatic | F1 automatic | F1 at p = 0.5 | found (match or review) | blocking recall | m fitted by | seconds |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
 foreach (var dataset in LinkageDataset.All(root).Where(d => only is null || d.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
     var s = LinkageScore.Measure(dataset);
@@ -24,7 +24,7 @@ foreach (var dataset in LinkageDataset.All(root).Where(d => only is null || d.Na
         Console.WriteLine(ModelReport.Describe(s.Model));
     }
 
-    Console.WriteLine($"| {s.Dataset} | {s.Records:N0} | {s.ComparedPairs:N0} | {s.TruePairs:N0} | {s.Precision:0.0000} ({s.CorrectAutomatic:N0}/{s.AutomaticMatches:N0}) | {s.Recall:0.0000} | {s.F1:0.0000} | {s.F1AtHalf:0.0000} | {s.Found:0.0000} | {s.FittedBy} | {s.Seconds:0.0} |");
+    Console.WriteLine($"| {s.Dataset} | {s.Records:N0} | {s.ComparedPairs:N0} | {s.TruePairs:N0} | {s.Precision:0.0000} ({s.CorrectAutomatic:N0}/{s.AutomaticMatches:N0}) | {s.Recall:0.0000} | {s.F1:0.0000} | {s.F1AtHalf:0.0000} | {s.Found:0.0000} | {s.BlockingRecall:0.0000} | {s.FittedBy} | {s.Seconds:0.0} |");
 }
 
 return 0;

@@ -17,8 +17,10 @@ public static class BlockingRules
         new("date of birth", p => p.DateOfBirth.IsComplete ? p.DateOfBirth.Digits.ToString(CultureInfo.InvariantCulture) : null, ["date_of_birth"]),
         new("nhs number", p => p.NhsNumber.Length == 0 ? null : p.NhsNumber, ["nhs_number"]),
         new("phone", p => p.Phone.Length == 0 ? null : p.Phone, ["phone"]),
-        new("email", p => p.Email.Length == 0 ? null : p.Email, ["email"]),
+        new("email user name", p => p.Email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at ? p.Email[..at] : null, ["email"]),
+        new("other id", p => p.OtherId.Length == 0 ? null : p.OtherId, ["other_id"]),
         new("given initial + surname prefix", p => p.GivenName.Length == 0 || p.Surname.Length < 3 ? null : p.GivenName[0] + p.Surname[..3], ["given_name", "surname"]),
+        new("given soundex + birth year", p => p.GivenNameSoundex.Length == 0 || p.DateOfBirth.Year == 0 ? null : p.GivenNameSoundex + p.DateOfBirth.Year.ToString(CultureInfo.InvariantCulture), ["given_name", "date_of_birth"]),
         new("given soundex + surname soundex", p => p.GivenNameSoundex.Length == 0 || p.SurnameSoundex.Length == 0 ? null : p.GivenNameSoundex + p.SurnameSoundex, ["given_name", "surname"]),
     ];
 

@@ -14,7 +14,8 @@ public static class PersonIndexFile
     /// <summary>The file name inside the index folder.</summary>
     public const string FileName = "index.json";
 
-    private const int Format = 1;
+    // 2: the comparison set changed (location, other_id, date and e-mail levels); a format-1 index is rebuilt.
+    private const int Format = 2;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -66,6 +67,12 @@ public static class PersonIndexFile
         if (kept is null || kept.Format != Format || kept.Records is null || kept.M is null || kept.U is null || kept.Source is null)
         {
             throw new InvalidDataException($"The person index {path} is not format {Format}; delete it to rebuild from the extract.");
+        }
+
+        var levels = ComparisonSet.Default.Comparisons.Select(c => c.Levels.Count).ToArray();
+        if (!kept.M.Select(m => m.Length).SequenceEqual(levels) || !kept.U.Select(u => u.Length).SequenceEqual(levels))
+        {
+            throw new InvalidDataException($"The person index {path} was fitted for other comparisons; delete it to rebuild from the extract.");
         }
 
         return PersonIndex.Restore(kept.Records, new MatchModel(kept.M, kept.U, kept.Lambda, kept.Iterations, kept.Converged), kept.FittedBy, kept.Source);

@@ -45,6 +45,9 @@ public sealed class NormalisedPerson
     /// <summary>A valid NHS number, or "".</summary>
     public required string NhsNumber { get; init; }
 
+    /// <summary>Another identifier, upper-case letters and digits only, or "".</summary>
+    public required string OtherId { get; init; }
+
     /// <summary>Share of records with this given name (0 until assigned).</summary>
     public double GivenNameFrequency { get; set; }
 

@@ -42,6 +42,7 @@ public sealed class PersonNormaliser
             Phone = PhoneNumberNormaliser.Normalise(record.Phone),
             Email = EmailAddress.Normalise(record.Email),
             NhsNumber = Normalisation.NhsNumber.Normalise(record.NhsNumber),
+            OtherId = string.Concat(record.OtherId.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant(),
         };
     }
 

@@ -33,6 +33,12 @@ public static class PersonField
     /// <summary>NHS number (ten digits, modulus-11 check digit).</summary>
     public const string NhsNumber = "nhs_number";
 
+    /// <summary>
+    /// Another identifier both sides hold in the same scheme (a National Insurance number, a social-security or client
+    /// number); compared as written, letters and digits only.
+    /// </summary>
+    public const string OtherId = "other_id";
+
     /// <summary>All standard columns, in file order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Id, GivenName, Surname, DateOfBirth, Sex, Address, Postcode, Phone, Email, NhsNumber];
+    public static IReadOnlyList<string> All { get; } = [Id, GivenName, Surname, DateOfBirth, Sex, Address, Postcode, Phone, Email, NhsNumber, OtherId];
 }

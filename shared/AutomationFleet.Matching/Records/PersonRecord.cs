@@ -14,4 +14,5 @@ public sealed record PersonRecord(
     string Postcode = "",
     string Phone = "",
     string Email = "",
-    string NhsNumber = "");
+    string NhsNumber = "",
+    string OtherId = "");

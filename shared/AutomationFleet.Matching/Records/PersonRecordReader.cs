@@ -130,7 +130,8 @@ public sealed class PersonRecordReader
                 Value(csv, columns[PersonField.Postcode], " "),
                 Value(csv, columns[PersonField.Phone], " "),
                 Value(csv, columns[PersonField.Email], " "),
-                Value(csv, columns[PersonField.NhsNumber], " ")));
+                Value(csv, columns[PersonField.NhsNumber], " "),
+                Value(csv, columns[PersonField.OtherId], " ")));
         }
 
         return new PersonRecordFile(path, records, invalid);

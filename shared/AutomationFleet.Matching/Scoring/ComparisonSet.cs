@@ -22,11 +22,11 @@ public sealed class ComparisonSet
         Comparisons = comparisons.ToArray();
     }
 
-    /// <summary>Every person field: names, date of birth, sex, location (address and postcode), phone, e-mail, NHS number.</summary>
+    /// <summary>Every person field: names, date of birth, sex, location (address and postcode), phone, e-mail, NHS number, other identifier.</summary>
     public static ComparisonSet Default { get; } = new(
     [
         new GivenNameComparison(), new SurnameComparison(), new DateOfBirthComparison(), new SexComparison(), new LocationComparison(),
-        new PhoneComparison(), new EmailComparison(), new NhsNumberComparison(),
+        new PhoneComparison(), new EmailComparison(), new NhsNumberComparison(), new OtherIdComparison(),
     ]);
 
     /// <summary>The comparisons, in pattern order.</summary>

@@ -250,7 +250,8 @@ public sealed class LocationComparison : FieldComparison
             return Place.Same;
         }
 
-        return SharedShare(x.TokenHashes, y.TokenHashes) >= 0.5 ? Place.Near : Place.Different;
+        // A misspelt one-word address (a town typed "Lvpreool") shares no token: the letters still agree.
+        return SharedShare(x.TokenHashes, y.TokenHashes) >= 0.5 || StringSimilarity.JaroWinkler(x.Full, y.Full) >= 0.88 ? Place.Near : Place.Different;
     }
 
     // Same: exact; near: one character different, or the same UK sector.
@@ -322,14 +323,14 @@ public sealed class PhoneComparison : FieldComparison
     public override int Compare(NormalisedPerson a, NormalisedPerson b) => a.Phone.Length == 0 || b.Phone.Length == 0 ? Missing : a.Phone == b.Phone ? 0 : 1;
 }
 
-/// <summary>E-mail: exact, one edit, same user name (before the @), different.</summary>
+/// <summary>E-mail: exact, one edit, same user name (before the @), near (Jaro–Winkler ≥ 0.9: typos in both parts), different.</summary>
 public sealed class EmailComparison : FieldComparison
 {
     /// <inheritdoc />
     public override string Name => "email";
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> Levels { get; } = ["exact", "one edit", "same user name", "different"];
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "one edit", "same user name", "near", "different"];
 
     /// <inheritdoc />
     public override int Compare(NormalisedPerson a, NormalisedPerson b)
@@ -353,7 +354,12 @@ public sealed class EmailComparison : FieldComparison
 
         var xs = x.AsSpan(0, x.IndexOf('@', StringComparison.Ordinal));
         var ys = y.AsSpan(0, y.IndexOf('@', StringComparison.Ordinal));
-        return xs.SequenceEqual(ys) ? 2 : 3;
+        if (xs.SequenceEqual(ys))
+        {
+            return 2;
+        }
+
+        return StringSimilarity.JaroWinkler(x, y) >= 0.9 ? 3 : 4;
     }
 }
 
@@ -368,4 +374,34 @@ public sealed class NhsNumberComparison : FieldComparison
 
     /// <inheritdoc />
     public override int Compare(NormalisedPerson a, NormalisedPerson b) => a.NhsNumber.Length == 0 || b.NhsNumber.Length == 0 ? Missing : a.NhsNumber == b.NhsNumber ? 0 : 1;
+}
+
+/// <summary>
+/// Another identifier: exact, one character different (a typo in a number of five or more characters), different.
+/// </summary>
+public sealed class OtherIdComparison : FieldComparison
+{
+    /// <inheritdoc />
+    public override string Name => "other_id";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "one character different", "different"];
+
+    /// <inheritdoc />
+    public override int Compare(NormalisedPerson a, NormalisedPerson b)
+    {
+        var x = a.OtherId;
+        var y = b.OtherId;
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return Missing;
+        }
+
+        if (x == y)
+        {
+            return 0;
+        }
+
+        return Math.Min(x.Length, y.Length) >= 5 && StringSimilarity.Levenshtein(x, y, 1) <= 1 ? 1 : 2;
+    }
 }
