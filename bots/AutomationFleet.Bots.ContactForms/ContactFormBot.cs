@@ -88,7 +88,9 @@ public sealed class ContactFormBot : IBot
         var decision = reasons.Count == 0
             ? BotDecision.Propose(ContactFormDecisions.Match, outcome, best.Probability, evidence)
             : new BotDecision(BotDecisionKind.NeedsPerson, ContactFormDecisions.Match, outcome, best.Probability, evidence, reasons, false);
-        return Task.FromResult(decision with { FittedThreshold = _finder.AutomaticThreshold, Service = _options.Service });
+        // No fitted threshold: the confidence policy's (Confidence:Bots:contact-forms, or an administrator's override
+        // proposed from reviewed forms) decides, as for every bot.
+        return Task.FromResult(decision with { Service = _options.Service });
     }
 
     public string? ServiceOf(string outcomeJson) => _options.Service;
@@ -132,7 +134,6 @@ public sealed class ContactFormBot : IBot
             fields.Where(f => f.Item2 is not null).Select(f => new EvidenceField(f.Item1, f.Item2!)).ToList(),
             form.Message,
             candidates,
-            _finder.AutomaticThreshold,
             _finder.ReviewThreshold,
             _options.MinimumMargin);
     }

@@ -10,7 +10,6 @@ public sealed record ContactFormEvidence(
     IReadOnlyList<EvidenceField> Form,
     string Note,
     IReadOnlyList<EvidenceCandidate> Candidates,
-    double AutomaticThreshold,
     double ReviewThreshold,
     double MinimumMargin);
 

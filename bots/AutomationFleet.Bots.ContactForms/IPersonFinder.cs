@@ -5,12 +5,6 @@ namespace AutomationFleet.Bots.ContactForms;
 /// <summary>Finds the case records a form's person may be, best first, each explained.</summary>
 public interface IPersonFinder
 {
-    /// <summary>
-    /// The probability at or above which the model expects its matches to be right 999 times in 1,000; the
-    /// confidence policy uses it for this bot unless configuration sets a threshold.
-    /// </summary>
-    double AutomaticThreshold { get; }
-
     /// <summary>The probability below which a record is not a plausible candidate at all.</summary>
     double ReviewThreshold { get; }
 

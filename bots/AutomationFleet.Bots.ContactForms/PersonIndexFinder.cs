@@ -13,9 +13,6 @@ public sealed class PersonIndexFinder : IPersonFinder
 {
     private PersonIndex? _index;
 
-    /// <summary>A match at this probability or more may be automatic (the policy may set another by configuration).</summary>
-    public double AutomaticThreshold => 0.999;
-
     /// <summary>Records under this probability are not plausible candidates and are not shown.</summary>
     public double ReviewThreshold => 0.01;
 

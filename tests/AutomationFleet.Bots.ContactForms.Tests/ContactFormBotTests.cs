@@ -1,8 +1,11 @@
 using System.Text.Json;
 using AutomationFleet.Connectors.CaseNotes;
 using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Handoff;
 using AutomationFleet.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -32,8 +35,31 @@ public sealed class ContactFormBotTests : IDisposable
         Assert.Equal(BotDecisionKind.Proposal, decision.Kind);
         var outcome = Outcome(decision);
         Assert.Equal(("match", "CR100006", "My mother needs help at home."), (outcome.Decision, outcome.CaseRecordId, outcome.Note));
-        Assert.True(decision.Confidence >= decision.FittedThreshold, $"{decision.Confidence} below {decision.FittedThreshold}");
+        Assert.Null(decision.FittedThreshold);
+        Assert.True(ShippedPolicy().Evaluate(ContactFormBot.BotName, decision).IsAutomatic, $"{decision.Confidence} not automatic");
         Assert.Equal("Adult Social Care front door", decision.Service);
+    }
+
+    [Fact]
+    public async Task DecideAsync_ThresholdOverridden_PolicyUsesTheOverrideNotAFixedValue()
+    {
+        var decision = await DecideAsync("""{"person":{"givenName":"Favian","surname":"Nicolaus","dateOfBirth":"12/03/1984","postcode":"so7 4dt"},"message":"My mother needs help at home."}""");
+        var above = new ThresholdOverride(ContactFormBot.BotName, null, Math.Min(1, decision.Confidence + 1e-9), "ada", DateTimeOffset.UnixEpoch, "stricter");
+
+        var verdict = ShippedPolicy().Evaluate(ContactFormBot.BotName, decision, new ThresholdOverrideSet([above]));
+
+        Assert.False(verdict.IsAutomatic);
+        Assert.Equal(above.Threshold, verdict.Threshold);
+    }
+
+    // The policy as config/bots.json configures it for this bot.
+    private static ConfidencePolicy ShippedPolicy()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Repository.File("config", "bots.json")).Build();
+        var monitor = new ServiceCollection().Configure<ConfidenceOptions>(configuration.GetSection(ConfidenceOptions.SectionName))
+            .BuildServiceProvider().GetRequiredService<IOptionsMonitor<ConfidenceOptions>>();
+        Assert.Equal(0.999, monitor.CurrentValue.Bots[ContactFormBot.BotName].Threshold);
+        return new ConfidencePolicy(monitor);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class ContactFormReviewForm : IReviewForm
                 evidence.ReadByOcr ? "Read from a scanned letter by OCR: characters may be misread." : $"Arrived by {evidence.Channel}."),
             new("candidates", "Candidates", ["Rank", "Case record", "Record", "Probability", "Match weight (bits)"],
                 evidence.Candidates.Select((c, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), c.CaseRecordId, c.Summary, Percent(c.Probability), Bits(c.MatchWeight)]).ToList(),
-                string.Create(CultureInfo.InvariantCulture, $"Automatic at {Percent(evidence.AutomaticThreshold)} or more, with a margin of {evidence.MinimumMargin:0.00} over the next; records under {Percent(evidence.ReviewThreshold)} are not shown.")),
+                string.Create(CultureInfo.InvariantCulture, $"Automatic only at the bot's threshold or above, with a margin of {evidence.MinimumMargin:0.00} over the next; records under {Percent(evidence.ReviewThreshold)} are not shown.")),
         };
         tables.AddRange(evidence.Candidates.Select((c, i) => new EvidenceTable(
             $"candidate-{i + 1}-evidence",
