@@ -7,7 +7,7 @@ using AutomationFleet.Matching.Scoring;
 namespace AutomationFleet.LinkageEvaluation;
 
 /// <summary>
-/// Prints a run's wrong automatic matches and the true pairs it did not propose, each record and the explanation, to see
+/// Prints a run's wrong automatic matches, true pairs sent to review and true pairs it did not propose, each record and the explanation, to see
 /// what the model gets wrong. The shared sets are fictitious people, so printing them is fine here (never in the fleet).
 /// </summary>
 public static class LinkageErrors
@@ -32,6 +32,12 @@ public static class LinkageErrors
         var wrong = result.Pairs.Where(p => p.Decision == LinkDecision.Match && dataset.PersonOf.TryGetValue(p.LeftId, out var a) && dataset.PersonOf.TryGetValue(p.RightId, out var b) && a != b).Take(max);
         output.WriteLine($"## {dataset.Name}: wrong automatic matches");
         foreach (var pair in wrong)
+        {
+            Show(pair.LeftId, pair.RightId);
+        }
+
+        output.WriteLine($"## {dataset.Name}: true pairs sent to review");
+        foreach (var pair in result.Pairs.Where(p => p.Decision == LinkDecision.Review && dataset.PersonOf.TryGetValue(p.LeftId, out var a) && dataset.PersonOf.TryGetValue(p.RightId, out var b) && a == b).Take(max))
         {
             Show(pair.LeftId, pair.RightId);
         }
@@ -78,5 +84,5 @@ public static class LinkageErrors
         }
     }
 
-    private static string Describe(PersonRecord r) => $"{r.Id}: {r.GivenName} | {r.Surname} | {r.DateOfBirth} | {r.Sex} | {r.Address} | {r.Postcode} | {r.Phone} | {r.Email} | {r.NhsNumber}";
+    private static string Describe(PersonRecord r) => $"{r.Id}: {r.GivenName} | {r.Surname} | {r.DateOfBirth} | {r.Sex} | {r.Address} | {r.Postcode} | {r.Phone} | {r.Email} | {r.NhsNumber} | {r.OtherId}";
 }

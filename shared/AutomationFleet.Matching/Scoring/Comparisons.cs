@@ -117,10 +117,11 @@ public sealed class SurnameComparison : FieldComparison
 }
 
 /// <summary>
-/// Date of birth: exact, day and month swapped, one digit different, same year and month, same year, within ten years,
-/// more than ten years apart. A typo rarely moves a date by decades, so the last level is strong evidence against
-/// (a parent and child of the same name at the same address differ only there). A partial date (a missing day or
-/// month) reaches at best "same year and month" or "same year".
+/// Date of birth: exact, day and month swapped, one digit different, same year and month, same day and month with a
+/// year missing, same year, within ten years, more than ten years apart. A typo rarely moves a date by decades, so the
+/// last level is strong evidence against (a parent and child of the same name at the same address differ only there).
+/// A partial date (a missing day or month) reaches at best "same year and month" or "same year"; with a year missing,
+/// only agreeing day and month count, anything else is missing.
 /// </summary>
 public sealed class DateOfBirthComparison : FieldComparison
 {
@@ -129,7 +130,7 @@ public sealed class DateOfBirthComparison : FieldComparison
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Levels { get; } =
-        ["exact", "day and month swapped", "one digit different", "same year and month", "same year", "within ten years", "more than ten years apart"];
+        ["exact", "day and month swapped", "one digit different", "same year and month", "same day and month, year missing", "same year", "within ten years", "more than ten years apart"];
 
     /// <inheritdoc />
     public override int Compare(NormalisedPerson a, NormalisedPerson b)
@@ -138,7 +139,7 @@ public sealed class DateOfBirthComparison : FieldComparison
         var y = b.DateOfBirth;
         if (x.Year == 0 || y.Year == 0)
         {
-            return Missing;
+            return x.Month != 0 && x.Day != 0 && x.Month == y.Month && x.Day == y.Day ? 4 : Missing;
         }
 
         if (x.IsComplete && y.IsComplete)
@@ -161,10 +162,10 @@ public sealed class DateOfBirthComparison : FieldComparison
 
         if (x.Year == y.Year)
         {
-            return x.Month != 0 && x.Month == y.Month ? 3 : 4;
+            return x.Month != 0 && x.Month == y.Month ? 3 : 5;
         }
 
-        return Math.Abs(x.Year - y.Year) <= 10 ? 5 : 6;
+        return Math.Abs(x.Year - y.Year) <= 10 ? 6 : 7;
     }
 
     private static int DigitsDifferent(int x, int y)
@@ -377,7 +378,8 @@ public sealed class NhsNumberComparison : FieldComparison
 }
 
 /// <summary>
-/// Another identifier: exact, one character different (a typo in a number of five or more characters), different.
+/// Another identifier: exact, one slip of the keyboard (one character different, or two neighbours swapped, in an
+/// identifier of five or more characters), different.
 /// </summary>
 public sealed class OtherIdComparison : FieldComparison
 {
@@ -385,7 +387,7 @@ public sealed class OtherIdComparison : FieldComparison
     public override string Name => "other_id";
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> Levels { get; } = ["exact", "one character different", "different"];
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "one character different or two swapped", "different"];
 
     /// <inheritdoc />
     public override int Compare(NormalisedPerson a, NormalisedPerson b)
@@ -402,6 +404,22 @@ public sealed class OtherIdComparison : FieldComparison
             return 0;
         }
 
-        return Math.Min(x.Length, y.Length) >= 5 && StringSimilarity.Levenshtein(x, y, 1) <= 1 ? 1 : 2;
+        return Math.Min(x.Length, y.Length) >= 5 && (StringSimilarity.Levenshtein(x, y, 1) <= 1 || NeighboursSwapped(x, y)) ? 1 : 2;
+    }
+
+    private static bool NeighboursSwapped(string x, string y)
+    {
+        if (x.Length != y.Length)
+        {
+            return false;
+        }
+
+        var first = 0;
+        while (first < x.Length && x[first] == y[first])
+        {
+            first++;
+        }
+
+        return first + 1 < x.Length && x[first] == y[first + 1] && x[first + 1] == y[first] && x.AsSpan(first + 2).SequenceEqual(y.AsSpan(first + 2));
     }
 }
