@@ -133,7 +133,7 @@ public sealed class PersonRecordReader
                 Value(csv, columns[PersonField.NhsNumber], " ")));
         }
 
-        return new PersonRecordFile(path, records, invalid);
+        return new PersonRecordFile(path, records, invalid) { Fields = PersonField.All.Where(f => columns[f] is not null).ToArray() };
     }
 
     private static string Name(string[]? columns) => columns is null ? "(none)" : string.Join("+", columns);
