@@ -21,12 +21,14 @@ public sealed class PairRunOptions
     public Option<double> MatchThreshold { get; } = new("--match-threshold")
     {
         Description = "A pair at or above this probability is decided 'match'.",
+        HelpName = "P",
         DefaultValueFactory = _ => LinkDefaults.MatchThreshold,
     };
 
     public Option<double> ReviewThreshold { get; } = new("--review-threshold")
     {
         Description = "Pairs below this probability are left out; between it and --match-threshold they are decided 'review'.",
+        HelpName = "P",
         DefaultValueFactory = _ => LinkDefaults.ReviewThreshold,
     };
 
@@ -35,6 +37,7 @@ public sealed class PairRunOptions
     public Option<int> MaxFileMegabytes { get; } = new("--max-file-mb")
     {
         Description = "A larger input file is refused before any row is read.",
+        HelpName = "MB",
         DefaultValueFactory = _ => (int)(FileDefaults.MaxFileBytes / (1024 * 1024)),
     };
 
