@@ -35,11 +35,14 @@ public sealed class PersonRecordReader
             throw new RecordFileException(path, null, null, FormattableString.Invariant($"the file is {info.Length:N0} bytes, over the limit of {_options.MaxFileBytes:N0} bytes (RecordFileOptions.MaxFileBytes)"));
         }
 
+        // A stray quote inside an unquoted value (O"Brien) is read as written. A quoted value that is not closed is not:
+        // it swallows every later row into one value, and the rows would be lost without a word.
+        string? brokenQuote = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
             DetectColumnCountChanges = true,
-            BadDataFound = null,
+            BadDataFound = bad => brokenQuote ??= bad.Field.TrimStart().StartsWith('"') ? bad.Field : null,
             MissingFieldFound = null,
         };
 
@@ -54,6 +57,10 @@ public sealed class PersonRecordReader
             }
 
             header = csv.HeaderRecord;
+            if (brokenQuote is not null)
+            {
+                throw new RecordFileException(path, 1, null, BrokenQuoteReason);
+            }
         }
         catch (CsvHelperException e)
         {
@@ -69,8 +76,10 @@ public sealed class PersonRecordReader
         var records = new List<PersonRecord>();
         var invalid = 0;
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var lastRow = csv.Parser.RawRow;
         while (true)
         {
+            var firstRow = lastRow + 1;
             try
             {
                 if (!csv.Read())
@@ -84,7 +93,15 @@ public sealed class PersonRecordReader
                 throw new RecordFileException(path, e.Context?.Parser?.RawRow, column, "malformed CSV (" + FirstLine(e.Message) + ")", e);
             }
 
+            // The parser reads a row's fields only when asked, and reports bad data then: ask before using any.
+            var fields = csv.Parser.Record;
+            if (brokenQuote is not null)
+            {
+                throw new RecordFileException(path, firstRow, ColumnOf(brokenQuote, fields, header), BrokenQuoteReason);
+            }
+
             var row = csv.Parser.RawRow;
+            lastRow = row;
             var id = Value(csv, columns[PersonField.Id]!, " ");
             if (id.Length == 0)
             {
@@ -134,7 +151,17 @@ public sealed class PersonRecordReader
                 Value(csv, columns[PersonField.OtherId], " ")));
         }
 
-        return new PersonRecordFile(path, records, invalid);
+        return new PersonRecordFile(path, records, invalid) { Fields = PersonField.All.Where(f => columns[f] is not null).ToArray() };
+    }
+
+    private const string BrokenQuoteReason = "malformed CSV (a quoted value is not closed, or has text after its closing quote)";
+
+    // Which column a broken quoted value was read into: the value as parsed is the raw field without its quotes.
+    private static string? ColumnOf(string rawField, string[]? record, string[] header)
+    {
+        var unquoted = rawField.Replace("\"", "", StringComparison.Ordinal).Trim();
+        var index = record is null ? -1 : Array.FindIndex(record, value => value.Trim() == unquoted);
+        return index >= 0 && index < header.Length ? header[index] : null;
     }
 
     private static string Name(string[]? columns) => columns is null ? "(none)" : string.Join("+", columns);

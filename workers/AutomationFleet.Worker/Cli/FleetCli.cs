@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AutomationFleet.Bots.ContactForms.Cli;
 using AutomationFleet.Worker.Cli.Commands;
 
 namespace AutomationFleet.Worker.Cli;
@@ -58,7 +59,7 @@ public static class FleetCli
     }
 
     /// <summary>The bots' own commands (<see cref="IFleetCommandSource"/>): one line per bot that has any.</summary>
-    private static readonly IFleetCommandSource[] BotCommandSources = [];
+    private static readonly IFleetCommandSource[] BotCommandSources = [new ContactFormCommands()];
 
     public static RootCommand CreateRootCommand(CliConsole console)
     {
