@@ -33,7 +33,11 @@ public static class PersonIndexBenchmark
             register.Add(population.Copy(random.Next(settings.Size), $"D{d}", settings.Rates, random));
         }
 
-        var forms = Enumerable.Range(0, settings.Forms).Select(f => population.Copy(random.Next(settings.Size), $"F{f}", settings.Rates, random)).ToArray();
+        // A citizen's contact form does not ask for an NHS number; the rest is as typed, with the errors.
+        var forms = Enumerable.Range(0, settings.Forms)
+            .Select(f => population.Copy(random.Next(settings.Size), $"F{f}", settings.Rates, random))
+            .Select(f => f with { Record = f.Record with { NhsNumber = "" } })
+            .ToArray();
         return (register.ToArray(), forms);
     }
 

@@ -51,13 +51,23 @@ public sealed class SyntheticPopulation
         // Drawn once, so that a copy's new address depends only on the copy's own generator.
         _streets = Enumerable.Range(0, 4000).Select(_ => _fakers[PickLocale()].Address.StreetName()).Distinct(StringComparer.Ordinal).ToArray();
         _towns = Enumerable.Range(0, 400).Select(_ => _fakers[0].Address.City()).Distinct(StringComparer.Ordinal).ToArray();
-        var nhsNumbers = NhsNumbers(new Random(seed));
+        // Every nine-digit stem of the test range once, shuffled, so people get distinct numbers.
+        var stems = Enumerable.Range(0, 1_000_000).ToArray();
+        new Random(seed).Shuffle(stems);
+        var nextStem = 0;
         var people = new PersonRecord[count];
-        var nextNhs = 0;
         for (var i = 0; i < count; i++)
         {
             // 70 % hold an NHS number in the extract; there are only ~909,000 valid ones in the test range.
-            var nhs = _randomizer.Double() < 0.70 && nextNhs < nhsNumbers.Length ? nhsNumbers[nextNhs++] : "";
+            var nhs = "";
+            if (_randomizer.Double() < 0.70)
+            {
+                while (nhs.Length == 0 && nextStem < stems.Length)
+                {
+                    nhs = NhsNumberOf(stems[nextStem++]);
+                }
+            }
+
             people[i] = NewPerson(i, nhs);
         }
 
@@ -185,27 +195,19 @@ public sealed class SyntheticPopulation
 
     private static string Local(string name) => new(name.ToLowerInvariant().Where(char.IsAsciiLetter).ToArray());
 
-    // Every valid number 999 000 000 x to 999 999 999 x, shuffled, so people get distinct ones.
-    private static string[] NhsNumbers(Random random)
+    // The valid NHS number with this stem, or "" when no check digit makes it valid (about 1 stem in 11).
+    private static string NhsNumberOf(int stem)
     {
-        var valid = new List<string>(950_000);
-        for (var n = 0; n < 1_000_000; n++)
+        var nine = string.Create(CultureInfo.InvariantCulture, $"999{stem:000000}");
+        for (var check = '0'; check <= '9'; check++)
         {
-            var nine = string.Create(CultureInfo.InvariantCulture, $"999{n:000000}");
-            for (var check = 0; check < 10; check++)
+            if (NhsNumber.IsValid(nine + check))
             {
-                var candidate = nine + (char)('0' + check);
-                if (NhsNumber.IsValid(candidate))
-                {
-                    valid.Add(candidate);
-                    break;
-                }
+                return nine + check;
             }
         }
 
-        var numbers = valid.ToArray();
-        random.Shuffle(numbers);
-        return numbers;
+        return "";
     }
 
     private static string Typo(string name, Random random)
