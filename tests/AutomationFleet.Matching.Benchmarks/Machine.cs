@@ -38,6 +38,13 @@ public static class Machine
         return process.PeakWorkingSet64;
     }
 
+    /// <summary>CPU seconds the process has used so far, on all cores.</summary>
+    public static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
     /// <summary>The <paramref name="p"/>-th percentile (0-100) of <paramref name="sorted"/>, nearest rank.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, double p)
     {
