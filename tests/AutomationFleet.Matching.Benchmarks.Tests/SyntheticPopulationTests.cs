@@ -4,6 +4,7 @@ public class SyntheticPopulationTests
 {
     private const int People = 2000;
     private const int Copies = 20_000;
+    private const string Fingerprint = "860e27d501da4ea5";
 
     [Fact]
     public void Constructor_SameSeed_SamePeopleAndCopies()
@@ -13,6 +14,16 @@ public class SyntheticPopulationTests
 
         Assert.Equal(a.People, b.People);
         Assert.Equal(CopiesOf(a, 11, 500), CopiesOf(b, 11, 500));
+    }
+
+    [Fact]
+    public void Constructor_SameSeedInAnyProcess_SameFingerprint()
+    {
+        // A fingerprint taken once: equality within one process cannot catch per-process hashing (string.GetHashCode, HashCode).
+        var people = new SyntheticPopulation(200, seed: 7).People;
+        var text = string.Join('\n', people.Select(p => string.Join('|', p.Id, p.GivenName, p.Surname, p.DateOfBirth, p.Sex, p.Address, p.Postcode, p.Phone, p.Email, p.NhsNumber)));
+
+        Assert.Equal(Fingerprint, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16]);
     }
 
     [Fact]

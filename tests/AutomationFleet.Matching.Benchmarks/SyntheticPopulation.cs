@@ -147,7 +147,8 @@ public sealed class SyntheticPopulation
         var given = faker.Name.FirstName(gender);
         var surname = faker.Name.LastName(gender);
         var born = new DateOnly(1930, 1, 1).AddDays(_randomizer.Int(0, 33_000));
-        var random = new Random(HashCode.Combine(Seed, key));
+        // Not HashCode.Combine: it is seeded per process, and the population must be the same in every run.
+        var random = new Random(unchecked((Seed * 1_000_003) + key));
         var phone = _randomizer.Int(0, 99) switch
         {
             < 35 => string.Create(CultureInfo.InvariantCulture, $"07700 900{_randomizer.Int(0, 999):000}"),
