@@ -60,7 +60,10 @@ public sealed class PersonIndex
     {
         ArgumentNullException.ThrowIfNull(records);
         var people = Normalise(records);
-        var trained = ModelTrainer.Train(people, null, BlockingRules.DedupePairs(people, MaxBlock), ComparisonSet.Default, MaxBlock);
+
+        // No blocked pairs for the prior: the index replaces it with 1/N below, and m and u do not depend on them. Their
+        // union over a million records is tens of millions of pairs (gigabytes, minutes) for a number thrown away.
+        var trained = ModelTrainer.Train(people, null, [], ComparisonSet.Default, MaxBlock);
         var prior = 1.0 / Math.Max(2, records.Count);
         return new PersonIndex(records, people, trained.Model with { Lambda = prior }, trained.FittedBy, source);
     }

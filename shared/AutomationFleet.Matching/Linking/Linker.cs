@@ -56,6 +56,7 @@ public static class Linker
         var trained = ModelTrainer.Train(left, right, pairs, comparisons, options.MaxBlock);
         var other = right ?? left;
         var scorer = new MatchScorer(trained.Model, comparisons);
+        progress?.Report(new LinkProgress(LinkStage.Scoring, 0, pairs.Count));
         var probabilities = new double[pairs.Count];
         var done = 0L;
         Parallel.For(0, pairs.Count, i =>

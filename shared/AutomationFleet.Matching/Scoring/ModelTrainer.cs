@@ -34,7 +34,7 @@ public static class ModelTrainer
         foreach (var rule in BlockingRules.Default)
         {
             var free = comparisons.Comparisons.Select(c => !rule.Fixes.Contains(c.Name, StringComparer.Ordinal)).ToArray();
-            var session = ExpectationMaximisation.FitSession(Patterns(left, other, Thin(BlockingRules.PairsOf(rule, left, right, maxBlock).ToList()), comparisons), u, free);
+            var session = ExpectationMaximisation.FitSession(Patterns(left, other, BlockingRules.EvenSampleOf(rule, left, right, maxBlock, MaxSessionPairs), comparisons), u, free);
             if (!session.Converged || session.ExpectedMatches < MinimumFittedMatches)
             {
                 continue;
@@ -71,17 +71,6 @@ public static class ModelTrainer
         }
 
         return patterns;
-    }
-
-    private static List<(int Left, int Right)> Thin(List<(int Left, int Right)> pairs)
-    {
-        if (pairs.Count <= MaxSessionPairs)
-        {
-            return pairs;
-        }
-
-        var step = pairs.Count / (double)MaxSessionPairs;
-        return Enumerable.Range(0, MaxSessionPairs).Select(i => pairs[(int)(i * step)]).ToList();
     }
 
     /// <summary>

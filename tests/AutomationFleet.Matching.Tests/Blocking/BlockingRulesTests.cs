@@ -1,0 +1,43 @@
+using AutomationFleet.Matching.Blocking;
+using AutomationFleet.Matching.Normalisation;
+using AutomationFleet.Matching.Records;
+
+namespace AutomationFleet.Matching.Tests.Blocking;
+
+public class BlockingRulesTests
+{
+    // 600 people in 6 birth dates: the date-of-birth rule blocks 6 × C(100, 2) = 29,700 pairs.
+    private static readonly NormalisedPerson[] People = new PersonNormaliser().NormaliseAll(
+        Enumerable.Range(0, 600).Select(i => new PersonRecord($"P{i}", $"Given{i % 7}", $"Surname{i % 11}", $"1980-01-{1 + (i % 6):00}")).ToList());
+
+    private static readonly BlockingRule DateOfBirth = BlockingRules.Default.Single(r => r.Name == "date of birth");
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(7_001)]
+    [InlineData(29_699)]
+    public void EvenSampleOf_MoreBlockedPairsThanMax_SameAsThinningTheFullList(int maxPairs)
+    {
+        var all = BlockingRules.PairsOf(DateOfBirth, People, null).ToList();
+        var step = all.Count / (double)maxPairs;
+        var thinned = Enumerable.Range(0, maxPairs).Select(i => all[(int)(i * step)]).ToList();
+
+        Assert.Equal(thinned, BlockingRules.EvenSampleOf(DateOfBirth, People, null, 1000, maxPairs));
+    }
+
+    [Fact]
+    public void EvenSampleOf_FewerBlockedPairsThanMax_EveryPair()
+    {
+        Assert.Equal(BlockingRules.PairsOf(DateOfBirth, People, null).ToList(), BlockingRules.EvenSampleOf(DateOfBirth, People, null, 1000, 400_000));
+    }
+
+    [Fact]
+    public void EvenSampleOf_Link_SameAsThinningTheFullList()
+    {
+        var right = People[..300];
+        var all = BlockingRules.PairsOf(DateOfBirth, People, right).ToList();
+        var step = all.Count / 5000.0;
+
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => all[(int)(i * step)]), BlockingRules.EvenSampleOf(DateOfBirth, People, right, 1000, 5000));
+    }
+}
