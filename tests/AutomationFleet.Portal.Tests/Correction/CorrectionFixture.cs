@@ -2,7 +2,6 @@ using System.Text.Json;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Confidence;
-using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.Running;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
@@ -12,17 +11,14 @@ using AutomationFleet.Portal.Tests.EndToEnd;
 using AutomationFleet.Portal.Tests.InboundPost;
 using AutomationFleet.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Polly.Registry;
 
 namespace AutomationFleet.Portal.Tests.Correction;
 
 /// <summary>
 /// A letter read and decided by the real inbound-post bot and sent to review by the real <see cref="BotRunner"/>
 /// (every category is configured never automatic, so it always goes to a person), in its own temp store with a portal
-/// over it. <see cref="RunAgainAsync"/> leases the item again and runs it through the same runner and bot, as a worker
-/// does after a reviewer's decision. Account: "cora" (granted inbound-post).
+/// over it. <see cref="RunAgainAsync"/> leases the item again and runs it through the same runner and bot (a
+/// <see cref="TestWorker"/>), as a worker does after a reviewer's decision. Account: "cora" (granted inbound-post).
 /// </summary>
 public sealed class CorrectionFixture : IAsyncLifetime
 {
@@ -31,17 +27,14 @@ public sealed class CorrectionFixture : IAsyncLifetime
     /// <summary>A second letter, to be corrected to a category the bot does not know.</summary>
     public const string UnknownReference = "inbox:correct-unknown-category";
 
-    private const string WorkerId = "test-worker";
     private const string Letter =
         "Dear Sir or Madam, I am writing to renew my Blue Badge which expires next month. My badge number is on the "
         + "enclosed copy. I have limited mobility and rely on the badge for parking near the hospital. Yours faithfully";
 
-    private static readonly RetryPolicy Retry = new(3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
-
     private readonly string _root = Directory.CreateTempSubdirectory("fleet-portal-correct-").FullName;
     private WebApplication? _portal;
     private OcrEnginePool? _ocr;
-    private BotRunner _runner = null!;
+    private TestWorker _worker = null!;
 
     public SqliteFleetStore Store { get; private set; } = null!;
 
@@ -73,14 +66,7 @@ public sealed class CorrectionFixture : IAsyncLifetime
 
         var confidence = new ConfidenceOptions();
         confidence.Bots[InboundPostBot.BotName] = new BotConfidenceOptions { NeverAutomatic = Taxonomy.Categories.Select(c => c.Id).ToList() };
-        var pipelines = new ResiliencePipelineRegistry<string>();
-        foreach (var name in FleetPipelines.All)
-        {
-            pipelines.TryAddBuilder(name, (builder, _) => FleetPipelines.Configure(builder, new PipelineOptions { UseCircuitBreaker = false }));
-        }
-
-        _runner = new BotRunner(
-            Store, Store, blobs, new ConfidencePolicy(new FixedOptionsMonitor<ConfidenceOptions>(confidence)), pipelines, NullLogger<BotRunner>.Instance);
+        _worker = new TestWorker(Store, blobs, Bot, confidence);
 
         var payload = JsonSerializer.Serialize(new { subject = "Blue Badge renewal", text = Letter });
         foreach (var reference in new[] { Reference, UnknownReference })
@@ -100,11 +86,7 @@ public sealed class CorrectionFixture : IAsyncLifetime
     }
 
     /// <summary>Leases the one New item and runs it through the runner and the bot, as a worker of the fleet does.</summary>
-    public async Task<RunResult> RunAgainAsync()
-    {
-        var leased = Assert.Single(await Store.LeaseAsync(InboundPostBot.BotName, WorkerId, 1, TimeSpan.FromMinutes(5), CancellationToken.None));
-        return await _runner.RunAsync(Bot, leased, WorkerId, Retry, CancellationToken.None);
-    }
+    public Task<RunResult> RunAgainAsync() => _worker.RunNextAsync();
 
     public async Task DisposeAsync()
     {
@@ -117,14 +99,5 @@ public sealed class CorrectionFixture : IAsyncLifetime
         _ocr?.Dispose();
         await Store.DisposeAsync();
         Directory.Delete(_root, recursive: true);
-    }
-
-    private sealed class FixedOptionsMonitor<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
     }
 }
