@@ -28,7 +28,7 @@ public sealed class ContactFormCorrectionTests(PortalFixture portal, ContactForm
         var (first, second) = (candidates[0], candidates[1]);
         var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true });
         var page = await context.NewPageAsync();
-        await PortalFixture.SignInAsync(page, fixture.BaseUrl, ContactFormReviewFixture.Reviewer);
+        await PortalFixture.SignInAsync(page, fixture.BaseUrl, fixture.Reviewer);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
         await page.GotoAsync($"{fixture.BaseUrl}/review/items/{fixture.Item.Id}");
 
@@ -50,7 +50,7 @@ public sealed class ContactFormCorrectionTests(PortalFixture portal, ContactForm
         await context.CloseAsync();
 
         var decided = (await fixture.Store.FindAsync(ContactFormReviewFixture.Reference, CancellationToken.None))!;
-        Assert.Equal((WorkItemState.New, $"reviewer:{ContactFormReviewFixture.Reviewer}"), (decided.State, decided.OutcomeDecidedBy));
+        Assert.Equal((WorkItemState.New, $"reviewer:{fixture.Reviewer}"), (decided.State, decided.OutcomeDecidedBy));
         Assert.Equal(second, Outcome(decided).CaseRecordId);
 
         var result = await fixture.RunAgainAsync();
