@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for a fresh machine:
 #   ./fleet.sh run      install what is needed, build, run the fleet on the embedded default (SQLite in var/)
+#                       with the sample case-management app beside it (FLEET_SAMPLE_APP=off: the fleet alone)
 #   ./fleet.sh test     install what the tests need, run every test; ends with "N passed, N failed"
 #   ./fleet.sh bench    run the queue benchmark (`bench inbound-post` for OCR + classification through the bot)
 #   ./fleet.sh ARGS...  anything else goes to the `fleet` CLI, e.g. ./fleet.sh status --json
@@ -14,12 +15,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 CONFIGURATION=Release
 WORKER_PROJECT=workers/AutomationFleet.Worker/AutomationFleet.Worker.csproj
 FLEET_EXE="workers/AutomationFleet.Worker/bin/$CONFIGURATION/net10.0/fleet"
+SAMPLE_APP_PROJECT=samples/AutomationFleet.Samples.CaseManagement/AutomationFleet.Samples.CaseManagement.csproj
+SAMPLE_APP_EXE="samples/AutomationFleet.Samples.CaseManagement/bin/$CONFIGURATION/net10.0/AutomationFleet.Samples.CaseManagement"
+SAMPLE_APP_USER=caseworker
+SAMPLE_APP_PASSWORD_FILE="$ROOT/var/case-management/demo-password"
 RESULTS_DIR="$ROOT/artifacts/test-results"
 
 # Debian packages each command needs: the embedded default reads scans with Tesseract (library,
-# Leptonica, English); the tests also need the tesseract command (speed comparison), Dovecot and aiosmtpd,
+# Leptonica, English) and writes case notes into the sample app with Chromium; the tests also need the tesseract command (speed comparison), Dovecot and aiosmtpd,
 # Chromium (the review portal's browser tests, driven by Playwright) and npm (axe-core for those tests).
-RUN_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng)
+RUN_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng chromium)
 TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd chromium)
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
@@ -57,17 +62,20 @@ ensure_dotnet() {
         || die "'dotnet --version' failed: the SDK pinned in global.json (10.0.1xx or later) is not installed"
 }
 
-build_fleet() {
+# build_project PROJECT : a quiet Release build; the compiler's output only when it fails.
+build_project() {
     ensure_dotnet
     local log
     log="$(mktemp)"
-    if ! dotnet build "$WORKER_PROJECT" -c "$CONFIGURATION" -nologo -v quiet >"$log" 2>&1; then
+    if ! dotnet build "$1" -c "$CONFIGURATION" -nologo -v quiet >"$log" 2>&1; then
         cat "$log" >&2
         rm -f "$log"
-        die "build failed"
+        die "build of $1 failed"
     fi
     rm -f "$log"
 }
+
+build_fleet() { build_project "$WORKER_PROJECT"; }
 
 seed_inbox() {
     # Seeded once, on a fresh var/: the illustrative inbox files (good and bad) and the sample letters (text PDFs, scans).
@@ -87,12 +95,75 @@ seed_inbox() {
     fi
 }
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+SAMPLE_APP_PID=""
+FLEET_PID=""
+
+# start_sample_app: the sample case-management app in the background (log var/logs/case-management.log, data
+# var/case-management/), and the worker's case-note connector pointed at it. Its one password is made once per var/
+# and kept in a file only its owner can read: the app gets it from the environment, the worker reads the file as a
+# secret file (CaseManagement:PasswordFile), so no password is in a config file or on a command line.
+start_sample_app() {
+    local port="${FLEET_SAMPLE_APP_PORT:-5090}" url waited=0
+    url="http://127.0.0.1:$port"
+    port_in_use "$port" && die "port $port is in use (a sample app still running?): stop it, or set FLEET_SAMPLE_APP_PORT, or FLEET_SAMPLE_APP=off"
+    mkdir -p "$(dirname "$SAMPLE_APP_PASSWORD_FILE")" var/logs
+    if [ ! -s "$SAMPLE_APP_PASSWORD_FILE" ]; then
+        (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' >"$SAMPLE_APP_PASSWORD_FILE")
+    fi
+    SampleApp__DemoUsername="$SAMPLE_APP_USER" SampleApp__DemoPassword="$(cat "$SAMPLE_APP_PASSWORD_FILE")" \
+        "$SAMPLE_APP_EXE" --urls "$url" >var/logs/case-management.log 2>&1 &
+    SAMPLE_APP_PID=$!
+    until port_in_use "$port"; do
+        if ! kill -0 "$SAMPLE_APP_PID" 2>/dev/null; then
+            tail -n 20 var/logs/case-management.log >&2
+            SAMPLE_APP_PID=""
+            die "the sample case-management app stopped at start (log above, var/logs/case-management.log)"
+        fi
+        [ "$waited" -ge 600 ] && die "the sample case-management app did not answer on $url within 60 s"
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+
+    export FLEET_CaseManagement__Enabled=true FLEET_CaseManagement__BaseUrl="$url"
+    export FLEET_CaseManagement__PasswordFile="$SAMPLE_APP_PASSWORD_FILE" FLEET_CASE_MANAGEMENT_USER="$SAMPLE_APP_USER"
+    echo "fleet.sh: sample case-management app on $url: the contact-form bot's notes are on each person's page" \
+        "(e.g. $url/people/CR100006); sign in as '$SAMPLE_APP_USER' with the password in ${SAMPLE_APP_PASSWORD_FILE#"$ROOT"/}" >&2
+}
+
+stop_sample_app() {
+    if [ -n "$SAMPLE_APP_PID" ]; then
+        kill -TERM "$SAMPLE_APP_PID" 2>/dev/null || true
+        wait "$SAMPLE_APP_PID" 2>/dev/null || true
+        SAMPLE_APP_PID=""
+    fi
+}
+
 cmd_run() {
     ensure_apt_packages ${RUN_APT_PACKAGES[@]+"${RUN_APT_PACKAGES[@]}"}
     build_fleet
     mkdir -p var
     seed_inbox
-    exec "$FLEET_EXE" run "$@"
+    if [ "${FLEET_SAMPLE_APP:-on}" = off ]; then
+        exec "$FLEET_EXE" run "$@"
+    fi
+
+    build_project "$SAMPLE_APP_PROJECT"
+    trap stop_sample_app EXIT
+    start_sample_app
+    # The fleet runs as a child so the sample app can be stopped after it. A background child of a script ignores
+    # Ctrl+C, so INT and TERM are passed on as TERM, on which the host shuts down as on Ctrl+C.
+    local status=0
+    "$FLEET_EXE" run "$@" &
+    FLEET_PID=$!
+    trap 'kill -TERM "$FLEET_PID" 2>/dev/null || true' INT TERM
+    wait "$FLEET_PID" || status=$?
+    while kill -0 "$FLEET_PID" 2>/dev/null; do
+        status=0
+        wait "$FLEET_PID" || status=$?
+    done
+    return "$status"
 }
 
 # Sums the per-project "Passed: N" / "Failed: N" summary lines of the console logger. (The .trx files are
