@@ -60,7 +60,7 @@ public sealed class PersonIndexLoader(
             throw new FileNotFoundException($"The case-record extract {extract} (ContactForms:CaseRecordsPath) does not exist.", extract);
         }
 
-        var now = PersonIndexFile.SourceOf(extract, timeProvider.GetUtcNow());
+        var now = PersonIndexFile.SourceOf(extract, timeProvider.GetUtcNow(), _options.ColumnMapPath);
         var current = finder.Index ?? (force ? null : LoadKept());
         if (!force && current is not null && current.Source.Sha256 == now.Sha256)
         {

@@ -44,6 +44,42 @@ public sealed class PersonIndexFileTests : IDisposable
     }
 
     [Fact]
+    public void Refresh_ColumnMappingChanged_Rebuilds()
+    {
+        var extract = Path.Combine(_root, "people.csv");
+        File.Copy(SampleIndex.ExtractPath, extract);
+        var mapping = Path.Combine(_root, "columns.json");
+        File.Copy(Repository.File("config", "case-records.columns.json"), mapping);
+        var options = Options.Create(new ContactFormsOptions { CaseRecordsPath = extract, ColumnMapPath = mapping, IndexPath = Path.Combine(_root, "index") });
+        Loader(options).Refresh(force: false);
+        var unchanged = Loader(options).Refresh(force: false);
+
+        // The address now takes the postcode column too: the same extract reads differently, so the kept index is stale.
+        File.WriteAllText(mapping, File.ReadAllText(mapping).Replace("\"address\": \"address\"", "\"address\": [\"address\", \"postcode\"]", StringComparison.Ordinal));
+        var finder = new PersonIndexFinder();
+        var changed = new PersonIndexLoader(finder, options, TimeProvider.System, NullLogger<PersonIndexLoader>.Instance).Refresh(force: false);
+
+        Assert.Equal((false, true), (unchanged, changed));
+        Assert.All(finder.Index!.Records.Where(r => r.Postcode.Length > 0), r => Assert.EndsWith(r.Postcode, r.Address, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Refresh_KeptIndexOfAnOlderFormat_Rebuilds()
+    {
+        var extract = Path.Combine(_root, "people.csv");
+        File.Copy(SampleIndex.ExtractPath, extract);
+        var options = Options.Create(new ContactFormsOptions { CaseRecordsPath = extract, IndexPath = Path.Combine(_root, "index") });
+        Loader(options).Refresh(force: false);
+        var kept = Path.Combine(_root, "index", PersonIndexFile.FileName);
+        File.WriteAllText(kept, File.ReadAllText(kept).Replace("\"format\":", "\"format\":1,\"was\":", StringComparison.Ordinal));
+
+        Assert.True(Loader(options).Refresh(force: false));
+    }
+
+    private static PersonIndexLoader Loader(IOptions<ContactFormsOptions> options) =>
+        new(new PersonIndexFinder(), options, TimeProvider.System, NullLogger<PersonIndexLoader>.Instance);
+
+    [Fact]
     public void Load_DamagedFile_SaysHowToRecover()
     {
         File.WriteAllText(Path.Combine(_root, PersonIndexFile.FileName), "{ broken");

@@ -26,11 +26,19 @@ public static class PersonIndexFile
         return PersonIndex.Build(file.Records, SourceOf(extractPath, DateTimeOffset.UtcNow));
     }
 
-    /// <summary>The extract's identity now (size and SHA-256), to compare with an index's <see cref="PersonIndex.Source"/>.</summary>
-    public static PersonIndexSource SourceOf(string extractPath, DateTimeOffset at)
+    /// <summary>
+    /// The extract's identity now (size and SHA-256), to compare with an index's <see cref="PersonIndex.Source"/>. With
+    /// a column mapping, the mapping's hash is part of it: a changed mapping reads the same extract differently.
+    /// </summary>
+    public static PersonIndexSource SourceOf(string extractPath, DateTimeOffset at, string? mappingPath = null)
     {
         using var stream = File.OpenRead(extractPath);
         var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        if (mappingPath is not null)
+        {
+            hash += "+" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(mappingPath)));
+        }
+
         return new PersonIndexSource(Path.GetFullPath(extractPath), stream.Length, hash, at);
     }
 
