@@ -217,6 +217,11 @@ public static class CaseManagementEndpoints
             Postcode = postcode?.Trim().ToUpperInvariant() ?? "",
             SourceReference = sourceReference?.Trim() ?? "",
         });
+        if (quirks.TakeFailAfterPersonSave())
+        {
+            return Page(context, "Server error", "<h1>Server Error in '/' Application.</h1><p>Runtime Error.</p>", 500);
+        }
+
         return Results.Redirect($"/people/{Uri.EscapeDataString(id)}?created=1");
     }
 
