@@ -1,6 +1,7 @@
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace AutomationFleet.Connectors.CaseNotes;
@@ -10,37 +11,60 @@ namespace AutomationFleet.Connectors.CaseNotes;
 /// own (traced), signed in and on the search page, then the flow. On failure the page's screenshot and the attempt's
 /// trace go to the blob store and travel with the exception; the log names the step, the reference and the fault only.
 /// </summary>
-internal sealed class CaseManagementAttempt(
-    CaseManagementBrowser browser, IBlobStore blobs, CaseManagementOptions options, ILogger logger, Func<string, string?> environment)
+internal sealed class CaseManagementAttempt
 {
+    private readonly CaseManagementBrowser _browser;
+    private readonly IBlobStore _blobs;
+    private readonly CaseManagementOptions _options;
+    private readonly ILogger _logger;
+    private readonly Func<string, string?> _environment;
+
+    public CaseManagementAttempt(
+        CaseManagementBrowser browser, IBlobStore blobs, IOptions<CaseManagementOptions> options, ILogger logger, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(environment);
+        _browser = browser;
+        _blobs = blobs;
+        _options = options.Value;
+        _logger = logger;
+        _environment = environment;
+    }
+
+    /// <summary>The connector's settings.</summary>
+    public CaseManagementOptions Options => _options;
+
     /// <summary>Runs <paramref name="flow"/>; <paramref name="step"/> names the artefacts and log lines (e.g. <c>case-note</c>).</summary>
     public async Task<T> RunAsync<T>(string step, string reference, Func<CaseManagementPages, Task<T>> flow, CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
+        if (!_options.Enabled)
         {
             throw new CaseManagementException(CaseManagementFault.Refused, "The case-management connector is off; set CaseManagement:Enabled to true.");
         }
 
-        var credentials = CaseManagementCredentials.Read(options, environment);
-        await using var context = await browser.NewContextAsync(cancellationToken);
-        if (options.CaptureTrace)
+        var credentials = CaseManagementCredentials.Read(_options, _environment);
+        await using var context = await _browser.NewContextAsync(cancellationToken);
+        if (_options.CaptureTrace)
         {
             await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         }
 
         var page = await context.NewPageAsync();
-        var pages = new CaseManagementPages(page, options);
+        var pages = new CaseManagementPages(page, _options);
         try
         {
             await pages.OpenSearchAsync(credentials, cancellationToken);
             if (pages.SignIns > 0)
             {
-                await browser.RememberSessionAsync(context);
-                logger.LogInformation("Signed in to the case-management system for {Step} {Reference}", step, reference);
+                await _browser.RememberSessionAsync(context);
+                _logger.LogInformation("Signed in to the case-management system for {Step} {Reference}", step, reference);
             }
 
             var result = await flow(pages);
-            if (options.CaptureTrace)
+            if (_options.CaptureTrace)
             {
                 // Stopping without a path throws the trace away: it is kept only for a failure.
                 await context.Tracing.StopAsync();
@@ -54,12 +78,12 @@ internal sealed class CaseManagementAttempt(
             var fault = exception as CaseManagementException ?? new CaseManagementException(
                 exception is TimeoutException ? CaseManagementFault.Timeout : CaseManagementFault.Unavailable,
                 exception is TimeoutException
-                    ? $"A page of the case-management system took longer than allowed (CaseManagement:NavigationTimeout {options.NavigationTimeout}, ActionTimeout {options.ActionTimeout})."
+                    ? $"A page of the case-management system took longer than allowed (CaseManagement:NavigationTimeout {_options.NavigationTimeout}, ActionTimeout {_options.ActionTimeout})."
                     : "The browser could not reach or drive the case-management system.",
                 exception);
 
             // The message names pages, elements and statuses only; the artefacts (which show the person) are not logged.
-            logger.LogWarning(
+            _logger.LogWarning(
                 "{Step} {Reference} failed ({Fault}, transient: {Transient}); {ArtefactCount} artefact(s) kept",
                 step, reference, fault.Fault, fault.IsTransient, artefacts.Count);
             throw fault.WithArtefacts(artefacts);
@@ -75,14 +99,14 @@ internal sealed class CaseManagementAttempt(
         {
             var png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
             await using var stream = new MemoryStream(png);
-            artefacts.Add(await blobs.PutAsync($"{step}-{safe}.png", "image/png", stream, CancellationToken.None));
+            artefacts.Add(await _blobs.PutAsync($"{step}-{safe}.png", "image/png", stream, CancellationToken.None));
         }
         catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
         {
-            logger.LogWarning(exception, "No screenshot of failed {Step} {Reference}", step, reference);
+            _logger.LogWarning(exception, "No screenshot of failed {Step} {Reference}", step, reference);
         }
 
-        if (!options.CaptureTrace)
+        if (!_options.CaptureTrace)
         {
             return artefacts;
         }
@@ -92,11 +116,11 @@ internal sealed class CaseManagementAttempt(
         {
             await context.Tracing.StopAsync(new TracingStopOptions { Path = path });
             await using var stream = File.OpenRead(path);
-            artefacts.Add(await blobs.PutAsync($"{step}-{safe}-trace.zip", "application/zip", stream, CancellationToken.None));
+            artefacts.Add(await _blobs.PutAsync($"{step}-{safe}-trace.zip", "application/zip", stream, CancellationToken.None));
         }
         catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
         {
-            logger.LogWarning(exception, "No trace of failed {Step} {Reference}", step, reference);
+            _logger.LogWarning(exception, "No trace of failed {Step} {Reference}", step, reference);
         }
         finally
         {

@@ -26,14 +26,9 @@ public sealed class CaseRecordCreator : ICaseRecordCreator
     public CaseRecordCreator(
         CaseManagementBrowser browser, IBlobStore blobs, IOptions<CaseManagementOptions> options, ILogger<CaseRecordCreator> logger, Func<string, string?> environment)
     {
-        ArgumentNullException.ThrowIfNull(browser);
-        ArgumentNullException.ThrowIfNull(blobs);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(environment);
-        _options = options.Value;
+        _attempt = new CaseManagementAttempt(browser, blobs, options, logger, environment);
+        _options = _attempt.Options;
         _logger = logger;
-        _attempt = new CaseManagementAttempt(browser, blobs, _options, logger, environment);
     }
 
     /// <inheritdoc />
