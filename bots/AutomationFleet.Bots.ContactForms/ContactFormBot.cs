@@ -15,6 +15,9 @@ namespace AutomationFleet.Bots.ContactForms;
 /// form's message as a case note on the one record that is clearly them. Anything less than clear goes to a person with
 /// the ranked candidates: two records close together, no plausible record (a new person?), or a letter whose fields were
 /// read by OCR without a strong identifier agreeing (an NHS number with a valid check digit and the same date of birth).
+/// With <c>ContactForms:NewPerson</c> Create, a typed form (web or JSON file) about someone who resembles no record,
+/// naming them fully (given name, surname, complete date of birth), is proposed as a new person instead: the fleet
+/// opens their record and writes the note there.
 /// </summary>
 public sealed class ContactFormBot : IBot
 {
@@ -27,14 +30,18 @@ public sealed class ContactFormBot : IBot
     private readonly ContactFormsOptions _options;
     private readonly ILogger<ContactFormBot> _logger;
 
-    public ContactFormBot(IPersonFinder finder, IOptions<ContactFormsOptions> options, ICaseNoteWriter caseNotes, ILogger<ContactFormBot> logger)
+    public ContactFormBot(
+        IPersonFinder finder, IOptions<ContactFormsOptions> options, ICaseNoteWriter caseNotes, ICaseRecordCreator caseRecords, ILogger<ContactFormBot> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(caseNotes);
+        ArgumentNullException.ThrowIfNull(caseRecords);
         _finder = finder;
         _options = options.Value;
         _logger = logger;
-        DeliverySteps = [new CaseNoteStep(caseNotes, NoteFor)];
+
+        // Both steps always: an outcome decided while NewPerson was Create still opens its record after a switch to Review.
+        DeliverySteps = [new NewPersonStep(caseRecords, caseNotes, NewPersonFor), new CaseNoteStep(caseNotes, NoteFor)];
     }
 
     public string Name => BotName;
@@ -66,9 +73,7 @@ public sealed class ContactFormBot : IBot
             item.Reference, form.Channel, plausible.Count, plausible.Count > 0 ? plausible[0].Probability : 0);
         if (plausible.Count == 0)
         {
-            return Task.FromResult(BotDecision.NeedsPerson(
-                "No case record resembles the person on the form: a new person, or details too far from the record to find it.",
-                evidenceJson: evidence));
+            return Task.FromResult(NewPersonDecision(item.Reference, form, candidates, evidence));
         }
 
         var best = plausible[0];
@@ -95,17 +100,55 @@ public sealed class ContactFormBot : IBot
 
     public string? ServiceOf(string outcomeJson) => _options.Service;
 
-    /// <summary>The note a decided outcome writes: on the matched record; none for a new person.</summary>
+    /// <summary>The note a decided outcome writes: on the matched record; none for a new person (<see cref="NewPersonFor"/> writes theirs).</summary>
     internal static CaseNoteRequest? NoteFor(DeliveryContext context)
     {
-        var outcome = JsonSerializer.Deserialize<ContactFormOutcome>(context.Outcome.OutcomeJson, JsonOptions)
-            ?? throw new PermanentDeliveryException("The decided outcome is empty.");
+        var outcome = OutcomeOf(context);
         return outcome.Decision switch
         {
             ContactFormDecisions.Match => new CaseNoteRequest(outcome.CaseRecordId ?? "", outcome.Note),
             ContactFormDecisions.NewPerson => null,
             _ => throw new PermanentDeliveryException($"The outcome's decision '{outcome.Decision}' is neither '{ContactFormDecisions.Match}' nor '{ContactFormDecisions.NewPerson}'."),
         };
+    }
+
+    /// <summary>The record a decided outcome opens, with its first note: only for a new person the bot proposed.</summary>
+    internal static NewPersonAndNote? NewPersonFor(DeliveryContext context)
+    {
+        var outcome = OutcomeOf(context);
+        return outcome is { Decision: ContactFormDecisions.NewPerson, NewRecord: { } person } ? new NewPersonAndNote(person, outcome.Note) : null;
+    }
+
+    /// <summary>
+    /// Why a form about someone who resembles no record cannot open their record automatically; none when it can:
+    /// typed by the sender (never read by OCR), naming them fully enough for the system to open a record.
+    /// </summary>
+    internal static IReadOnlyList<string> WhyNotNewPerson(ContactForm form, out NewPersonRequest? person)
+    {
+        person = null;
+        var why = new List<string>();
+        if (form.ReadByOcr || form.Channel is not (FormChannel.Web or FormChannel.Folder))
+        {
+            why.Add("it came by post, and details read from a letter are never enough to open a record automatically");
+        }
+
+        var p = form.Person;
+        if (string.IsNullOrWhiteSpace(p.GivenName) || string.IsNullOrWhiteSpace(p.Surname))
+        {
+            why.Add("it lacks a given name or a surname");
+        }
+
+        if (!BirthDate.TryParse(p.DateOfBirth, out var born) || !born.IsComplete)
+        {
+            why.Add("it lacks a complete date of birth (day, month and year)");
+        }
+
+        if (why.Count == 0)
+        {
+            person = new NewPersonRequest(p.GivenName!, p.Surname!, new DateOnly(born.Year, born.Month, born.Day), p.Address, p.Postcode);
+        }
+
+        return why;
     }
 
     /// <summary>The rule for OCR-read letters: the NHS number is valid and agrees exactly, and so does the date of birth.</summary>
@@ -119,6 +162,33 @@ public sealed class ContactFormBot : IBot
         bool Exact(string field) => candidate.Fields.Any(f => f.Field == field && f.Level == "exact");
         return Exact("nhs_number") && Exact("date_of_birth");
     }
+
+    // No record resembles the person. With Create and a complete typed form this is a proposal like any other: its
+    // confidence is the engine's probability that none of the nearest records is them (one minus theirs, summed), so
+    // the confidence policy still sends a near miss to a person. Otherwise a person decides, told why not automatic.
+    private BotDecision NewPersonDecision(string reference, ContactForm form, IReadOnlyList<EvidenceCandidate> candidates, string evidence)
+    {
+        const string NoOne = "No case record resembles the person on the form: a new person, or details too far from the record to find it.";
+        if (!_options.CreatesNewPeople)
+        {
+            return BotDecision.NeedsPerson(NoOne, evidenceJson: evidence);
+        }
+
+        var why = WhyNotNewPerson(form, out var person);
+        if (person is null)
+        {
+            _logger.LogInformation("Item {Reference}: no record resembles the person; not a new person automatically ({Problems} problem(s))", reference, why.Count);
+            return BotDecision.NeedsPerson($"{NoOne} Not opened automatically: {string.Join("; ", why)}.", evidenceJson: evidence);
+        }
+
+        var confidence = Math.Clamp(1 - candidates.Sum(c => c.Probability), 0, 1);
+        var outcome = JsonSerializer.Serialize(new ContactFormOutcome(ContactFormDecisions.NewPerson, null, 0, form.Message, person), JsonOptions);
+        return BotDecision.Propose(ContactFormDecisions.NewPerson, outcome, confidence, evidence) with { Service = _options.Service };
+    }
+
+    private static ContactFormOutcome OutcomeOf(DeliveryContext context) =>
+        JsonSerializer.Deserialize<ContactFormOutcome>(context.Outcome.OutcomeJson, JsonOptions)
+        ?? throw new PermanentDeliveryException("The decided outcome is empty.");
 
     private ContactFormEvidence Evidence(ContactForm form, IReadOnlyList<EvidenceCandidate> candidates)
     {

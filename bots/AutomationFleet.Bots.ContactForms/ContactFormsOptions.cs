@@ -42,4 +42,25 @@ public sealed class ContactFormsOptions
     /// <summary>How many ranked candidates a reviewer is shown. Default 5.</summary>
     [Range(1, 50)]
     public int MaxCandidates { get; set; } = 5;
+
+    /// <summary>
+    /// What happens to a form whose person resembles no case record: <see cref="NewPersonModes.Review"/> (default: a
+    /// person decides) or <see cref="NewPersonModes.Create"/> (a web form or JSON file with a given name, surname and
+    /// complete date of birth is proposed as a new person, and the fleet opens the record and writes the first note;
+    /// OCR-read letters and incomplete forms still go to a person).
+    /// </summary>
+    public string NewPerson { get; set; } = NewPersonModes.Review;
+
+    /// <summary>Whether <see cref="NewPerson"/> is <see cref="NewPersonModes.Create"/>.</summary>
+    public bool CreatesNewPeople => string.Equals(NewPerson, NewPersonModes.Create, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>The values of <see cref="ContactFormsOptions.NewPerson"/>.</summary>
+public static class NewPersonModes
+{
+    /// <summary>A person decides whether the form is about someone new, as for any unclear form.</summary>
+    public const string Review = "Review";
+
+    /// <summary>A complete, typed form about someone new is decided automatically and their record is opened.</summary>
+    public const string Create = "Create";
 }

@@ -5,6 +5,7 @@ using AutomationFleet.Core.Review.Forms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Bots.ContactForms;
 
@@ -12,9 +13,9 @@ public static class ContactFormsServiceCollectionExtensions
 {
     /// <summary>
     /// Does nothing unless configuration has a <c>ContactForms</c> section (and <c>ContactForms:Enabled</c> is not false).
-    /// Otherwise registers the contact-form bot, its options (validated at start), the person index (loaded from
+    /// Otherwise registers the contact-form bot, its options (validated at start, <c>ContactForms:NewPerson</c> included), the person index (loaded from
     /// <c>ContactForms:IndexPath</c> at start, built from the case-record extract when missing or older than it), the
-    /// case-note connector (<c>CaseManagement</c>) and the bot's review form.
+    /// case-note connector (<c>CaseManagement</c>, which also opens new people) and the bot's review form.
     /// </summary>
     public static IServiceCollection AddContactFormBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +27,7 @@ public static class ContactFormsServiceCollectionExtensions
         }
 
         services.AddOptions<ContactFormsOptions>().BindConfiguration(ContactFormsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactFormsOptions>, ContactFormsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddCaseNotes(configuration);
         services.TryAddSingleton<PersonIndexFinder>();

@@ -10,7 +10,7 @@ using static AutomationFleet.Samples.CaseManagement.PageLayout;
 
 namespace AutomationFleet.Samples.CaseManagement;
 
-/// <summary>The pages: sign-in, person search, a person with their notes, and the add-note form.</summary>
+/// <summary>The pages: sign-in, person search, a person with their notes, the add-note form and the new-person form.</summary>
 public static class CaseManagementEndpoints
 {
     public const string GenerationClaim = "session-generation";
@@ -28,8 +28,12 @@ public static class CaseManagementEndpoints
         }).RequireAuthorization();
 
         app.MapGet("/people", (HttpContext context) => SearchPage(context, [], searched: false)).RequireAuthorization();
-        app.MapPost("/people/search", async (HttpContext context, CaseRecordStore store, [FromForm] string? name, [FromForm] string? dob, [FromForm] string? id) =>
-            SearchPage(context, await store.SearchAsync(name, dob, id), searched: true)).RequireAuthorization();
+        app.MapPost(
+            "/people/search",
+            async (HttpContext context, CaseRecordStore store, [FromForm] string? name, [FromForm] string? dob, [FromForm] string? id, [FromForm] string? source) =>
+                SearchPage(context, await store.SearchAsync(name, dob, id, source), searched: true)).RequireAuthorization();
+        app.MapGet("/people/new", (HttpContext context, LegacyQuirks quirks) => NewPersonPage(context, quirks, error: null)).RequireAuthorization();
+        app.MapPost("/people", AddPersonAsync).RequireAuthorization();
         app.MapGet("/people/{id}", PersonPageAsync).RequireAuthorization();
         app.MapGet("/people/{id}/notes/new", NewNotePageAsync).RequireAuthorization();
         app.MapPost("/people/{id}/notes", AddNoteAsync).RequireAuthorization();
@@ -88,8 +92,10 @@ public static class CaseManagementEndpoints
               <label for="search-name">Name</label> <input id="search-name" name="name">
               <label for="search-dob">Date of birth</label> <input id="search-dob" name="dob" placeholder="YYYY-MM-DD">
               <label for="search-id">Case record id</label> <input id="search-id" name="id">
+              <label for="search-source">Source reference</label> <input id="search-source" name="source">
               <button id="search" type="submit">Search</button>
             </form>
+            <p><a id="add-person" href="/people/new">Add a new person</a></p>
             {results}
             """);
     }
@@ -120,6 +126,7 @@ public static class CaseManagementEndpoints
               <dt>Date of birth</dt><dd id="date-of-birth">{E(person.DateOfBirth)}</dd>
               <dt>Address</dt><dd id="address">{E(person.Address)}, {E(person.Postcode)}</dd>
               <dt>NHS number</dt><dd id="nhs-number">{E(person.NhsNumber)}</dd>
+              <dt>Source reference</dt><dd id="source-reference">{E(person.SourceReference)}</dd>
             </dl>
             {notesHtml}
             """);
@@ -162,6 +169,60 @@ public static class CaseManagementEndpoints
 
         await store.AddNoteAsync(id, text.Replace("\r\n", "\n", StringComparison.Ordinal), context.User.Identity?.Name ?? "unknown");
         return Results.Redirect($"/people/{Uri.EscapeDataString(id)}?saved=1");
+    }
+
+    // The redesigned layout renames the fields, as a supplier's upgrade would, so a connector's layout check can be seen to work.
+    private static IResult NewPersonPage(HttpContext context, LegacyQuirks quirks, string? error, int status = 200)
+    {
+        var p = quirks.Redesigned ? "person-" : "new-";
+        var save = quirks.Redesigned ? "create-person" : "save-person";
+        return Page(
+            context,
+            "Add a new person",
+            $"""
+            <h1>Add a new person</h1>
+            {(error is null ? "" : $"<p id=\"person-error\" style=\"color:red\">{E(error)}</p>")}
+            <form id="person-form" method="post" action="/people">
+              {Token(context)}
+              <p><label for="{p}given-name">Given name</label> <input id="{p}given-name" name="givenName"></p>
+              <p><label for="{p}surname">Surname</label> <input id="{p}surname" name="surname"></p>
+              <p><label for="{p}date-of-birth">Date of birth</label> <input id="{p}date-of-birth" name="dateOfBirth" placeholder="YYYY-MM-DD"></p>
+              <p><label for="{p}address">Address</label> <input id="{p}address" name="address" size="60"></p>
+              <p><label for="{p}postcode">Postcode</label> <input id="{p}postcode" name="postcode" size="10"></p>
+              <p><label for="{p}source-reference">Source reference</label> <input id="{p}source-reference" name="sourceReference" size="60"></p>
+              <p><button id="{save}" type="submit">Save person</button> <a href="/people">Cancel</a></p>
+            </form>
+            """,
+            status);
+    }
+
+    private static async Task<IResult> AddPersonAsync(
+        HttpContext context, CaseRecordStore store, LegacyQuirks quirks,
+        [FromForm] string? givenName, [FromForm] string? surname, [FromForm] string? dateOfBirth,
+        [FromForm] string? address, [FromForm] string? postcode, [FromForm] string? sourceReference)
+    {
+        // Like the real system: a name and a real date of birth are required, the rest may follow later.
+        if (string.IsNullOrWhiteSpace(givenName) || string.IsNullOrWhiteSpace(surname)
+            || !DateOnly.TryParseExact(dateOfBirth?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return NewPersonPage(context, quirks, "Given name, surname and a date of birth (YYYY-MM-DD) are required.", 400);
+        }
+
+        var id = await store.AddPersonAsync(new PersonRecord
+        {
+            GivenName = givenName.Trim(),
+            Surname = surname.Trim(),
+            DateOfBirth = dateOfBirth!.Trim(),
+            Address = address?.Trim() ?? "",
+            Postcode = postcode?.Trim().ToUpperInvariant() ?? "",
+            SourceReference = sourceReference?.Trim() ?? "",
+        });
+        if (quirks.TakeFailAfterPersonSave())
+        {
+            return Page(context, "Server error", "<h1>Server Error in '/' Application.</h1><p>Runtime Error.</p>", 500);
+        }
+
+        return Results.Redirect($"/people/{Uri.EscapeDataString(id)}?created=1");
     }
 
     private static bool Same(string? given, string expected) =>

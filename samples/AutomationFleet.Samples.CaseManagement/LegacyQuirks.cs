@@ -13,6 +13,7 @@ public sealed class LegacyQuirks
     private long _requests;
     private int _failNext;
     private int _expireOnNextSave;
+    private int _failAfterNextPersonSave;
     private int _sessionGeneration;
 
     public LegacyQuirks(IOptions<SampleAppOptions> options)
@@ -53,6 +54,11 @@ public sealed class LegacyQuirks
     public void ExpireSessionsOnNextSave() => Interlocked.Exchange(ref _expireOnNextSave, 1);
 
     internal bool TakeExpireOnSave() => Interlocked.Exchange(ref _expireOnNextSave, 0) == 1;
+
+    /// <summary>The next new person is saved, but the answer is an HTTP 500 (the answer that never came back).</summary>
+    public void FailAfterNextPersonSave() => Interlocked.Exchange(ref _failAfterNextPersonSave, 1);
+
+    internal bool TakeFailAfterPersonSave() => Interlocked.Exchange(ref _failAfterNextPersonSave, 0) == 1;
 
     internal void CountSignIn()
     {

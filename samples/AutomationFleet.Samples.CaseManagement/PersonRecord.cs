@@ -35,4 +35,11 @@ public sealed class PersonRecord
 
     [Name("nhs_number")]
     public string NhsNumber { get; set; } = "";
+
+    /// <summary>
+    /// Where the record came from when another system opened it (the fleet puts its item reference here, so a redo can
+    /// find the record it made); empty for people from the extract, which never carries it.
+    /// </summary>
+    [Ignore]
+    public string SourceReference { get; set; } = "";
 }

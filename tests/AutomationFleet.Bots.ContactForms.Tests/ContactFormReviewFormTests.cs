@@ -51,6 +51,20 @@ public sealed class ContactFormReviewFormTests
         Assert.Equal("new-person", JsonSerializer.Deserialize<ContactFormOutcome>(correction.OutcomeJson, Web)!.Decision);
     }
 
+    [Fact]
+    public async Task Correct_NewPersonTheBotProposed_KeepsItsDetailsSoTheRecordIsOpened()
+    {
+        var task = await TaskForAsync(
+            """{"person":{"givenName":"Zebedee","surname":"Quarrington-Vance","dateOfBirth":"2001-02-01"},"message":"Please call."}""", NewPersonModes.Create);
+
+        var choice = _form.Present(task).Correction[0].Choices[^1];
+        var correction = _form.Correct(task, new Dictionary<string, string> { [ContactFormReviewForm.PersonField] = "new" });
+
+        Assert.Contains("The fleet opens a record", choice.Detail, StringComparison.Ordinal);
+        var outcome = JsonSerializer.Deserialize<ContactFormOutcome>(correction.OutcomeJson, Web)!;
+        Assert.Equal(("new-person", "Zebedee", new DateOnly(2001, 2, 1)), (outcome.Decision, outcome.NewRecord?.GivenName, outcome.NewRecord?.DateOfBirth));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("CR999999")]
@@ -61,12 +75,12 @@ public sealed class ContactFormReviewFormTests
         Assert.Throws<ReviewFormException>(() => _form.Correct(task, new Dictionary<string, string> { [ContactFormReviewForm.PersonField] = chosen }));
     }
 
-    private static async Task<ReviewTask> TaskForAsync(string payload)
+    private static async Task<ReviewTask> TaskForAsync(string payload, string newPerson = NewPersonModes.Review)
     {
         var root = Directory.CreateTempSubdirectory("fleet-review-form-").FullName;
         try
         {
-            var bot = new ContactFormBot(SampleIndex.Finder(), Options.Create(new ContactFormsOptions()), new RefusingCaseNotes(), NullLogger<ContactFormBot>.Instance);
+            var bot = new ContactFormBot(SampleIndex.Finder(), Options.Create(new ContactFormsOptions { NewPerson = newPerson }), new RefusingCaseNotes(), new RefusingCaseNotes(), NullLogger<ContactFormBot>.Instance);
             var decision = await bot.DecideAsync(new Core.Bots.BotInput(ContactFormReaderTests.Item(payload), new FileBlobStore(root)), CancellationToken.None);
             var request = new ReviewRequest(bot.Name, decision.Category, decision.OutcomeJson, decision.Confidence, decision.EvidenceJson, decision.Reasons, false);
             return new ReviewTask(1, "form-1", "contact-forms", request, false, null, null, null, DateTimeOffset.UtcNow);

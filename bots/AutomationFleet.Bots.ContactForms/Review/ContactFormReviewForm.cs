@@ -40,12 +40,15 @@ public sealed class ContactFormReviewForm : IReviewForm
             $"Prior {Bits(c.PriorBits)} bits; the fields and the prior add up to {Bits(c.MatchWeight)} bits.")));
         tables.Add(new("note", "The note to be written", ["Text"], [[evidence.Note]]));
 
-        var proposed = task.Request.ProposalJson is { } json ? Outcome(json).CaseRecordId : null;
+        var proposal = task.Request.ProposalJson is { } json ? Outcome(json) : null;
+        var newPerson = proposal?.NewRecord is null
+            ? "The case-management team opens a record; no note is written by the bot."
+            : "The fleet opens a record with the details on the form and writes the note there.";
         var choices = evidence.Candidates
             .Select((c, i) => new CorrectionChoice(c.CaseRecordId, $"{i + 1}. {c.Summary}", $"Case record {c.CaseRecordId}, {Percent(c.Probability)}"))
-            .Append(new CorrectionChoice(NewPersonChoice, "New person: none of these", "The case-management team opens a record; no note is written by the bot."))
+            .Append(new CorrectionChoice(NewPersonChoice, "New person: none of these", newPerson))
             .ToList();
-        var field = new CorrectionField(PersonField, "The person this form is about", CorrectionFieldKind.Radio, proposed ?? NewPersonChoice, choices,
+        var field = new CorrectionField(PersonField, "The person this form is about", CorrectionFieldKind.Radio, proposal?.CaseRecordId ?? NewPersonChoice, choices,
             "Choose the record the note goes to.");
         return new ReviewView(tables, [field]);
     }
@@ -62,7 +65,10 @@ public sealed class ContactFormReviewForm : IReviewForm
 
         if (chosen == NewPersonChoice)
         {
-            return new ReviewCorrection(Serialize(new ContactFormOutcome(ContactFormDecisions.NewPerson, null, 0, evidence.Note)), ContactFormDecisions.NewPerson);
+            // Confirming the bot's new person keeps the details it proposed, so the fleet still opens the record.
+            var proposed = task.Request.ProposalJson is { } json ? Outcome(json).NewRecord : null;
+            return new ReviewCorrection(
+                Serialize(new ContactFormOutcome(ContactFormDecisions.NewPerson, null, 0, evidence.Note, proposed)), ContactFormDecisions.NewPerson);
         }
 
         var candidate = evidence.Candidates.FirstOrDefault(c => c.CaseRecordId == chosen)

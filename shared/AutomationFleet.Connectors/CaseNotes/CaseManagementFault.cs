@@ -23,4 +23,10 @@ public enum CaseManagementFault
 
     /// <summary>The system refused: wrong credentials, an unexpected pop-up, a 4xx answer (permanent).</summary>
     Refused,
+
+    /// <summary>
+    /// A new person was not created: someone with the same name and date of birth is already on the system, or more
+    /// than one record carries the reference (permanent: a person decides).
+    /// </summary>
+    PossibleDuplicate,
 }

@@ -51,4 +51,7 @@ public sealed class CaseManagementOptions
 
     /// <summary>The add-note form.</summary>
     public NoteFormPageOptions NoteForm { get; set; } = new();
+
+    /// <summary>The new-person form; needed only when a bot creates people (<c>ContactForms:NewPerson</c> is <c>Create</c>).</summary>
+    public NewPersonPageOptions NewPerson { get; set; } = new();
 }

@@ -72,6 +72,40 @@ public sealed class CaseManagementOptionsValidator : IValidateOptions<CaseManage
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    /// <summary>
+    /// What stops the connector creating people, one sentence each naming the setting (empty when it can). Checked by a
+    /// bot that creates people, so a system whose pages are only used for notes need not describe its new-person form.
+    /// </summary>
+    public static IReadOnlyList<string> NewPersonProblems(CaseManagementOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        const string Prefix = CaseManagementOptions.SectionName;
+        var failures = new List<string>();
+        var page = options.NewPerson;
+        PagePath(failures, page.Path, $"{Prefix}:NewPerson:Path");
+        Selector(failures, options.Search.SourceReference, $"{Prefix}:Search:SourceReference");
+        Selector(failures, options.Search.Name, $"{Prefix}:Search:Name");
+        Selector(failures, options.Search.DateOfBirth, $"{Prefix}:Search:DateOfBirth");
+        Selector(failures, options.Person.SourceReference, $"{Prefix}:Person:SourceReference");
+        Selector(failures, page.GivenName, $"{Prefix}:NewPerson:GivenName");
+        Selector(failures, page.Surname, $"{Prefix}:NewPerson:Surname");
+        Selector(failures, page.DateOfBirth, $"{Prefix}:NewPerson:DateOfBirth");
+        Selector(failures, page.Address, $"{Prefix}:NewPerson:Address");
+        Selector(failures, page.Postcode, $"{Prefix}:NewPerson:Postcode");
+        Selector(failures, page.SourceReference, $"{Prefix}:NewPerson:SourceReference");
+        Selector(failures, page.Save, $"{Prefix}:NewPerson:Save");
+        try
+        {
+            _ = new DateOnly(2001, 2, 3).ToString(page.DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            failures.Add($"{Prefix}:NewPerson:DateFormat is '{page.DateFormat}', which is not a .NET date format; e.g. yyyy-MM-dd or dd/MM/yyyy.");
+        }
+
+        return failures;
+    }
+
     private static void Positive(List<string> failures, TimeSpan value, string path)
     {
         if (value <= TimeSpan.Zero || value > TimeSpan.FromMinutes(10))

@@ -66,18 +66,11 @@ internal sealed class CaseManagementPages
     /// <summary>Searches by case-record id and opens the one person found; checks it is their record.</summary>
     public async Task OpenPersonAsync(string caseRecordId, CancellationToken cancellationToken)
     {
-        await (await OneAsync(_options.Search.CaseRecordId, "Search:CaseRecordId", "search")).FillAsync(caseRecordId);
-        var submit = await OneAsync(_options.Search.Submit, "Search:Submit", "search");
-        await SubmitAsync(() => submit.ClickAsync(), "search results", allowSignIn: false);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var results = _page.Locator(_options.Search.Result);
+        var results = await SearchAsync([(_options.Search.CaseRecordId, "Search:CaseRecordId", caseRecordId)], cancellationToken);
         var found = await results.CountAsync();
         if (found == 0)
         {
-            throw await _page.Locator(_options.Search.NoResults).CountAsync() > 0
-                ? new CaseManagementException(CaseManagementFault.PersonNotFound, $"No person has case-record id {caseRecordId}.")
-                : Changed("search results", "Search:Result", _options.Search.Result, "is missing and the page does not say there are no results (Search:NoResults)");
+            throw new CaseManagementException(CaseManagementFault.PersonNotFound, $"No person has case-record id {caseRecordId}.");
         }
 
         if (found > 1)
@@ -87,6 +80,64 @@ internal sealed class CaseManagementPages
 
         await SubmitAsync(() => results.ClickAsync(), "person", allowSignIn: false);
         await CheckPersonAsync(caseRecordId);
+    }
+
+    /// <summary>
+    /// Searches by source reference; when one person carries it, opens their record and returns its case-record id.
+    /// Null when nobody carries it. More than one is a duplicate a person must sort out.
+    /// </summary>
+    public async Task<string?> OpenPersonBySourceReferenceAsync(string reference, CancellationToken cancellationToken)
+    {
+        await GoToAsync(_options.Search.Path, "search", allowSignIn: false);
+        var results = await SearchAsync([(_options.Search.SourceReference, "Search:SourceReference", reference)], cancellationToken);
+        var found = await results.CountAsync();
+        if (found == 0)
+        {
+            return null;
+        }
+
+        if (found > 1)
+        {
+            throw new CaseManagementException(
+                CaseManagementFault.PossibleDuplicate, $"{found} people carry source reference {reference}; a person must decide which record is the one.");
+        }
+
+        await SubmitAsync(() => results.ClickAsync(), "person", allowSignIn: false);
+        return await ReadCreatedPersonAsync(reference);
+    }
+
+    /// <summary>How many people the search finds with this name and date of birth (written as the system wants it).</summary>
+    public async Task<int> CountPeopleAsync(string name, string dateOfBirth, CancellationToken cancellationToken)
+    {
+        await GoToAsync(_options.Search.Path, "search", allowSignIn: false);
+        var results = await SearchAsync(
+            [(_options.Search.Name, "Search:Name", name), (_options.Search.DateOfBirth, "Search:DateOfBirth", dateOfBirth)], cancellationToken);
+        return await results.CountAsync();
+    }
+
+    /// <summary>
+    /// Opens the new-person form, fills it (the date already written as the system wants it), saves, and returns the
+    /// case-record id of the record the system shows, once that record is seen to carry the reference.
+    /// </summary>
+    public async Task<string> CreatePersonAsync(NewPersonRequest person, string dateOfBirth, string reference, CancellationToken cancellationToken)
+    {
+        const string PageName = "new-person form";
+        var form = _options.NewPerson;
+        await GoToAsync(form.Path, PageName, allowSignIn: false);
+        (string Selector, string Setting, string Value)[] fields =
+        [
+            (form.GivenName, "NewPerson:GivenName", person.GivenName),
+            (form.Surname, "NewPerson:Surname", person.Surname),
+            (form.DateOfBirth, "NewPerson:DateOfBirth", dateOfBirth),
+            (form.Address, "NewPerson:Address", person.Address ?? ""),
+            (form.Postcode, "NewPerson:Postcode", person.Postcode ?? ""),
+            (form.SourceReference, "NewPerson:SourceReference", reference),
+        ];
+        await FillAsync(fields, PageName);
+        var save = await OneAsync(form.Save, "NewPerson:Save", PageName);
+        cancellationToken.ThrowIfCancellationRequested();
+        await SubmitAsync(() => save.ClickAsync(), "person (after saving)", allowSignIn: false);
+        return await ReadCreatedPersonAsync(reference);
     }
 
     /// <summary>The text of every note on the open record.</summary>
@@ -114,6 +165,54 @@ internal sealed class CaseManagementPages
         }
 
         await CheckPersonAsync(caseRecordId);
+    }
+
+    // Fills the search form's fields, searches, and returns the results (none only when the page says so).
+    private async Task<ILocator> SearchAsync((string Selector, string Setting, string Value)[] fields, CancellationToken cancellationToken)
+    {
+        await FillAsync(fields, "search");
+        var submit = await OneAsync(_options.Search.Submit, "Search:Submit", "search");
+        await SubmitAsync(() => submit.ClickAsync(), "search results", allowSignIn: false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var results = _page.Locator(_options.Search.Result);
+        if (await results.CountAsync() == 0 && await _page.Locator(_options.Search.NoResults).CountAsync() == 0)
+        {
+            throw Changed("search results", "Search:Result", _options.Search.Result, "is missing and the page does not say there are no results (Search:NoResults)");
+        }
+
+        return results;
+    }
+
+    private async Task FillAsync((string Selector, string Setting, string Value)[] fields, string pageName)
+    {
+        // Every field is found before any is filled, so a changed form stops before it is half filled.
+        var located = new List<(ILocator Field, string Value)>(fields.Length);
+        foreach (var (selector, setting, value) in fields)
+        {
+            located.Add((await OneAsync(selector, setting, pageName), value));
+        }
+
+        foreach (var (field, value) in located)
+        {
+            await field.FillAsync(value);
+        }
+    }
+
+    // The open record must carry the reference: a record without it could not be found by a redo, which would then
+    // open a second one, so that is stopped for a person to check rather than carried on.
+    private async Task<string> ReadCreatedPersonAsync(string reference)
+    {
+        var id = (await (await OneAsync(_options.Person.CaseRecordId, "Person:CaseRecordId", "person")).InnerTextAsync()).Trim();
+        var shown = (await (await OneAsync(_options.Person.SourceReference, "Person:SourceReference", "person")).InnerTextAsync()).Trim();
+        if (id.Length == 0 || !string.Equals(shown, reference, StringComparison.Ordinal))
+        {
+            throw new CaseManagementException(
+                CaseManagementFault.LayoutChanged,
+                $"The person page for case record '{id}' shows source reference '{shown}', not {reference}; check the record before anything is done again.");
+        }
+
+        return id;
     }
 
     private async Task CheckPersonAsync(string caseRecordId)

@@ -54,18 +54,12 @@ public sealed class CaseNoteStep : IDeliveryStep
             throw new PermanentDeliveryException("The outcome has no case-record id or no note text, so no case note can be written.");
         }
 
-        try
-        {
-            var result = await _writer.WriteAsync(request.CaseRecordId, context.IdempotencyKey, request.Text, cancellationToken);
-            return JsonSerializer.Serialize(new { status = result.Status.ToString(), caseRecordId = result.CaseRecordId, reference = result.Reference });
-        }
-        catch (CaseManagementException exception) when (!exception.IsTransient)
-        {
-            throw new PermanentDeliveryException(exception.Message, exception);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new PermanentDeliveryException($"The case note cannot be written: {exception.Message}", exception);
-        }
+        return await CaseManagementDelivery.RunAsync(
+            async () =>
+            {
+                var result = await _writer.WriteAsync(request.CaseRecordId, context.IdempotencyKey, request.Text, cancellationToken);
+                return JsonSerializer.Serialize(new { status = result.Status.ToString(), caseRecordId = result.CaseRecordId, reference = result.Reference });
+            },
+            "The case note cannot be written");
     }
 }

@@ -10,11 +10,11 @@ namespace AutomationFleet.Connectors.CaseNotes;
 public static class CaseNotesServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ICaseNoteWriter"/> and the worker's one <see cref="CaseManagementBrowser"/> (singletons; the
+    /// Adds <see cref="ICaseNoteWriter"/>, <see cref="ICaseRecordCreator"/> and the worker's one <see cref="CaseManagementBrowser"/> (singletons; the
     /// browser is launched on first use and closed with the host), <see cref="CaseManagementOptions"/> bound from
     /// <c>CaseManagement</c> and validated at start, and the fleet's pipelines with <see cref="CaseManagementFaults.IsTransient"/>
     /// as the <c>web</c> pipeline's idea of a transient fault. Needs an <c>IBlobStore</c> for failure artefacts.
-    /// A bot builds its <see cref="CaseNoteStep"/> from the writer.
+    /// A bot builds its <see cref="CaseNoteStep"/> from the writer, and its <see cref="NewPersonStep"/> from both.
     /// </summary>
     public static IServiceCollection AddCaseNotes(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +26,7 @@ public static class CaseNotesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CaseManagementOptions>, CaseManagementOptionsValidator>());
         services.TryAddSingleton<CaseManagementBrowser>();
         services.TryAddSingleton<ICaseNoteWriter, CaseNoteWriter>();
+        services.TryAddSingleton<ICaseRecordCreator, CaseRecordCreator>();
         services.AddFleetPipelines();
         services.AddTransientFaultFilter(FleetPipelines.Web, CaseManagementFaults.IsTransient);
         return services;

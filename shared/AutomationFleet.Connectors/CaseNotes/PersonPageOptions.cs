@@ -6,6 +6,9 @@ public sealed class PersonPageOptions
     /// <summary>The element whose text is the case-record id; checked before anything is written.</summary>
     public string CaseRecordId { get; set; } = "";
 
+    /// <summary>The element whose text is the record's source reference (only for creating people; checked after saving).</summary>
+    public string SourceReference { get; set; } = "";
+
     /// <summary>The element that holds the notes (present even when there are none).</summary>
     public string NotesList { get; set; } = "";
 

@@ -124,6 +124,34 @@ public class CaseManagementFixture : IAsyncLifetime
     public CaseNoteWriter Writer() =>
         new(Browser, Blobs, Options.Create(ConnectorOptions()), NullLogger<CaseNoteWriter>.Instance, _ => null);
 
+    public CaseRecordCreator Creator() =>
+        new(Browser, Blobs, Options.Create(ConnectorOptions()), NullLogger<CaseRecordCreator>.Instance, _ => null);
+
+    /// <summary>The case-record ids of the people in the app's own database carrying the source reference.</summary>
+    public IReadOnlyList<string> PeopleWithSourceReference(string reference) =>
+        ReadOnly("SELECT id FROM people WHERE source_reference = $value ORDER BY id", reference);
+
+    /// <summary>The texts of the notes on one record, oldest first.</summary>
+    public IReadOnlyList<string> NotesOn(string caseRecordId) =>
+        ReadOnly("SELECT text FROM notes WHERE person_id = $value ORDER BY id", caseRecordId);
+
+    private List<string> ReadOnly(string sql, string value)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$value", value);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     /// <summary>Notes in the app's own database carrying the reference line (read behind the app's back, as an auditor would).</summary>
     public int NotesWithReference(string reference)
     {

@@ -8,13 +8,16 @@ namespace AutomationFleet.Connectors.Tests.CaseNotes;
 /// <summary>A delivery context for an item with a unique reference, as the runner builds it for a case-note step.</summary>
 public static class DeliveryContexts
 {
-    public static DeliveryContext For(string itemReference, string stepName = "case-note")
+    public static DeliveryContext For(string itemReference, string stepName = "case-note") =>
+        new(Item(itemReference), new ItemOutcome("{}", 1, "test"), IdempotencyKey.For(itemReference, stepName));
+
+    /// <summary>A contact-forms item in progress carrying <paramref name="payload"/>.</summary>
+    public static WorkItem Item(string itemReference, string payload = "{}")
     {
         var now = DateTimeOffset.UtcNow;
-        var item = new WorkItem(
-            1, "contact-forms", itemReference, "{}", [], 0, null, WorkItemState.InProgress, 1, "test", now.AddMinutes(1), null,
+        return new WorkItem(
+            1, "contact-forms", itemReference, payload, [], 0, null, WorkItemState.InProgress, 1, "test", now.AddMinutes(1), null,
             "{}", 1, "test", null, now, now);
-        return new DeliveryContext(item, new ItemOutcome("{}", 1, "test"), IdempotencyKey.For(itemReference, stepName));
     }
 
     public static string NewReference() => $"contact-form:{Guid.NewGuid():N}";
