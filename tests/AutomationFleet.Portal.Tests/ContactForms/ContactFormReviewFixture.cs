@@ -50,7 +50,7 @@ public sealed class ContactFormReviewFixture() : BotReviewFixture("cleo")
         // The extract the sample app seeds its people from (copied beside the tests by its project), so ids agree.
         var finder = new PersonIndexFinder();
         finder.Use(PersonIndexFile.BuildFromExtract(Path.Combine(AppContext.BaseDirectory, "case-records", "people.csv")));
-        var bot = new ContactFormBot(finder, Options.Create(new ContactFormsOptions()), CaseManagement.Writer(), NullLogger<ContactFormBot>.Instance);
+        var bot = new ContactFormBot(finder, Options.Create(new ContactFormsOptions()), CaseManagement.Writer(), CaseManagement.Creator(), NullLogger<ContactFormBot>.Instance);
         return (bot, new ConfidenceOptions(), [new ContactFormReviewForm()]);
     }
 
