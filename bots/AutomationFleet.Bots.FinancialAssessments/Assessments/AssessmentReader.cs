@@ -100,14 +100,7 @@ public static class AssessmentReader
         var couple = f.Bool(p, "person", "couple", required: true);
         var partner = f.Date(p, "person", "partnerDateOfBirth", required: false);
         var nightCare = f.Bool(p, "person", "nightCare", required: false);
-        var children = 0;
-        if (p.TryGetProperty("dependentChildren", out var ch))
-        {
-            if (ch.ValueKind != JsonValueKind.Number || !ch.TryGetInt32(out children) || children is < 0 or > InputLimits.DependentChildren)
-            {
-                f.Error("person.dependentChildren", $"must be a whole number from 0 to {InputLimits.DependentChildren}");
-            }
-        }
+        var children = f.Whole(p, "person", "dependentChildren", 0, InputLimits.DependentChildren) ?? 0;
 
         if (couple == true && partner is null)
         {
@@ -201,17 +194,10 @@ public static class AssessmentReader
         }
 
         var amount = f.Money(e, path, "amount", InputLimits.Capital, required: true);
-        var holders = 2;
-        if (e.TryGetProperty("holders", out var h))
+        var holders = f.Whole(e, path, "holders", 2, InputLimits.Holders);
+        if (holders is not null && type is not null && type.Treatment != CapitalTreatment.JointShare)
         {
-            if (h.ValueKind != JsonValueKind.Number || !h.TryGetInt32(out holders) || holders is < 2 or > InputLimits.Holders)
-            {
-                f.Error($"{path}.holders", $"must be a whole number from 2 to {InputLimits.Holders}");
-            }
-            else if (type is not null && type.Treatment != CapitalTreatment.JointShare)
-            {
-                f.Error($"{path}.holders", $"applies to a joint account, not {type.Name}; give the value of the person's share as the amount");
-            }
+            f.Error($"{path}.holders", $"applies to a joint account, not {type.Name}; give the value of the person's share as the amount");
         }
 
         var occupied = f.Bool(e, path, "occupiedByPartnerOrRelative", required: false) ?? false;
@@ -220,7 +206,7 @@ public static class AssessmentReader
             f.Error($"{path}.occupiedByPartnerOrRelative", "applies to the main home only");
         }
 
-        return type is null || amount is null ? null : new CapitalItem(path, type, amount.Value, holders, occupied);
+        return type is null || amount is null ? null : new CapitalItem(path, type, amount.Value, holders ?? 2, occupied);
     }
 
     private static ExpenseItem? Expense(JsonElement e, string path, Fields f)
@@ -327,6 +313,18 @@ public static class AssessmentReader
                 JsonValueKind.False => false,
                 _ => Error<bool?>(Join(path, name), "must be true or false"),
             };
+        }
+
+        public int? Whole(JsonElement e, string path, string name, int min, int max)
+        {
+            if (!e.TryGetProperty(name, out var value))
+            {
+                return null;
+            }
+
+            return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= min && number <= max
+                ? number
+                : Error<int?>(Join(path, name), $"must be a whole number from {min} to {max}");
         }
 
         public DateOnly? Date(JsonElement e, string path, string name, bool required = true)
