@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AutomationFleet.Bots.ContactForms.Cli;
+using AutomationFleet.Bots.FinancialAssessments.Cli;
 using AutomationFleet.Worker.Cli.Commands;
 
 namespace AutomationFleet.Worker.Cli;
@@ -59,7 +60,7 @@ public static class FleetCli
     }
 
     /// <summary>The bots' own commands (<see cref="IFleetCommandSource"/>): one line per bot that has any.</summary>
-    private static readonly IFleetCommandSource[] BotCommandSources = [new ContactFormCommands()];
+    private static readonly IFleetCommandSource[] BotCommandSources = [new ContactFormCommands(), new AssessmentCommands()];
 
     public static RootCommand CreateRootCommand(CliConsole console)
     {

@@ -1,0 +1,56 @@
+namespace AutomationFleet.Bots.FinancialAssessments.Assessments;
+
+/// <summary>
+/// One financial assessment as read from its JSON document (<see cref="AssessmentReader"/>): the same document for
+/// <c>fleet assess</c> and the bot. Amounts are as given; the calculator converts them to weekly.
+/// </summary>
+public sealed record Assessment(
+    string Reference,
+    DateOnly EffectiveDate,
+    CareSetting Setting,
+    AssessedPerson Person,
+    IReadOnlyList<IncomeItem> Income,
+    IReadOnlyList<CapitalItem> Capital,
+    IReadOnlyList<ExpenseItem> DisabilityRelatedExpenditure,
+    IReadOnlyList<ExpenseItem> HousingCosts,
+    decimal CostOfCareWeekly,
+    DateOnly? CareHomeAdmission);
+
+public enum CareSetting
+{
+    Home,
+    CareHome,
+}
+
+/// <summary>The cared-for person. Only they are assessed; a partner's date of birth decides the couple MIG band.</summary>
+public sealed record AssessedPerson(
+    DateOnly DateOfBirth,
+    bool Couple,
+    DateOnly? PartnerDateOfBirth,
+    IReadOnlySet<Premium> Premiums,
+    bool NightCare,
+    int DependentChildren);
+
+public enum Premium
+{
+    Disability,
+    EnhancedDisability,
+    Carer,
+}
+
+public enum Frequency
+{
+    Weekly,
+    FourWeekly,
+    Monthly,
+    Annual,
+}
+
+/// <summary>One income; <see cref="Path"/> is where it sits in the document (<c>income[2]</c>), for errors and review.</summary>
+public sealed record IncomeItem(string Path, IncomeType Type, string? Rate, decimal Amount, Frequency Frequency, bool Joint, bool HalfPaidToSpouse);
+
+/// <summary>One capital holding; <see cref="Holders"/> splits a joint holding into equal shares.</summary>
+public sealed record CapitalItem(string Path, CapitalType Type, decimal Amount, int Holders, bool OccupiedByPartnerOrRelative);
+
+/// <summary>A weekly cost the person is allowed (disability-related expenditure or a housing cost).</summary>
+public sealed record ExpenseItem(string Path, string Item, decimal Amount, Frequency Frequency);

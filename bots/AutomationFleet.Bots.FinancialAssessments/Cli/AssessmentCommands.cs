@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AutomationFleet.Bots.FinancialAssessments.Assessments;
+using AutomationFleet.Bots.FinancialAssessments.Rates;
+using AutomationFleet.Cli;
+using Microsoft.Extensions.Configuration;
+
+namespace AutomationFleet.Bots.FinancialAssessments.Cli;
+
+/// <summary>
+/// The financial-assessment bot's <c>fleet</c> commands: <c>assess</c> prints the breakdown of one assessment document;
+/// <c>assess-bench</c> measures calculations per second. Rates and local policy come from the fleet's configuration
+/// (<c>FinancialAssessments</c>), checked by <see cref="FinancialAssessmentsOptionsValidator"/> first. A bad document
+/// exits 2 with one line per problem, each naming its field.
+/// </summary>
+public sealed class AssessmentCommands(TimeProvider timeProvider) : IFleetCommandSource
+{
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public AssessmentCommands()
+        : this(TimeProvider.System)
+    {
+    }
+
+    public IEnumerable<Command> CreateCommands(IFleetCommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return [Assess(context), Bench(context)];
+    }
+
+    /// <summary>The assessor configured as the fleet would run it, or a <see cref="CliException"/> naming each bad setting.</summary>
+    internal static ChargeAssessor CreateAssessor(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(FinancialAssessmentsOptions.SectionName).Get<FinancialAssessmentsOptions>() ?? new FinancialAssessmentsOptions();
+        options.RatesDirectory = ResolveRatesDirectory(options.RatesDirectory);
+        var result = new FinancialAssessmentsOptionsValidator().Validate(null, options);
+        if (result.Failed)
+        {
+            throw new CliException(string.Join(Environment.NewLine, result.Failures));
+        }
+
+        return new ChargeAssessor(ChargingRates.Load(options.RatesDirectory), options.LocalPolicy);
+    }
+
+    // A relative folder is taken from the working directory, else beside the executable, where the worker ships config/.
+    private static string ResolveRatesDirectory(string path)
+    {
+        if (Path.IsPathRooted(path) || Directory.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var shipped = Path.Combine(AppContext.BaseDirectory, path);
+        return Directory.Exists(shipped) ? shipped : Path.GetFullPath(path);
+    }
+
+    private static Command Assess(IFleetCommandContext context)
+    {
+        var input = new Option<string>("--input") { Description = "The assessment document (JSON).", HelpName = "FILE", Required = true };
+        var command = new Command("assess", "Work out the weekly Care Act charge of one assessment document and print the breakdown.") { input };
+        context.SetAction(command, async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(input)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"--input: '{path}' does not exist.");
+            }
+
+            var assessor = CreateAssessor(context.Configuration(parse));
+            Calculation.ChargeBreakdown breakdown;
+            try
+            {
+                breakdown = assessor.Assess(await File.ReadAllTextAsync(path, cancellationToken));
+            }
+            catch (AssessmentInputException exception)
+            {
+                // Each error names a field and says what is wrong; none repeats a name or a date of birth.
+                throw new CliException($"{path}: {exception.Errors.Count} problem(s){Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", exception.Errors));
+            }
+            catch (ChargingRatesException exception)
+            {
+                throw new CliException(exception.Message, ExitCodes.Failure);
+            }
+
+            await context.Output.WriteAsync(context.IsJson(parse) ? JsonSerializer.Serialize(breakdown, JsonOptions) + Environment.NewLine : BreakdownText.Write(breakdown));
+            await context.Output.FlushAsync(cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private Command Bench(IFleetCommandContext context)
+    {
+        var count = new Option<int>("--count") { Description = "How many generated assessments to work out (default 200,000).", DefaultValueFactory = _ => 200_000 };
+        var command = new Command("assess-bench", "Measure financial-assessment calculations per second on every core, on generated cases across the configured years.") { count };
+        context.SetAction(command, async (parse, cancellationToken) =>
+        {
+            var n = parse.GetValue(count);
+            if (n is < 1000 or > 10_000_000)
+            {
+                throw new CliException("--count must be from 1,000 to 10,000,000.");
+            }
+
+            var report = new AssessmentBenchmark(CreateAssessor(context.Configuration(parse)), timeProvider).Run(n, cancellationToken);
+            await context.Output.WriteLineAsync(context.IsJson(parse) ? JsonSerializer.Serialize(report, JsonOptions) : report.Describe());
+            await context.Output.FlushAsync(cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
