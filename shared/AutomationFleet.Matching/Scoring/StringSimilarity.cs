@@ -49,7 +49,7 @@ public static class StringSimilarity
     // within the window is the lowest set bit of (b's positions of that character) & ~matched & window. The same greedy
     // choice as MatchesByScan, so the same counts; about four times faster on address lines (u from random pairs spends
     // most of its time in Jaro–Winkler of whole addresses). No library offers a span-based, allocation-free Jaro–Winkler.
-    private static (int Matches, int Transpositions) MatchesByBitMask(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
+    internal static (int Matches, int Transpositions) MatchesByBitMask(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
     {
         Span<ulong> positions = stackalloc ulong[128];
         for (var j = 0; j < b.Length; j++)
@@ -96,7 +96,7 @@ public static class StringSimilarity
     }
 
     // The Jaro matching step for long or non-ASCII strings: scan the window for each character of a.
-    private static (int Matches, int Transpositions) MatchesByScan(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
+    internal static (int Matches, int Transpositions) MatchesByScan(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
     {
         Span<bool> aMatched = a.Length <= StackLimit ? stackalloc bool[a.Length] : new bool[a.Length];
         Span<bool> bMatched = b.Length <= StackLimit ? stackalloc bool[b.Length] : new bool[b.Length];
