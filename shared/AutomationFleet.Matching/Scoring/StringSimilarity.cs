@@ -48,7 +48,8 @@ public static class StringSimilarity
     // The Jaro matching step, done with bit masks: for each character of a, the first unmatched equal character of b
     // within the window is the lowest set bit of (b's positions of that character) & ~matched & window. The same greedy
     // choice as MatchesByScan, so the same counts. A million location comparisons of random pairs (Jaro–Winkler of whole
-    // address lines) took 3.0 s with the scan and 0.5 s with this; u from random pairs had spent most of its time there. No library offers a span-based, allocation-free Jaro–Winkler.
+    // address lines) took 3.0 s with the scan and 0.5 s with this; u from random pairs had spent most of its time there.
+    // No library offers a span-based, allocation-free Jaro–Winkler.
     internal static (int Matches, int Transpositions) MatchesByBitMask(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
     {
         Span<ulong> positions = stackalloc ulong[128];
