@@ -42,7 +42,7 @@ public static class BlockingRules
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(left);
-        return PairsIn(Blocks(right ?? left, rule.Key), rule, left, right, maxBlock);
+        return PairsIn(Blocks(right ?? left, rule.Key, maxBlock), rule, left, right);
     }
 
     /// <summary>
@@ -55,9 +55,9 @@ public static class BlockingRules
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(left);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPairs);
-        var blocks = Blocks(right ?? left, rule.Key);
+        var blocks = Blocks(right ?? left, rule.Key, maxBlock);
         long count = 0;
-        foreach (var _ in PairsIn(blocks, rule, left, right, maxBlock))
+        foreach (var _ in PairsIn(blocks, rule, left, right))
         {
             count++;
         }
@@ -65,7 +65,7 @@ public static class BlockingRules
         if (count <= maxPairs)
         {
             var all = new List<(int Left, int Right)>((int)count);
-            all.AddRange(PairsIn(blocks, rule, left, right, maxBlock));
+            all.AddRange(PairsIn(blocks, rule, left, right));
             return all;
         }
 
@@ -73,7 +73,7 @@ public static class BlockingRules
         var sample = new List<(int Left, int Right)>(maxPairs);
         long at = 0;
         long next = 0;
-        foreach (var pair in PairsIn(blocks, rule, left, right, maxBlock))
+        foreach (var pair in PairsIn(blocks, rule, left, right))
         {
             if (at++ != next)
             {
@@ -93,22 +93,19 @@ public static class BlockingRules
         return sample;
     }
 
-    private static IEnumerable<(int Left, int Right)> PairsIn(Dictionary<string, List<int>> blocks, BlockingRule rule, IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson>? right, int maxBlock)
+    // The blocks are built without those over maxBlock, so every block here is used.
+    private static IEnumerable<(int Left, int Right)> PairsIn(BlockTable blocks, BlockingRule rule, IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson>? right)
     {
         if (right is null)
         {
-            foreach (var block in blocks.Values)
+            for (var n = 0; n < blocks.Count; n++)
             {
-                if (block.Count < 2 || block.Count > maxBlock)
+                var block = blocks.Block(n);
+                for (var a = 0; a < block.Length; a++)
                 {
-                    continue;
-                }
-
-                for (var a = 0; a < block.Count; a++)
-                {
-                    for (var b = a + 1; b < block.Count; b++)
+                    for (var b = a + 1; b < block.Length; b++)
                     {
-                        yield return (block[a], block[b]);
+                        yield return (block.Span[a], block.Span[b]);
                     }
                 }
             }
@@ -118,11 +115,11 @@ public static class BlockingRules
 
         for (var i = 0; i < left.Count; i++)
         {
-            if (rule.Key(left[i]) is { } k && blocks.TryGetValue(k, out var block) && block.Count <= maxBlock)
+            if (rule.Key(left[i]) is { } k && blocks.Find(k) is { Length: > 0 } block)
             {
-                foreach (var j in block)
+                for (var j = 0; j < block.Length; j++)
                 {
-                    yield return (i, j);
+                    yield return (i, block.Span[j]);
                 }
             }
         }
@@ -143,27 +140,12 @@ public static class BlockingRules
         return pairs.Select(p => ((int)(p >> 32), (int)(p & 0xFFFFFFFF))).ToList();
     }
 
-    /// <summary>The indexes of <paramref name="people"/> by one rule's key (people without a key are in no block).</summary>
-    public static Dictionary<string, List<int>> Blocks(IReadOnlyList<NormalisedPerson> people, Func<NormalisedPerson, string?> key)
-    {
-        ArgumentNullException.ThrowIfNull(people);
-        ArgumentNullException.ThrowIfNull(key);
-        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < people.Count; i++)
-        {
-            if (key(people[i]) is { } k)
-            {
-                if (!blocks.TryGetValue(k, out var list))
-                {
-                    blocks[k] = list = [];
-                }
-
-                list.Add(i);
-            }
-        }
-
-        return blocks;
-    }
+    /// <summary>
+    /// The indexes of <paramref name="people"/> by one rule's key (people without a key are in no block); blocks larger
+    /// than <paramref name="maxBlock"/> are left out.
+    /// </summary>
+    public static BlockTable Blocks(IReadOnlyList<NormalisedPerson> people, Func<NormalisedPerson, string?> key, int maxBlock = int.MaxValue) =>
+        BlockTable.Build(people, key, maxBlock);
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ public sealed class PersonIndex
     private const int MaxBlock = 1000;
 
     private readonly NormalisedPerson[] _people;
-    private readonly Dictionary<string, int[]>[] _blocks;
+    private readonly BlockTable[] _blocks;
     private readonly MatchScorer _scorer;
     private readonly PersonNormaliser _normaliser = new();
 
@@ -28,11 +28,7 @@ public sealed class PersonIndex
         FittedBy = fittedBy;
         Source = source;
         _people = people;
-        _blocks = BlockingRules.Default
-            .Select(rule => BlockingRules.Blocks(people, rule.Key)
-                .Where(b => b.Value.Count <= MaxBlock)
-                .ToDictionary(b => b.Key, b => b.Value.ToArray(), StringComparer.Ordinal))
-            .ToArray();
+        _blocks = BlockingRules.Default.Select(rule => BlockingRules.Blocks(people, rule.Key, MaxBlock)).ToArray();
         _scorer = new MatchScorer(model, ComparisonSet.Default);
     }
 
@@ -88,9 +84,12 @@ public sealed class PersonIndex
         var seen = new HashSet<int>();
         for (var r = 0; r < _blocks.Length; r++)
         {
-            if (BlockingRules.Default[r].Key(query) is { } key && _blocks[r].TryGetValue(key, out var block))
+            if (BlockingRules.Default[r].Key(query) is { } key)
             {
-                seen.UnionWith(block);
+                foreach (var i in _blocks[r].Find(key).Span)
+                {
+                    seen.Add(i);
+                }
             }
         }
 

@@ -39,6 +39,12 @@ public static class NhsNumber
             return "";
         }
 
+        // Already the ten digits (most extracts): keep the record's own string rather than a copy per person.
+        if (IsValid(text))
+        {
+            return text;
+        }
+
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
         return IsValid(digits) ? digits : "";
     }

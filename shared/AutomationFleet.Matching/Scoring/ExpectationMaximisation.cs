@@ -33,9 +33,10 @@ public static class ExpectationMaximisation
         {
             var sums = m.Select(levels => new double[levels.Length]).ToArray();
             var matchTotal = 0.0;
+            var weights = LogRatios(m, u);
             for (var p = 0; p < keys.Length; p++)
             {
-                var weight = counts[p] * Posterior(keys[p], m, u, free, lambda);
+                var weight = counts[p] * Posterior(keys[p], weights, free, lambda);
                 matchTotal += weight;
                 for (var k = 0; k < m.Length; k++)
                 {
@@ -88,9 +89,10 @@ public static class ExpectationMaximisation
         var all = Enumerable.Repeat(true, m.Length).ToArray();
         var blocked = patterns.Values.Sum();
         var lambda = Math.Clamp(blocked / totalPairs / 10, 1e-12, 0.5);
+        var weights = LogRatios(m, u);
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
-            var expected = patterns.Sum(p => p.Value * Posterior(p.Key, m, u, all, lambda));
+            var expected = patterns.Sum(p => p.Value * Posterior(p.Key, weights, all, lambda));
             var updated = Math.Clamp(expected / totalPairs, 1e-12, 1 - 1e-9);
             if (Math.Abs(Math.Log(updated / lambda)) < 1e-6)
             {
@@ -103,16 +105,20 @@ public static class ExpectationMaximisation
         return lambda;
     }
 
+    // log(m/u) per comparison and level, once per iteration rather than once per pattern and comparison.
+    private static double[][] LogRatios(double[][] m, double[][] u) =>
+        m.Select((levels, k) => levels.Select((x, l) => Math.Log(x / u[k][l])).ToArray()).ToArray();
+
     // P(match | pattern), in log space so that many agreeing fields do not overflow.
-    private static double Posterior(ulong pattern, double[][] m, double[][] u, bool[] free, double lambda)
+    private static double Posterior(ulong pattern, double[][] logRatios, bool[] free, double lambda)
     {
         var bits = Math.Log(lambda / (1 - lambda));
-        for (var k = 0; k < m.Length; k++)
+        for (var k = 0; k < logRatios.Length; k++)
         {
             var level = ComparisonSet.LevelOf(pattern, k);
             if (free[k] && level >= 0)
             {
-                bits += Math.Log(m[k][level] / u[k][level]);
+                bits += logRatios[k][level];
             }
         }
 

@@ -27,7 +27,7 @@ public static class ModelTrainer
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(comparisons);
         var other = right ?? left;
-        var u = RandomPairEstimate.U(left, other, comparisons);
+        var u = RandomPairEstimate.U(left, other, comparisons, RandomPairEstimate.SamplesFor(left.Count, other.Count));
         var weighted = comparisons.Comparisons.Select(c => new double[c.Levels.Count]).ToArray();
         var weights = new double[comparisons.Comparisons.Length];
         var sessions = new List<string>();

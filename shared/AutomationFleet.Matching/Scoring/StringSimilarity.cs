@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Text;
+
 namespace AutomationFleet.Matching.Scoring;
 
 /// <summary>
@@ -7,6 +10,7 @@ namespace AutomationFleet.Matching.Scoring;
 public static class StringSimilarity
 {
     private const int StackLimit = 64;
+    private const int MaskBits = 64;
 
     /// <summary>Jaro–Winkler similarity in [0, 1] (prefix scale 0.1, up to 4 characters).</summary>
     public static double JaroWinkler(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
@@ -22,6 +26,79 @@ public static class StringSimilarity
         }
 
         var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
+        var (matches, transpositions) = a.Length <= MaskBits && b.Length <= MaskBits && Ascii.IsValid(b)
+            ? MatchesByBitMask(a, b, window)
+            : MatchesByScan(a, b, window);
+        if (matches == 0)
+        {
+            return 0;
+        }
+
+        var m = (double)matches;
+        var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2.0)) / m)) / 3.0;
+        var prefix = 0;
+        while (prefix < 4 && prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        return jaro + (prefix * 0.1 * (1 - jaro));
+    }
+
+    // The Jaro matching step, done with bit masks: for each character of a, the first unmatched equal character of b
+    // within the window is the lowest set bit of (b's positions of that character) & ~matched & window. The same greedy
+    // choice as MatchesByScan, so the same counts. A million location comparisons of random pairs (Jaro–Winkler of whole
+    // address lines) took 3.0 s with the scan and 0.5 s with this; u from random pairs had spent most of its time there.
+    // No library offers a span-based, allocation-free Jaro–Winkler.
+    internal static (int Matches, int Transpositions) MatchesByBitMask(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
+    {
+        Span<ulong> positions = stackalloc ulong[128];
+        for (var j = 0; j < b.Length; j++)
+        {
+            positions[b[j]] |= 1UL << j;
+        }
+
+        ulong aMatched = 0;
+        ulong bMatched = 0;
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var from = Math.Max(0, i - window);
+            var to = Math.Min(b.Length - 1, i + window);
+            if (from > to || a[i] >= 128)
+            {
+                continue;
+            }
+
+            var width = to - from + 1;
+            var range = (width == MaskBits ? ulong.MaxValue : (1UL << width) - 1) << from;
+            var candidates = positions[a[i]] & ~bMatched & range;
+            if (candidates != 0)
+            {
+                aMatched |= 1UL << i;
+                bMatched |= candidates & (0 - candidates);
+                matches++;
+            }
+        }
+
+        var transpositions = 0;
+        while (aMatched != 0)
+        {
+            if (a[BitOperations.TrailingZeroCount(aMatched)] != b[BitOperations.TrailingZeroCount(bMatched)])
+            {
+                transpositions++;
+            }
+
+            aMatched &= aMatched - 1;
+            bMatched &= bMatched - 1;
+        }
+
+        return (matches, transpositions);
+    }
+
+    // The Jaro matching step for long or non-ASCII strings: scan the window for each character of a.
+    internal static (int Matches, int Transpositions) MatchesByScan(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int window)
+    {
         Span<bool> aMatched = a.Length <= StackLimit ? stackalloc bool[a.Length] : new bool[a.Length];
         Span<bool> bMatched = b.Length <= StackLimit ? stackalloc bool[b.Length] : new bool[b.Length];
         aMatched.Clear();
@@ -43,14 +120,9 @@ public static class StringSimilarity
             }
         }
 
-        if (matches == 0)
-        {
-            return 0;
-        }
-
         var transpositions = 0;
         var k = 0;
-        for (var i = 0; i < a.Length; i++)
+        for (var i = 0; i < a.Length && matches > 0; i++)
         {
             if (!aMatched[i])
             {
@@ -70,15 +142,7 @@ public static class StringSimilarity
             k++;
         }
 
-        var m = (double)matches;
-        var jaro = ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2.0)) / m)) / 3.0;
-        var prefix = 0;
-        while (prefix < 4 && prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        return jaro + (prefix * 0.1 * (1 - jaro));
+        return (matches, transpositions);
     }
 
     /// <summary>Levenshtein distance, or <paramref name="max"/> + 1 as soon as it is known to exceed <paramref name="max"/>.</summary>
