@@ -94,6 +94,12 @@ seed_inbox() {
         cp samples/contact-forms/*.json var/contact-forms/
         echo "fleet.sh: seeded var/contact-forms from samples/contact-forms" >&2
     fi
+    # The financial-assessment bot's watched folder (Inboxes:financial-assessments): the sample assessments, once.
+    if [ ! -e var/financial-assessments ] && [ -d samples/financial-assessments ]; then
+        mkdir -p var/financial-assessments
+        cp samples/financial-assessments/*.json var/financial-assessments/
+        echo "fleet.sh: seeded var/financial-assessments from samples/financial-assessments" >&2
+    fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

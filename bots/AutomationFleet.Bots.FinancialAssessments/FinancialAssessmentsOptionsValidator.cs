@@ -64,9 +64,9 @@ public sealed class FinancialAssessmentsOptionsValidator : IValidateOptions<Fina
                 (nameof(LetterOptions.InvoiceFrequency), options.Letter.InvoiceFrequency),
             };
             failures.AddRange(empty.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => $"{FinancialAssessmentsOptions.SectionName}:Letter:{e.Name} is missing: the letter needs it."));
-            if (options.Letter.ReturnAddress is not { Length: > 0 } || options.Letter.PaymentMethods is not { Length: > 0 })
+            if (options.Letter.ReturnAddressLines.Count == 0 || options.Letter.PaymentMethodLines.Count == 0 || options.Letter.ReturnAddressLines.Concat(options.Letter.PaymentMethodLines).Any(string.IsNullOrWhiteSpace))
             {
-                failures.Add($"{FinancialAssessmentsOptions.SectionName}:Letter:ReturnAddress and PaymentMethods need a line each at least.");
+                failures.Add($"{FinancialAssessmentsOptions.SectionName}:Letter:ReturnAddress and PaymentMethods need at least one non-empty line each.");
             }
         }
 

@@ -18,8 +18,11 @@ public sealed record Assessment(
     Addressee? Addressee = null,
     IReadOnlyList<Disposal>? Disposals = null);
 
-/// <summary>Who the outcome letter goes to: the person, or their appointee, deputy or attorney. Personal data: never log it.</summary>
-public sealed record Addressee(string Name, IReadOnlyList<string> Address);
+/// <summary>
+/// Who the outcome letter goes to: the person, or their appointee, deputy or attorney, and whether they asked for large
+/// print. Personal data: never log it.
+/// </summary>
+public sealed record Addressee(string Name, IReadOnlyList<string> Address, bool LargePrint = false);
 
 /// <summary>Capital given away or spent, as the form declares it: a sign of deprivation of assets (CSSG Annex E) for a person to weigh.</summary>
 public sealed record Disposal(string Path, string Description, decimal Amount, DateOnly Date);

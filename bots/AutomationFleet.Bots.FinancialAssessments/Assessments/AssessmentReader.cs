@@ -17,7 +17,7 @@ public static class AssessmentReader
     private static readonly string[] FrequencyFields = ["weekly", "fourWeekly", "monthly", "annual"];
     private static readonly string[] IncomeFields = ["type", "rate", "joint", "halfPaidToSpouse", "evidenced", .. FrequencyFields];
     private static readonly string[] CapitalFields = ["type", "amount", "holders", "occupiedByPartnerOrRelative", "description", "evidenced"];
-    private static readonly string[] AddresseeFields = ["name", "address"];
+    private static readonly string[] AddresseeFields = ["name", "address", "largePrint"];
     private static readonly string[] DisposalFields = ["description", "amount", "date"];
 
     /// <summary>The most address lines a letter window holds.</summary>
@@ -236,7 +236,8 @@ public static class AssessmentReader
             }
         }
 
-        return name is null ? null : new Addressee(name.Trim(), lines);
+        var largePrint = f.Bool(e, "addressee", "largePrint", required: false) ?? false;
+        return name is null ? null : new Addressee(name.Trim(), lines, largePrint);
     }
 
     private static Disposal? Disposal(JsonElement e, string path, Fields f, DateOnly? effectiveDate)

@@ -30,7 +30,7 @@ public sealed class ChargeLetterWriter
         ArgumentNullException.ThrowIfNull(breakdown);
         var b = breakdown;
         using var letter = new LetterComposer(largePrint ? LetterStyle.LargePrint : LetterStyle.Standard, $"Your financial assessment {b.Reference}");
-        letter.RightBlock([_options.CouncilName, _options.TeamName, .. _options.ReturnAddress, $"Telephone {_options.Phone}", _options.Email]);
+        letter.RightBlock([_options.CouncilName, _options.TeamName, .. _options.ReturnAddressLines, $"Telephone {_options.Phone}", _options.Email]);
         letter.Space(12);
         if (addressee is not null)
         {
@@ -70,7 +70,7 @@ public sealed class ChargeLetterWriter
 
         letter.Heading("3. How to pay");
         letter.Paragraph($"We will send you an invoice {_options.InvoiceFrequency}. Please do not pay until you get an invoice. You can pay:");
-        foreach (var method in _options.PaymentMethods)
+        foreach (var method in _options.PaymentMethodLines)
         {
             letter.Bullet(method);
         }
@@ -92,7 +92,7 @@ public sealed class ChargeLetterWriter
         letter.Bullet(
             $"If you still disagree, you can appeal. A manager or a review panel will look at your case and reply within {_options.AppealReplyWorkingDays} working days.");
         letter.Bullet(
-            $"You can also complain through the council's complaints procedure: write to {_options.TeamName}, {string.Join(", ", _options.ReturnAddress)}, " +
+            $"You can also complain through the council's complaints procedure: write to {_options.TeamName}, {string.Join(", ", _options.ReturnAddressLines)}, " +
             $"call {_options.Phone} or e-mail {_options.Email}.");
         letter.Bullet(
             "If you are still unhappy after our complaints procedure, you can ask the Local Government and Social Care Ombudsman to look at it. " +

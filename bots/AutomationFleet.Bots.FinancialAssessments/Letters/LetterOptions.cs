@@ -16,9 +16,12 @@ public sealed class LetterOptions
     [Required]
     public string TeamName { get; set; } = "Financial Assessment Team";
 
-    /// <summary>The council's postal address, one line each.</summary>
+    // The lists default to null, not to the sample council's lines: the configuration binder appends a configured list
+    // to an array that already holds items, so a council's own address would follow the sample one.
+
+    /// <summary>The council's postal address, one line each. Default the sample council's.</summary>
     [MinLength(1)]
-    public string[] ReturnAddress { get; set; } = ["County Hall", "Sampleton", "SA1 1AA"];
+    public string[]? ReturnAddress { get; set; }
 
     /// <summary>The team's telephone number.</summary>
     [Required]
@@ -32,9 +35,15 @@ public sealed class LetterOptions
     [Required]
     public string InvoiceFrequency { get; set; } = "every 4 weeks";
 
-    /// <summary>How a person can pay, one sentence each.</summary>
+    /// <summary>How a person can pay, one sentence each. Default the sample council's.</summary>
     [MinLength(1)]
-    public string[] PaymentMethods { get; set; } =
+    public string[]? PaymentMethods { get; set; }
+
+    /// <summary>The return address the letter uses.</summary>
+    public IReadOnlyList<string> ReturnAddressLines => ReturnAddress ?? ["County Hall", "Sampleton", "SA1 1AA"];
+
+    /// <summary>The payment methods the letter lists.</summary>
+    public IReadOnlyList<string> PaymentMethodLines => PaymentMethods ??
     [
         "by Direct Debit (the easiest way: ask us for a form)",
         "online at www.example.gov.uk/pay, with the invoice number",
