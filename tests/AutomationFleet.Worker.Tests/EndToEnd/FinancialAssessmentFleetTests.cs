@@ -25,13 +25,13 @@ public sealed class FinancialAssessmentFleetTests
         Directory.CreateDirectory(print);
         foreach (var sample in new[] { "FA-1", "FA-2", "FA-3" })
         {
-            File.Copy(RepositoryFile("samples", "financial-assessments", $"{sample}.json"), Path.Combine(folder, $"{sample}.json"));
+            File.Copy(RepositoryFiles.Path("samples", "financial-assessments", $"{sample}.json"), Path.Combine(folder, $"{sample}.json"));
         }
 
         var settings = fleet.BaseSettings();
         settings["Portal:Enabled"] = "false";
         settings["Inbox:Enabled"] = "false";
-        settings["FinancialAssessments:RatesDirectory"] = RepositoryFile("config", "charging");
+        settings["FinancialAssessments:RatesDirectory"] = RepositoryFiles.Path("config", "charging");
         settings["FinancialAssessments:PrintFolder"] = print;
         settings["Queues:financial-assessments:PollInterval"] = "00:00:00.200";
         settings["Inboxes:financial-assessments:Path"] = folder;
@@ -66,16 +66,5 @@ public sealed class FinancialAssessmentFleetTests
         {
             await host.StopAsync();
         }
-    }
-
-    private static string RepositoryFile(params string[] parts)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AutomationFleet.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine([directory?.FullName ?? throw new InvalidOperationException("Repository root not found."), .. parts]);
     }
 }
