@@ -43,4 +43,19 @@ public sealed class FinancialAssessmentsOptions
 
     /// <summary>What the letter says about the council, and its fonts.</summary>
     public LetterOptions Letter { get; set; } = new();
+
+    /// <summary>
+    /// A relative rates folder is taken from the working directory, else from beside the executable, where the worker
+    /// ships config/; a rooted one as it is.
+    /// </summary>
+    public static string ResolveRatesDirectory(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || Path.IsPathRooted(path) || Directory.Exists(path))
+        {
+            return string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(path);
+        }
+
+        var shipped = Path.Combine(AppContext.BaseDirectory, path);
+        return Directory.Exists(shipped) ? shipped : Path.GetFullPath(path);
+    }
 }

@@ -35,7 +35,9 @@ public static class FinancialAssessmentsServiceCollectionExtensions
     /// <summary>The bot's review form alone (with its options and assessor), for a host that runs the portal without the bot (<c>fleet portal</c>).</summary>
     public static IServiceCollection AddFinancialAssessmentReviewForm(this IServiceCollection services)
     {
-        services.AddOptions<FinancialAssessmentsOptions>().BindConfiguration(FinancialAssessmentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FinancialAssessmentsOptions>().BindConfiguration(FinancialAssessmentsOptions.SectionName)
+            .PostConfigure(o => o.RatesDirectory = FinancialAssessmentsOptions.ResolveRatesDirectory(o.RatesDirectory))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FinancialAssessmentsOptions>, FinancialAssessmentsOptionsValidator>());
         services.TryAddSingleton(sp =>
         {

@@ -43,21 +43,9 @@ public sealed class AssessmentCommands(TimeProvider timeProvider) : IFleetComman
     internal static FinancialAssessmentsOptions LoadOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(FinancialAssessmentsOptions.SectionName).Get<FinancialAssessmentsOptions>() ?? new FinancialAssessmentsOptions();
-        options.RatesDirectory = ResolveRatesDirectory(options.RatesDirectory);
+        options.RatesDirectory = FinancialAssessmentsOptions.ResolveRatesDirectory(options.RatesDirectory);
         var result = new FinancialAssessmentsOptionsValidator().Validate(null, options);
         return result.Failed ? throw new CliException(string.Join(Environment.NewLine, result.Failures)) : options;
-    }
-
-    // A relative folder is taken from the working directory, else beside the executable, where the worker ships config/.
-    private static string ResolveRatesDirectory(string path)
-    {
-        if (Path.IsPathRooted(path) || Directory.Exists(path))
-        {
-            return Path.GetFullPath(path);
-        }
-
-        var shipped = Path.Combine(AppContext.BaseDirectory, path);
-        return Directory.Exists(shipped) ? shipped : Path.GetFullPath(path);
     }
 
     private Command Assess(IFleetCommandContext context)
