@@ -91,6 +91,17 @@ public sealed class ChargeLetterWriterTests
     }
 
     [Fact]
+    public void Write_CareHomeResidentOwnsTheirHome_OffersADeferredPaymentAgreement()
+    {
+        var assessment = AssessmentReader.Read(Sample("FA-3"));
+
+        var text = PdfText.Read(Writer.Write(Assessor.Assess(assessment), assessment.Addressee, Today)).Text;
+
+        Assert.Contains("deferred payment agreement", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("deferred payment agreement", PdfText.Read(Writer.Write(Assessor.Assess(Sample("FA-2")), null, Today)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_AnyCase_HasEverySectionOfTheSpec()
     {
         var breakdown = Assessor.Assess(CareHome);
