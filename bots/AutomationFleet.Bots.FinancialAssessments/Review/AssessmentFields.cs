@@ -7,8 +7,9 @@ using AutomationFleet.Core.Review.Forms;
 namespace AutomationFleet.Bots.FinancialAssessments.Review;
 
 /// <summary>
-/// An assessment document as the review form's fields, and back: one field a figure or fact (<c>income[1].amount</c>,
-/// <c>income[1].period</c>), a row of fields per income, holding, cost and disposal, and empty rows to add one. The
+/// An assessment document as the review form's fields, and back: one field a figure or fact (<c>income.1.amount</c>,
+/// <c>income.1.period</c>), a row of fields per income, holding, cost and disposal, and empty rows to add one. Names
+/// carry no brackets: the portal posts each as <c>Values[name]</c>, and a bracket inside would end the key early. The
 /// reviewer never sees JSON; what they submit is turned back into a document and read by the same strict reader, so
 /// a typo is reported naming its field.
 /// </summary>
@@ -90,7 +91,7 @@ public static class AssessmentFields
                 var item = i < items.Count ? items[i] as JsonObject : null;
                 foreach (var s in list.Fields)
                 {
-                    fields.Add(Field($"{list.Name}[{i}].{s.Name}", $"{list.Label} {i + 1}: {s.Label}", s, Value(item, s.Name)));
+                    fields.Add(Field(RowField(list.Name, i, s.Name), $"{list.Label} {i + 1}: {s.Label}", s, Value(item, s.Name)));
                 }
             }
         }
@@ -117,15 +118,16 @@ public static class AssessmentFields
         foreach (var list in Lists)
         {
             var items = new JsonArray();
-            var rows = values.Keys.Where(k => k.StartsWith(list.Name + "[", StringComparison.Ordinal))
-                .Select(k => int.TryParse(k.AsSpan(list.Name.Length + 1, k.IndexOf(']', StringComparison.Ordinal) - list.Name.Length - 1), CultureInfo.InvariantCulture, out var i) ? i : -1)
+            var rows = values.Keys.Where(k => k.StartsWith(list.Name + ".", StringComparison.Ordinal))
+                .Select(k => k.Split('.'))
+                .Select(parts => parts.Length == 3 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1)
                 .Where(i => i >= 0).Distinct().Order();
             foreach (var i in rows)
             {
                 var item = new JsonObject();
                 foreach (var s in list.Fields)
                 {
-                    var node = Node(s, Submitted(values, $"{list.Name}[{i}].{s.Name}"));
+                    var node = Node(s, Submitted(values, RowField(list.Name, i, s.Name)));
                     if (node is null)
                     {
                         continue;
@@ -161,6 +163,8 @@ public static class AssessmentFields
 
         return root.ToJsonString();
     }
+
+    private static string RowField(string list, int row, string field) => string.Create(CultureInfo.InvariantCulture, $"{list}.{row}.{field}");
 
     private static JsonObject Parse(string document)
     {

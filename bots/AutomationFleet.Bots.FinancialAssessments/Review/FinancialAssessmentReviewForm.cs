@@ -36,13 +36,20 @@ public sealed class FinancialAssessmentReviewForm(ChargeAssessor assessor) : IRe
         var alerts = evidence.ReadByOcr
             ? new[] { "This form came on paper and was read by OCR: no figure was trusted. Enter or check every figure from the form itself." }
             : null;
-        var draft = task.Request.ProposalJson is { } json ? Outcome(json).Document : evidence.Draft;
-        return new ReviewView(tables, AssessmentFields.For(draft), alerts);
+        return new ReviewView(tables, AssessmentFields.For(Draft(task)), alerts);
     }
 
     public ReviewCorrection Correct(ReviewTask task, IReadOnlyDictionary<string, string> values)
     {
         ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(values);
+        // A field that did not come back would read as a blank (a dropped income): refuse rather than work out a charge without it.
+        var lost = AssessmentFields.For(Draft(task)).Select(f => f.Name).Where(n => !values.ContainsKey(n)).ToList();
+        if (lost.Count > 0)
+        {
+            throw new ReviewFormException($"The form came back without {lost.Count} field(s) ({string.Join(", ", lost.Take(5))}); reload the page and try again.");
+        }
+
         var document = AssessmentFields.ToDocument(values);
         var evaluation = AssessmentEvaluation.Of(assessor, document);
         if (evaluation.Breakdown is not { } breakdown)
@@ -75,6 +82,10 @@ public sealed class FinancialAssessmentReviewForm(ChargeAssessor assessor) : IRe
         yield return new("steps", "From the totals to the charge", ["Step", "Amount", "Rule", "Rate"],
             [.. b.Steps.Select(s => (IReadOnlyList<string>)[s.Name, Money(s.Amount), s.Rule, Rate(s.Rate)])]);
     }
+
+    // The bot's proposal when it made one (the document as read), else the draft (a paper form, or one with problems).
+    private static string Draft(ReviewTask task) =>
+        task.Request.ProposalJson is { } json ? Outcome(json).Document : Read(task).Draft;
 
     private static FinancialAssessmentEvidence Read(ReviewTask task) =>
         JsonSerializer.Deserialize<FinancialAssessmentEvidence>(task.Request.EvidenceJson, FinancialAssessmentBot.JsonOptions)

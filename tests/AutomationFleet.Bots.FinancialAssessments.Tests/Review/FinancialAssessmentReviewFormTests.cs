@@ -20,13 +20,13 @@ public sealed class FinancialAssessmentReviewFormTests : IDisposable
 
         Assert.Equal(["charge", "capital", "income", "allowances", "steps"], view.Evidence.Select(t => t.Id));
         var fields = view.Correction.ToDictionary(f => f.Name, f => f.Value);
-        Assert.Equal("230.25", fields["income[0].amount"]);
-        Assert.Equal("monthly", fields["income[1].period"]);
-        Assert.Equal("main-home", fields["capital[1].type"]);
-        Assert.Equal("no", fields["capital[2].evidenced"]);
-        Assert.Equal("2024-12-20", fields["disposals[0].date"]);
+        Assert.Equal("230.25", fields["income.0.amount"]);
+        Assert.Equal("monthly", fields["income.1.period"]);
+        Assert.Equal("main-home", fields["capital.1.type"]);
+        Assert.Equal("no", fields["capital.2.evidenced"]);
+        Assert.Equal("2024-12-20", fields["disposals.0.date"]);
         Assert.Equal("5 Madeup Way; Westexample; AB5 8SU", fields["addressee.address"]);
-        Assert.Equal("", fields["income[3].amount"]);
+        Assert.Equal("", fields["income.3.amount"]);
         Assert.DoesNotContain(view.Correction, f => f.Value is not null && f.Value.TrimStart().StartsWith('{'));
     }
 
@@ -36,7 +36,7 @@ public sealed class FinancialAssessmentReviewFormTests : IDisposable
         var decision = await _kit.DecideAsync(ChargeLetterWriterTests.Sample("FA-3"));
         var task = BotTestKit.Task(decision);
         var values = Values(_form.Present(task));
-        values["income[1].amount"] = "250.00";
+        values["income.1.amount"] = "250.00";
 
         var correction = _form.Correct(task, values);
         await _kit.PrintAsync(correction.OutcomeJson);
@@ -54,12 +54,12 @@ public sealed class FinancialAssessmentReviewFormTests : IDisposable
     {
         var task = BotTestKit.Task(await _kit.DecideAsync(ChargeLetterWriterTests.Sample("FA-2")));
         var values = Values(_form.Present(task));
-        foreach (var key in values.Keys.Where(k => k.StartsWith("income[2].", StringComparison.Ordinal)).ToList())
+        foreach (var key in values.Keys.Where(k => k.StartsWith("income.2.", StringComparison.Ordinal)).ToList())
         {
             values[key] = "";
         }
 
-        (values["income[3].type"], values["income[3].amount"], values["income[3].period"]) = ("annuity", "20.00", "weekly");
+        (values["income.3.type"], values["income.3.amount"], values["income.3.period"]) = ("annuity", "20.00", "weekly");
 
         var outcome = BotTestKit.Outcome(_form.Correct(task, values).OutcomeJson);
 
@@ -73,12 +73,27 @@ public sealed class FinancialAssessmentReviewFormTests : IDisposable
     {
         var task = BotTestKit.Task(await _kit.DecideAsync(ChargeLetterWriterTests.Sample("FA-2")));
         var values = Values(_form.Present(task));
-        values["income[0].amount"] = "two hundred";
+        values["income.0.amount"] = "two hundred";
 
         var exception = Assert.Throws<ReviewFormException>(() => _form.Correct(task, values));
 
         Assert.Contains("income[0].weekly", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Correct_FieldsMissingFromTheSubmission_RefusedRatherThanDroppingAnIncome()
+    {
+        var task = BotTestKit.Task(await _kit.DecideAsync(ChargeLetterWriterTests.Sample("FA-2")));
+        var values = Values(_form.Present(task)).Where(v => !v.Key.StartsWith("income.", StringComparison.Ordinal)).ToDictionary();
+
+        var exception = Assert.Throws<ReviewFormException>(() => _form.Correct(task, values));
+
+        Assert.Contains("income.0.type", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_AnyDocument_NamesCarryNoBrackets() =>
+        Assert.DoesNotContain(AssessmentFields.For(ChargeLetterWriterTests.Sample("FA-3")), f => f.Name.IndexOfAny(['[', ']']) >= 0);
 
     [Fact]
     public async Task Correct_PaperFormCompletedByTheReviewer_ProposesTheCharge()
@@ -90,7 +105,7 @@ public sealed class FinancialAssessmentReviewFormTests : IDisposable
         values["setting"] = "care-home";
         values["person.couple"] = "no";
         values["costOfCare.weekly"] = "780.00";
-        (values["income[0].type"], values["income[0].amount"], values["income[0].period"]) = ("state-pension", "230.25", "weekly");
+        (values["income.0.type"], values["income.0.amount"], values["income.0.period"]) = ("state-pension", "230.25", "weekly");
 
         var outcome = BotTestKit.Outcome(_form.Correct(task, values).OutcomeJson);
 
