@@ -23,9 +23,10 @@ RESULTS_DIR="$ROOT/artifacts/test-results"
 
 # Debian packages each command needs: the embedded default reads scans with Tesseract (library,
 # Leptonica, English) and writes case notes into the sample app with Chromium; the tests also need the tesseract command (speed comparison), Dovecot and aiosmtpd,
-# Chromium (the review portal's browser tests, driven by Playwright) and npm (axe-core for those tests).
-RUN_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng chromium)
-TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd chromium)
+# Chromium (the review portal's browser tests, driven by Playwright) and npm (axe-core for those tests). The
+# financial-assessment letters are set in DejaVu Sans (fonts-dejavu-core): PDFsharp on Linux has no system fonts of its own.
+RUN_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng chromium fonts-dejavu-core)
+TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd chromium fonts-dejavu-core)
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
 
@@ -92,6 +93,12 @@ seed_inbox() {
         mkdir -p var/contact-forms
         cp samples/contact-forms/*.json var/contact-forms/
         echo "fleet.sh: seeded var/contact-forms from samples/contact-forms" >&2
+    fi
+    # The financial-assessment bot's watched folder (Inboxes:financial-assessments): the sample assessments, once.
+    if [ ! -e var/financial-assessments ] && [ -d samples/financial-assessments ]; then
+        mkdir -p var/financial-assessments
+        cp samples/financial-assessments/*.json var/financial-assessments/
+        echo "fleet.sh: seeded var/financial-assessments from samples/financial-assessments" >&2
     fi
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationFleet.Bots.FinancialAssessments.Letters;
 using AutomationFleet.Bots.FinancialAssessments.Rates;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,26 @@ public sealed class FinancialAssessmentsOptionsValidator : IValidateOptions<Fina
         else
         {
             failures.AddRange(ChargingRates.Check(options.RatesDirectory).Select(p => $"{FinancialAssessmentsOptions.SectionName}:{nameof(options.RatesDirectory)}: {p}"));
+        }
+
+        if (options.Letter is null)
+        {
+            failures.Add($"{FinancialAssessmentsOptions.SectionName}:{nameof(options.Letter)} is missing.");
+        }
+        else
+        {
+            failures.AddRange(LetterFonts.Problems(options.Letter));
+            var empty = new (string Name, string? Value)[]
+            {
+                (nameof(LetterOptions.CouncilName), options.Letter.CouncilName), (nameof(LetterOptions.TeamName), options.Letter.TeamName),
+                (nameof(LetterOptions.Phone), options.Letter.Phone), (nameof(LetterOptions.Email), options.Letter.Email),
+                (nameof(LetterOptions.InvoiceFrequency), options.Letter.InvoiceFrequency),
+            };
+            failures.AddRange(empty.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => $"{FinancialAssessmentsOptions.SectionName}:Letter:{e.Name} is missing: the letter needs it."));
+            if (options.Letter.ReturnAddressLines.Count == 0 || options.Letter.PaymentMethodLines.Count == 0 || options.Letter.ReturnAddressLines.Concat(options.Letter.PaymentMethodLines).Any(string.IsNullOrWhiteSpace))
+            {
+                failures.Add($"{FinancialAssessmentsOptions.SectionName}:Letter:ReturnAddress and PaymentMethods need at least one non-empty line each.");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -14,7 +14,18 @@ public sealed record Assessment(
     IReadOnlyList<ExpenseItem> DisabilityRelatedExpenditure,
     IReadOnlyList<ExpenseItem> HousingCosts,
     decimal CostOfCareWeekly,
-    DateOnly? CareHomeAdmission);
+    DateOnly? CareHomeAdmission,
+    Addressee? Addressee = null,
+    IReadOnlyList<Disposal>? Disposals = null);
+
+/// <summary>
+/// Who the outcome letter goes to: the person, or their appointee, deputy or attorney, and whether they asked for large
+/// print. Personal data: never log it.
+/// </summary>
+public sealed record Addressee(string Name, IReadOnlyList<string> Address, bool LargePrint = false);
+
+/// <summary>Capital given away or spent, as the form declares it: a sign of deprivation of assets (CSSG Annex E) for a person to weigh.</summary>
+public sealed record Disposal(string Path, string Description, decimal Amount, DateOnly Date);
 
 public enum CareSetting
 {
@@ -47,10 +58,11 @@ public enum Frequency
 }
 
 /// <summary>One income; <see cref="Path"/> is where it sits in the document (<c>income[2]</c>), for errors and review.</summary>
-public sealed record IncomeItem(string Path, IncomeType Type, string? Rate, decimal Amount, Frequency Frequency, bool Joint, bool HalfPaidToSpouse);
+/// <remarks><see cref="Evidenced"/> is false when the form says no proof (an award letter, a statement) came with it.</remarks>
+public sealed record IncomeItem(string Path, IncomeType Type, string? Rate, decimal Amount, Frequency Frequency, bool Joint, bool HalfPaidToSpouse, bool Evidenced = true);
 
 /// <summary>One capital holding; <see cref="Holders"/> splits a joint holding into equal shares.</summary>
-public sealed record CapitalItem(string Path, CapitalType Type, decimal Amount, int Holders, bool OccupiedByPartnerOrRelative);
+public sealed record CapitalItem(string Path, CapitalType Type, decimal Amount, int Holders, bool OccupiedByPartnerOrRelative, bool Evidenced = true);
 
 /// <summary>A weekly cost the person is allowed (disability-related expenditure or a housing cost).</summary>
 public sealed record ExpenseItem(string Path, string Item, decimal Amount, Frequency Frequency);

@@ -11,12 +11,17 @@ namespace AutomationFleet.Bots.FinancialAssessments.Assessments;
 public static class AssessmentReader
 {
     private static readonly string[] RootFields =
-        ["reference", "effectiveDate", "setting", "person", "income", "capital", "disabilityRelatedExpenditure", "housingCosts", "costOfCare", "careHomeAdmission"];
+        ["reference", "effectiveDate", "setting", "person", "income", "capital", "disabilityRelatedExpenditure", "housingCosts", "costOfCare", "careHomeAdmission", "addressee", "disposals"];
 
     private static readonly string[] PersonFields = ["dateOfBirth", "couple", "partnerDateOfBirth", "premiums", "nightCare", "dependentChildren"];
     private static readonly string[] FrequencyFields = ["weekly", "fourWeekly", "monthly", "annual"];
-    private static readonly string[] IncomeFields = ["type", "rate", "joint", "halfPaidToSpouse", .. FrequencyFields];
-    private static readonly string[] CapitalFields = ["type", "amount", "holders", "occupiedByPartnerOrRelative", "description"];
+    private static readonly string[] IncomeFields = ["type", "rate", "joint", "halfPaidToSpouse", "evidenced", .. FrequencyFields];
+    private static readonly string[] CapitalFields = ["type", "amount", "holders", "occupiedByPartnerOrRelative", "description", "evidenced"];
+    private static readonly string[] AddresseeFields = ["name", "address", "largePrint"];
+    private static readonly string[] DisposalFields = ["description", "amount", "date"];
+
+    /// <summary>The most address lines a letter window holds.</summary>
+    private const int MaxAddressLines = 7;
     private static readonly string[] ExpenseFields = ["item", .. FrequencyFields];
 
     private static readonly Dictionary<string, Premium> Premiums = new(StringComparer.Ordinal)
@@ -78,6 +83,8 @@ public static class AssessmentReader
         }
 
         var admission = f.Date(root, "", "careHomeAdmission", required: false);
+        var addressee = root.TryGetProperty("addressee", out _) && f.Object(root, "", "addressee") is { } to ? Addressee(to, f) : null;
+        var disposals = f.List(root, "disposals", required: false, (e, path) => Disposal(e, path, f, effectiveDate));
         if (setting == CareSetting.CareHome && capital.Any(i => i.Type.Treatment == CapitalTreatment.MainHome) && admission is null)
         {
             f.Error("careHomeAdmission", "is needed when a care-home resident owns a main home (the first 12 weeks of a permanent placement disregard it)");
@@ -90,7 +97,7 @@ public static class AssessmentReader
 
         return reference is null || effectiveDate is null || setting is null || person is null || cost is null
             ? null
-            : new Assessment(reference, effectiveDate.Value, setting.Value, person, income, capital, dre, housing, cost.Value, admission);
+            : new Assessment(reference, effectiveDate.Value, setting.Value, person, income, capital, dre, housing, cost.Value, admission, addressee, disposals);
     }
 
     private static AssessedPerson? Person(JsonElement p, Fields f, DateOnly? effectiveDate)
@@ -180,7 +187,8 @@ public static class AssessmentReader
             f.Error($"{path}.halfPaidToSpouse", $"applies to a pension, not {type.Name}");
         }
 
-        return type is null || amount is null ? null : new IncomeItem(path, type, rate, amount.Value.Amount, amount.Value.Frequency, joint, half);
+        var evidenced = f.Bool(e, path, "evidenced", required: false) ?? true;
+        return type is null || amount is null ? null : new IncomeItem(path, type, rate, amount.Value.Amount, amount.Value.Frequency, joint, half, evidenced);
     }
 
     private static CapitalItem? Capital(JsonElement e, string path, Fields f)
@@ -206,7 +214,44 @@ public static class AssessmentReader
             f.Error($"{path}.occupiedByPartnerOrRelative", "applies to the main home only");
         }
 
-        return type is null || amount is null ? null : new CapitalItem(path, type, amount.Value, holders ?? 2, occupied);
+        var evidenced = f.Bool(e, path, "evidenced", required: false) ?? true;
+        return type is null || amount is null ? null : new CapitalItem(path, type, amount.Value, holders ?? 2, occupied, evidenced);
+    }
+
+    private static Addressee? Addressee(JsonElement e, Fields f)
+    {
+        f.OnlyKnown(e, "addressee", AddresseeFields);
+        var name = f.String(e, "addressee", "name");
+        var lines = new List<string>();
+        if (e.TryGetProperty("address", out var address))
+        {
+            if (address.ValueKind != JsonValueKind.Array || address.GetArrayLength() > MaxAddressLines
+                || address.EnumerateArray().Any(l => l.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(l.GetString())))
+            {
+                f.Error("addressee.address", $"must be a list of 1 to {MaxAddressLines} non-empty lines");
+            }
+            else
+            {
+                lines.AddRange(address.EnumerateArray().Select(l => l.GetString()!.Trim()));
+            }
+        }
+
+        var largePrint = f.Bool(e, "addressee", "largePrint", required: false) ?? false;
+        return name is null ? null : new Addressee(name.Trim(), lines, largePrint);
+    }
+
+    private static Disposal? Disposal(JsonElement e, string path, Fields f, DateOnly? effectiveDate)
+    {
+        f.OnlyKnown(e, path, DisposalFields);
+        var description = f.String(e, path, "description");
+        var amount = f.Money(e, path, "amount", InputLimits.Capital, required: true);
+        var date = f.Date(e, path, "date");
+        if (date is { } d && effectiveDate is { } on && d > on)
+        {
+            f.Error($"{path}.date", "is after the effective date");
+        }
+
+        return description is null || amount is null || date is null ? null : new Disposal(path, description, amount.Value, date.Value);
     }
 
     private static ExpenseItem? Expense(JsonElement e, string path, Fields f)

@@ -7,13 +7,14 @@ namespace AutomationFleet.Bots.FinancialAssessments.Cli;
 /// <summary>
 /// Calculations per second on every core: generated cases (home and care home, every configured year, 2–8 incomes,
 /// capital on both sides of the limits) worked out once from parsed documents (the calculator alone) and once from
-/// JSON text (reading and calculating, what the bot does per item).
+/// JSON text (reading and calculating, what the bot does per item); then the first <c>letters</c> of them written as
+/// PDF letters (what the print step does per item, less the file write).
 /// </summary>
-internal sealed class AssessmentBenchmark(ChargeAssessor assessor, TimeProvider timeProvider)
+internal sealed class AssessmentBenchmark(ChargeAssessor assessor, Letters.ChargeLetterWriter letterWriter, TimeProvider timeProvider)
 {
     private static readonly string[] Counted = ["state-pension", "occupational-pension", "universal-credit", "employment-and-support-allowance", "pension-credit", "earnings", "pip-mobility", "savings-credit", "war-widows-pension"];
 
-    public AssessmentBenchmarkReport Run(int count, CancellationToken cancellationToken)
+    public AssessmentBenchmarkReport Run(int count, int letters, CancellationToken cancellationToken)
     {
         var random = new Random(20_250_406);
         var documents = Enumerable.Range(0, count).Select(i => Document(random, i)).ToArray();
@@ -31,6 +32,17 @@ internal sealed class AssessmentBenchmark(ChargeAssessor assessor, TimeProvider 
         Parallel.For(0, count, options, i => charges[i] = assessor.Assess(documents[i]).WeeklyCharge);
         var readAndCalculate = timeProvider.GetElapsedTime(started).TotalSeconds;
 
+        var letterSeconds = 0d;
+        var letterBytes = 0L;
+        if (letters > 0)
+        {
+            var today = new DateOnly(2025, 6, 2);
+            Parallel.For(0, Math.Min(letters, 50), options, i => letterWriter.Write(assessor.Assess(parsed[i]), null, today));
+            started = timeProvider.GetTimestamp();
+            Parallel.For(0, letters, options, i => Interlocked.Add(ref letterBytes, letterWriter.Write(assessor.Assess(parsed[i]), null, today).Length));
+            letterSeconds = timeProvider.GetElapsedTime(started).TotalSeconds;
+        }
+
         return new AssessmentBenchmarkReport(
             count,
             Environment.ProcessorCount,
@@ -39,6 +51,9 @@ internal sealed class AssessmentBenchmark(ChargeAssessor assessor, TimeProvider 
             Math.Round(calculate, 3),
             Math.Round(readAndCalculate, 3),
             charges.Count(c => c > 0),
+            letters,
+            letters == 0 ? 0 : Math.Round(letters / letterSeconds, 1),
+            letters == 0 ? 0 : letterBytes / letters,
             load,
             LoadAverage());
     }
@@ -85,10 +100,13 @@ internal sealed record AssessmentBenchmarkReport(
     double CalculateSeconds,
     double ReadAndCalculateSeconds,
     int WithACharge,
+    int Letters,
+    double LettersPerSecond,
+    long MeanLetterBytes,
     string LoadAverageBefore,
     string LoadAverageAfter)
 {
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"assess-bench: {Assessments:N0} assessments on {Cores} core(s): {CalculationsPerSecond:N0} calculations/s ({CalculateSeconds:0.000} s), {ReadAndCalculatePerSecond:N0} read+calculate/s ({ReadAndCalculateSeconds:0.000} s); {WithACharge:N0} with a charge; load average {LoadAverageBefore} before, {LoadAverageAfter} after");
+        $"assess-bench: {Assessments:N0} assessments on {Cores} core(s): {CalculationsPerSecond:N0} calculations/s ({CalculateSeconds:0.000} s), {ReadAndCalculatePerSecond:N0} read+calculate/s ({ReadAndCalculateSeconds:0.000} s); {WithACharge:N0} with a charge; {Letters:N0} letters at {LettersPerSecond:N1} letters/s ({MeanLetterBytes:N0} bytes each); load average {LoadAverageBefore} before, {LoadAverageAfter} after");
 }

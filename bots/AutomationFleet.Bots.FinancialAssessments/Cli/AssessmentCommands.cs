@@ -34,35 +34,29 @@ public sealed class AssessmentCommands(TimeProvider timeProvider) : IFleetComman
     }
 
     /// <summary>The assessor configured as the fleet would run it, or a <see cref="CliException"/> naming each bad setting.</summary>
-    internal static ChargeAssessor CreateAssessor(IConfiguration configuration)
+    internal static ChargeAssessor CreateAssessor(IConfiguration configuration) => CreateAssessor(LoadOptions(configuration));
+
+    private static ChargeAssessor CreateAssessor(FinancialAssessmentsOptions options) =>
+        new(ChargingRates.Load(options.RatesDirectory), options.LocalPolicy);
+
+    /// <summary>The bot's settings as the fleet would run with them, every bad one named in a <see cref="CliException"/>.</summary>
+    internal static FinancialAssessmentsOptions LoadOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(FinancialAssessmentsOptions.SectionName).Get<FinancialAssessmentsOptions>() ?? new FinancialAssessmentsOptions();
-        options.RatesDirectory = ResolveRatesDirectory(options.RatesDirectory);
+        options.RatesDirectory = FinancialAssessmentsOptions.ResolveRatesDirectory(options.RatesDirectory);
         var result = new FinancialAssessmentsOptionsValidator().Validate(null, options);
-        if (result.Failed)
-        {
-            throw new CliException(string.Join(Environment.NewLine, result.Failures));
-        }
-
-        return new ChargeAssessor(ChargingRates.Load(options.RatesDirectory), options.LocalPolicy);
+        return result.Failed ? throw new CliException(string.Join(Environment.NewLine, result.Failures)) : options;
     }
 
-    // A relative folder is taken from the working directory, else beside the executable, where the worker ships config/.
-    private static string ResolveRatesDirectory(string path)
-    {
-        if (Path.IsPathRooted(path) || Directory.Exists(path))
-        {
-            return Path.GetFullPath(path);
-        }
-
-        var shipped = Path.Combine(AppContext.BaseDirectory, path);
-        return Directory.Exists(shipped) ? shipped : Path.GetFullPath(path);
-    }
-
-    private static Command Assess(IFleetCommandContext context)
+    private Command Assess(IFleetCommandContext context)
     {
         var input = new Option<string>("--input") { Description = "The assessment document (JSON).", HelpName = "FILE", Required = true };
-        var command = new Command("assess", "Work out the weekly Care Act charge of one assessment document and print the breakdown.") { input };
+        var letterPath = new Option<string?>("--letter") { Description = "Also write the outcome letter (PDF) to this file.", HelpName = "OUT.pdf" };
+        var largePrint = new Option<bool>("--large-print") { Description = "Set the letter in large print (16 point and up)." };
+        var command = new Command("assess", "Work out the weekly Care Act charge of one assessment document, print the breakdown and optionally write the letter.")
+        {
+            input, letterPath, largePrint,
+        };
         context.SetAction(command, async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(input)!;
@@ -71,11 +65,14 @@ public sealed class AssessmentCommands(TimeProvider timeProvider) : IFleetComman
                 throw new CliException($"--input: '{path}' does not exist.");
             }
 
-            var assessor = CreateAssessor(context.Configuration(parse));
+            var options = LoadOptions(context.Configuration(parse));
+            var assessor = CreateAssessor(options);
             Calculation.ChargeBreakdown breakdown;
+            Assessment assessment;
             try
             {
-                breakdown = assessor.Assess(await File.ReadAllTextAsync(path, cancellationToken));
+                assessment = AssessmentReader.Read(await File.ReadAllTextAsync(path, cancellationToken));
+                breakdown = assessor.Assess(assessment);
             }
             catch (AssessmentInputException exception)
             {
@@ -85,6 +82,13 @@ public sealed class AssessmentCommands(TimeProvider timeProvider) : IFleetComman
             catch (ChargingRatesException exception)
             {
                 throw new CliException(exception.Message, ExitCodes.Failure);
+            }
+
+            if (parse.GetValue(letterPath) is { } letterFile)
+            {
+                var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+                var pdf = new Letters.ChargeLetterWriter(options.Letter).Write(breakdown, assessment.Addressee, today, parse.GetValue(largePrint));
+                await File.WriteAllBytesAsync(letterFile, pdf, cancellationToken);
             }
 
             await context.Output.WriteAsync(context.IsJson(parse) ? JsonSerializer.Serialize(breakdown, JsonOptions) + Environment.NewLine : BreakdownText.Write(breakdown));
@@ -97,7 +101,11 @@ public sealed class AssessmentCommands(TimeProvider timeProvider) : IFleetComman
     private Command Bench(IFleetCommandContext context)
     {
         var count = new Option<int>("--count") { Description = "How many generated assessments to work out (default 200,000).", DefaultValueFactory = _ => 200_000 };
-        var command = new Command("assess-bench", "Measure financial-assessment calculations per second on every core, on generated cases across the configured years.") { count };
+        var letters = new Option<int>("--letters") { Description = "How many of them to write as PDF letters (default 2,000; 0 for none).", DefaultValueFactory = _ => 2_000 };
+        var command = new Command("assess-bench", "Measure financial-assessment calculations and letters per second on every core, on generated cases across the configured years.")
+        {
+            count, letters,
+        };
         context.SetAction(command, async (parse, cancellationToken) =>
         {
             var n = parse.GetValue(count);
@@ -106,7 +114,14 @@ public sealed class AssessmentCommands(TimeProvider timeProvider) : IFleetComman
                 throw new CliException("--count must be from 1,000 to 10,000,000.");
             }
 
-            var report = new AssessmentBenchmark(CreateAssessor(context.Configuration(parse)), timeProvider).Run(n, cancellationToken);
+            var l = parse.GetValue(letters);
+            if (l < 0 || l > n)
+            {
+                throw new CliException("--letters must be from 0 to --count.");
+            }
+
+            var options = LoadOptions(context.Configuration(parse));
+            var report = new AssessmentBenchmark(CreateAssessor(options), new Letters.ChargeLetterWriter(options.Letter), timeProvider).Run(n, l, cancellationToken);
             await context.Output.WriteLineAsync(context.IsJson(parse) ? JsonSerializer.Serialize(report, JsonOptions) : report.Describe());
             await context.Output.FlushAsync(cancellationToken);
             return ExitCodes.Success;

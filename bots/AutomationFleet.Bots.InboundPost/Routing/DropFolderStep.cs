@@ -36,7 +36,7 @@ public sealed class DropFolderStep(string name, string directory, IBlobStore blo
         {
             var attachment = context.Item.Attachments[i];
             var fileName = $"{baseName}-{i + 1}{SafeExtension(attachment.Name)}";
-            if (await WriteOnceAsync(Path.Combine(directory, fileName), async s =>
+            if (await WriteOnceFile.WriteAsync(Path.Combine(directory, fileName), async s =>
                 {
                     await using var source = blobs.OpenRead(attachment.ContentHash);
                     await source.CopyToAsync(s, cancellationToken);
@@ -63,7 +63,7 @@ public sealed class DropFolderStep(string name, string directory, IBlobStore blo
         };
         var summaryName = baseName + ".json";
         var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(summary, JsonOptions));
-        if (await WriteOnceAsync(Path.Combine(directory, summaryName), s => s.WriteAsync(bytes, cancellationToken).AsTask(), cancellationToken))
+        if (await WriteOnceFile.WriteAsync(Path.Combine(directory, summaryName), s => s.WriteAsync(bytes, cancellationToken).AsTask(), cancellationToken))
         {
             written.Add(summaryName);
         }
@@ -91,40 +91,5 @@ public sealed class DropFolderStep(string name, string directory, IBlobStore blo
         return extension.Length is > 1 and <= 6 && extension.Skip(1).All(char.IsAsciiLetterOrDigit)
             ? extension.ToLowerInvariant()
             : ".bin";
-    }
-
-    // True when this call put the file in place; false when it was already there.
-    internal static async Task<bool> WriteOnceAsync(string target, Func<Stream, Task> write, CancellationToken cancellationToken)
-    {
-        if (File.Exists(target))
-        {
-            return false;
-        }
-
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            {
-                await write(stream);
-                await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
-            }
-
-            try
-            {
-                File.Move(temporary, target, overwrite: false);
-                return true;
-            }
-            catch (IOException) when (File.Exists(target))
-            {
-                // Another attempt put it there first: the same content, by the same name.
-                return false;
-            }
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
     }
 }

@@ -46,7 +46,7 @@ public sealed class RedirectLetterStep : IDeliveryStep
         var letterName = DropFolderStep.SafeName(context.Item.Reference) + ".letter.txt";
         var letter = Encoding.UTF8.GetBytes(_redirects.SubjectFor(destination, reference) + "\n\n" + _redirects.TextFor(destination, reference));
         System.IO.Directory.CreateDirectory(_folder.Directory);
-        await DropFolderStep.WriteOnceAsync(
+        await WriteOnceFile.WriteAsync(
             Path.Combine(_folder.Directory, letterName), s => s.WriteAsync(letter, cancellationToken).AsTask(), cancellationToken);
 
         var delivered = RedirectOutcome.WithDelivery(outcome, destination, "letter", letterName);

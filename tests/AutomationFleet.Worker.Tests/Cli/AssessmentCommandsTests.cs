@@ -41,6 +41,32 @@ public sealed class AssessmentCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Assess_Letter_WritesThePdfWithTheCharge()
+    {
+        var letter = Path.Combine(Path.GetDirectoryName(Write(KnowsleyHome))!, "letter.pdf");
+
+        var run = await _cli.RunAsync("assess", "--input", Write(KnowsleyHome), "--letter", letter);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var pdf = await File.ReadAllBytesAsync(letter);
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        Assert.Contains("Weekly charge: £67.71", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assess_LargePrintLetter_LongerThanTheStandardOne()
+    {
+        var folder = Path.GetDirectoryName(Write(KnowsleyHome))!;
+        var (standard, large) = (Path.Combine(folder, "standard.pdf"), Path.Combine(folder, "large.pdf"));
+
+        await _cli.RunAsync("assess", "--input", Write(KnowsleyHome), "--letter", standard);
+        var run = await _cli.RunAsync("assess", "--input", Write(KnowsleyHome), "--letter", large, "--large-print");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.True(new FileInfo(large).Length > 0 && Pages(large) > Pages(standard));
+    }
+
+    [Fact]
     public async Task Assess_Text_PrintsEveryFigureWithItsRule()
     {
         var run = await _cli.RunAsync("assess", "--input", Write(KnowsleyHome));
@@ -77,6 +103,9 @@ public sealed class AssessmentCommandsTests : IAsyncLifetime
         Assert.Contains("FinancialAssessments:LocalPolicy:PercentageOfDisposableIncome", run.Error, StringComparison.Ordinal);
         Assert.Contains("FinancialAssessments:LocalPolicy:MinimumCharge", run.Error, StringComparison.Ordinal);
     }
+
+    // PDFsharp writes each page object's dictionary uncompressed, with "/Type/Page" in it.
+    private static int Pages(string pdf) => System.Text.RegularExpressions.Regex.Count(File.ReadAllText(pdf), "/Type/Page(?!s)");
 
     private string Write(string json)
     {

@@ -176,9 +176,9 @@ public sealed class ReviewAndRetrainTests : IDisposable
             ["Queues:inbound-post:PollInterval"] = "00:00:00.200",
             ["Queues:inbound-post-retrain:PollInterval"] = "00:00:00.200",
             ["InboundPost:ModelPath"] = Path.Combine(_directory, "models", "post.model"),
-            ["InboundPost:TrainingData"] = RepositoryFile("config", "training", "council-post.csv"),
+            ["InboundPost:TrainingData"] = RepositoryFiles.Path("config", "training", "council-post.csv"),
             ["InboundPost:HeldOutData"] = HeldOutFile(),
-            ["InboundPost:TaxonomyPath"] = RepositoryFile("config", "taxonomy.json"),
+            ["InboundPost:TaxonomyPath"] = RepositoryFiles.Path("config", "taxonomy.json"),
             ["InboundPost:DropFolder"] = Path.Combine(_directory, "outbox"),
         };
         var categories = CouncilTaxonomy.Load(settings["InboundPost:TaxonomyPath"]!).Categories;
@@ -191,15 +191,15 @@ public sealed class ReviewAndRetrainTests : IDisposable
     }
 
     private static int StarterTrainingCount() =>
-        File.ReadLines(RepositoryFile("config", "training", "council-post.csv")).Skip(1).Count(l => l.Length > 0);
+        File.ReadLines(RepositoryFiles.Path("config", "training", "council-post.csv")).Skip(1).Count(l => l.Length > 0);
 
     private static int StarterHeldOutCount() =>
-        File.ReadLines(RepositoryFile("config", "training", "council-post-heldout.csv")).Skip(1).Count(l => l.Length > 0);
+        File.ReadLines(RepositoryFiles.Path("config", "training", "council-post-heldout.csv")).Skip(1).Count(l => l.Length > 0);
 
     private string HeldOutFile()
     {
         var path = Path.Combine(_directory, "council-post-heldout.csv");
-        var lines = File.ReadAllLines(RepositoryFile("config", "training", "council-post-heldout.csv")).ToList();
+        var lines = File.ReadAllLines(RepositoryFiles.Path("config", "training", "council-post-heldout.csv")).ToList();
         lines.AddRange(HeldOutLetters.Select((text, i) => $"heldout-kerb-{i},\"{text}\",highways"));
         File.WriteAllLines(path, lines);
         return path;
@@ -219,15 +219,4 @@ public sealed class ReviewAndRetrainTests : IDisposable
     }
 
     private static string Sha256(string path) => File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "";
-
-    private static string RepositoryFile(params string[] parts)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AutomationFleet.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine([directory?.FullName ?? throw new InvalidOperationException("Repository root not found."), .. parts]);
-    }
 }

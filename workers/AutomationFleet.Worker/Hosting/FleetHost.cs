@@ -1,4 +1,5 @@
 using AutomationFleet.Bots.ContactForms;
+using AutomationFleet.Bots.FinancialAssessments;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Confidence;
@@ -62,6 +63,7 @@ public static class FleetHost
         services.AddSqliteFleetStore(configuration);
         services.AddInboundPostBot(configuration);
         services.AddContactFormBot(configuration);
+        services.AddFinancialAssessmentBot(configuration);
         services.AddFleetWorker(configuration);
         services.AddFleetScheduling(configuration);
         services.AddInboxFolder(configuration);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AutomationFleet.Bots.ContactForms;
+using AutomationFleet.Bots.FinancialAssessments;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Storage;
@@ -52,6 +53,7 @@ public static class PortalCommand
             // The bots' review forms only (evidence view, correction form and what they need), not the bots themselves.
             builder.Services.AddInboundPostReviewForm(builder.Configuration);
             builder.Services.AddContactFormReviewForm();
+            builder.Services.AddFinancialAssessmentReviewForm();
             builder.Services.AddFleetPortalHost(builder.Configuration, force: true);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
