@@ -49,16 +49,19 @@ public sealed class FinancialAssessmentFleetTests
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
             IReadOnlyList<ReviewTask> review = [];
-            while (DateTime.UtcNow < deadline && (Directory.GetFiles(print).Length < 2 || review.Count < 1))
+            IReadOnlyList<WorkItem> completed = [];
+
+            // Waits on the items' states, not the folder: a letter being written is a temporary file first.
+            while (DateTime.UtcNow < deadline && (completed.Count < 2 || review.Count < 1))
             {
                 await Task.Delay(200);
                 review = await fleet.Store.ListAsync(new ReviewFilter(FinancialAssessmentBot.BotName), CancellationToken.None);
+                completed = await fleet.Store.ListAsync(WorkItemState.Completed, "financial-assessments", 10, CancellationToken.None);
             }
 
             Assert.Equal(2, Directory.GetFiles(print, "*.pdf").Length);
             var task = Assert.Single(review);
             Assert.Contains(task.Request.Reasons, r => r.StartsWith("Property owned", StringComparison.Ordinal));
-            var completed = await fleet.Store.ListAsync(WorkItemState.Completed, "financial-assessments", 10, CancellationToken.None);
             Assert.Equal(2, completed.Count);
             Assert.All(completed, item => Assert.True(File.Exists(Path.Combine(print, Bots.FinancialAssessments.Delivery.PrintLetterStep.FileNameFor(item.Reference)))));
         }
