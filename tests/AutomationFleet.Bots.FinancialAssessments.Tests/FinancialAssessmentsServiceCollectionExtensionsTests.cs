@@ -23,7 +23,7 @@ public sealed class FinancialAssessmentsServiceCollectionExtensionsTests
         using var provider = Provider(new() { ["FinancialAssessments:Queue"] = "assessments", ["FinancialAssessments:RatesDirectory"] = TestRates.Directory });
 
         var bot = Assert.Single(provider.GetServices<IBot>());
-        Assert.Equal(("financial-assessments", "assessments", "print-letter"), (bot.Name, bot.Queue, bot.DeliverySteps.Single().Name));
+        Assert.Equal(("financial-assessments", "assessments", ["print-letter", "email-letter"]), (bot.Name, bot.Queue, bot.DeliverySteps.Select(s => s.Name).ToArray()));
         Assert.Equal("financial-assessments", Assert.Single(provider.GetServices<IReviewForm>()).Bot);
     }
 

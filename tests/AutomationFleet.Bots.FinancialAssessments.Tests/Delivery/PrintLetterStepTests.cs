@@ -13,7 +13,18 @@ public sealed class PrintLetterStepTests : IDisposable
     public void Dispose() => _kit.Dispose();
 
     [Fact]
-    public void IsIdempotent_WriteOnceByReference_True() => Assert.True(_kit.Bot.DeliverySteps.Single().IsIdempotent);
+    public void IsIdempotent_WriteOnceByReference_True() => Assert.True(_kit.Bot.DeliverySteps.Single(s => s.Name == PrintLetterStep.StepName).IsIdempotent);
+
+    [Fact]
+    public async Task DeliverAsync_CaseGoesByEmail_SkippedAndNothingPrinted()
+    {
+        var decision = await _kit.DecideAsync(BotTestKit.WithDelivery(ChargeLetterWriterTests.Sample("FA-2"), """{ "method": "email", "email": "a.example@example.org" }"""));
+
+        var result = await _kit.PrintAsync(decision.OutcomeJson!);
+
+        Assert.Contains("skipped", result, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_kit.PrintFolder) && Directory.EnumerateFiles(_kit.PrintFolder).Any());
+    }
 
     [Fact]
     public async Task DeliverAsync_DecidedOutcome_WritesTheLetterWithTheChargeNamedByTheReference()
