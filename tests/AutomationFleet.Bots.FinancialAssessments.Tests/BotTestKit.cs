@@ -43,6 +43,9 @@ internal sealed class BotTestKit : IDisposable
 
     public string PrintFolder => Options.PrintFolder;
 
+    /// <summary>The letters in the print folder; none before the first one makes the folder.</summary>
+    public IReadOnlyList<string> PrintedFiles() => Directory.Exists(PrintFolder) ? Directory.GetFiles(PrintFolder) : [];
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     public static WorkItem Item(string payload, string reference = "item-1", params AttachmentRef[] attachments) => new(

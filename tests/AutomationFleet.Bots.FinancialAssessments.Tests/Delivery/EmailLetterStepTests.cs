@@ -74,7 +74,7 @@ public sealed class EmailLetterStepTests : IAsyncLifetime, IDisposable
         await pdf.Content!.DecodeToAsync(content);
         var charge = BotTestKit.Outcome((await _store.FindAsync("email-1", CancellationToken.None))!.OutcomeJson!).WeeklyCharge;
         Assert.Contains($"You will pay {ChargeLetterWriter.Pounds(charge)} a week", PdfText.Read(content.ToArray()).Text, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_kit.PrintFolder) && Directory.EnumerateFiles(_kit.PrintFolder).Any());
+        Assert.Empty(_kit.PrintedFiles());
 
         var sent = await LedgerAsync("email-1", EmailLetterStep.StepName);
         Assert.Equal(SideEffectStatus.Completed, sent.Status);

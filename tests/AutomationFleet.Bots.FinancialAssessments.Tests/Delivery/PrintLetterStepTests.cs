@@ -23,7 +23,7 @@ public sealed class PrintLetterStepTests : IDisposable
         var result = await _kit.PrintAsync(decision.OutcomeJson!);
 
         Assert.Contains("skipped", result, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_kit.PrintFolder) && Directory.EnumerateFiles(_kit.PrintFolder).Any());
+        Assert.Empty(_kit.PrintedFiles());
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class PrintLetterStepTests : IDisposable
         var exception = await Assert.ThrowsAsync<PermanentDeliveryException>(() => _kit.PrintAsync(tampered));
 
         Assert.Contains("not the 1.00 decided", exception.Message, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_kit.PrintFolder));
+        Assert.Empty(_kit.PrintedFiles());
     }
 
     [Fact]
