@@ -10,6 +10,7 @@ using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Handoff;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace AutomationFleet.Bots.FinancialAssessments;
 
@@ -52,7 +53,7 @@ public sealed class FinancialAssessmentBot : IBot
         _timeProvider = timeProvider;
         _logger = logger;
         // Both steps run for every case and each skips the other's: the ledger then shows which one sent the letter.
-        DeliverySteps = [new PrintLetterStep(LetterFor, _options.PrintFolder), new EmailLetterStep(LetterFor, mail)];
+        DeliverySteps = [new PrintLetterStep(LetterFor, _options.PrintFolder), new EmailLetterStep(LetterFor, mail, new MailboxAddress(_options.Letter.TeamName, _options.Letter.Email))];
     }
 
     public string Name => BotName;

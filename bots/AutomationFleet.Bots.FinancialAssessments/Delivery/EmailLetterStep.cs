@@ -10,7 +10,8 @@ namespace AutomationFleet.Bots.FinancialAssessments.Delivery;
 /// <summary>
 /// E-mails the outcome letter of a case that goes by e-mail (<see cref="DeliveryMethod.Email"/>) to the person or their
 /// representative, with a copy to the social worker, through the mail connector's <see cref="SmtpMailSender"/>; a
-/// case that goes by post is skipped. The subject quotes the assessment's reference; the PDF is attached.
+/// case that goes by post is skipped. The subject quotes the assessment's reference; the PDF is attached; replies go
+/// to the team the letter names (<paramref name="replyTo"/>), not to the fleet's sending address.
 /// </summary>
 /// <remarks>
 /// Once only, as inbound post's mail steps: the message's Message-ID is derived from the step's idempotency key, and
@@ -18,7 +19,7 @@ namespace AutomationFleet.Bots.FinancialAssessments.Delivery;
 /// it leaves the step Started and the runner hands the item to a person instead of sending again. A reviewer who
 /// approves it after checking the mailbox gets the same Message-ID, which mail clients show as the same message.
 /// </remarks>
-public sealed class EmailLetterStep(Func<DeliveryContext, DecidedLetter> letter, SmtpMailSender? sender) : IDeliveryStep
+public sealed class EmailLetterStep(Func<DeliveryContext, DecidedLetter> letter, SmtpMailSender? sender, MailboxAddress replyTo) : IDeliveryStep
 {
     public const string StepName = "email-letter";
 
@@ -53,8 +54,10 @@ public sealed class EmailLetterStep(Func<DeliveryContext, DecidedLetter> letter,
         message.To.Add(new MailboxAddress(decided.Addressee?.Name ?? "", to));
         if (decided.Delivery.CopyTo is { } copy)
         {
-            message.Cc.Add(MailboxAddress.Parse(copy));
+            message.Cc.Add(new MailboxAddress("", copy));
         }
+
+        message.ReplyTo.Add(replyTo);
 
         var greeting = decided.Addressee is { } addressee ? $"Dear {addressee.Name}," : "Dear Sir or Madam,";
         var body = new BodyBuilder

@@ -65,6 +65,8 @@ public sealed class EmailLetterStepTests : IAsyncLifetime, IDisposable
         Assert.Equal(Person, received.To.Mailboxes.Single().Address);
         Assert.Equal("Mrs A Example", received.To.Mailboxes.Single().Name);
         Assert.Equal(SocialWorker, received.Cc.Mailboxes.Single().Address);
+        Assert.Equal(new LetterOptions().Email, received.ReplyTo.Mailboxes.Single().Address);
+        Assert.Equal("financial.assessments@council.example", received.From.Mailboxes.Single().Address);
         Assert.Equal(EmailLetterStep.SubjectFor("FA-2"), received.Subject);
         Assert.Contains("(reference FA-2)", received.Subject, StringComparison.Ordinal);
         Assert.Contains("Dear Mrs A Example,", received.TextBody, StringComparison.Ordinal);
