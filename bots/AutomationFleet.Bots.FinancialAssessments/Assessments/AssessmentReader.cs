@@ -264,7 +264,7 @@ public static class AssessmentReader
             return LetterDelivery.Post;
         }
 
-        if (method == DeliveryMethod.Email && !e.TryGetProperty("email", out _))
+        if (method == DeliveryMethod.Email && (!e.TryGetProperty("email", out var given) || given.ValueKind == JsonValueKind.Null))
         {
             f.Error("delivery.email", "is missing: an e-mail letter needs the address of the person or their representative");
         }

@@ -26,7 +26,9 @@ public sealed class LetterDeliveryReaderTests
 
     [Theory]
     [InlineData("""{ "method": "email" }""", "delivery.email", "is missing: an e-mail letter needs the address")]
+    [InlineData("""{ "method": "email", "email": null }""", "delivery.email", "is missing: an e-mail letter needs the address")]
     [InlineData("""{ "method": "email", "email": "" }""", "delivery.email", "must be a non-empty string")]
+    [InlineData("""{ "method": "email", "email": 42 }""", "delivery.email", "must be a non-empty string")]
     [InlineData("""{ "method": "email", "email": "not an address" }""", "delivery.email", "must be an e-mail address")]
     [InlineData("""{ "method": "email", "email": "Mrs A <a@example.org>" }""", "delivery.email", "must be an e-mail address")]
     [InlineData("""{ "method": "email", "email": "a@example.org", "copyTo": "social worker" }""", "delivery.copyTo", "must be an e-mail address")]
