@@ -1,22 +1,25 @@
 using System.Text.Json;
+using AutomationFleet.Bots.FinancialAssessments.Assessments;
 using AutomationFleet.Bots.FinancialAssessments.Delivery;
 using AutomationFleet.Bots.FinancialAssessments.Intake;
 using AutomationFleet.Bots.FinancialAssessments.Letters;
 using AutomationFleet.Bots.FinancialAssessments.Review;
+using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Handoff;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace AutomationFleet.Bots.FinancialAssessments;
 
 /// <summary>
 /// Consumes <c>financial-assessments</c>: reads the assessment (the online form's JSON, a JSON file from the watched
 /// folder, or a paper form handed over by inbound post), works out the weekly charge and proposes it; the delivery
-/// step prints the letter. A paper form always goes to a person, its figures never trusted; so does a document that
-/// cannot be worked out (each problem named), and one that a review rule (<see cref="AssessmentReviewRules"/>) flags,
-/// with the calculation shown.
+/// steps print the letter or e-mail it, as the document's <c>delivery</c> block says. A paper form always goes to a
+/// person, its figures never trusted; so does a document that cannot be worked out (each problem named), and one that a
+/// review rule (<see cref="AssessmentReviewRules"/>) flags, with the calculation shown.
 /// </summary>
 public sealed class FinancialAssessmentBot : IBot
 {
@@ -31,8 +34,17 @@ public sealed class FinancialAssessmentBot : IBot
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<FinancialAssessmentBot> _logger;
 
+    /// <param name="mail">
+    /// The mail connector's sender, when the host registers it (<c>AddSmtpMail</c>); without it a case that asks for
+    /// e-mail goes to a person, naming the missing setting.
+    /// </param>
     public FinancialAssessmentBot(
-        ChargeAssessor assessor, ChargeLetterWriter letters, IOptions<FinancialAssessmentsOptions> options, TimeProvider timeProvider, ILogger<FinancialAssessmentBot> logger)
+        ChargeAssessor assessor,
+        ChargeLetterWriter letters,
+        IOptions<FinancialAssessmentsOptions> options,
+        TimeProvider timeProvider,
+        ILogger<FinancialAssessmentBot> logger,
+        SmtpMailSender? mail = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _assessor = assessor;
@@ -40,7 +52,8 @@ public sealed class FinancialAssessmentBot : IBot
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        DeliverySteps = [new PrintLetterStep(LetterFor, _options.PrintFolder)];
+        // Both steps run for every case and each skips the other's: the ledger then shows which one sent the letter.
+        DeliverySteps = [new PrintLetterStep(LetterFor, _options.PrintFolder), new EmailLetterStep(LetterFor, mail, new MailboxAddress(_options.Letter.TeamName, _options.Letter.Email))];
     }
 
     public string Name => BotName;
@@ -101,7 +114,7 @@ public sealed class FinancialAssessmentBot : IBot
     /// The letter for a decided outcome, worked out again from its document; a charge that no longer agrees with the
     /// decided one (the rates changed since) is refused, so the letter never carries a figure nobody decided.
     /// </summary>
-    internal PrintedLetter LetterFor(DeliveryContext context)
+    internal DecidedLetter LetterFor(DeliveryContext context)
     {
         var outcome = JsonSerializer.Deserialize<FinancialAssessmentOutcome>(context.Outcome.OutcomeJson, JsonOptions)
             ?? throw new PermanentDeliveryException("The decided outcome is empty.");
@@ -119,6 +132,8 @@ public sealed class FinancialAssessmentBot : IBot
 
         var largePrint = assessment.Addressee?.LargePrint ?? false;
         var today = DateOnly.FromDateTime(_timeProvider.GetLocalNow().DateTime);
-        return new PrintedLetter(_letters.Write(breakdown, assessment.Addressee, today, largePrint), breakdown.WeeklyCharge, largePrint);
+        return new DecidedLetter(
+            assessment.Reference, breakdown.WeeklyCharge, largePrint, assessment.Addressee, assessment.Delivery ?? LetterDelivery.Post,
+            () => _letters.Write(breakdown, assessment.Addressee, today, largePrint));
     }
 }

@@ -1,11 +1,14 @@
 using System.Text;
 using System.Text.Json;
+using AutomationFleet.Bots.FinancialAssessments.Delivery;
 using AutomationFleet.Bots.FinancialAssessments.Letters;
 using AutomationFleet.Bots.FinancialAssessments.Tests.Letters;
+using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Handoff;
 using AutomationFleet.Core.Review;
+using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,13 +24,13 @@ internal sealed class BotTestKit : IDisposable
 
     private readonly string _root = Directory.CreateTempSubdirectory("fleet-assess-").FullName;
 
-    public BotTestKit(FinancialAssessmentsOptions? options = null)
+    public BotTestKit(FinancialAssessmentsOptions? options = null, SmtpMailSender? mail = null)
     {
         Options = options ?? new FinancialAssessmentsOptions();
         Options.PrintFolder = Path.Combine(_root, "print");
         Blobs = new FileBlobStore(Path.Combine(_root, "blobs"));
         Bot = new FinancialAssessmentBot(
-            ChargeLetterWriterTests.Assessor, new ChargeLetterWriter(Options.Letter), Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<FinancialAssessmentBot>.Instance);
+            ChargeLetterWriterTests.Assessor, new ChargeLetterWriter(Options.Letter), Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<FinancialAssessmentBot>.Instance, mail);
     }
 
     public FinancialAssessmentsOptions Options { get; }
@@ -39,6 +42,9 @@ internal sealed class BotTestKit : IDisposable
     public FinancialAssessmentBot Bot { get; }
 
     public string PrintFolder => Options.PrintFolder;
+
+    /// <summary>The letters in the print folder; none before the first one makes the folder.</summary>
+    public IReadOnlyList<string> PrintedFiles() => Directory.Exists(PrintFolder) ? Directory.GetFiles(PrintFolder) : [];
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -67,7 +73,13 @@ internal sealed class BotTestKit : IDisposable
         new ReviewRequest(FinancialAssessmentBot.BotName, decision.Category, decision.OutcomeJson, decision.Confidence, decision.EvidenceJson, decision.Reasons, false),
         false, null, null, null, DateTimeOffset.UnixEpoch);
 
-    public Task<string?> PrintAsync(string outcomeJson, string reference = "item-1") =>
-        Bot.DeliverySteps.Single().DeliverAsync(
-            new DeliveryContext(Item("{}", reference), new ItemOutcome(outcomeJson, 1, "bot"), $"{reference}#print-letter"), CancellationToken.None);
+    public Task<string?> PrintAsync(string outcomeJson, string reference = "item-1") => DeliverAsync(PrintLetterStep.StepName, outcomeJson, reference);
+
+    /// <summary>Runs one of the bot's delivery steps on a decided outcome, with the key the runner would give it.</summary>
+    public Task<string?> DeliverAsync(string step, string outcomeJson, string reference = "item-1") =>
+        Bot.DeliverySteps.Single(s => s.Name == step).DeliverAsync(
+            new DeliveryContext(Item("{}", reference), new ItemOutcome(outcomeJson, 1, "bot"), IdempotencyKey.For(reference, step)), CancellationToken.None);
+
+    /// <summary>The document with a <c>delivery</c> block added (the samples end with their addressee).</summary>
+    public static string WithDelivery(string document, string delivery) => $"{document.TrimEnd()[..^1].TrimEnd()}, \"delivery\": {delivery} }}";
 }

@@ -23,7 +23,8 @@ public sealed class FinancialAssessmentsServiceCollectionExtensionsTests
         using var provider = Provider(new() { ["FinancialAssessments:Queue"] = "assessments", ["FinancialAssessments:RatesDirectory"] = TestRates.Directory });
 
         var bot = Assert.Single(provider.GetServices<IBot>());
-        Assert.Equal(("financial-assessments", "assessments", "print-letter"), (bot.Name, bot.Queue, bot.DeliverySteps.Single().Name));
+        Assert.Equal(("financial-assessments", "assessments"), (bot.Name, bot.Queue));
+        Assert.Equal(["print-letter", "email-letter"], bot.DeliverySteps.Select(s => s.Name));
         Assert.Equal("financial-assessments", Assert.Single(provider.GetServices<IReviewForm>()).Bot);
     }
 

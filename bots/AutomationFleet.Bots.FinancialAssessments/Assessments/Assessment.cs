@@ -16,7 +16,8 @@ public sealed record Assessment(
     decimal CostOfCareWeekly,
     DateOnly? CareHomeAdmission,
     Addressee? Addressee = null,
-    IReadOnlyList<Disposal>? Disposals = null);
+    IReadOnlyList<Disposal>? Disposals = null,
+    LetterDelivery? Delivery = null);
 
 /// <summary>
 /// Who the outcome letter goes to: the person, or their appointee, deputy or attorney, and whether they asked for large

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Mail;
 using System.Text.Json;
 
 namespace AutomationFleet.Bots.FinancialAssessments.Assessments;
@@ -11,13 +12,14 @@ namespace AutomationFleet.Bots.FinancialAssessments.Assessments;
 public static class AssessmentReader
 {
     private static readonly string[] RootFields =
-        ["reference", "effectiveDate", "setting", "person", "income", "capital", "disabilityRelatedExpenditure", "housingCosts", "costOfCare", "careHomeAdmission", "addressee", "disposals"];
+        ["reference", "effectiveDate", "setting", "person", "income", "capital", "disabilityRelatedExpenditure", "housingCosts", "costOfCare", "careHomeAdmission", "addressee", "disposals", "delivery"];
 
     private static readonly string[] PersonFields = ["dateOfBirth", "couple", "partnerDateOfBirth", "premiums", "nightCare", "dependentChildren"];
     private static readonly string[] FrequencyFields = ["weekly", "fourWeekly", "monthly", "annual"];
     private static readonly string[] IncomeFields = ["type", "rate", "joint", "halfPaidToSpouse", "evidenced", .. FrequencyFields];
     private static readonly string[] CapitalFields = ["type", "amount", "holders", "occupiedByPartnerOrRelative", "description", "evidenced"];
     private static readonly string[] AddresseeFields = ["name", "address", "largePrint"];
+    private static readonly string[] DeliveryFields = ["method", "email", "copyTo"];
     private static readonly string[] DisposalFields = ["description", "amount", "date"];
 
     /// <summary>The most address lines a letter window holds.</summary>
@@ -85,6 +87,7 @@ public static class AssessmentReader
         var admission = f.Date(root, "", "careHomeAdmission", required: false);
         var addressee = root.TryGetProperty("addressee", out _) && f.Object(root, "", "addressee") is { } to ? Addressee(to, f) : null;
         var disposals = f.List(root, "disposals", required: false, (e, path) => Disposal(e, path, f, effectiveDate));
+        var delivery = root.TryGetProperty("delivery", out _) && f.Object(root, "", "delivery") is { } how ? Delivery(how, f) : LetterDelivery.Post;
         if (setting == CareSetting.CareHome && capital.Any(i => i.Type.Treatment == CapitalTreatment.MainHome) && admission is null)
         {
             f.Error("careHomeAdmission", "is needed when a care-home resident owns a main home (the first 12 weeks of a permanent placement disregard it)");
@@ -97,7 +100,7 @@ public static class AssessmentReader
 
         return reference is null || effectiveDate is null || setting is null || person is null || cost is null
             ? null
-            : new Assessment(reference, effectiveDate.Value, setting.Value, person, income, capital, dre, housing, cost.Value, admission, addressee, disposals);
+            : new Assessment(reference, effectiveDate.Value, setting.Value, person, income, capital, dre, housing, cost.Value, admission, addressee, disposals, delivery);
     }
 
     private static AssessedPerson? Person(JsonElement p, Fields f, DateOnly? effectiveDate)
@@ -240,6 +243,39 @@ public static class AssessmentReader
         return name is null ? null : new Addressee(name.Trim(), lines, largePrint);
     }
 
+    private static LetterDelivery? Delivery(JsonElement e, Fields f)
+    {
+        f.OnlyKnown(e, "delivery", DeliveryFields);
+        var method = f.String(e, "delivery", "method") switch
+        {
+            "post" => DeliveryMethod.Post,
+            "email" => DeliveryMethod.Email,
+            null => (DeliveryMethod?)null,
+            var other => f.Error<DeliveryMethod?>("delivery.method", $"must be \"email\" or \"post\", not \"{other}\""),
+        };
+        if (method == DeliveryMethod.Post)
+        {
+            // An address beside "post" means the form is unsure how to send; sending nothing by e-mail silently would hide that.
+            foreach (var unused in DeliveryFields.Skip(1).Where(n => e.TryGetProperty(n, out _)))
+            {
+                f.Error($"delivery.{unused}", "is only used when delivery.method is \"email\"");
+            }
+
+            return LetterDelivery.Post;
+        }
+
+        if (method == DeliveryMethod.Email && (!e.TryGetProperty("email", out var given) || given.ValueKind == JsonValueKind.Null))
+        {
+            f.Error("delivery.email", "is missing: an e-mail letter needs the address of the person or their representative");
+        }
+
+        var email = f.String(e, "delivery", "email", required: false);
+        var copyTo = f.String(e, "delivery", "copyTo", required: false);
+        email = f.EmailAddress("delivery.email", email);
+        copyTo = f.EmailAddress("delivery.copyTo", copyTo);
+        return method is null || email is null ? null : new LetterDelivery(DeliveryMethod.Email, email, copyTo);
+    }
+
     private static Disposal? Disposal(JsonElement e, string path, Fields f, DateOnly? effectiveDate)
     {
         f.OnlyKnown(e, path, DisposalFields);
@@ -343,6 +379,20 @@ public static class AssessmentReader
             return value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
                 ? value.GetString()
                 : Error<string>(Join(path, name), "must be a non-empty string");
+        }
+
+        /// <summary>A bare address (no display name), as SMTP takes it; null when absent or refused.</summary>
+        public string? EmailAddress(string field, string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            var trimmed = text.Trim();
+            return MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && address.DisplayName.Length == 0
+                ? trimmed
+                : Error<string>(field, "must be an e-mail address such as name@example.org");
         }
 
         public bool? Bool(JsonElement e, string path, string name, bool required)

@@ -1,19 +1,23 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using AutomationFleet.Bots.FinancialAssessments.Assessments;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Resilience;
 
 namespace AutomationFleet.Bots.FinancialAssessments.Delivery;
 
 /// <summary>
-/// Writes the outcome letter to the print folder as <c>{item reference}.pdf</c>, for the print room to post. The file
+/// Writes the outcome letter of a case that goes by post (<see cref="DeliveryMethod.Post"/>, the default) to the print
+/// folder as <c>{item reference}.pdf</c>, for the print room to post; a case that goes by e-mail is skipped. The file
 /// is put in place once (<see cref="WriteOnceFile"/>): a redo after a crash finds it there and writes nothing, so a
 /// letter is never printed twice, which is why the step is safe to repeat (<see cref="IsIdempotent"/>).
 /// </summary>
-public sealed class PrintLetterStep(Func<DeliveryContext, PrintedLetter> letter, string folder) : IDeliveryStep
+public sealed class PrintLetterStep(Func<DeliveryContext, DecidedLetter> letter, string folder) : IDeliveryStep
 {
-    public string Name => "print-letter";
+    public const string StepName = "print-letter";
+
+    public string Name => StepName;
 
     /// <summary>True: the file is named by the item's reference and never overwritten, so a redo prints nothing twice.</summary>
     public bool IsIdempotent => true;
@@ -39,20 +43,15 @@ public sealed class PrintLetterStep(Func<DeliveryContext, PrintedLetter> letter,
     public async Task<string?> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var decided = letter(context);
+        if (decided.Delivery.Method != DeliveryMethod.Post)
+        {
+            return JsonSerializer.Serialize(new { skipped = "the letter goes by e-mail (delivery.method)" });
+        }
+
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileNameFor(context.Item.Reference));
-        PrintedLetter? printed = null;
-        var written = !File.Exists(path) && await WriteOnceFile.WriteAsync(
-            path,
-            s =>
-            {
-                printed = letter(context);
-                return s.WriteAsync(printed.Pdf, cancellationToken).AsTask();
-            },
-            cancellationToken);
-        return JsonSerializer.Serialize(new { file = Path.GetFileName(path), written, weeklyCharge = printed?.WeeklyCharge, largePrint = printed?.LargePrint });
+        var written = !File.Exists(path) && await WriteOnceFile.WriteAsync(path, s => s.WriteAsync(decided.Pdf, cancellationToken).AsTask(), cancellationToken);
+        return JsonSerializer.Serialize(new { file = Path.GetFileName(path), written, weeklyCharge = decided.WeeklyCharge, largePrint = decided.LargePrint });
     }
 }
-
-/// <summary>A letter ready to print: the PDF, and what it says, for the ledger.</summary>
-public sealed record PrintedLetter(byte[] Pdf, decimal WeeklyCharge, bool LargePrint);

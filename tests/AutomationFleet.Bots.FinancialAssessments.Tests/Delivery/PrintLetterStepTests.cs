@@ -13,7 +13,18 @@ public sealed class PrintLetterStepTests : IDisposable
     public void Dispose() => _kit.Dispose();
 
     [Fact]
-    public void IsIdempotent_WriteOnceByReference_True() => Assert.True(_kit.Bot.DeliverySteps.Single().IsIdempotent);
+    public void IsIdempotent_WriteOnceByReference_True() => Assert.True(_kit.Bot.DeliverySteps.Single(s => s.Name == PrintLetterStep.StepName).IsIdempotent);
+
+    [Fact]
+    public async Task DeliverAsync_CaseGoesByEmail_SkippedAndNothingPrinted()
+    {
+        var decision = await _kit.DecideAsync(BotTestKit.WithDelivery(ChargeLetterWriterTests.Sample("FA-2"), """{ "method": "email", "email": "a.example@example.org" }"""));
+
+        var result = await _kit.PrintAsync(decision.OutcomeJson!);
+
+        Assert.Contains("skipped", result, StringComparison.Ordinal);
+        Assert.Empty(_kit.PrintedFiles());
+    }
 
     [Fact]
     public async Task DeliverAsync_DecidedOutcome_WritesTheLetterWithTheChargeNamedByTheReference()
@@ -53,7 +64,7 @@ public sealed class PrintLetterStepTests : IDisposable
         var exception = await Assert.ThrowsAsync<PermanentDeliveryException>(() => _kit.PrintAsync(tampered));
 
         Assert.Contains("not the 1.00 decided", exception.Message, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_kit.PrintFolder));
+        Assert.Empty(_kit.PrintedFiles());
     }
 
     [Fact]
