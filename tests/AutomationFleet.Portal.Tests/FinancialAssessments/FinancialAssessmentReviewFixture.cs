@@ -23,6 +23,9 @@ public sealed class FinancialAssessmentReviewFixture() : BotReviewFixture("fiona
 
     public WorkItem Item { get; private set; } = null!;
 
+    /// <summary>The assessment document sent to review (sample FA-3).</summary>
+    public string Document { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "FA-3.json"));
+
     public string PrintFolder => Path.Combine(Root, "print");
 
     public ChargeAssessor Assessor { get; } =
@@ -37,5 +40,5 @@ public sealed class FinancialAssessmentReviewFixture() : BotReviewFixture("fiona
     }
 
     protected override async Task SeedAsync() =>
-        Item = (await SendToReviewAsync(Reference, await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "FA-3.json")))).Item;
+        Item = (await SendToReviewAsync(Reference, Document)).Item;
 }
