@@ -55,18 +55,47 @@ public sealed class FinancialAssessmentReviewTests(PortalFixture portal, Financi
         await page.Locator("#reason").PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("decided=true$"));
 
+        await AssertLetterCarriesAsync(FinancialAssessmentReviewFixture.Reference, after);
+    }
+
+    [Fact]
+    public async Task Correct_JavaScriptOff_WorkedOutOnSubmitAndTheLetterCarriesIt()
+    {
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await PortalFixture.SignInAsync(page, fixture.BaseUrl, fixture.Reviewer);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
+        await page.GotoAsync($"{fixture.BaseUrl}/review/items/{fixture.NoScriptItem.Id}");
+        var before = fixture.Assessor.Assess(fixture.Document).WeeklyCharge;
+        var after = fixture.Assessor.Assess(WithField(fixture.Document, "income.1.amount", "250.00")).WeeklyCharge;
+
+        await page.Locator("[id='income.1.amount']").FillAsync("250.00");
+        await page.Locator("#kind-correct").CheckAsync();
+        await page.Locator("#reason").FillAsync("The pension statement shows 250.00 a month.");
+
+        // No script, so nothing recalculated before submitting; the submission itself is worked out on the server.
+        await Assertions.Expect(WeeklyCharge(page)).ToHaveTextAsync(Money(before));
+        await page.Locator("#submit-decision").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("decided=true$"));
+        await AssertLetterCarriesAsync(FinancialAssessmentReviewFixture.NoScriptReference, after);
+        await context.CloseAsync();
+    }
+
+    // The runner prints the decided item; its outcome and letter carry the charge the approved figures give.
+    private async Task AssertLetterCarriesAsync(string reference, decimal charge)
+    {
         Assert.Equal(RunResult.Completed, await fixture.RunAgainAsync());
 
-        var completed = (await fixture.Store.FindAsync(FinancialAssessmentReviewFixture.Reference, CancellationToken.None))!;
+        var completed = (await fixture.Store.FindAsync(reference, CancellationToken.None))!;
         Assert.Equal(WorkItemState.Completed, completed.State);
         var outcome = JsonSerializer.Deserialize<FinancialAssessmentOutcome>(completed.OutcomeJson!, Web)!;
         var expected = fixture.Assessor.Assess(outcome.Document);
         Assert.Equal(expected.WeeklyCharge, outcome.WeeklyCharge);
-        Assert.Equal(after, outcome.WeeklyCharge);
+        Assert.Equal(charge, outcome.WeeklyCharge);
         Assert.Contains(expected.Income, i => i.Given == 250.00m && i.Period.StartsWith("monthly", StringComparison.Ordinal));
-        using var letter = PdfDocument.Open(Path.Combine(fixture.PrintFolder, PrintLetterStep.FileNameFor(FinancialAssessmentReviewFixture.Reference)));
+        using var letter = PdfDocument.Open(Path.Combine(fixture.PrintFolder, PrintLetterStep.FileNameFor(reference)));
         var text = string.Join(' ', letter.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
-        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"You will pay £{expected.WeeklyCharge:N2} a week"), text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"You will pay £{charge:N2} a week"), text, StringComparison.Ordinal);
     }
 
     // axe-core is injected as a script tag, which the portal's CSP refuses; so the same recalculated page again, in a
