@@ -20,7 +20,8 @@ namespace AutomationFleet.Portal.Pages.Review;
 /// One item under review: the document, the proposal and why it was not automatic, the bot's evidence, the audit trail,
 /// and the decision form. The evidence and the correction fields are the bot's: its <see cref="IReviewForm"/> (picked by
 /// <see cref="ReviewRequest.Bot"/>) lays them out and turns the submitted values into the corrected outcome; the page
-/// never reads a bot's JSON. A bot with no form gets its evidence shown as JSON and approve, reject or escalate only. Every handler checks the caller's queue or service grant on the server; a refusal is a 403,
+/// never reads a bot's JSON. A form that is also an <see cref="IReviewFormPreview"/> works out the correction draft as
+/// the reviewer types (the Preview handler, called by portal.js). A bot with no form gets its evidence shown as JSON and approve, reject or escalate only. Every handler checks the caller's queue or service grant on the server; a refusal is a 403,
 /// audited. A reviewer opening the page claims the item when no one else holds it (a decision needs a live claim);
 /// a supervisor or administrator opening it does not: they claim with the Claim button, and may reassign the item to
 /// someone allowed to see it or release someone's claim. Escalated items are taken and decided only by supervisors.
