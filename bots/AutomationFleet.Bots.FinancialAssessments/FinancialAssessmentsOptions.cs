@@ -37,6 +37,13 @@ public sealed class FinancialAssessmentsOptions
     [Range(typeof(decimal), "0", "100000")]
     public decimal CapitalMargin { get; set; } = 500m;
 
+    /// <summary>
+    /// A weekly charge that differs from the previous assessment's (given in the document) by more than this, in pounds
+    /// either way, sends the case to a person with both figures shown. Default 25.
+    /// </summary>
+    [Range(typeof(decimal), "0", "1000")]
+    public decimal ChargeChangeThreshold { get; set; } = 25m;
+
     /// <summary>Capital given away or spent in this many years before the assessment is a sign of deprivation for a person to weigh. Default 7.</summary>
     [Range(0, 50)]
     public int DeprivationLookbackYears { get; set; } = 7;

@@ -41,6 +41,7 @@ public sealed class FinancialAssessmentsOptionsValidator : IValidateOptions<Fina
             }
         }
 
+        Money(failures, $"{FinancialAssessmentsOptions.SectionName}:{nameof(options.ChargeChangeThreshold)}", options.ChargeChangeThreshold, MostWeekly);
         if (string.IsNullOrWhiteSpace(options.RatesDirectory))
         {
             failures.Add($"{FinancialAssessmentsOptions.SectionName}:{nameof(options.RatesDirectory)} is missing.");

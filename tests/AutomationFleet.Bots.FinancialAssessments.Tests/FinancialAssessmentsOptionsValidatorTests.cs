@@ -16,6 +16,7 @@ public sealed class FinancialAssessmentsOptionsValidatorTests
         var options = new FinancialAssessmentsOptions
         {
             RatesDirectory = "/nonexistent/charging",
+            ChargeChangeThreshold = 2.555m,
             LocalPolicy = new LocalChargingPolicy
             {
                 MigUplift = -5m,
@@ -36,6 +37,7 @@ public sealed class FinancialAssessmentsOptionsValidatorTests
             "FinancialAssessments:LocalPolicy:MinimumCharge must be from 0",
             "FinancialAssessments:LocalPolicy:PercentageOfDisposableIncome must be more than 0",
             "FinancialAssessments:LocalPolicy:HomeCareLowerCapitalLimit (30000) must be below",
+            "FinancialAssessments:ChargeChangeThreshold must be in pounds and pence",
             "FinancialAssessments:RatesDirectory: The charging rates folder '/nonexistent/charging' does not exist.",
         ];
         Assert.Equal(settings.Length, failures.Count);

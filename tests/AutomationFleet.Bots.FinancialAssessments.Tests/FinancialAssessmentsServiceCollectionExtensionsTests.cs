@@ -55,6 +55,24 @@ public sealed class FinancialAssessmentsServiceCollectionExtensionsTests
         Assert.Equal(["Shire Hall"], provider.GetRequiredService<IOptions<FinancialAssessmentsOptions>>().Value.Letter.ReturnAddressLines);
     }
 
+    [Fact]
+    public void AddFinancialAssessmentBot_ChargeChangeThreshold_BoundFromItsSetting()
+    {
+        using var provider = Provider(new() { ["FinancialAssessments:RatesDirectory"] = TestRates.Directory, ["FinancialAssessments:ChargeChangeThreshold"] = "40.50" });
+
+        Assert.Equal(40.50m, provider.GetRequiredService<IOptions<FinancialAssessmentsOptions>>().Value.ChargeChangeThreshold);
+    }
+
+    [Fact]
+    public void AddFinancialAssessmentBot_NegativeChargeChangeThreshold_StartFailsNamingTheSetting()
+    {
+        using var provider = Provider(new() { ["FinancialAssessments:RatesDirectory"] = TestRates.Directory, ["FinancialAssessments:ChargeChangeThreshold"] = "-1" });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FinancialAssessmentsOptions>>().Value);
+
+        Assert.Contains("ChargeChangeThreshold", exception.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Provider(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

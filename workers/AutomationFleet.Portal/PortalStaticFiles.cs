@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace AutomationFleet.Portal;
 
-/// <summary>The portal's one stylesheet and one small script, served from the assembly.</summary>
+/// <summary>The portal's one stylesheet and one small script (keyboard shortcuts, live recalculation), served from the assembly.</summary>
 internal static class PortalStaticFiles
 {
     private static readonly FrozenDictionary<string, (string ContentType, byte[] Content)> Files = Load();

@@ -17,7 +17,14 @@ public sealed record Assessment(
     DateOnly? CareHomeAdmission,
     Addressee? Addressee = null,
     IReadOnlyList<Disposal>? Disposals = null,
-    LetterDelivery? Delivery = null);
+    LetterDelivery? Delivery = null,
+    PreviousAssessment? Previous = null);
+
+/// <summary>
+/// The person's last charge as the council's system gives it with the document (the fleet keeps no assessment
+/// history), so a large change since then can be sent to a person.
+/// </summary>
+public sealed record PreviousAssessment(decimal WeeklyCharge, DateOnly EffectiveDate);
 
 /// <summary>
 /// Who the outcome letter goes to: the person, or their appointee, deputy or attorney, and whether they asked for large

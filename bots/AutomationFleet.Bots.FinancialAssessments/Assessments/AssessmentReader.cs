@@ -12,7 +12,7 @@ namespace AutomationFleet.Bots.FinancialAssessments.Assessments;
 public static class AssessmentReader
 {
     private static readonly string[] RootFields =
-        ["reference", "effectiveDate", "setting", "person", "income", "capital", "disabilityRelatedExpenditure", "housingCosts", "costOfCare", "careHomeAdmission", "addressee", "disposals", "delivery"];
+        ["reference", "effectiveDate", "setting", "person", "income", "capital", "disabilityRelatedExpenditure", "housingCosts", "costOfCare", "careHomeAdmission", "addressee", "disposals", "delivery", "previousAssessment"];
 
     private static readonly string[] PersonFields = ["dateOfBirth", "couple", "partnerDateOfBirth", "premiums", "nightCare", "dependentChildren"];
     private static readonly string[] FrequencyFields = ["weekly", "fourWeekly", "monthly", "annual"];
@@ -21,6 +21,7 @@ public static class AssessmentReader
     private static readonly string[] AddresseeFields = ["name", "address", "largePrint"];
     private static readonly string[] DeliveryFields = ["method", "email", "copyTo"];
     private static readonly string[] DisposalFields = ["description", "amount", "date"];
+    private static readonly string[] PreviousFields = ["weeklyCharge", "effectiveDate"];
 
     /// <summary>The most address lines a letter window holds.</summary>
     private const int MaxAddressLines = 7;
@@ -88,6 +89,7 @@ public static class AssessmentReader
         var addressee = root.TryGetProperty("addressee", out _) && f.Object(root, "", "addressee") is { } to ? Addressee(to, f) : null;
         var disposals = f.List(root, "disposals", required: false, (e, path) => Disposal(e, path, f, effectiveDate));
         var delivery = root.TryGetProperty("delivery", out _) && f.Object(root, "", "delivery") is { } how ? Delivery(how, f) : LetterDelivery.Post;
+        var previous = root.TryGetProperty("previousAssessment", out _) && f.Object(root, "", "previousAssessment") is { } last ? Previous(last, f, effectiveDate) : null;
         if (setting == CareSetting.CareHome && capital.Any(i => i.Type.Treatment == CapitalTreatment.MainHome) && admission is null)
         {
             f.Error("careHomeAdmission", "is needed when a care-home resident owns a main home (the first 12 weeks of a permanent placement disregard it)");
@@ -100,7 +102,7 @@ public static class AssessmentReader
 
         return reference is null || effectiveDate is null || setting is null || person is null || cost is null
             ? null
-            : new Assessment(reference, effectiveDate.Value, setting.Value, person, income, capital, dre, housing, cost.Value, admission, addressee, disposals, delivery);
+            : new Assessment(reference, effectiveDate.Value, setting.Value, person, income, capital, dre, housing, cost.Value, admission, addressee, disposals, delivery, previous);
     }
 
     private static AssessedPerson? Person(JsonElement p, Fields f, DateOnly? effectiveDate)
@@ -288,6 +290,20 @@ public static class AssessmentReader
         }
 
         return description is null || amount is null || date is null ? null : new Disposal(path, description, amount.Value, date.Value);
+    }
+
+    private static PreviousAssessment? Previous(JsonElement e, Fields f, DateOnly? effectiveDate)
+    {
+        const string path = "previousAssessment";
+        f.OnlyKnown(e, path, PreviousFields);
+        var charge = f.Money(e, path, "weeklyCharge", InputLimits.WeeklyCostOfCare, required: true);
+        var date = f.Date(e, path, "effectiveDate");
+        if (date is { } d && effectiveDate is { } on && d >= on)
+        {
+            f.Error($"{path}.effectiveDate", "must be before this assessment's effective date");
+        }
+
+        return charge is null || date is null ? null : new PreviousAssessment(charge.Value, date.Value);
     }
 
     private static ExpenseItem? Expense(JsonElement e, string path, Fields f)

@@ -34,6 +34,8 @@ public static class AssessmentFields
         new("person.nightCare", "Night care provided", Kind.Bool),
         new("person.dependentChildren", "Dependent children", Kind.Whole),
         new("costOfCare.weekly", "Weekly cost of care (£)", Kind.Money),
+        new("previousAssessment.weeklyCharge", "Previous weekly charge (£), if any", Kind.Money),
+        new("previousAssessment.effectiveDate", "Previous charge's start date (YYYY-MM-DD)", Kind.Text),
         new("addressee.name", "Letter to (name)", Kind.Text),
         new("addressee.address", "Letter address (lines separated by ;)", Kind.List),
         new("addressee.largePrint", "Large-print letter", Kind.Bool),

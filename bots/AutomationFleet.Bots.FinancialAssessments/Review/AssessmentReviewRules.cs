@@ -7,8 +7,8 @@ namespace AutomationFleet.Bots.FinancialAssessments.Review;
 /// <summary>
 /// Why an assessment that could be worked out must still go to a person (issue 10 §3), one sentence a reason, each
 /// naming the figure or field; none when the charge can go straight out. A pure function of the case, its breakdown
-/// and the settings. Not here: "the charge changed by more than X since the last assessment", which needs the person's
-/// assessment history, which the fleet does not hold yet.
+/// and the settings. The fleet keeps no assessment history, so "the charge changed since the last assessment" compares
+/// with the previous charge the council's system puts in the document, when it does.
 /// </summary>
 public static class AssessmentReviewRules
 {
@@ -60,6 +60,13 @@ public static class AssessmentReviewRules
         if (unrecognised.Count > 0)
         {
             reasons.Add($"An income the bot does not recognise ({string.Join(", ", unrecognised)}): a person decides whether and how much of it counts.");
+        }
+
+        if (assessment.Previous is { } previous && Math.Abs(breakdown.WeeklyCharge - previous.WeeklyCharge) > options.ChargeChangeThreshold)
+        {
+            var change = breakdown.WeeklyCharge - previous.WeeklyCharge;
+            reasons.Add(Invariant(
+                $"The charge changed by more than £{options.ChargeChangeThreshold:N2} a week since the last assessment: £{breakdown.WeeklyCharge:N2} now, £{previous.WeeklyCharge:N2} from {previous.EffectiveDate:yyyy-MM-dd}, {(change > 0 ? "up" : "down")} £{Math.Abs(change):N2} a week. Check what changed before the letter goes."));
         }
 
         reasons.AddRange(Inconsistencies(assessment));

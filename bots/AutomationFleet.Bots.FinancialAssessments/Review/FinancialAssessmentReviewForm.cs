@@ -10,10 +10,11 @@ namespace AutomationFleet.Bots.FinancialAssessments.Review;
 /// The portal's page for an assessment in review: what stops it or why a person must look, the breakdown (capital,
 /// income, allowances, the steps to the charge, each with its rule and rate), and every figure and fact of the
 /// document as an editable field. On submit the figures are read and the charge worked out again on the server; the
-/// approved document and its charge are what the letter is printed from. (The breakdown does not yet update as the
-/// reviewer types: it is recalculated on submit, and a problem is reported naming its field.)
+/// approved document and its charge are what the letter is printed from. As the reviewer types, the portal asks for a
+/// <see cref="Preview"/> of the draft and shows the breakdown it gives; without JavaScript the charge is worked out on
+/// submit only.
 /// </summary>
-public sealed class FinancialAssessmentReviewForm(ChargeAssessor assessor) : IReviewForm
+public sealed class FinancialAssessmentReviewForm(ChargeAssessor assessor) : IReviewFormPreview
 {
     public string Bot => FinancialAssessmentBot.BotName;
 
@@ -21,22 +22,20 @@ public sealed class FinancialAssessmentReviewForm(ChargeAssessor assessor) : IRe
     {
         ArgumentNullException.ThrowIfNull(task);
         var evidence = Read(task);
-        var tables = new List<EvidenceTable>();
-        if (evidence.Problems.Count > 0)
-        {
-            tables.Add(new("problems", "What stops the calculation", ["Problem"], [.. evidence.Problems.Select(p => (IReadOnlyList<string>)[p])],
-                "Correct the fields below; the charge is worked out again when you submit."));
-        }
-
-        if (evidence.Breakdown is { } b)
-        {
-            tables.AddRange(BreakdownTables(b));
-        }
-
+        var tables = EvaluationTables(evidence.Problems, evidence.Breakdown);
         var alerts = evidence.ReadByOcr
             ? new[] { "This form came on paper and was read by OCR: no figure was trusted. Enter or check every figure from the form itself." }
             : null;
         return new ReviewView(tables, AssessmentFields.For(Draft(task)), alerts);
+    }
+
+    /// <summary>The draft worked out as <see cref="Correct"/> would, without the check that every field came back (a draft may be partial).</summary>
+    public IReadOnlyList<EvidenceTable> Preview(ReviewTask task, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(values);
+        var evaluation = AssessmentEvaluation.Of(assessor, AssessmentFields.ToDocument(values));
+        return EvaluationTables(evaluation.Problems, evaluation.Breakdown);
     }
 
     public ReviewCorrection Correct(ReviewTask task, IReadOnlyDictionary<string, string> values)
@@ -59,6 +58,23 @@ public sealed class FinancialAssessmentReviewForm(ChargeAssessor assessor) : IRe
 
         var outcome = new FinancialAssessmentOutcome(breakdown.Reference, document, breakdown.WeeklyCharge, breakdown.Year);
         return new ReviewCorrection(JsonSerializer.Serialize(outcome, FinancialAssessmentBot.JsonOptions), FinancialAssessmentDecisions.Assessed);
+    }
+
+    private static List<EvidenceTable> EvaluationTables(IReadOnlyList<string> problems, ChargeBreakdown? breakdown)
+    {
+        var tables = new List<EvidenceTable>();
+        if (problems.Count > 0)
+        {
+            tables.Add(new("problems", "What stops the calculation", ["Problem"], [.. problems.Select(p => (IReadOnlyList<string>)[p])],
+                "Correct the fields below; the charge is worked out again when you submit."));
+        }
+
+        if (breakdown is not null)
+        {
+            tables.AddRange(BreakdownTables(breakdown));
+        }
+
+        return tables;
     }
 
     /// <summary>The breakdown as the portal's tables: every figure with its rule and the rate it came from.</summary>

@@ -45,11 +45,27 @@ public sealed class AssessmentReaderTests
     [InlineData("couple-no-partner", "person.partnerDateOfBirth", "is needed for a couple")]
     [InlineData("home-no-admission", "careHomeAdmission", "is needed")]
     [InlineData("amount-as-text", "costOfCare.weekly", "must be an amount")]
+    [InlineData("previous-no-charge", "previousAssessment.weeklyCharge", "is missing")]
+    [InlineData("previous-three-decimals", "previousAssessment.weeklyCharge", "more than 2 decimal places")]
+    [InlineData("previous-negative", "previousAssessment.weeklyCharge", "must not be negative")]
+    [InlineData("previous-not-before", "previousAssessment.effectiveDate", "must be before this assessment's effective date")]
+    [InlineData("previous-misspelt", "previousAssessment.weeklyCharges", "is not a field of previousAssessment")]
     public void Read_BadDocument_ErrorNamesTheField(string change, string field, string message)
     {
         var exception = Assert.Throws<AssessmentInputException>(() => AssessmentReader.Read(Mutate(change)));
 
         Assert.Contains(exception.Errors, e => e.Field == field && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_PreviousAssessment_Read()
+    {
+        var json = JsonNode.Parse(Example)!;
+        json["previousAssessment"] = JsonNode.Parse("""{ "weeklyCharge": 120.50, "effectiveDate": "2024-06-03" }""");
+
+        var assessment = AssessmentReader.Read(json.ToJsonString());
+
+        Assert.Equal(new PreviousAssessment(120.50m, new DateOnly(2024, 6, 3)), assessment.Previous);
     }
 
     [Fact]
@@ -118,6 +134,11 @@ public sealed class AssessmentReaderTests
                 json["capital"]!.AsArray().Add(JsonNode.Parse("""{ "type": "main-home", "amount": 180000.00 }"""));
                 break;
             case "amount-as-text": json["costOfCare"]!["weekly"] = "250"; break;
+            case "previous-no-charge": root["previousAssessment"] = JsonNode.Parse("""{ "effectiveDate": "2024-06-03" }"""); break;
+            case "previous-three-decimals": root["previousAssessment"] = JsonNode.Parse("""{ "weeklyCharge": 120.505, "effectiveDate": "2024-06-03" }"""); break;
+            case "previous-negative": root["previousAssessment"] = JsonNode.Parse("""{ "weeklyCharge": -1.00, "effectiveDate": "2024-06-03" }"""); break;
+            case "previous-not-before": root["previousAssessment"] = JsonNode.Parse("""{ "weeklyCharge": 120.50, "effectiveDate": "2025-06-02" }"""); break;
+            case "previous-misspelt": root["previousAssessment"] = JsonNode.Parse("""{ "weeklyCharges": 120.50, "weeklyCharge": 120.50, "effectiveDate": "2024-06-03" }"""); break;
             default: throw new ArgumentOutOfRangeException(nameof(change), change, null);
         }
 

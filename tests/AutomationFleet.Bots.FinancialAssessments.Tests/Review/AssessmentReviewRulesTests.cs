@@ -1,3 +1,4 @@
+using System.Globalization;
 using AutomationFleet.Bots.FinancialAssessments.Assessments;
 using AutomationFleet.Bots.FinancialAssessments.Review;
 using AutomationFleet.Bots.FinancialAssessments.Tests.Letters;
@@ -73,6 +74,47 @@ public sealed class AssessmentReviewRulesTests
         Assert.Contains(
             Check(Base.Replace("\"home\"", "\"care-home\"", StringComparison.Ordinal).Replace("\"costOfCare\"", "\"housingCosts\": [ { \"item\": \"rent\", \"weekly\": 10.00 } ], \"costOfCare\"", StringComparison.Ordinal)),
             r => r.StartsWith("Inconsistent data: a care-home resident", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("-30.00", "up £30.00 a week")]
+    [InlineData("30.00", "down £30.00 a week")]
+    public void Check_ChargeChangedByMoreThanTheThreshold_FlaggedWithBothCharges(string offset, string change)
+    {
+        var previous = RicherCharge + decimal.Parse(offset, CultureInfo.InvariantCulture);
+
+        var reason = Assert.Single(Check(WithPrevious(previous)));
+
+        Assert.StartsWith("The charge changed by more than £25.00 a week since the last assessment:", reason, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"£{RicherCharge:N2} now, £{previous:N2} from 2024-06-03, {change}"), reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ChargeChangedByExactlyTheThreshold_NotFlagged()
+    {
+        Assert.Empty(Check(WithPrevious(RicherCharge - 25m)));
+        Assert.Empty(Check(WithPrevious(RicherCharge + 25m)));
+        Assert.Single(Check(WithPrevious(RicherCharge + 25.01m)));
+    }
+
+    [Fact]
+    public void Check_ChargeChangeThresholdSetting_Used()
+    {
+        var json = WithPrevious(RicherCharge + 10m);
+
+        Assert.Empty(Check(json));
+        Assert.Single(Check(json, new FinancialAssessmentsOptions { ChargeChangeThreshold = 5m }));
+    }
+
+    [Fact]
+    public void Check_NoPreviousAssessment_NoChargeChangeReason() => Assert.Empty(Check(Richer));
+
+    // A pension well above the MIG, so the charge is far enough from zero to move either way.
+    private static readonly string Richer = Base.Replace("230.25", "400.00", StringComparison.Ordinal);
+
+    private static readonly decimal RicherCharge = ChargeLetterWriterTests.Assessor.Assess(Richer).WeeklyCharge;
+
+    private static string WithPrevious(decimal charge) =>
+        Richer.Replace("\"costOfCare\"", string.Create(CultureInfo.InvariantCulture, $$"""  "previousAssessment": { "weeklyCharge": {{charge:0.00}}, "effectiveDate": "2024-06-03" }, "costOfCare" """), StringComparison.Ordinal);
 
     private static string WithDisposal(string date) =>
         Base.Replace("\"costOfCare\"", $$"""  "disposals": [ { "description": "gift", "amount": 9000.00, "date": "{{date}}" } ], "costOfCare" """, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AutomationFleet.Bots.FinancialAssessments.Letters;
 using AutomationFleet.Bots.FinancialAssessments.Review;
 using AutomationFleet.Bots.FinancialAssessments.Tests.Letters;
@@ -89,6 +90,33 @@ public sealed class FinancialAssessmentReviewFormTests : IDisposable
         var exception = Assert.Throws<ReviewFormException>(() => _form.Correct(task, values));
 
         Assert.Contains("income.0.type", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_ReviewerChangesAFigure_TheChargeCorrectWouldGive()
+    {
+        var task = BotTestKit.Task(await _kit.DecideAsync(ChargeLetterWriterTests.Sample("FA-3")));
+        var values = Values(_form.Present(task));
+        values["income.1.amount"] = "250.00";
+
+        var tables = _form.Preview(task, values);
+
+        var approved = BotTestKit.Outcome(_form.Correct(task, values).OutcomeJson);
+        Assert.Equal(["charge", "capital", "income", "allowances", "steps"], tables.Select(t => t.Id));
+        Assert.Equal(["Weekly charge", approved.WeeklyCharge.ToString("N2", CultureInfo.InvariantCulture)], tables[0].Rows[0]);
+    }
+
+    [Fact]
+    public async Task Preview_FigureNotAnAmount_ProblemsTableNamingTheField()
+    {
+        var task = BotTestKit.Task(await _kit.DecideAsync(ChargeLetterWriterTests.Sample("FA-2")));
+        var values = Values(_form.Present(task));
+        values["income.0.amount"] = "two hundred";
+
+        var table = Assert.Single(_form.Preview(task, values));
+
+        Assert.Equal("problems", table.Id);
+        Assert.Contains(table.Rows, r => r[0].StartsWith("income[0].weekly", StringComparison.Ordinal));
     }
 
     [Fact]

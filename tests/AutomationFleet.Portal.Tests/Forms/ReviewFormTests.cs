@@ -127,6 +127,24 @@ public sealed class ReviewFormTests(PortalFixture portal, ReviewFormFixture fixt
         Assert.Equal(WorkItemState.NeedsReview, still.State);
     }
 
+    [Fact]
+    public async Task Preview_FormWithoutPreview_NoLiveRecalculationAndNotFound()
+    {
+        var page = await portal.NewPageAsync();
+        await SignInAsync(page);
+        var url = $"{fixture.BaseUrl}/review/items/{fixture.Items["render"].Id}";
+        await page.GotoAsync(url);
+
+        await Assertions.Expect(page.Locator("#evidence-tables")).Not.ToHaveAttributeAsync("data-preview", new Regex("."));
+        await Assertions.Expect(page.Locator("#recalculated")).ToHaveCountAsync(0);
+        var token = await page.Locator("#decision-form input[name=__RequestVerificationToken]").InputValueAsync();
+        var status = await page.EvaluateAsync<int>(
+            "async ([url, token]) => (await fetch(url, { method: 'POST', body: new URLSearchParams({ __RequestVerificationToken: token }) })).status",
+            new[] { url + "?handler=Preview", token });
+
+        Assert.Equal(404, status);
+    }
+
     private async Task SignInAsync(IPage page)
     {
         await PortalFixture.SignInAsync(page, fixture.BaseUrl, "fay");

@@ -20,7 +20,8 @@ namespace AutomationFleet.Portal.Pages.Review;
 /// One item under review: the document, the proposal and why it was not automatic, the bot's evidence, the audit trail,
 /// and the decision form. The evidence and the correction fields are the bot's: its <see cref="IReviewForm"/> (picked by
 /// <see cref="ReviewRequest.Bot"/>) lays them out and turns the submitted values into the corrected outcome; the page
-/// never reads a bot's JSON. A bot with no form gets its evidence shown as JSON and approve, reject or escalate only. Every handler checks the caller's queue or service grant on the server; a refusal is a 403,
+/// never reads a bot's JSON. A form that is also an <see cref="IReviewFormPreview"/> works out the correction draft as
+/// the reviewer types (the Preview handler, called by portal.js). A bot with no form gets its evidence shown as JSON and approve, reject or escalate only. Every handler checks the caller's queue or service grant on the server; a refusal is a 403,
 /// audited. A reviewer opening the page claims the item when no one else holds it (a decision needs a live claim);
 /// a supervisor or administrator opening it does not: they claim with the Claim button, and may reassign the item to
 /// someone allowed to see it or release someone's claim. Escalated items are taken and decided only by supervisors.
@@ -51,6 +52,9 @@ public sealed class ItemModel(
 
     /// <summary>The bot's evidence and correction form for the open task; null when the bot registers no form.</summary>
     public ReviewView? View { get; private set; }
+
+    /// <summary>The bot's review form for the open task; null when the bot registers none.</summary>
+    private IReviewForm? Form { get; set; }
 
     /// <summary>The pages the bot's form says it read, for the document column.</summary>
     public DocumentPages Pages { get; private set; } = DocumentPages.None;
@@ -100,6 +104,12 @@ public sealed class ItemModel(
     /// <summary>What a correction field shows: what the reviewer submitted (on a refused decision), else the bot's proposal.</summary>
     public string? ValueOf(CorrectionField field) =>
         Decision.Values.TryGetValue(field.Name, out var submitted) ? submitted : field.Value;
+
+    /// <summary>
+    /// Where the page's script posts the correction draft to see the bot's evidence worked out again; null when the item
+    /// is decided or the bot's form cannot preview (<see cref="IReviewFormPreview"/>).
+    /// </summary>
+    public string? PreviewUrl => Open && Correctable && Form is IReviewFormPreview ? $"/review/items/{Item.Id}?handler=Preview" : null;
 
     public string DocumentUrl(AttachmentRef attachment) => $"/review/items/{Item.Id}?handler=Document&hash={attachment.ContentHash}";
 
@@ -284,6 +294,37 @@ public sealed class ItemModel(
         return File(image, "image/png");
     }
 
+    /// <summary>
+    /// The evidence tables worked out from the correction draft as typed (the page's script replaces its tables with
+    /// them). The same grant check as the page and the anti-forgery token of any post; nothing is saved or audited as a
+    /// decision: submitting the decision works the figures out again, and that is what counts.
+    /// </summary>
+    public async Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken cancellationToken)
+    {
+        var (denied, _) = await LoadAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (PreviewUrl is null || Form is not IReviewFormPreview preview)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        try
+        {
+            return Partial("_EvidenceTables", preview.Preview(Task!, SubmittedValues()));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The draft stays on the page; the reviewer can still submit, which works it out again.
+            logger.LogError(exception, "The review form of bot {Bot} failed to preview item {Reference}", Task!.Request.Bot, Reference);
+            return StatusCode(StatusCodes.Status500InternalServerError);
+        }
+    }
+
     public async Task<IActionResult> OnPostDecideAsync(long id, CancellationToken cancellationToken)
     {
         var (denied, scope) = await LoadAsync(id, cancellationToken);
@@ -409,15 +450,15 @@ public sealed class ItemModel(
     private void PresentEvidence(ReviewTask? task)
     {
         EvidenceJson = task is null ? "" : Indent(task.Request.EvidenceJson);
-        var form = task is null ? null : forms.FirstOrDefault(f => string.Equals(f.Bot, task.Request.Bot, StringComparison.Ordinal));
-        if (form is null)
+        Form = task is null ? null : forms.FirstOrDefault(f => string.Equals(f.Bot, task.Request.Bot, StringComparison.Ordinal));
+        if (Form is null)
         {
             return;
         }
 
         try
         {
-            View = form.Present(task!);
+            View = Form.Present(task!);
             Pages = new DocumentPages(View.Pages ?? []);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -436,18 +477,22 @@ public sealed class ItemModel(
             return (null, "This item cannot be corrected here: approve, reject or escalate it.");
         }
 
-        var names = View!.Correction.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var values = Decision.Values.Where(v => names.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value ?? "", StringComparer.Ordinal);
-        var form = forms.First(f => string.Equals(f.Bot, Task.Request.Bot, StringComparison.Ordinal));
         try
         {
-            var correction = form.Correct(Task, values);
+            var correction = Form!.Correct(Task, SubmittedValues());
             return (new ReviewDecision(ReviewDecisionKind.Correct, reason, correction.OutcomeJson, correction.Category), null);
         }
         catch (ReviewFormException exception)
         {
             return (null, exception.Message);
         }
+    }
+
+    /// <summary>The posted correction values, only those the bot's form asked for.</summary>
+    private Dictionary<string, string> SubmittedValues()
+    {
+        var names = View!.Correction.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return Decision.Values.Where(v => names.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value ?? "", StringComparer.Ordinal);
     }
 
     private void PrefillDecision()
