@@ -39,6 +39,9 @@ public static class AssessmentFields
         new("addressee.name", "Letter to (name)", Kind.Text),
         new("addressee.address", "Letter address (lines separated by ;)", Kind.List),
         new("addressee.largePrint", "Large-print letter", Kind.Bool),
+        new("delivery.method", "Send the letter by", Kind.Choice, ["", "post", "email"]),
+        new("delivery.email", "E-mail to (if by e-mail)", Kind.Text),
+        new("delivery.copyTo", "Copy to (social worker's e-mail), if any", Kind.Text),
     ];
 
     private static readonly ListSpec[] Lists =

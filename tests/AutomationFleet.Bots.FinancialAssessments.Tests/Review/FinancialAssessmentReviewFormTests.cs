@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationFleet.Bots.FinancialAssessments.Assessments;
 using AutomationFleet.Bots.FinancialAssessments.Letters;
 using AutomationFleet.Bots.FinancialAssessments.Review;
 using AutomationFleet.Bots.FinancialAssessments.Tests.Letters;
@@ -155,6 +156,26 @@ public sealed class FinancialAssessmentReviewFormTests : IDisposable
         Assert.Equal(
             System.Text.Json.JsonSerializer.Serialize(ChargeLetterWriterTests.Assessor.Assess(document)),
             System.Text.Json.JsonSerializer.Serialize(ChargeLetterWriterTests.Assessor.Assess(again)));
+    }
+
+    [Fact]
+    public void ToDocument_CaseToBeEmailed_KeepsHowTheLetterGoes()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(ChargeLetterWriterTests.Sample("FA-1"))!.AsObject();
+        document["delivery"] = System.Text.Json.Nodes.JsonNode.Parse("""{"method":"email","email":"rep@example.org","copyTo":"sw@council.example"}""");
+        var values = AssessmentFields.For(document.ToJsonString()).ToDictionary(f => f.Name, f => f.Value ?? "");
+
+        var again = AssessmentReader.Read(AssessmentFields.ToDocument(values));
+
+        Assert.Equal(new LetterDelivery(DeliveryMethod.Email, "rep@example.org", "sw@council.example"), again.Delivery);
+    }
+
+    [Fact]
+    public void ToDocument_NothingSaidAboutDelivery_ByPost()
+    {
+        var values = AssessmentFields.For(ChargeLetterWriterTests.Sample("FA-1")).ToDictionary(f => f.Name, f => f.Value ?? "");
+
+        Assert.Equal(LetterDelivery.Post, AssessmentReader.Read(AssessmentFields.ToDocument(values)).Delivery);
     }
 
     private static Dictionary<string, string> Values(ReviewView view) =>
