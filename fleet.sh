@@ -25,8 +25,10 @@ RESULTS_DIR="$ROOT/artifacts/test-results"
 # Leptonica, English) and writes case notes into the sample app with Chromium; the tests also need the tesseract command (speed comparison), Dovecot and aiosmtpd,
 # Chromium (the review portal's browser tests, driven by Playwright) and npm (axe-core for those tests). The
 # financial-assessment letters are set in DejaVu Sans (fonts-dejavu-core): PDFsharp on Linux has no system fonts of its own.
+# The person-matching benchmark's peer (pg_trgm + fuzzystrmatch) starts its own PostgreSQL server (postgresql-contrib).
 RUN_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng chromium fonts-dejavu-core)
-TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd chromium fonts-dejavu-core)
+TEST_APT_PACKAGES=(libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr dovecot-imapd python3-aiosmtpd chromium fonts-dejavu-core
+    postgresql postgresql-contrib)
 
 die() { echo "fleet.sh: $*" >&2; exit 1; }
 
