@@ -34,7 +34,7 @@ public static class ContactFormReader
             return FromFormJson(item.PayloadJson, FormChannel.Web, "the payload");
         }
 
-        var file = item.Attachments.FirstOrDefault(a => a.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || a.MediaType == "application/json")
+        var file = JsonAttachment.Find(item)
             ?? throw new ContactFormFormatException(
                 "the item is neither a web form (a JSON payload with \"person\"), a form file (.json attachment) nor a hand-off from another bot.");
         if (file.Length > MaxFormBytes)
@@ -42,9 +42,7 @@ public static class ContactFormReader
             throw new ContactFormFormatException($"the form file is {file.Length} bytes; a contact form is at most {MaxFormBytes} bytes.");
         }
 
-        using var stream = blobs.OpenRead(file.ContentHash);
-        using var reader = new StreamReader(stream);
-        return FromFormJson(reader.ReadToEnd(), FormChannel.Folder, "the form file");
+        return FromFormJson(JsonAttachment.ReadText(blobs, file), FormChannel.Folder, "the form file");
     }
 
     private static JsonDocument ParsePayload(string json)

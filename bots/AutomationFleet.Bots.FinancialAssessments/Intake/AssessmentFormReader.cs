@@ -48,7 +48,7 @@ public static class AssessmentFormReader
             }
         }
 
-        var file = item.Attachments.FirstOrDefault(a => a.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || a.MediaType == "application/json")
+        var file = JsonAttachment.Find(item)
             ?? throw new AssessmentFormatException(
                 "the item is neither an assessment document (a JSON payload with \"effectiveDate\"), a document file (.json attachment) nor a hand-off from inbound post.");
         if (file.Length > MaxDocumentBytes)
@@ -56,9 +56,7 @@ public static class AssessmentFormReader
             throw new AssessmentFormatException($"the document file is {file.Length} bytes; an assessment is at most {MaxDocumentBytes} bytes.");
         }
 
-        using var stream = blobs.OpenRead(file.ContentHash);
-        using var reader = new StreamReader(stream);
-        return new AssessmentForm(AssessmentChannels.Folder, ReadByOcr: false, reader.ReadToEnd());
+        return new AssessmentForm(AssessmentChannels.Folder, ReadByOcr: false, JsonAttachment.ReadText(blobs, file));
     }
 
     /// <summary>
