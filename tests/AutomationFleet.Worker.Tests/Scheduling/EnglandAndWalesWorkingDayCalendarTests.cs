@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Calendar;
 using AutomationFleet.Worker.Scheduling;
 
 namespace AutomationFleet.Worker.Tests.Scheduling;

@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Calendar;
 using Quartz;
 using Quartz.Impl.Calendar;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
-namespace AutomationFleet.Worker.Scheduling;
+namespace AutomationFleet.Core.Calendar;
 
 /// <summary>
 /// England and Wales bank holidays, computed by rule (with substitute days for those falling at a
