@@ -169,7 +169,9 @@ public sealed class InboundPostBot : IBot
             post.AnyOcr ? "Ocr" : "Text",
             post.OcrMeanConfidence is { } m ? Math.Round(m, 3) : null,
             category.Route.Kind == RouteKind.Email ? category.Route.Target : null,
-            redirect);
+            redirect,
+            // Only post handed to another bot carries its words on: that bot reads the matter from them.
+            category.Route.Kind == RouteKind.Queue ? text[..Math.Min(text.Length, PostOutcome.MaxHandoffText)] : null);
         var serializing = StageDurations.Start();
         var outcomeJson = JsonSerializer.Serialize(outcome, JsonOptions);
         var evidenceJson = Evidence(post, result, fields, cues, redirect);

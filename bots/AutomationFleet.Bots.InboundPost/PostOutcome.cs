@@ -17,7 +17,15 @@ public sealed record PostOutcome(
     string Source,
     double? OcrMeanConfidence,
     string? ServiceMailbox = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PostRedirect? Redirect = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PostRedirect? Redirect = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null)
+{
+    /// <summary>
+    /// How much of the post's text a hand-off carries (<see cref="Text"/>): enough for the next bot to read what the
+    /// letter is about, not a whole bundle of pages.
+    /// </summary>
+    public const int MaxHandoffText = 4000;
+}
 
 /// <summary>A route in an outcome: <c>queue</c>, <c>email</c>, <c>folder</c> or <c>redirect</c>, and its target.</summary>
 public sealed record PostRoute(string Type, string Target);

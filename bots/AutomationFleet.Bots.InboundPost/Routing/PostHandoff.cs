@@ -51,6 +51,11 @@ public static class PostHandoff
                 origin,
                 f.Page))
             .ToList();
+        if (outcome.Text is { Length: > 0 } text)
+        {
+            fields.Add(new HandoffField(HandoffFieldNames.Text, text, 1, origin));
+        }
+
         return new Handoff(reference, SourceBot, outcome.Category, byPerson ? 1 : outcome.Confidence, documents, fields);
     }
 }

@@ -37,6 +37,12 @@ public static class HandoffFieldNames
 
     /// <summary>An NHS number (ten digits, modulus-11 check digit).</summary>
     public const string NhsNumber = "nhs-number";
+
+    /// <summary>
+    /// The document's own words (as read, the first few thousand characters), for a bot that reads the matter from the
+    /// text, such as the incident-report bot reading what happened and where.
+    /// </summary>
+    public const string Text = "text";
 }
 
 /// <summary>How a field's value was obtained.</summary>
