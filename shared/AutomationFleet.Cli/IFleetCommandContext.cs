@@ -19,6 +19,12 @@ public interface IFleetCommandContext
     IConfiguration Configuration(ParseResult parseResult);
 
     /// <summary>
+    /// Opens the fleet's store (<c>--db</c>, <c>--config</c>); a read command passes <paramref name="createIfMissing"/>
+    /// false and gets a <see cref="CliException"/> naming the missing database instead of a new empty one.
+    /// </summary>
+    Task<IFleetStoreSession> OpenStoreAsync(ParseResult parseResult, bool createIfMissing, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Sets the command's action, wrapped in the command line's error handling: a <see cref="CliException"/> is printed
     /// as one line with its exit code (<see cref="ExitCodes"/>).
     /// </summary>

@@ -44,6 +44,9 @@ public sealed class CliCommand(GlobalOptions globals, CliConsole console) : IFle
             parseResult.GetValue(Globals.Config), parseResult.GetValue(Globals.Db), createIfMissing, cancellationToken);
     }
 
+    public async Task<IFleetStoreSession> OpenStoreAsync(ParseResult parseResult, bool createIfMissing, CancellationToken cancellationToken) =>
+        await OpenAsync(parseResult, createIfMissing, cancellationToken);
+
     /// <summary>
     /// The classifier's text embedder from the configuration (<c>--config</c>): null when
     /// <c>Classification:Embeddings</c> is false.

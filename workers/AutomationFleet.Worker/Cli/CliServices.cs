@@ -19,7 +19,7 @@ namespace AutomationFleet.Worker.Cli;
 /// (<see cref="FleetConfiguration"/>) but without starting any hosted service: the store is opened
 /// and its schema ensured directly.
 /// </summary>
-public sealed class CliServices : IAsyncDisposable
+public sealed class CliServices : IFleetStoreSession
 {
     private readonly ServiceProvider _provider;
 

@@ -1,6 +1,7 @@
 using AutomationFleet.Bots.ContactForms;
 using AutomationFleet.Bots.FinancialAssessments;
 using AutomationFleet.Bots.InboundPost;
+using AutomationFleet.Bots.IncidentReports;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
@@ -64,6 +65,7 @@ public static class FleetHost
         services.AddInboundPostBot(configuration);
         services.AddContactFormBot(configuration);
         services.AddFinancialAssessmentBot(configuration);
+        services.AddIncidentReportBot(configuration);
         services.AddFleetWorker(configuration);
         services.AddFleetScheduling(configuration);
         services.AddInboxFolder(configuration);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AutomationFleet.Bots.ContactForms;
 using AutomationFleet.Bots.FinancialAssessments;
+using AutomationFleet.Bots.IncidentReports;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Storage;
@@ -54,6 +55,7 @@ public static class PortalCommand
             builder.Services.AddInboundPostReviewForm(builder.Configuration);
             builder.Services.AddContactFormReviewForm();
             builder.Services.AddFinancialAssessmentReviewForm();
+            builder.Services.AddIncidentReviewForm();
             builder.Services.AddFleetPortalHost(builder.Configuration, force: true);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
