@@ -284,22 +284,24 @@ internal static class SqliteSchema
             ON incidents (kind_group, person_id, occurred_at)
             WHERE state IN ('Open', 'Allocated');
 
-        -- A team's open counts per person, read from the index alone and already grouped by assignee.
+        -- A team's open counts per person, read from the index alone (state is in the key so the query's state term
+        -- needs no row) and already grouped by assignee.
         CREATE INDEX IF NOT EXISTS ix_incidents_team_assignee
-            ON incidents (team, assignee)
+            ON incidents (team, assignee, state)
             WHERE state IN ('Open', 'Allocated');
 
         CREATE INDEX IF NOT EXISTS ix_incidents_team_deadline
-            ON incidents (team, deadline)
+            ON incidents (team, deadline, reference)
             WHERE state IN ('Open', 'Allocated');
 
+        -- Lists and escalation read in (deadline, reference) order; the reference in the key spares them a sort.
         CREATE INDEX IF NOT EXISTS ix_incidents_deadline
-            ON incidents (deadline)
+            ON incidents (deadline, reference)
             WHERE state IN ('Open', 'Allocated');
 
         -- Escalation: an incident leaves this index once escalated or no longer active, so it stays small.
         CREATE INDEX IF NOT EXISTS ix_incidents_escalation
-            ON incidents (deadline)
+            ON incidents (deadline, reference)
             WHERE escalated_at IS NULL AND state IN ('Open', 'Allocated');
 
         CREATE TABLE IF NOT EXISTS incident_reports (
