@@ -1,5 +1,6 @@
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -22,7 +23,7 @@ public static class StorageServiceCollectionExtensions
     /// Binds and validates <see cref="SqliteStoreOptions"/> from the <c>Store</c> section (validated
     /// at start), adds <see cref="TimeProvider.System"/> unless a clock is registered, one
     /// <see cref="SqliteFleetStore"/> serving <see cref="IWorkQueue"/>, <see cref="IReviewQueue"/>,
-    /// <see cref="ISideEffectLedger"/>, <see cref="IWorkerRegistry"/>, <see cref="IFleetMetrics"/>, <see cref="IUserStore"/> and <see cref="IThresholdOverrideStore"/>, a <see cref="FileBlobStore"/>
+    /// <see cref="ISideEffectLedger"/>, <see cref="IWorkerRegistry"/>, <see cref="IFleetMetrics"/>, <see cref="IUserStore"/>, <see cref="IThresholdOverrideStore"/> and <see cref="IIncidentStore"/>, a <see cref="FileBlobStore"/>
     /// as <see cref="IBlobStore"/>, and a hosted service that creates the schema as the host starts.
     /// </summary>
     public static IServiceCollection AddSqliteFleetStore(this IServiceCollection services, IConfiguration configuration)
@@ -47,6 +48,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFleetMetrics>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
             provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.FullBlobDirectory));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStoreInitializer>());

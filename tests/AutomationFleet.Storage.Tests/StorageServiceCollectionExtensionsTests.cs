@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Workers;
@@ -43,6 +44,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.Same(store, host.Services.GetRequiredService<IReviewQueue>());
         Assert.Same(store, host.Services.GetRequiredService<ISideEffectLedger>());
         Assert.Same(store, host.Services.GetRequiredService<IWorkerRegistry>());
+        Assert.Same(store, host.Services.GetRequiredService<IIncidentStore>());
         Assert.IsType<FileBlobStore>(host.Services.GetRequiredService<IBlobStore>());
         Assert.True(File.Exists(Path.Combine(_directory, "fleet.db")));
         Assert.Contains(Path.Combine(_directory, "fleet.db"), store.ConnectionString, StringComparison.Ordinal);

@@ -38,19 +38,29 @@ public interface IIncidentStore
     /// </summary>
     Task<IReadOnlyList<Incident>> ListOpenAsync(string? team, DateTimeOffset? deadlineBy, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives an incident to a team and person (null: the team's queue), with a new deadline; audited.</summary>
+    /// <summary>
+    /// Gives an incident to a team and person (null: the team's queue), with a new deadline; audited. The state becomes
+    /// <see cref="IncidentState.Allocated"/> with a person, <see cref="IncidentState.Open"/> without, checked by
+    /// <see cref="IncidentTransitions"/> (an Open incident moved to another team's queue stays Open: no state change, no
+    /// check). Throws <see cref="IncidentNotFoundException"/> for an unknown incident.
+    /// </summary>
     Task AllocateAsync(string reference, string team, string? assignee, DateTimeOffset deadline, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Moves an incident to <paramref name="to"/>, checked by <see cref="IncidentTransitions"/>; throws
-    /// <see cref="InvalidIncidentTransitionException"/> when not allowed.
+    /// <see cref="InvalidIncidentTransitionException"/> when not allowed, <see cref="IncidentNotFoundException"/> for an
+    /// unknown incident. A move to <see cref="IncidentState.Open"/> lets go of the assignee (Open: no one person holds it);
+    /// <see cref="IncidentState.Allocated"/> needs a person, so it is <see cref="AllocateAsync"/>'s (ArgumentException here).
     /// </summary>
     Task TransitionAsync(string reference, IncidentState to, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Open or allocated incidents not yet escalated whose deadline is at or before <paramref name="deadlineBy"/>.</summary>
     Task<IReadOnlyList<Incident>> DueForEscalationAsync(DateTimeOffset deadlineBy, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks an incident escalated, audited. Returns false, changing nothing, when it was escalated already.</summary>
+    /// <summary>
+    /// Marks an incident escalated, audited. Returns false, changing nothing, when it was escalated already. Throws
+    /// <see cref="IncidentNotFoundException"/> for an unknown incident.
+    /// </summary>
     Task<bool> MarkEscalatedAsync(string reference, string actor, string detail, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>The incident's audit trail, oldest first.</summary>

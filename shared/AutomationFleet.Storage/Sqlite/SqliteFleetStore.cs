@@ -11,7 +11,7 @@ using Microsoft.Data.Sqlite;
 namespace AutomationFleet.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store: work queue, review queue, side-effect ledger and worker registry in one
+/// The embedded store: work queue, review queue, side-effect ledger, worker registry and incidents in one
 /// SQLite file in WAL mode. One writer connection per store, serialised by a semaphore, runs every
 /// write in a <c>BEGIN IMMEDIATE</c> transaction (concurrent calls share one: group commit); reads use a small pool of separate read-only
 /// connections and never wait for writes. Other processes may open the same file: SQLite's file

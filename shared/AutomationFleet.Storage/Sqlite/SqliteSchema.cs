@@ -28,6 +28,7 @@ internal static class SqliteSchema
     [
         new(3, "threshold overrides set from the admin console", CreateThresholdOverrides),
         new(4, "the service of review tasks, reviewers' service grants, the queue page's counts index", AddReviewService),
+        new(5, "incidents, the reports linked to them and their append-only audit trail", CreateIncidents),
     ];
 
     /// <summary>
@@ -236,6 +237,103 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_review_tasks_counts
             ON review_tasks (bot, category, service, queue, urgent, escalated)
             WHERE closed_at IS NULL;
+        """;
+
+    /// <summary>
+    /// Version 5: incidents (<see cref="Core.Incidents.IIncidentStore"/>). States are the
+    /// <see cref="Core.Incidents.IncidentState"/> names as text; "active" is <c>state IN ('Open', 'Allocated')</c>, written
+    /// exactly so in every partial index and every query meant to use one (SQLite matches the terms literally).
+    /// <c>incident_reports</c> maps every report, the first included, to its incident; <c>incident_audit</c> is
+    /// append-only. Each index serves one query of the incident-report bot's hot path, over active rows only.
+    /// </summary>
+    public const string CreateIncidents = """
+        CREATE TABLE IF NOT EXISTS incidents (
+            reference     TEXT    NOT NULL PRIMARY KEY,
+            first_report  TEXT    NOT NULL,
+            kind          TEXT    NOT NULL,
+            kind_group    TEXT    NOT NULL,
+            severity      TEXT    NOT NULL,
+            state         TEXT    NOT NULL CHECK (state IN ('Open', 'Allocated', 'Resolved', 'Closed')),
+            team          TEXT    NOT NULL,
+            assignee      TEXT    NULL,
+            area          TEXT    NULL,
+            place_id      TEXT    NULL,
+            latitude      REAL    NULL,
+            longitude     REAL    NULL,
+            person_id     TEXT    NULL,
+            occurred_at   INTEGER NOT NULL,
+            opened_at     INTEGER NOT NULL,
+            deadline      INTEGER NOT NULL,
+            escalated_at  INTEGER NULL,
+            report_count  INTEGER NOT NULL,
+            summary       TEXT    NOT NULL,
+            text          TEXT    NOT NULL
+        );
+
+        -- Nearby by coordinates: latitude is the range column because a box of a few hundred metres holds a thin
+        -- slice of a town's incidents; longitude and occurred_at are checked in the index, so only matches are read.
+        CREATE INDEX IF NOT EXISTS ix_incidents_nearby_box
+            ON incidents (kind_group, latitude, longitude, occurred_at)
+            WHERE state IN ('Open', 'Allocated');
+
+        CREATE INDEX IF NOT EXISTS ix_incidents_nearby_place
+            ON incidents (kind_group, place_id, occurred_at)
+            WHERE state IN ('Open', 'Allocated');
+
+        CREATE INDEX IF NOT EXISTS ix_incidents_nearby_person
+            ON incidents (kind_group, person_id, occurred_at)
+            WHERE state IN ('Open', 'Allocated');
+
+        -- A team's open counts per person, read from the index alone (state is in the key so the query's state term
+        -- needs no row) and already grouped by assignee.
+        CREATE INDEX IF NOT EXISTS ix_incidents_team_assignee
+            ON incidents (team, assignee, state)
+            WHERE state IN ('Open', 'Allocated');
+
+        CREATE INDEX IF NOT EXISTS ix_incidents_team_deadline
+            ON incidents (team, deadline, reference)
+            WHERE state IN ('Open', 'Allocated');
+
+        -- Lists and escalation read in (deadline, reference) order; the reference in the key spares them a sort.
+        CREATE INDEX IF NOT EXISTS ix_incidents_deadline
+            ON incidents (deadline, reference)
+            WHERE state IN ('Open', 'Allocated');
+
+        -- Escalation: an incident leaves this index once escalated or no longer active, so it stays small.
+        CREATE INDEX IF NOT EXISTS ix_incidents_escalation
+            ON incidents (deadline, reference)
+            WHERE escalated_at IS NULL AND state IN ('Open', 'Allocated');
+
+        CREATE TABLE IF NOT EXISTS incident_reports (
+            report_reference    TEXT    NOT NULL PRIMARY KEY,
+            incident_reference  TEXT    NOT NULL REFERENCES incidents (reference),
+            linked_at           INTEGER NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_incident_reports_incident ON incident_reports (incident_reference);
+
+        CREATE TABLE IF NOT EXISTS incident_audit (
+            id          INTEGER PRIMARY KEY,
+            reference   TEXT    NOT NULL REFERENCES incidents (reference),
+            at          INTEGER NOT NULL,
+            actor       TEXT    NOT NULL,
+            action      TEXT    NOT NULL,
+            from_state  TEXT    NULL,
+            to_state    TEXT    NULL,
+            detail      TEXT    NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_incident_audit_reference ON incident_audit (reference, id);
+
+        CREATE TRIGGER IF NOT EXISTS incident_audit_no_update BEFORE UPDATE ON incident_audit
+        BEGIN
+            SELECT RAISE(ABORT, 'incident_audit is append-only: rows cannot be updated');
+        END;
+
+        CREATE TRIGGER IF NOT EXISTS incident_audit_no_delete BEFORE DELETE ON incident_audit
+        BEGIN
+            SELECT RAISE(ABORT, 'incident_audit is append-only: rows cannot be deleted');
+        END;
         """;
 
     public const string SelectVersion = "SELECT MAX(version) FROM schema_version;";

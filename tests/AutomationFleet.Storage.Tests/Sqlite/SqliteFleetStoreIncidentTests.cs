@@ -1,0 +1,520 @@
+using AutomationFleet.Core.Incidents;
+using AutomationFleet.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace AutomationFleet.Storage.Tests.Sqlite;
+
+[Trait("Category", "Integration")]
+public sealed class SqliteFleetStoreIncidentTests
+{
+    private const string Bot = "incident-report";
+    private const double Lat = 51.5;
+    private const double Lon = -0.1;
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly DateTimeOffset At = TestStore.Start;
+
+    [Fact]
+    public async Task OpenAsync_NewWithAssignee_StoredAllocatedWithOpenedAndAllocatedAudit()
+    {
+        await using var t = await TestStore.CreateAsync();
+
+        var opened = await t.Store.OpenAsync(New("INC-1", assignee: "u17"), Bot, "rule pothole-roads", At, None);
+
+        Assert.True(opened);
+        var incident = await t.Store.GetAsync("INC-1", None);
+        Assert.Equal(
+            new Incident(
+                "INC-1", "WI-INC-1", "pothole", "road-surface", "urgent", IncidentState.Allocated, "roads", "u17", "North", "street-9",
+                Lat, Lon, "P-1", At.AddHours(-2), At, At.AddDays(2), null, 1, "Pothole on a street", "A deep hole by the bus stop"),
+            incident);
+        var audit = await t.Store.AuditAsync("INC-1", None);
+        Assert.Equal(
+            [
+                new IncidentAuditEntry("INC-1", At, Bot, IncidentActions.Opened, null, IncidentState.Open, "report WI-INC-1"),
+                new IncidentAuditEntry(
+                    "INC-1", At, Bot, IncidentActions.Allocated, IncidentState.Open, IncidentState.Allocated, "team roads, assignee u17; rule pothole-roads"),
+            ],
+            audit);
+    }
+
+    [Fact]
+    public async Task OpenAsync_WithoutAssignee_StoredOpenInTeamQueue()
+    {
+        await using var t = await TestStore.CreateAsync();
+
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+
+        var incident = (await t.Store.GetAsync("INC-1", None))!;
+        Assert.Equal((IncidentState.Open, null), (incident.State, incident.Assignee));
+        Assert.Equal("team roads, queue; rule", (await t.Store.AuditAsync("INC-1", None))[1].Detail);
+    }
+
+    [Fact]
+    public async Task OpenAsync_SameReferenceTwice_SecondFalseAndNothingChanged()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+
+        var again = await t.Store.OpenAsync(New("INC-1", team: "parks", assignee: "u2") with { Summary = "changed" }, Bot, "rule", At.AddMinutes(1), None);
+
+        Assert.False(again);
+        var incident = (await t.Store.GetAsync("INC-1", None))!;
+        Assert.Equal(("roads", null, "Pothole on a street", At, 1), (incident.Team, incident.Assignee, incident.Summary, incident.OpenedAt, incident.ReportCount));
+        Assert.Equal(2, (await t.Store.AuditAsync("INC-1", None)).Count);
+    }
+
+    [Fact]
+    public async Task OpenAsync_FirstReportLinkedToAnotherIncident_Throws()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+        await t.Store.LinkReportAsync("INC-1", "WI-X", Bot, At, None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => t.Store.OpenAsync(New("INC-2") with { FirstReport = "WI-X" }, Bot, "rule", At, None));
+
+        Assert.Null(await t.Store.GetAsync("INC-2", None));
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownReference_Null()
+    {
+        await using var t = await TestStore.CreateAsync();
+
+        Assert.Null(await t.Store.GetAsync("INC-404", None));
+    }
+
+    [Fact]
+    public async Task LinkReportAsync_NewThenSameReportAgain_CountedOnceAndAuditedOnce()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+
+        var first = await t.Store.LinkReportAsync("INC-1", "WI-2", Bot, At.AddMinutes(5), None);
+        var second = await t.Store.LinkReportAsync("INC-1", "WI-2", Bot, At.AddMinutes(6), None);
+        var third = await t.Store.LinkReportAsync("INC-1", "WI-3", Bot, At.AddMinutes(7), None);
+
+        Assert.Equal((true, false, true), (first, second, third));
+        Assert.Equal(3, (await t.Store.GetAsync("INC-1", None))!.ReportCount);
+        var linked = (await t.Store.AuditAsync("INC-1", None)).Where(e => e.Action == IncidentActions.ReportLinked).ToList();
+        Assert.Equal(["report WI-2", "report WI-3"], linked.Select(e => e.Detail));
+        Assert.Equal(At.AddMinutes(5), linked[0].At);
+        Assert.All(linked, e => Assert.Equal((null, null), (e.FromState, e.ToState)));
+    }
+
+    [Fact]
+    public async Task LinkReportAsync_FirstReportOrReportOfAnotherIncident_FalseAndNotCounted()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("INC-2"), Bot, "rule", At, None);
+
+        Assert.False(await t.Store.LinkReportAsync("INC-1", "WI-INC-1", Bot, At, None));
+        Assert.False(await t.Store.LinkReportAsync("INC-1", "WI-INC-2", Bot, At, None));
+
+        Assert.Equal(1, (await t.Store.GetAsync("INC-1", None))!.ReportCount);
+        Assert.Equal("INC-2", (await t.Store.FindByReportAsync("WI-INC-2", None))!.Reference);
+    }
+
+    [Fact]
+    public async Task LinkReportAsync_UnknownIncident_ThrowsNotFound()
+    {
+        await using var t = await TestStore.CreateAsync();
+
+        var error = await Assert.ThrowsAsync<IncidentNotFoundException>(() => t.Store.LinkReportAsync("INC-404", "WI-1", Bot, At, None));
+
+        Assert.Equal("INC-404", error.Reference);
+        Assert.Null(await t.Store.FindByReportAsync("WI-1", None));
+    }
+
+    [Fact]
+    public async Task FindByReportAsync_FirstAndLinkedReports_FindTheIncident()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+        await t.Store.LinkReportAsync("INC-1", "WI-2", Bot, At, None);
+
+        Assert.Equal("INC-1", (await t.Store.FindByReportAsync("WI-INC-1", None))!.Reference);
+        Assert.Equal("INC-1", (await t.Store.FindByReportAsync("WI-2", None))!.Reference);
+        Assert.Null(await t.Store.FindByReportAsync("WI-9", None));
+    }
+
+    [Fact]
+    public async Task FindNearbyAsync_InsideBoxAndWindow_Found()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1", placeId: null, personId: null), Bot, "rule", At, None);
+
+        var found = await t.Store.FindNearbyAsync(Box(since: At.AddDays(-1)), None);
+
+        Assert.Equal(["INC-1"], found.Select(i => i.Reference));
+    }
+
+    [Fact]
+    public async Task FindNearbyAsync_OutsideBoxBeforeWindowOtherGroupOrFinished_NotFound()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("FAR", placeId: null, personId: null, latitude: Lat + 0.01), Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("WEST", placeId: null, personId: null, longitude: Lon - 0.01), Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("OLD", placeId: null, personId: null) with { OccurredAt = At.AddDays(-3) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("LIGHT", placeId: null, personId: null) with { KindGroup = "street-lighting" }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("RESOLVED", placeId: null, personId: null), Bot, "rule", At, None);
+        await t.Store.TransitionAsync("RESOLVED", IncidentState.Resolved, "u1", "filled", At, None);
+        await t.Store.OpenAsync(New("CLOSED", placeId: null, personId: null), Bot, "rule", At, None);
+        await t.Store.TransitionAsync("CLOSED", IncidentState.Closed, "u1", "duplicate", At, None);
+
+        var found = await t.Store.FindNearbyAsync(Box(since: At.AddDays(-1)), None);
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public async Task FindNearbyAsync_SamePlaceOrPersonWithoutCoordinates_FoundOnceEachMostRecentFirst()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("PLACE", placeId: "street-9", personId: null, latitude: null, longitude: null) with { OccurredAt = At.AddHours(-3) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("PERSON", placeId: null, personId: "P-1", latitude: null, longitude: null) with { OccurredAt = At.AddHours(-1) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("BOTH", placeId: "street-9", personId: "P-1") with { OccurredAt = At.AddHours(-2) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("OTHER", placeId: "street-1", personId: "P-2", latitude: null, longitude: null), Bot, "rule", At, None);
+        var query = new NearbyIncidentQuery("road-surface", At.AddDays(-1), null, null, null, null, "street-9", "P-1");
+
+        var found = await t.Store.FindNearbyAsync(query, None);
+
+        Assert.Equal(["PERSON", "BOTH", "PLACE"], found.Select(i => i.Reference));
+    }
+
+    [Fact]
+    public async Task FindNearbyAsync_BoxAndPlaceMatchSameIncident_ListedOnceWithinLimit()
+    {
+        await using var t = await TestStore.CreateAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await t.Store.OpenAsync(New($"INC-{i}") with { OccurredAt = At.AddMinutes(-i) }, Bot, "rule", At, None);
+        }
+
+        var found = await t.Store.FindNearbyAsync(Box(since: At.AddDays(-1)) with { PlaceId = "street-9", PersonId = "P-1", Limit = 2 }, None);
+
+        Assert.Equal(["INC-0", "INC-1"], found.Select(i => i.Reference));
+    }
+
+    [Fact]
+    public async Task FindNearbyAsync_PartialBox_ThrowsArgumentException()
+    {
+        await using var t = await TestStore.CreateAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => t.Store.FindNearbyAsync(Box(At) with { MaxLongitude = null }, None));
+    }
+
+    [Fact]
+    public async Task OpenCountsByAssigneeAsync_MixedStatesAndTeams_CountsActiveOfTeamOnly()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("A1", assignee: "ann"), Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("A2", assignee: "ann"), Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("B1", assignee: "bob"), Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("B2", assignee: "bob"), Bot, "rule", At, None);
+        await t.Store.TransitionAsync("B2", IncidentState.Resolved, "bob", "fixed", At, None);
+        await t.Store.OpenAsync(New("C1", assignee: "cat"), Bot, "rule", At, None);
+        await t.Store.TransitionAsync("C1", IncidentState.Closed, "cat", "fixed", At, None);
+        await t.Store.OpenAsync(New("Q1"), Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("P1", team: "parks", assignee: "ann"), Bot, "rule", At, None);
+
+        var counts = await t.Store.OpenCountsByAssigneeAsync("roads", None);
+
+        Assert.Equal(new Dictionary<string, int> { ["ann"] = 2, ["bob"] = 1 }, counts);
+    }
+
+    [Fact]
+    public async Task ListOpenAsync_TeamAndDeadlineFilters_ActiveOnlySoonestDeadlineFirst()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("LATE") with { Deadline = At.AddDays(5) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("SOON", assignee: "ann") with { Deadline = At.AddHours(4) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("MID") with { Deadline = At.AddDays(1) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("PARK", team: "parks") with { Deadline = At.AddHours(1) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("DONE") with { Deadline = At.AddHours(2) }, Bot, "rule", At, None);
+        await t.Store.TransitionAsync("DONE", IncidentState.Resolved, "ann", "fixed", At, None);
+
+        Assert.Equal(["PARK", "SOON", "MID", "LATE"], (await t.Store.ListOpenAsync(null, null, 10, None)).Select(i => i.Reference));
+        Assert.Equal(["SOON", "MID", "LATE"], (await t.Store.ListOpenAsync("roads", null, 10, None)).Select(i => i.Reference));
+        Assert.Equal(["SOON", "MID"], (await t.Store.ListOpenAsync("roads", At.AddDays(1), 10, None)).Select(i => i.Reference));
+        Assert.Equal(["PARK", "SOON"], (await t.Store.ListOpenAsync(null, null, 2, None)).Select(i => i.Reference));
+    }
+
+    [Fact]
+    public async Task AllocateAsync_OpenToPerson_AllocatedWithNewDeadlineAndAudited()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+
+        await t.Store.AllocateAsync("INC-1", "drainage", "dan", At.AddDays(3), "sup", "wrong team", At.AddHours(1), None);
+
+        var incident = (await t.Store.GetAsync("INC-1", None))!;
+        Assert.Equal((IncidentState.Allocated, "drainage", "dan", At.AddDays(3)), (incident.State, incident.Team, incident.Assignee, incident.Deadline));
+        Assert.Equal(
+            new IncidentAuditEntry("INC-1", At.AddHours(1), "sup", IncidentActions.Allocated, IncidentState.Open, IncidentState.Allocated, "team drainage, assignee dan; wrong team"),
+            (await t.Store.AuditAsync("INC-1", None))[^1]);
+    }
+
+    [Fact]
+    public async Task AllocateAsync_OpenToAnotherTeamsQueue_StaysOpen()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+
+        await t.Store.AllocateAsync("INC-1", "drainage", null, At.AddDays(3), "sup", "wrong team", At, None);
+
+        var incident = (await t.Store.GetAsync("INC-1", None))!;
+        Assert.Equal((IncidentState.Open, "drainage", null), (incident.State, incident.Team, incident.Assignee));
+    }
+
+    [Fact]
+    public async Task AllocateAsync_ClosedIncident_ThrowsInvalidTransitionAndNothingChanged()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+        await t.Store.TransitionAsync("INC-1", IncidentState.Closed, "sup", "duplicate", At, None);
+
+        await Assert.ThrowsAsync<InvalidIncidentTransitionException>(
+            () => t.Store.AllocateAsync("INC-1", "roads", "ann", At.AddDays(1), "sup", "again", At, None));
+
+        Assert.Equal((IncidentState.Closed, null), ((await t.Store.GetAsync("INC-1", None))!.State, (await t.Store.GetAsync("INC-1", None))!.Assignee));
+        Assert.Equal(3, (await t.Store.AuditAsync("INC-1", None)).Count);
+    }
+
+    [Fact]
+    public async Task AllocateAsync_UnknownReference_ThrowsNotFound()
+    {
+        await using var t = await TestStore.CreateAsync();
+
+        await Assert.ThrowsAsync<IncidentNotFoundException>(() => t.Store.AllocateAsync("INC-404", "roads", "ann", At, "sup", "x", At, None));
+    }
+
+    [Fact]
+    public async Task TransitionAsync_AllowedMoves_StateChangedAndAudited()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1", assignee: "ann"), Bot, "rule", At, None);
+
+        await t.Store.TransitionAsync("INC-1", IncidentState.Resolved, "ann", "filled", At.AddHours(1), None);
+        await t.Store.TransitionAsync("INC-1", IncidentState.Open, "sup", "came back", At.AddHours(2), None);
+
+        var incident = (await t.Store.GetAsync("INC-1", None))!;
+        Assert.Equal((IncidentState.Open, null), (incident.State, incident.Assignee));
+        var changes = (await t.Store.AuditAsync("INC-1", None)).Where(e => e.Action == IncidentActions.StateChanged).ToList();
+        Assert.Equal(
+            [
+                new IncidentAuditEntry("INC-1", At.AddHours(1), "ann", IncidentActions.StateChanged, IncidentState.Allocated, IncidentState.Resolved, "filled"),
+                new IncidentAuditEntry("INC-1", At.AddHours(2), "sup", IncidentActions.StateChanged, IncidentState.Resolved, IncidentState.Open, "came back"),
+            ],
+            changes);
+    }
+
+    [Fact]
+    public async Task TransitionAsync_ClosedToOpen_ThrowsInvalidTransitionAndNothingChanged()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+        await t.Store.TransitionAsync("INC-1", IncidentState.Closed, "sup", "duplicate", At, None);
+
+        var error = await Assert.ThrowsAsync<InvalidIncidentTransitionException>(
+            () => t.Store.TransitionAsync("INC-1", IncidentState.Open, "sup", "oops", At, None));
+
+        Assert.Equal(("INC-1", IncidentState.Closed, IncidentState.Open), (error.Reference, error.From, error.To));
+        Assert.Equal(IncidentState.Closed, (await t.Store.GetAsync("INC-1", None))!.State);
+        Assert.Equal(3, (await t.Store.AuditAsync("INC-1", None)).Count);
+    }
+
+    [Fact]
+    public async Task TransitionAsync_UnknownReference_ThrowsNotFound()
+    {
+        await using var t = await TestStore.CreateAsync();
+
+        var error = await Assert.ThrowsAsync<IncidentNotFoundException>(
+            () => t.Store.TransitionAsync("INC-404", IncidentState.Resolved, "sup", "x", At, None));
+
+        Assert.Equal("INC-404", error.Reference);
+    }
+
+    [Fact]
+    public async Task TransitionAsync_ToAllocated_ThrowsArgumentException()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => t.Store.TransitionAsync("INC-1", IncidentState.Allocated, "sup", "x", At, None));
+    }
+
+    [Fact]
+    public async Task DueForEscalationAsync_ThenMarkEscalated_DueOnceAndMarkedOnce()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("DUE", assignee: "ann") with { Deadline = At.AddHours(1) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("DUE-TOO") with { Deadline = At.AddHours(2) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("LATER") with { Deadline = At.AddDays(2) }, Bot, "rule", At, None);
+        await t.Store.OpenAsync(New("DONE") with { Deadline = At }, Bot, "rule", At, None);
+        await t.Store.TransitionAsync("DONE", IncidentState.Resolved, "ann", "fixed", At, None);
+
+        var due = await t.Store.DueForEscalationAsync(At.AddHours(2), 10, None);
+        var first = await t.Store.MarkEscalatedAsync("DUE", "escalator", "deadline in 1h", At.AddMinutes(1), None);
+        var second = await t.Store.MarkEscalatedAsync("DUE", "escalator", "deadline in 1h", At.AddMinutes(2), None);
+        var dueAfter = await t.Store.DueForEscalationAsync(At.AddHours(2), 10, None);
+
+        Assert.Equal(["DUE", "DUE-TOO"], due.Select(i => i.Reference));
+        Assert.Equal((true, false), (first, second));
+        Assert.Equal(["DUE-TOO"], dueAfter.Select(i => i.Reference));
+        Assert.Equal(At.AddMinutes(1), (await t.Store.GetAsync("DUE", None))!.EscalatedAt);
+        var escalations = (await t.Store.AuditAsync("DUE", None)).Where(e => e.Action == IncidentActions.Escalated).ToList();
+        Assert.Equal([new IncidentAuditEntry("DUE", At.AddMinutes(1), "escalator", IncidentActions.Escalated, null, null, "deadline in 1h")], escalations);
+    }
+
+    [Fact]
+    public async Task MarkEscalatedAsync_UnknownReference_ThrowsNotFound()
+    {
+        await using var t = await TestStore.CreateAsync();
+
+        await Assert.ThrowsAsync<IncidentNotFoundException>(() => t.Store.MarkEscalatedAsync("INC-404", "escalator", "x", At, None));
+    }
+
+    [Fact]
+    public async Task IncidentAudit_UpdateOrDeleteWrittenDirectly_Refused()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+        using var connection = t.OpenRaw();
+        using var command = connection.CreateCommand();
+
+        foreach (var sql in new[] { "UPDATE incident_audit SET detail = 'forged'", "DELETE FROM incident_audit" })
+        {
+            command.CommandText = sql;
+            var error = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+            Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, t.Scalar("SELECT COUNT(*) FROM incident_audit"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_VersionFourFile_MigratesAddingIncidentTables()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.SetThresholdOverrideAsync("inbound-post", null, 0.9, "ada", "kept", None);
+        await t.Store.DisposeAsync();
+        using (var connection = t.OpenRaw())
+        {
+            using var command = connection.CreateCommand();
+            // The version-4 shape: no incident tables (their indexes and triggers go with them).
+            command.CommandText = """
+                DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
+                DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (4, 0);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal(0, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%incident%'"));
+        await using var reopened = new SqliteFleetStore(t.Options, t.Time);
+        await reopened.InitializeAsync(None);
+        await reopened.OpenAsync(New("INC-1"), Bot, "rule", At, None);
+
+        Assert.Equal(5, SqliteSchema.CurrentVersion);
+        Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM schema_version WHERE version = 5"));
+        Assert.Equal(7, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_incidents_%'"));
+        Assert.Equal(2, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'incident_audit_%'"));
+        Assert.Equal("INC-1", (await reopened.FindByReportAsync("WI-INC-1", None))!.Reference);
+        Assert.Single(await reopened.ListThresholdOverridesAsync(None));
+    }
+
+    [Fact]
+    public async Task IncidentQueries_HundredThousandOpenIncidents_PlansUseIndexesWithoutScanningIncidents()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.OpenAsync(New("INC-0", assignee: "u0"), Bot, "rule", At, None);
+        using var connection = t.OpenRaw();
+        InsertOpenIncidents(connection, 100_000);
+        Assert.Equal(100_001, t.Scalar("SELECT COUNT(*) FROM incidents WHERE state IN ('Open', 'Allocated')"));
+
+        var nearby = Plan(
+            connection,
+            SqliteStatements.SelectNearbyIncidents,
+            ("$kindGroup", "road-surface"), ("$since", At.AddDays(-30).ToUnixTimeMilliseconds()),
+            ("$minLatitude", Lat - 0.002), ("$maxLatitude", Lat + 0.002), ("$minLongitude", Lon - 0.003), ("$maxLongitude", Lon + 0.003),
+            ("$placeId", "street-9"), ("$personId", "P-1"), ("$limit", 50));
+        var counts = Plan(connection, SqliteStatements.CountOpenIncidentsByAssignee, ("$team", "roads"));
+        var escalation = Plan(connection, SqliteStatements.SelectIncidentsDueForEscalation, ("$deadlineBy", At.ToUnixTimeMilliseconds()), ("$limit", 100));
+        var listAll = Plan(connection, SqliteStatements.ListOpenIncidents, ("$deadlineBy", long.MaxValue), ("$limit", 100));
+        var listTeam = Plan(connection, SqliteStatements.ListOpenIncidentsOfTeam, ("$team", "roads"), ("$deadlineBy", long.MaxValue), ("$limit", 100));
+
+        Assert.All([nearby, counts, escalation, listAll, listTeam], plan => Assert.DoesNotContain(plan, line => line.Contains("SCAN incidents", StringComparison.Ordinal)));
+        Assert.Contains(nearby, line => line.Contains("ix_incidents_nearby_box", StringComparison.Ordinal));
+        Assert.Contains(nearby, line => line.Contains("ix_incidents_nearby_place", StringComparison.Ordinal));
+        Assert.Contains(nearby, line => line.Contains("ix_incidents_nearby_person", StringComparison.Ordinal));
+        Assert.Contains(counts, line => line.Contains("COVERING INDEX ix_incidents_team_assignee", StringComparison.Ordinal));
+        Assert.Contains(escalation, line => line.Contains("ix_incidents_escalation", StringComparison.Ordinal));
+        Assert.Contains(listAll, line => line.Contains("ix_incidents_deadline", StringComparison.Ordinal));
+        Assert.Contains(listTeam, line => line.Contains("ix_incidents_team_deadline", StringComparison.Ordinal));
+        Assert.All([counts, escalation, listAll, listTeam], plan => Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal)));
+
+        var found = await t.Store.FindNearbyAsync(Box(At.AddDays(-30)) with { PlaceId = "street-9", PersonId = "P-1" }, None);
+        Assert.Contains(found, i => i.Reference == "INC-0");
+        Assert.All(found, i => Assert.Equal("road-surface", i.KindGroup));
+    }
+
+    private static NewIncident New(
+        string reference,
+        string team = "roads",
+        string? assignee = null,
+        string? placeId = "street-9",
+        string? personId = "P-1",
+        double? latitude = Lat,
+        double? longitude = Lon) =>
+        new(
+            reference, "WI-" + reference, "pothole", "road-surface", "urgent", team, assignee, "North", placeId,
+            latitude, longitude, personId, At.AddHours(-2), At.AddDays(2), "Pothole on a street", "A deep hole by the bus stop");
+
+    /// <summary>A box of roughly 200 m around (<see cref="Lat"/>, <see cref="Lon"/>), by coordinates only.</summary>
+    private static NearbyIncidentQuery Box(DateTimeOffset since) =>
+        new("road-surface", since, Lat - 0.001, Lat + 0.001, Lon - 0.0015, Lon + 0.0015, null, null);
+
+    /// <summary>
+    /// Open incidents spread over a town (about 0.2° by 0.3°), four kind groups (one the tests' own), five teams (one the tests' own) sharing twenty people, a tenth in
+    /// a team's queue, deadlines over two weeks: one statement, one transaction.
+    /// </summary>
+    private static void InsertOpenIncidents(SqliteConnection connection, int count)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
+            INSERT INTO incidents (reference, first_report, kind, kind_group, severity, state, team, assignee, area, place_id,
+                latitude, longitude, person_id, occurred_at, opened_at, deadline, escalated_at, report_count, summary, text)
+            SELECT 'BULK-' || i, 'WI-BULK-' || i, 'kind-' || (i % 12), CASE WHEN i % 4 = 0 THEN 'road-surface' ELSE 'group-' || (i % 4) END, 'normal',
+                CASE WHEN i % 10 = 0 THEN 'Open' ELSE 'Allocated' END,
+                CASE WHEN i % 5 = 0 THEN 'roads' ELSE 'team-' || (i % 5) END, CASE WHEN i % 10 = 0 THEN NULL ELSE 'u' || (i % 20) END, 'area-' || (i % 30),
+                'street-' || (i % 5000), 51.4 + (i * 7919 % 20000) / 100000.0, -0.25 + (i * 104729 % 30000) / 100000.0,
+                CASE WHEN i % 3 = 0 THEN 'P-' || i END,
+                $start - (i % 40) * 86400000, $start - (i % 40) * 86400000, $start + (i % 14) * 86400000 - 43200000,
+                CASE WHEN i % 7 = 0 THEN $start END, 1, 'summary', 'text'
+            FROM n;
+            """;
+        command.Parameters.AddWithValue("$count", count);
+        command.Parameters.AddWithValue("$start", At.ToUnixTimeMilliseconds());
+        command.ExecuteNonQuery();
+    }
+
+    private static List<string> Plan(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+}
