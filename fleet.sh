@@ -96,6 +96,13 @@ seed_inbox() {
         cp samples/contact-forms/*.json var/contact-forms/
         echo "fleet.sh: seeded var/contact-forms from samples/contact-forms" >&2
     fi
+    # The incident-report bot's watched folder (Inboxes:incident-reports): the sample reports, once, in name order
+    # (the duplicate sample must arrive after the report it repeats).
+    if [ ! -e var/incident-reports ] && [ -d samples/incident-reports ]; then
+        mkdir -p var/incident-reports
+        cp samples/incident-reports/*.json var/incident-reports/
+        echo "fleet.sh: seeded var/incident-reports from samples/incident-reports" >&2
+    fi
     # The financial-assessment bot's watched folder (Inboxes:financial-assessments): the sample assessments, once.
     if [ ! -e var/financial-assessments ] && [ -d samples/financial-assessments ]; then
         mkdir -p var/financial-assessments

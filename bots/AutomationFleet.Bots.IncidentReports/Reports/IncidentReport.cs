@@ -13,6 +13,10 @@ namespace AutomationFleet.Bots.IncidentReports.Reports;
 /// <param name="Person">Who it is about (a care provider's report), as reported.</param>
 /// <param name="Reporter">Who reported it.</param>
 /// <param name="Description">What happened, in the reporter's words.</param>
+/// <param name="ReportedAt">
+/// When the reporter sent it (the online form's submission time), if the sender says; the day or duty team and the
+/// deadline are judged from it. Without it, from when the fleet received the report.
+/// </param>
 /// <param name="ReadByOcr">The text was read by OCR from a scan: characters may be misread.</param>
 /// <param name="SourceReference">The item it was handed over from, for a letter from inbound post.</param>
 public sealed record IncidentReport(
@@ -24,6 +28,7 @@ public sealed record IncidentReport(
     ReportPerson? Person,
     Reporter? Reporter,
     string Description,
+    DateTimeOffset? ReportedAt = null,
     bool ReadByOcr = false,
     string? SourceReference = null);
 

@@ -107,7 +107,8 @@ public static class IncidentReportReader
             report.Place is { } place ? Trimmed(place) : null,
             report.Person is { } person ? Trimmed(person) : null,
             report.Reporter is { } r ? new Reporter(T(r.Name), T(r.Organisation), T(r.Email), T(r.Phone)) : null,
-            Cut(report.Description.Trim()));
+            Cut(report.Description.Trim()),
+            report.ReportedAt);
     }
 
     private static IncidentReport FromMail(InboundMailPayload mail, IBlobStore blobs)
@@ -156,7 +157,7 @@ public static class IncidentReportReader
         var ocr = handoff.Fields.Any(f => f.Origin == HandoffOrigins.Ocr);
         return new IncidentReport(
             ReportChannels.Letter, Kind: null, Severity: null, OccurredAt: null, place, person.IsEmpty ? null : person,
-            new Reporter(Email: Field(HandoffFieldNames.Email), Phone: Field(HandoffFieldNames.Phone)), Cut(text), ocr, handoff.SourceReference);
+            new Reporter(Email: Field(HandoffFieldNames.Email), Phone: Field(HandoffFieldNames.Phone)), Cut(text), ReportedAt: null, ocr, handoff.SourceReference);
     }
 
     private static JsonDocument ParseDocument(string json, string what)
@@ -190,7 +191,14 @@ public static class IncidentReportReader
     private static string? T(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private sealed record ReportJson(
-        string? Kind, string? Severity, DateTimeOffset? OccurredAt, PlaceJson? Place, ReportPerson? Person, ReporterJson? Reporter, string? Description);
+        string? Kind,
+        string? Severity,
+        DateTimeOffset? OccurredAt,
+        DateTimeOffset? ReportedAt,
+        PlaceJson? Place,
+        ReportPerson? Person,
+        ReporterJson? Reporter,
+        string? Description);
 
     private sealed record PlaceJson(string? Postcode, string? Address, double? Latitude, double? Longitude, string? Description);
 

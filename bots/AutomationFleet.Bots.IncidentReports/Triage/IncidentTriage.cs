@@ -30,6 +30,12 @@ public sealed class IncidentTriage(
         var config = data.Allocation;
 
         // Bad input first: each names its field.
+        if (report.ReportedAt is { } sentAt && sentAt > now + options.FutureTolerance)
+        {
+            return Refused("reportedAt", string.Create(CultureInfo.InvariantCulture, $"{sentAt:u} is in the future; give the time the report was sent."));
+        }
+
+        receivedAt = report.ReportedAt ?? receivedAt;
         if (report.OccurredAt is { } reportedTime && reportedTime > now + options.FutureTolerance)
         {
             return Refused("occurredAt", string.Create(CultureInfo.InvariantCulture, $"{reportedTime:u} is in the future; give the time it happened."));

@@ -73,7 +73,8 @@ public sealed class InboxFolderSource(
         Directory.CreateDirectory(_options.Path);
         var seenNow = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
         var handled = 0;
-        foreach (var path in Directory.EnumerateFiles(_options.Path))
+        // In name order, so files dropped together are enqueued (and so taken) in an order a person can set.
+        foreach (var path in Directory.EnumerateFiles(_options.Path).Order(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var info = new FileInfo(path);
