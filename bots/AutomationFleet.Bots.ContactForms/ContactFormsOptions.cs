@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AutomationFleet.Bots.ContactForms;
 
-/// <summary>The contact-form bot's settings, bound from the <c>ContactForms</c> section.</summary>
+/// <summary>
+/// The contact-form bot's settings, bound from the <c>ContactForms</c> section. The person index it matches against is
+/// the fleet's, configured in <c>CaseRecords</c> (<see cref="AutomationFleet.Matching.Index.CaseRecordsOptions"/>).
+/// </summary>
 public sealed class ContactFormsOptions
 {
     public const string SectionName = "ContactForms";
@@ -17,20 +20,6 @@ public sealed class ContactFormsOptions
     /// </summary>
     [Required]
     public string Service { get; set; } = "Adult Social Care front door";
-
-    /// <summary>The case-record extract (CSV) the person index is built from. Default the sample app's extract.</summary>
-    [Required]
-    public string CaseRecordsPath { get; set; } = "samples/case-records/people.csv";
-
-    /// <summary>A column mapping (JSON) for an extract in another layout; none when the extract has the standard columns.</summary>
-    public string? ColumnMapPath { get; set; }
-
-    /// <summary>Where the built index is kept, so a restart loads it and does not rebuild it. Default <c>var/person-index</c>.</summary>
-    [Required]
-    public string IndexPath { get; set; } = "var/person-index";
-
-    /// <summary>How often the extract is checked for changes (the index is rebuilt when it has changed). Default 1 hour.</summary>
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
     /// How far the best candidate's probability must be above the next one's for the match to be automatic (two records

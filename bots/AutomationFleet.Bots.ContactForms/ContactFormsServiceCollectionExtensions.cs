@@ -2,6 +2,7 @@ using AutomationFleet.Bots.ContactForms.Review;
 using AutomationFleet.Connectors.CaseNotes;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Review.Forms;
+using AutomationFleet.Matching.Index;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,8 +14,9 @@ public static class ContactFormsServiceCollectionExtensions
 {
     /// <summary>
     /// Does nothing unless configuration has a <c>ContactForms</c> section (and <c>ContactForms:Enabled</c> is not false).
-    /// Otherwise registers the contact-form bot, its options (validated at start, <c>ContactForms:NewPerson</c> included), the person index (loaded from
-    /// <c>ContactForms:IndexPath</c> at start, built from the case-record extract when missing or older than it), the
+    /// Otherwise registers the contact-form bot, its options (validated at start, <c>ContactForms:NewPerson</c> included), the
+    /// fleet's person index (<c>AddPersonIndex</c>, settings <c>CaseRecords</c>: loaded from <c>CaseRecords:IndexPath</c>
+    /// at start, built from the case-record extract when missing or older than it; shared with other bots), the
     /// case-note connector (<c>CaseManagement</c>, which also opens new people) and the bot's review form.
     /// </summary>
     public static IServiceCollection AddContactFormBot(this IServiceCollection services, IConfiguration configuration)
@@ -30,9 +32,9 @@ public static class ContactFormsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactFormsOptions>, ContactFormsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddCaseNotes(configuration);
+        services.AddPersonIndex();
         services.TryAddSingleton<PersonIndexFinder>();
         services.TryAddSingleton<IPersonFinder>(sp => sp.GetRequiredService<PersonIndexFinder>());
-        services.AddHostedService<PersonIndexLoader>();
         services.AddSingleton<IBot, ContactFormBot>();
         return services.AddContactFormReviewForm();
     }

@@ -6,26 +6,19 @@ using AutomationFleet.Matching.Records;
 namespace AutomationFleet.Bots.ContactForms;
 
 /// <summary>
-/// The bot's view of the person index: the form's person in, ranked and explained candidates out. The index is swapped
-/// whole when <see cref="PersonIndexLoader"/> loads or rebuilds it, so a lookup never sees half an index.
+/// The bot's view of the fleet's person index: the form's person in, ranked and explained candidates out. The index is
+/// the one in the shared <see cref="PersonIndexHolder"/> (loaded by <see cref="PersonIndexLoader"/>, registered by
+/// <c>AddPersonIndex</c>); it is read once per lookup, so a lookup never sees half an index.
 /// </summary>
-public sealed class PersonIndexFinder : IPersonFinder
+public sealed class PersonIndexFinder(PersonIndexHolder holder) : IPersonFinder
 {
-    private PersonIndex? _index;
-
     /// <summary>Records under this probability are not plausible candidates and are not shown.</summary>
     public double ReviewThreshold => 0.01;
-
-    /// <summary>The index in use; null until the loader has run.</summary>
-    public PersonIndex? Index => Volatile.Read(ref _index);
-
-    /// <summary>Puts <paramref name="index"/> in use.</summary>
-    public void Use(PersonIndex index) => Volatile.Write(ref _index, index ?? throw new ArgumentNullException(nameof(index)));
 
     public IReadOnlyList<EvidenceCandidate> Find(FormPerson person, int max)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var index = Index ?? throw new InvalidOperationException("The person index is not loaded yet.");
+        var index = holder.Index ?? throw new InvalidOperationException("The person index is not loaded yet.");
         var query = new PersonRecord(
             "form", person.GivenName ?? "", person.Surname ?? "", person.DateOfBirth ?? "", person.Sex ?? "", person.Address ?? "",
             person.Postcode ?? "", person.Phone ?? "", person.Email ?? "", person.NhsNumber ?? "");

@@ -16,8 +16,8 @@ internal static class SampleIndex
 
     public static PersonIndexFinder Finder()
     {
-        var finder = new PersonIndexFinder();
-        finder.Use(Index);
-        return finder;
+        var holder = new PersonIndexHolder();
+        holder.Use(Index);
+        return new PersonIndexFinder(holder);
     }
 }

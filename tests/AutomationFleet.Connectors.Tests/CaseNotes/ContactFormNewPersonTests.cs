@@ -21,11 +21,11 @@ public sealed class ContactFormNewPersonTests(CaseManagementFixture fixture) : I
     [Fact]
     public async Task DeliverySteps_CreateAndWebFormAboutNobodyOnRecord_OpenTheRecordWithTheMessageAsItsFirstNote()
     {
-        var finder = new PersonIndexFinder();
+        var index = new PersonIndexHolder();
         // The extract the sample app was seeded from, copied beside the tests.
-        finder.Use(PersonIndexFile.BuildFromExtract(Path.Combine(AppContext.BaseDirectory, "case-records", "people.csv")));
+        index.Use(PersonIndexFile.BuildFromExtract(Path.Combine(AppContext.BaseDirectory, "case-records", "people.csv")));
         var bot = new ContactFormBot(
-            finder, Options.Create(new ContactFormsOptions { NewPerson = NewPersonModes.Create }), fixture.Writer(), fixture.Creator(), NullLogger<ContactFormBot>.Instance);
+            new PersonIndexFinder(index), Options.Create(new ContactFormsOptions { NewPerson = NewPersonModes.Create }), fixture.Writer(), fixture.Creator(), NullLogger<ContactFormBot>.Instance);
         var item = DeliveryContexts.Item(
             DeliveryContexts.NewReference(),
             """{"person":{"givenName":"Zebedee","surname":"Quarrington-Vance","dateOfBirth":"01/02/2001","postcode":"ZZ9 9ZZ"},"message":"I need support at home."}""");

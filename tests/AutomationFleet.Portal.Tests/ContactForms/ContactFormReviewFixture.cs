@@ -48,9 +48,9 @@ public sealed class ContactFormReviewFixture() : BotReviewFixture("cleo")
         await CaseManagement.InitializeAsync();
 
         // The extract the sample app seeds its people from (copied beside the tests by its project), so ids agree.
-        var finder = new PersonIndexFinder();
-        finder.Use(PersonIndexFile.BuildFromExtract(Path.Combine(AppContext.BaseDirectory, "case-records", "people.csv")));
-        var bot = new ContactFormBot(finder, Options.Create(new ContactFormsOptions()), CaseManagement.Writer(), CaseManagement.Creator(), NullLogger<ContactFormBot>.Instance);
+        var index = new PersonIndexHolder();
+        index.Use(PersonIndexFile.BuildFromExtract(Path.Combine(AppContext.BaseDirectory, "case-records", "people.csv")));
+        var bot = new ContactFormBot(new PersonIndexFinder(index), Options.Create(new ContactFormsOptions()), CaseManagement.Writer(), CaseManagement.Creator(), NullLogger<ContactFormBot>.Instance);
         return (bot, new ConfidenceOptions(), [new ContactFormReviewForm()]);
     }
 

@@ -1,32 +1,34 @@
-using AutomationFleet.Matching.Index;
 using AutomationFleet.Matching.Records;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AutomationFleet.Bots.ContactForms;
+namespace AutomationFleet.Matching.Index;
 
 /// <summary>
-/// Loads the person index with the host: the kept index when it was built from the extract as it is now, else a new
-/// one built from the extract and kept (so the next restart loads it). Then checks the extract every
-/// <see cref="ContactFormsOptions.RefreshInterval"/> and rebuilds when it has changed; the bot keeps using the old
-/// index until the new one is ready. A broken new extract is reported and the old index stays in use.
+/// Loads the person index with the host into the <see cref="PersonIndexHolder"/>: the kept index when it was built from
+/// the extract as it is now, else a new one built from the extract and kept (so the next restart loads it). Then checks
+/// the extract every <see cref="CaseRecordsOptions.RefreshInterval"/> and rebuilds when it has changed; the bots keep
+/// using the old index until the new one is ready. A broken new extract is reported and the old index stays in use.
+/// Registered once by <see cref="PersonIndexServiceCollectionExtensions.AddPersonIndex"/>, however many bots use it.
 /// </summary>
 public sealed class PersonIndexLoader(
-    PersonIndexFinder finder,
-    IOptions<ContactFormsOptions> options,
+    PersonIndexHolder holder,
+    IOptions<CaseRecordsOptions> options,
     TimeProvider timeProvider,
     ILogger<PersonIndexLoader> logger) : BackgroundService
 {
-    private readonly ContactFormsOptions _options = options.Value;
+    private readonly CaseRecordsOptions _options = options.Value;
 
+    /// <summary>Loads or builds the index before the host starts the services registered after it (the bots' consumers).</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Loaded before the consumers start, so no form is looked up against a missing index.
+        // Loaded before the consumers start, so nothing is looked up against a missing index.
         await Task.Run(() => Refresh(force: false), cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -51,22 +53,26 @@ public sealed class PersonIndexLoader(
         }
     }
 
-    /// <summary>Loads or rebuilds the index as needed; returns whether it built one.</summary>
+    /// <summary>
+    /// Loads or rebuilds the index as needed and puts it in the holder; returns whether it built one. With
+    /// <paramref name="force"/>, builds even when the extract has not changed. Throws <see cref="RecordFileException"/>
+    /// for a broken extract or mapping, leaving the holder as it was.
+    /// </summary>
     public bool Refresh(bool force)
     {
-        var extract = _options.CaseRecordsPath;
+        var extract = _options.Path;
         if (!File.Exists(extract))
         {
-            throw new FileNotFoundException($"The case-record extract {extract} (ContactForms:CaseRecordsPath) does not exist.", extract);
+            throw new FileNotFoundException($"The case-record extract {extract} ({CaseRecordsOptions.SectionName}:Path) does not exist.", extract);
         }
 
         var now = PersonIndexFile.SourceOf(extract, timeProvider.GetUtcNow(), _options.ColumnMapPath);
-        var current = finder.Index ?? (force ? null : LoadKept());
+        var current = holder.Index ?? (force ? null : LoadKept());
         if (!force && current is not null && current.Source.Sha256 == now.Sha256)
         {
-            if (finder.Index is null)
+            if (holder.Index is null)
             {
-                finder.Use(current);
+                holder.Use(current);
                 logger.LogInformation("Person index loaded: {Count} records (m by {FittedBy})", current.Count, current.FittedBy);
             }
 
@@ -78,7 +84,7 @@ public sealed class PersonIndexLoader(
         var file = new PersonRecordReader().Read(extract, mapping);
         var index = PersonIndex.Build(file.Records, now);
         PersonIndexFile.Save(index, _options.IndexPath);
-        finder.Use(index);
+        holder.Use(index);
         logger.LogInformation(
             "Person index built from the extract: {Count} records in {Seconds:0.0} s (m by {FittedBy}, {Invalid} invalid value(s) read as missing)",
             index.Count, timeProvider.GetElapsedTime(started).TotalSeconds, index.FittedBy, file.InvalidValues);
