@@ -21,6 +21,8 @@ public sealed class IncidentReferenceData
         Gazetteer = gazetteer;
         Places = new PlaceMatcher(gazetteer);
         Allocator = new Allocator(allocation);
+        Kinds = new KindSuggester(allocation);
+        Deadlines = new DeadlineCalculator(allocation.OutOfHours);
         _personTeams = personTeams;
     }
 
@@ -35,6 +37,12 @@ public sealed class IncidentReferenceData
 
     /// <summary>Allocates by the rules, rota and capacity.</summary>
     public Allocator Allocator { get; }
+
+    /// <summary>Suggests a kind from a report's words when it names none.</summary>
+    public KindSuggester Kinds { get; }
+
+    /// <summary>Deadlines on the right calendar, for a reviewer's changed severity.</summary>
+    public DeadlineCalculator Deadlines { get; }
 
     /// <summary>The team a case record is allocated to, if the case system's export says.</summary>
     public string? TeamOfPerson(string recordId) => _personTeams.GetValueOrDefault(recordId);

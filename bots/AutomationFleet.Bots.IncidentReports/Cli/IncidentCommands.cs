@@ -20,7 +20,9 @@ namespace AutomationFleet.Bots.IncidentReports.Cli;
 /// </summary>
 public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandSource
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private static readonly JsonSerializerOptions IndentedJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public IncidentCommands()
         : this(TimeProvider.System)
@@ -99,7 +101,7 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
         if (context.IsJson(parse))
         {
             await context.Output.WriteLineAsync(JsonSerializer.Serialize(
-                new { report = number, verdict = result.Verdict.ToString().ToLowerInvariant(), outcome = result.Outcome is { } o ? o with { Text = "" } : null, result.Reasons, result.Urgent, result.Evidence },
+                new { report = number, verdict = result.Verdict.ToString().ToLowerInvariant(), outcome = result.Outcome is { } decided ? decided with { Text = "" } : null, result.Reasons, result.Urgent, result.Evidence },
                 JsonOptions));
             return;
         }
@@ -210,7 +212,7 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
         return command;
     }
 
-    private Command Show(IFleetCommandContext context)
+    private static Command Show(IFleetCommandContext context)
     {
         var reference = new Argument<string>("reference") { Description = "The incident's reference (INC-…)." };
         var command = new Command("show", "Show one incident and its audit trail.") { reference };
@@ -221,7 +223,7 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
             var incident = await store.GetAsync(parse.GetValue(reference)!, cancellationToken)
                 ?? throw new CliException($"No incident {parse.GetValue(reference)}.");
             var audit = await store.AuditAsync(incident.Reference, cancellationToken);
-            await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { incident = incident with { Text = "" }, audit }, new JsonSerializerOptions(JsonOptions) { WriteIndented = true }));
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { incident = incident with { Text = "" }, audit }, IndentedJson));
             return 0;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationFleet.Bots.IncidentReports.Places;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Text;
 
@@ -27,7 +28,7 @@ public sealed class DuplicateFinder(ITextEmbedder embedder, double minimumSimila
 
             if (report.Latitude is { } lat && report.Longitude is { } lon && incident.Latitude is { } ilat && incident.Longitude is { } ilon)
             {
-                var metres = Distance.Metres(lat, lon, ilat, ilon);
+                var metres = GeoDistance.Metres(lat, lon, ilat, ilon);
                 if (metres <= report.DistanceMetres)
                 {
                     samePlace.Add((incident, metres, string.Create(CultureInfo.InvariantCulture, $"{metres:0} m away (within {report.DistanceMetres:0} m)")));

@@ -8,7 +8,7 @@ using MimeKit;
 namespace AutomationFleet.Bots.IncidentReports.Delivery;
 
 /// <summary>
-/// E-mails the allocated team (and the person, when one is named and has an address) that an incident is theirs, with
+/// E-mails the allocated team (the person allocated is named in it) that an incident is theirs, with
 /// its reference, kind, place, severity, deadline and the rule that chose them; for a report linked to an open incident,
 /// tells the team a further report came in. No case-record details travel: the team opens the incident by reference.
 /// Without mail set up (<c>Mail:Smtp:Enabled</c> false, as in the embedded default) the step records that it sent
@@ -38,11 +38,6 @@ public sealed class NotifyTeamStep(IncidentReferenceData data, SmtpMailSender? s
             ?? throw new PermanentDeliveryException($"Team '{outcome.Team}' is not in the allocation config any more; choose a team again.");
         var message = new MimeMessage { Subject = SubjectFor(outcome) };
         message.To.Add(new MailboxAddress(team.Name, team.Email));
-        if (outcome.Action == IncidentActionsDecided.Open && outcome.Assignee is { } assignee && team.FindMember(assignee) is { Email: { Length: > 0 } email } member)
-        {
-            message.Cc.Add(new MailboxAddress(member.Name, email));
-        }
-
         message.Body = new TextPart("plain") { Text = BodyFor(outcome, context.Item.Reference) };
         var sent = await sender.SendAsync(message, context.IdempotencyKey, cancellationToken);
         return JsonSerializer.Serialize(new { messageId = sent.MessageId, team = outcome.Team });

@@ -41,7 +41,7 @@ public sealed class IncidentTriage(
             return Refused("occurredAt", string.Create(CultureInfo.InvariantCulture, $"{reportedTime:u} is in the future; give the time it happened."));
         }
 
-        KindConfig? kind;
+        IncidentKind? kind;
         string kindHow;
         if (report.Kind is { } kindId)
         {
@@ -55,8 +55,9 @@ public sealed class IncidentTriage(
         }
         else
         {
-            (kind, var keyword) = config.GuessKind(report.Description);
-            kindHow = kind is null ? "not given, and no kind's words are in the text" : $"{kind.Id}, from the word '{keyword}' in the text";
+            var suggestion = data.Kinds.Suggest(report.Description);
+            kind = suggestion?.Kind;
+            kindHow = suggestion is null ? "not given, and no kind's words are in the text" : $"{suggestion.Kind.Id}, from the word '{suggestion.Keyword}' in the text";
         }
 
         string severity;
@@ -175,7 +176,7 @@ public sealed class IncidentTriage(
     private static readonly IReadOnlyDictionary<string, int> EmptyCounts = new Dictionary<string, int>();
 
     private async Task<DuplicateMatch?> FindDuplicateAsync(
-        KindConfig kind, PlaceMatch? place, PersonCandidate? person, DateTimeOffset occurredAt, string text, CancellationToken cancellationToken)
+        IncidentKind kind, PlaceMatch? place, PersonCandidate? person, DateTimeOffset occurredAt, string text, CancellationToken cancellationToken)
     {
         if (place is null && person is null)
         {
@@ -185,7 +186,7 @@ public sealed class IncidentTriage(
         double? minLat = null, maxLat = null, minLon = null, maxLon = null;
         if (place is not null)
         {
-            (minLat, maxLat, minLon, maxLon) = Distance.Box(place.Latitude, place.Longitude, kind.DistanceMetres);
+            (minLat, maxLat, minLon, maxLon) = SearchBox.Around(place.Latitude, place.Longitude, kind.DistanceMetres);
         }
 
         var nearby = await store.FindNearbyAsync(
@@ -211,8 +212,8 @@ public sealed class IncidentTriage(
             .ToList();
     }
 
-    private static string Summary(KindConfig kind, PlaceMatch? place) =>
-        place is null ? kind.DisplayName : $"{kind.DisplayName}, {place.Street}, {place.Town} ({place.Area})";
+    private static string Summary(IncidentKind kind, PlaceMatch? place) =>
+        place is null ? kind.Name : $"{kind.Name}, {place.Street}, {place.Town} ({place.Area})";
 
     private static TriageResult Refused(string field, string problem) =>
         new(TriageVerdict.Refused, null, [$"{field}: {problem}"], false, TriageEvidence.None);
