@@ -70,7 +70,7 @@ public sealed class IncidentReportBot : IBot
         }
 
         var result = await _triage.TriageAsync(report, item.Reference, item.CreatedAt, _timeProvider.GetUtcNow(), cancellationToken);
-        var evidence = JsonSerializer.Serialize(new IncidentEvidence(report.Channel, report.ReadByOcr, report.SourceReference, result.Evidence), JsonOptions);
+        var evidence = JsonSerializer.Serialize(new IncidentEvidence(report.Channel, report.ReadByOcr, report.SourceReference, result.Evidence, report.Description), JsonOptions);
         var outcomeJson = result.Outcome is null ? null : JsonSerializer.Serialize(result.Outcome, JsonOptions);
         var decision = result.Verdict switch
         {
@@ -112,5 +112,8 @@ public sealed class IncidentReportBot : IBot
     }
 }
 
-/// <summary>What a reviewer sees beside the proposal: how the report came, and what the bot found.</summary>
-public sealed record IncidentEvidence(string Channel, bool ReadByOcr, string? SourceReference, TriageEvidence Found);
+/// <summary>
+/// What a reviewer sees beside the proposal: how the report came, what the bot found, and the report's words (personal
+/// data: never log them), which the incident keeps when a reviewer builds its outcome.
+/// </summary>
+public sealed record IncidentEvidence(string Channel, bool ReadByOcr, string? SourceReference, TriageEvidence Found, string? Description = null);

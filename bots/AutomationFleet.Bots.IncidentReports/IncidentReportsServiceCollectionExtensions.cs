@@ -1,8 +1,10 @@
 using AutomationFleet.Bots.IncidentReports.Deduplication;
 using AutomationFleet.Bots.IncidentReports.Escalation;
+using AutomationFleet.Bots.IncidentReports.Review;
 using AutomationFleet.Bots.IncidentReports.Triage;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Incidents;
+using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Matching.Index;
 using AutomationFleet.Text;
 using Microsoft.Extensions.Configuration;
@@ -46,12 +48,17 @@ public static class IncidentReportsServiceCollectionExtensions
         return services.AddIncidentReviewForm();
     }
 
-    /// <summary>The bot's review form alone (with its options and reference data), for a host that runs the portal without the bot.</summary>
+    /// <summary>
+    /// The bot's review form alone (<see cref="IncidentReviewForm"/> as an <see cref="IReviewForm"/>, with its options and
+    /// reference data), for a host that runs the portal without the bot. The host registers the store.
+    /// </summary>
     public static IServiceCollection AddIncidentReviewForm(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IncidentReportsOptions>().BindConfiguration(IncidentReportsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IncidentReportsOptions>, IncidentReportsOptionsValidator>());
         services.TryAddSingleton(sp => IncidentReferenceData.Load(sp.GetRequiredService<IOptions<IncidentReportsOptions>>().Value));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewForm, IncidentReviewForm>());
         return services;
     }
 }

@@ -92,7 +92,15 @@ public sealed class IncidentTriage(
         var candidates = FindPerson(report.Person);
         var person = candidates.Count > 0 && candidates[0].Probability >= options.PersonMatchProbability ? candidates[0] : null;
 
-        var evidence = new TriageEvidence($"{kindHow}", severityHow, placeEvidence, candidates, [], []);
+        var evidence = new TriageEvidence($"{kindHow}", severityHow, placeEvidence, candidates, [], [])
+        {
+            KindId = kind?.Id,
+            SeverityId = severity,
+            PlaceFound = place,
+            PersonId = person?.RecordId,
+            OccurredAt = occurredAt,
+            ReceivedAt = receivedAt,
+        };
         if (kind is null)
         {
             return Review(null, evidence, urgent: false, "kind: the report does not say what kind of incident it is, and its words match no kind; choose one.");
@@ -111,6 +119,8 @@ public sealed class IncidentTriage(
             reasons.Add($"Possible safeguarding concern or serious harm: the text mentions {string.Join(", ", cues.Select(c => $"'{c}'"))}.");
             urgent = true;
         }
+
+        var urgentReasons = new List<string>(reasons);
 
         // A repeat of an open incident is linked, not allocated again.
         var duplicate = await FindDuplicateAsync(kind, place, person, occurredAt, report.Description, cancellationToken);
@@ -140,8 +150,11 @@ public sealed class IncidentTriage(
         if (decision.Team is null)
         {
             reasons.Add("No allocation rule matches this report: a person chooses the team.");
+            urgentReasons.Add(reasons[^1]);
             urgent = true;
         }
+
+        evidence = evidence with { Urgent = urgentReasons };
 
         if (place is null && report.Person is null)
         {
@@ -212,7 +225,8 @@ public sealed class IncidentTriage(
             .ToList();
     }
 
-    private static string Summary(IncidentKind kind, PlaceMatch? place) =>
+    /// <summary>The one-line summary of an incident (kind, street, area; no names), for the bot and the review form alike.</summary>
+    internal static string Summary(IncidentKind kind, PlaceMatch? place) =>
         place is null ? kind.Name : $"{kind.Name}, {place.Street}, {place.Town} ({place.Area})";
 
     private static TriageResult Refused(string field, string problem) =>

@@ -1,3 +1,5 @@
+using AutomationFleet.Bots.IncidentReports.Places;
+
 namespace AutomationFleet.Bots.IncidentReports.Triage;
 
 /// <summary>What the bot makes of one report.</summary>
@@ -31,6 +33,10 @@ public enum TriageVerdict
 /// <param name="Person">The case-record candidates for the person the report names.</param>
 /// <param name="Duplicate">The open incident it repeats, with the reasons.</param>
 /// <param name="Allocation">The allocation's reasons (rule, rota, capacity, deadline).</param>
+/// <remarks>
+/// The properties below the list are the facts an outcome is built from, so the review form can build one when the bot
+/// proposed none (no rule matched, no kind): a reviewer chooses the kind, severity, team and person; the rest is here.
+/// </remarks>
 public sealed record TriageEvidence(
     string? Kind,
     string? Severity,
@@ -39,6 +45,27 @@ public sealed record TriageEvidence(
     IReadOnlyList<string> Duplicate,
     IReadOnlyList<string> Allocation)
 {
+    /// <summary>The kind used (an id from the allocation config), or null when none was given or found.</summary>
+    public string? KindId { get; init; }
+
+    /// <summary>The severity used (an id from the allocation config).</summary>
+    public string? SeverityId { get; init; }
+
+    /// <summary>The gazetteer place found, or null.</summary>
+    public PlaceMatch? PlaceFound { get; init; }
+
+    /// <summary>The case record the report is taken to be about (a candidate at or above the threshold), or null.</summary>
+    public string? PersonId { get; init; }
+
+    /// <summary>When it happened (as reported, else when it was received).</summary>
+    public DateTimeOffset? OccurredAt { get; init; }
+
+    /// <summary>When the report was received (the sender's time if given): the deadline counts from here.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>Why a person must see it soon (never automatic, safeguarding or serious harm, no rule), for the form's alerts.</summary>
+    public IReadOnlyList<string> Urgent { get; init; } = [];
+
     /// <summary>No evidence (a refused report).</summary>
     public static TriageEvidence None { get; } = new(null, null, null, [], [], []);
 }
