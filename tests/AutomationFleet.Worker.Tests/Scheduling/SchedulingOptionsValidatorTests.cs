@@ -98,7 +98,8 @@ public sealed class ShippedSchedulesTests
 
         var options = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value;
 
-        Assert.Equal(4, options.Schedules.Count);
+        Assert.Equal(5, options.Schedules.Count);
+        Assert.Contains(options.Schedules, s => s.Name == "incident-escalation-sweep" && s.Queue == "incident-escalations" && !s.WorkingDaysOnly);
         // Configuration orders keys, so the payload comes back with its keys sorted.
         Assert.Equal("{\"bot\":\"inbound-post\",\"task\":\"retrain-classifier\"}", options.Schedules[0].Payload);
     }

@@ -1,0 +1,91 @@
+using System.Text;
+using AutomationFleet.Bots.IncidentReports.Reports;
+using AutomationFleet.Connectors.Mail;
+using AutomationFleet.Core.Handoff;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Storage.Sqlite;
+
+namespace AutomationFleet.Bots.IncidentReports.Tests.Reports;
+
+/// <summary>The ways a report reaches the bot besides the web form: a folder file, an e-mail, a letter from inbound post.</summary>
+public sealed class IncidentReportChannelTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("fleet-report-channels-").FullName;
+    private readonly FileBlobStore _blobs;
+
+    public IncidentReportChannelTests() => _blobs = new FileBlobStore(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Read_FolderFile_ReadsTheAttachedJson()
+    {
+        var file = await PutAsync("report.json", "application/json", """{"kind":"pothole","description":"Hole in the road."}""");
+
+        var report = IncidentReportReader.Read(Item("{}", file), _blobs);
+
+        Assert.Equal(ReportChannels.Folder, report.Channel);
+        Assert.Equal("pothole", report.Kind);
+    }
+
+    [Fact]
+    public async Task Read_Email_SubjectAndBodyAreTheWordsAndTheSenderTheReporter()
+    {
+        var body = await PutAsync("body.txt", "text/plain", "There is a fallen tree across Albert Lane, Ashby.");
+        var mail = new InboundMailPayload(
+            "imap", "reports@council.example/INBOX", "m1@example", "resident@example.org", "hash", null, "Tree down",
+            new DateTimeOffset(2026, 12, 6, 22, 0, 0, TimeSpan.Zero), 100, "Processed",
+            [new InboundMailPart(InboundMailPart.BodyRole, body.Name, body.MediaType, body.ContentHash, body.Length)], []);
+
+        var report = IncidentReportReader.Read(Item(mail.ToJson(), body), _blobs);
+
+        Assert.Equal(ReportChannels.Email, report.Channel);
+        Assert.Equal("Tree down\nThere is a fallen tree across Albert Lane, Ashby.", report.Description);
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 22, 0, 0, TimeSpan.Zero), report.OccurredAt);
+        Assert.Equal("resident@example.org", report.Reporter!.Email);
+        Assert.Null(report.Kind);
+    }
+
+    [Fact]
+    public void Read_LetterFromInboundPost_TheLettersWordsPostcodeAndOcrFlag()
+    {
+        var handoff = HandoffJson.Serialize(new Handoff("inbox:scan-1", "inbound-post", "highways", 0.99, [],
+        [
+            new HandoffField(HandoffFieldNames.Postcode, "QW1 7DU", 0.9, HandoffOrigins.Ocr, 1),
+            new HandoffField(HandoffFieldNames.Text, "Pothole outside 14 Albert Avenue.", 1, HandoffOrigins.Ocr),
+        ]));
+
+        var report = IncidentReportReader.Read(Item(handoff), _blobs);
+
+        Assert.Equal(ReportChannels.Letter, report.Channel);
+        Assert.True(report.ReadByOcr);
+        Assert.Equal("QW1 7DU", report.Place!.Postcode);
+        Assert.Equal("Pothole outside 14 Albert Avenue.", report.Description);
+        Assert.Equal("inbox:scan-1", report.SourceReference);
+    }
+
+    [Fact]
+    public void Read_LetterWithoutText_RefusedNamingTheTextField()
+    {
+        var handoff = HandoffJson.Serialize(new Handoff("inbox:scan-2", "inbound-post", "highways", 0.99, [], []));
+
+        var exception = Assert.Throws<IncidentReportFormatException>(() => IncidentReportReader.Read(Item(handoff), _blobs));
+
+        Assert.Equal("text", exception.Field);
+    }
+
+    [Fact]
+    public void Read_NothingAReportCouldBe_RefusedSayingWhatItAccepts()
+    {
+        var exception = Assert.Throws<IncidentReportFormatException>(() => IncidentReportReader.Read(Item("""{"hello":"world"}"""), _blobs));
+
+        Assert.Contains("neither an incident report", exception.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<AttachmentRef> PutAsync(string name, string mediaType, string content) =>
+        await _blobs.PutAsync(name, mediaType, new MemoryStream(Encoding.UTF8.GetBytes(content)), CancellationToken.None);
+
+    private static WorkItem Item(string payload, params AttachmentRef[] attachments) => new(
+        1, "incident-reports", "item-1", payload, attachments, 0, null, WorkItemState.InProgress, 1, "test", null, null, null, null, null, null,
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+}
