@@ -138,6 +138,7 @@ internal sealed class IncidentBenchmark(
         }
 
         var seconds = timeProvider.GetElapsedTime(started).TotalSeconds;
+        var openAtEnd = (await store.ListOpenAsync(null, null, int.MaxValue, cancellationToken)).Count;
         Array.Sort(decide);
         Array.Sort(total);
         var linked = verdicts.GetValueOrDefault(TriageVerdict.Linked);
@@ -146,6 +147,7 @@ internal sealed class IncidentBenchmark(
             seeded.Count,
             Math.Round(seedSeconds, 1),
             openAtStart,
+            openAtEnd,
             reportCount,
             repeats,
             warmUp,

@@ -8,6 +8,7 @@ internal sealed record IncidentBenchmarkReport(
     int Seeded,
     double SeedSeconds,
     int OpenAtStart,
+    int OpenAtEnd,
     int Reports,
     int Repeats,
     int WarmUpReports,
@@ -37,7 +38,7 @@ internal sealed record IncidentBenchmarkReport(
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
         $"""
-        incidents bench on {Cores} core(s): {Seeded:N0} incidents seeded in {SeedSeconds:0.0} s; {OpenAtStart:N0} open at the start
+        incidents bench on {Cores} core(s): {Seeded:N0} incidents seeded in {SeedSeconds:0.0} s; {OpenAtStart:N0} open at the start, {OpenAtEnd:N0} at the end
         {Reports:N0} reports ({Repeats:N0} repeats of a seeded incident), after {WarmUpReports} warm-up reports:
           allocated {Allocated:N0}, linked {Linked:N0} ({LinkedShare:P1}), to a person {Review:N0}, refused {Refused:N0}; {Opened:N0} incidents opened
           repeats linked to their incident {RepeatsLinkedToTheirIncident:N0} of {Repeats:N0}; new reports linked to another {NewReportsLinked:N0}
