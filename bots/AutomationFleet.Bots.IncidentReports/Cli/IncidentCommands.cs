@@ -306,13 +306,13 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
                 var embeddingOptions = configuration.GetSection(TextEmbeddingOptions.SectionName).Get<TextEmbeddingOptions>() ?? new TextEmbeddingOptions();
                 embeddingOptions.CacheDirectory = null;
                 using var encoder = new SentenceTransformerEmbedder(embeddingOptions, logger: null);
-                var embedder = new CountingEmbedder(encoder);
+                var embedder = new CountingEmbedder(encoder, timeProvider);
                 IncidentBenchmarkReport report;
                 await using (var session = await context.OpenStoreAsync(parse, path, cancellationToken))
                 {
                     var store = session.Services.GetRequiredService<IIncidentStore>();
                     var triage = new IncidentTriage(data, store, new DuplicateFinder(embedder, options.DuplicateTextSimilarity), people: null, options);
-                    report = await new IncidentBenchmark(data, store, triage, embedder, timeProvider, context.Error)
+                    report = await new IncidentBenchmark(data, store, triage, embedder, () => encoder.CachedVectorCount, timeProvider, context.Error)
                         .RunAsync(openCount, reportCount, parse.GetValue(seed), cancellationToken);
                 }
 
