@@ -25,6 +25,12 @@ public interface IFleetCommandContext
     Task<IFleetStoreSession> OpenStoreAsync(ParseResult parseResult, bool createIfMissing, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Opens (creating it) a store in <paramref name="databasePath"/> instead of the fleet's, with the fleet's other
+    /// settings: a benchmark's scratch database, so a measurement never writes into the fleet's own.
+    /// </summary>
+    Task<IFleetStoreSession> OpenStoreAsync(ParseResult parseResult, string databasePath, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Sets the command's action, wrapped in the command line's error handling: a <see cref="CliException"/> is printed
     /// as one line with its exit code (<see cref="ExitCodes"/>).
     /// </summary>

@@ -83,6 +83,31 @@ public sealed class IncidentReportBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_PinTwentyMetresFromAnOpenIncident_LinkedAndThePinKept()
+    {
+        await _kit.RunAsync("r-1", PinnedPothole(AlbertAvenueLatitude + 0.0003, Pothole));
+        _kit.Clock.Advance(TimeSpan.FromDays(1));
+
+        await _kit.RunAsync("r-2", PinnedPothole(AlbertAvenueLatitude + 0.00048, PotholeAgain)); // 20 m further north
+
+        var first = (await _kit.Incidents.FindByReportAsync("r-1"))!;
+        Assert.Equal(first.Reference, (await _kit.Incidents.FindByReportAsync("r-2"))!.Reference);
+        Assert.Equal("WS000001", first.PlaceId);
+        Assert.Equal(AlbertAvenueLatitude + 0.0003, first.Latitude!.Value, 6);
+    }
+
+    [Fact]
+    public async Task RunAsync_PinsOnTheSameStreetFurtherApartThanTheKindsDistance_TwoIncidents()
+    {
+        // Both pins are nearest the same street point, 33 m either side of it: 67 m apart, and a pothole's distance is 50 m.
+        await _kit.RunAsync("r-1", PinnedPothole(AlbertAvenueLatitude - 0.0003, Pothole));
+
+        await _kit.RunAsync("r-2", PinnedPothole(AlbertAvenueLatitude + 0.0003, PotholeAgain));
+
+        Assert.Equal(2, (await _kit.Incidents.ListOpenAsync(null, null, 10)).Count);
+    }
+
+    [Fact]
     public async Task RunAsync_UrgentFloodingOnSaturdayNight_ToTheDutyTeamWith24Hours()
     {
         var sent = new DateTimeOffset(2026, 12, 5, 2, 40, 0, TimeSpan.Zero);
@@ -169,6 +194,17 @@ public sealed class IncidentReportBotTests : IAsyncLifetime
         var task = await ReviewTaskAsync("lost-1");
         Assert.Contains(task.Request.Reasons, r => r.StartsWith("place: the place given cannot be found", StringComparison.Ordinal));
     }
+
+    // Albert Avenue, Ashby (WS000001) at QW1 7DU in the shipped gazetteer; its other points are 134 m away.
+    private const double AlbertAvenueLatitude = 52.749102;
+    private const double AlbertAvenueLongitude = -1.302156;
+
+    private static string PinnedPothole(double latitude, string text) => IncidentTestKit.Report(new
+    {
+        kind = "pothole",
+        place = new { latitude, longitude = AlbertAvenueLongitude },
+        description = text,
+    });
 
     private static string PotholeReport(string text) => IncidentTestKit.Report(new
     {

@@ -16,7 +16,8 @@ namespace AutomationFleet.Bots.IncidentReports.Cli;
 /// The incident-report bot's <c>fleet incidents</c> commands: <c>allocate</c> shows what the bot would decide for each
 /// report in a file (JSON or JSONL), with its reasons, against the open incidents in the store, recording nothing;
 /// <c>list</c> lists open incidents and their deadlines; <c>show</c> one incident and its audit trail; <c>close</c> closes
-/// one, audited.
+/// one, audited; <c>bench</c> measures decisions and reports per second against a seeded store (see
+/// <see cref="IncidentBenchmark"/>).
 /// </summary>
 public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandSource
 {
@@ -32,9 +33,9 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
     public IEnumerable<Command> CreateCommands(IFleetCommandContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [new Command("incidents", "Incident reports: try the allocation on a file, list, show and close incidents.")
+        return [new Command("incidents", "Incident reports: try the allocation on a file, list, show and close incidents, measure the bot.")
         {
-            Allocate(context), List(context), Show(context), Close(context),
+            Allocate(context), List(context), Show(context), Close(context), Bench(context),
         }];
     }
 
@@ -254,6 +255,78 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
 
             await context.Output.WriteLineAsync($"{incident} closed");
             return 0;
+        });
+        return command;
+    }
+
+    private Command Bench(IFleetCommandContext context)
+    {
+        var open = new Option<int>("--open") { Description = "Open incidents to seed the store with (default 100,000).", DefaultValueFactory = _ => 100_000 };
+        var reports = new Option<int>("--reports") { Description = "Reports to put through the bot, timed (default 5,000).", DefaultValueFactory = _ => 5_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated incidents and reports (default 11).", DefaultValueFactory = _ => 11 };
+        var command = new Command(
+            "bench",
+            "Measure the bot's decisions (latency) and reports per second through triage and recording, against a fresh store seeded with open "
+            + "incidents. The store is a new file: --db names one (it must not exist, and is kept); without it, a temp file, deleted after.")
+        {
+            open, reports, seed,
+        };
+        context.SetAction(command, async (parse, cancellationToken) =>
+        {
+            var openCount = parse.GetValue(open);
+            var reportCount = parse.GetValue(reports);
+            if (openCount is < 0 or > 10_000_000)
+            {
+                throw new CliException("--open must be from 0 to 10,000,000.");
+            }
+
+            if (reportCount is < 1 or > 1_000_000)
+            {
+                throw new CliException("--reports must be from 1 to 1,000,000.");
+            }
+
+            var configuration = context.Configuration(parse);
+            var options = LoadOptions(configuration);
+            var data = IncidentReferenceData.Load(options);
+
+            // Never the fleet's own database: a file the caller names that does not exist yet, or a temp folder removed after.
+            var named = parse.GetValue<string?>("--db");
+            if (named is not null && File.Exists(named))
+            {
+                throw new CliException($"--db: '{named}' exists; the benchmark seeds a fresh store, so name a new file.");
+            }
+
+            var scratch = named is null ? Directory.CreateTempSubdirectory("fleet-incident-bench-") : null;
+            try
+            {
+                var path = named ?? Path.Combine(scratch!.FullName, "fleet.db");
+
+                // The fleet's encoder settings, but its vectors kept in memory: the fleet's cache file is left alone, and a
+                // second run is not faster for having seen the texts before.
+                var embeddingOptions = configuration.GetSection(TextEmbeddingOptions.SectionName).Get<TextEmbeddingOptions>() ?? new TextEmbeddingOptions();
+                embeddingOptions.CacheDirectory = null;
+                using var encoder = new SentenceTransformerEmbedder(embeddingOptions, logger: null);
+                var embedder = new CountingEmbedder(encoder, timeProvider);
+                IncidentBenchmarkReport report;
+                await using (var session = await context.OpenStoreAsync(parse, path, cancellationToken))
+                {
+                    var store = session.Services.GetRequiredService<IIncidentStore>();
+                    var triage = new IncidentTriage(data, store, new DuplicateFinder(embedder, options.DuplicateTextSimilarity), people: null, options);
+                    report = await new IncidentBenchmark(data, store, triage, embedder, () => encoder.CachedVectorCount, timeProvider, context.Error)
+                        .RunAsync(openCount, reportCount, parse.GetValue(seed), cancellationToken);
+                }
+
+                await context.Output.WriteLineAsync(context.IsJson(parse) ? JsonSerializer.Serialize(report, JsonOptions) : report.Describe());
+                await context.Output.FlushAsync(cancellationToken);
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                if (scratch is not null)
+                {
+                    scratch.Delete(recursive: true);
+                }
+            }
         });
         return command;
     }

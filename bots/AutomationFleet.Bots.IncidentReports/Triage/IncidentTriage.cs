@@ -88,6 +88,12 @@ public sealed class IncidentTriage(
             : data.Places.Find(new PlaceQuery(null, null, null, null, report.Description));
         var placeEvidence = place is null ? (report.Place is { IsEmpty: false } ? "not found in the gazetteer" : "none given or named") : place.Explanation;
 
+        // Where exactly: the reporter's pin when the form sent one, else the street's point. A street can be a mile long,
+        // and the kinds' de-duplication distances (tens of metres) are about the spot, not the street.
+        var point = place is null
+            ? ((double Latitude, double Longitude)?)null
+            : report.Place is { Latitude: { } pinLatitude, Longitude: { } pinLongitude } ? (pinLatitude, pinLongitude) : (place.Latitude, place.Longitude);
+
         // Person: the case record the report is about, when it names someone.
         var candidates = FindPerson(report.Person);
         var person = candidates.Count > 0 && candidates[0].Probability >= options.PersonMatchProbability ? candidates[0] : null;
@@ -123,7 +129,7 @@ public sealed class IncidentTriage(
         var urgentReasons = new List<string>(reasons);
 
         // A repeat of an open incident is linked, not allocated again.
-        var duplicate = await FindDuplicateAsync(kind, place, person, occurredAt, report.Description, cancellationToken);
+        var duplicate = await FindDuplicateAsync(kind, place, point, person, occurredAt, report.Description, cancellationToken);
         if (duplicate is not null && reasons.Count == 0)
         {
             var incident = duplicate.Incident;
@@ -179,7 +185,7 @@ public sealed class IncidentTriage(
             ? null
             : new IncidentOutcome(
                 IncidentActionsDecided.Open, IncidentReferences.For(reportReference), kind.Id, kind.Group, severity, decision.Team, decision.Assignee,
-                decision.Rule ?? "", decision.Deadline, decision.OutOfHours, place?.Area, place?.PlaceId, place?.Latitude, place?.Longitude,
+                decision.Rule ?? "", decision.Deadline, decision.OutOfHours, place?.Area, place?.PlaceId, point?.Latitude, point?.Longitude,
                 person?.RecordId, occurredAt, Summary(kind, place), report.Description);
         return reasons.Count == 0 && outcome is not null
             ? new TriageResult(TriageVerdict.Allocated, outcome, decision.Reasons, false, evidence)
@@ -189,7 +195,8 @@ public sealed class IncidentTriage(
     private static readonly IReadOnlyDictionary<string, int> EmptyCounts = new Dictionary<string, int>();
 
     private async Task<DuplicateMatch?> FindDuplicateAsync(
-        IncidentKind kind, PlaceMatch? place, PersonCandidate? person, DateTimeOffset occurredAt, string text, CancellationToken cancellationToken)
+        IncidentKind kind, PlaceMatch? place, (double Latitude, double Longitude)? point, PersonCandidate? person, DateTimeOffset occurredAt, string text,
+        CancellationToken cancellationToken)
     {
         if (place is null && person is null)
         {
@@ -197,16 +204,16 @@ public sealed class IncidentTriage(
         }
 
         double? minLat = null, maxLat = null, minLon = null, maxLon = null;
-        if (place is not null)
+        if (point is { } p)
         {
-            (minLat, maxLat, minLon, maxLon) = SearchBox.Around(place.Latitude, place.Longitude, kind.DistanceMetres);
+            (minLat, maxLat, minLon, maxLon) = SearchBox.Around(p.Latitude, p.Longitude, kind.DistanceMetres);
         }
 
         var nearby = await store.FindNearbyAsync(
             new NearbyIncidentQuery(kind.Group, occurredAt - kind.Window, minLat, maxLat, minLon, maxLon, place?.PlaceId, person?.RecordId),
             cancellationToken);
         return duplicates.Find(
-            new DuplicateQuery(kind.Window, kind.DistanceMetres, place?.Latitude, place?.Longitude, place?.PlaceId, person?.RecordId, occurredAt, text),
+            new DuplicateQuery(kind.Window, kind.DistanceMetres, point?.Latitude, point?.Longitude, place?.PlaceId, person?.RecordId, occurredAt, text),
             nearby);
     }
 

@@ -47,6 +47,13 @@ public sealed class CliCommand(GlobalOptions globals, CliConsole console) : IFle
     public async Task<IFleetStoreSession> OpenStoreAsync(ParseResult parseResult, bool createIfMissing, CancellationToken cancellationToken) =>
         await OpenAsync(parseResult, createIfMissing, cancellationToken);
 
+    public async Task<IFleetStoreSession> OpenStoreAsync(ParseResult parseResult, string databasePath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        return await CliServices.OpenAsync(parseResult.GetValue(Globals.Config), databasePath, createIfMissing: true, cancellationToken);
+    }
+
     /// <summary>
     /// The classifier's text embedder from the configuration (<c>--config</c>): null when
     /// <c>Classification:Embeddings</c> is false.
