@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AutomationFleet.Worker.Cli;
 
 namespace AutomationFleet.Bots.IncidentReports.Tests.Cli;
 
@@ -51,26 +50,5 @@ public sealed class IncidentBenchCliTests : IDisposable
 
     public void Dispose() => _directory.Delete(recursive: true);
 
-    /// <summary>The CLI with a config folder naming the shipped reference data, so nothing from the machine leaks in.</summary>
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var config = Directory.CreateDirectory(Path.Combine(_directory.FullName, "config")).FullName;
-        var teams = Path.Combine(_directory.FullName, "teams.csv");
-        await File.WriteAllTextAsync(teams, "id,team\n");
-        var settings = new
-        {
-            IncidentReports = new
-            {
-                AllocationPath = IncidentTestKit.Shipped("config/incidents/allocation.json"),
-                GazetteerPath = IncidentTestKit.Shipped("config/incidents/gazetteer.csv"),
-                PersonTeamsPath = teams,
-            },
-            TextEmbeddings = new { CacheDirectory = "" },
-        };
-        await File.WriteAllTextAsync(Path.Combine(config, "appsettings.json"), JsonSerializer.Serialize(settings));
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await FleetCli.RunAsync([.. args, "--config", config], CliConsole.ForWriters(output, error, TextReader.Null), CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => IncidentCli.RunAsync(_directory, args);
 }
