@@ -1,6 +1,4 @@
-using System.Globalization;
 using AutomationFleet.Core.Confidence;
-using AutomationFleet.Core.Users;
 using Microsoft.Data.Sqlite;
 
 namespace AutomationFleet.Storage.Sqlite;
@@ -32,10 +30,7 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
         ArgumentException.ThrowIfNullOrWhiteSpace(bot);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (double.IsNaN(threshold) || threshold is < 0 or > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "A threshold must be between 0 and 1.");
-        }
+        ThresholdOverrideAudit.EnsureInRange(threshold);
 
         return WriteAsync(
             now =>
@@ -45,10 +40,7 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
                     .Bind("$bot", bot).Bind("$category", category ?? string.Empty).Bind("$threshold", threshold)
                     .Bind("$actor", actor).Bind("$now", now).Bind("$reason", reason.Trim())
                     .ExecuteNonQuery();
-                var detail = $"{Describe(previous)} → {Number(threshold)}; reason: {reason.Trim()}";
-                // Named as first stored (the key keeps its case on replace), so one override's audit rows share a target.
-                var target = previous is null ? ThresholdOverride.AuditTarget(bot, category) : ThresholdOverride.AuditTarget(previous.Bot, previous.Category);
-                InsertSecurityEvent(now, new SecurityEvent(actor, IThresholdOverrideStore.SetAction, target, detail));
+                InsertSecurityEvent(now, ThresholdOverrideAudit.Set(actor, previous, bot, category, threshold, reason));
                 return previous;
             },
             cancellationToken);
@@ -70,8 +62,7 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
                 }
 
                 WriteCommand(SqliteStatements.DeleteThresholdOverride).Bind("$bot", bot).Bind("$category", category ?? string.Empty).ExecuteNonQuery();
-                var detail = $"{Describe(previous)} → configuration; reason: {reason.Trim()}";
-                InsertSecurityEvent(now, new SecurityEvent(actor, IThresholdOverrideStore.ClearAction, ThresholdOverride.AuditTarget(previous.Bot, previous.Category), detail));
+                InsertSecurityEvent(now, ThresholdOverrideAudit.Cleared(actor, previous, reason));
                 return previous;
             },
             cancellationToken);
@@ -91,9 +82,4 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
         return new ThresholdOverride(
             reader.GetString(0), category.Length == 0 ? null : category, reader.GetDouble(2), reader.GetString(3), reader.GetTime(4), reader.GetString(5));
     }
-
-    private static string Describe(ThresholdOverride? previous) =>
-        previous is null ? "configuration" : $"override {Number(previous.Threshold)}";
-
-    private static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

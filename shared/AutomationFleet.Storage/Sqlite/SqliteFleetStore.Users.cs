@@ -28,7 +28,7 @@ public sealed partial class SqliteFleetStore
                     throw new UserExistsException(name);
                 }
 
-                InsertSecurityEvent(now, new SecurityEvent(actor, "user-added", name, "role " + role));
+                InsertSecurityEvent(now, AccountAudit.Added(actor, name, role));
                 return 0;
             },
             cancellationToken);
@@ -76,7 +76,7 @@ public sealed partial class SqliteFleetStore
             {
                 var account = CanonicalName(name);
                 WriteCommand(SqliteStatements.SetUserDisabled).Bind("$name", account).Bind("$disabled", disabled ? 1 : 0).ExecuteNonQuery();
-                InsertSecurityEvent(now, new SecurityEvent(actor, disabled ? "user-disabled" : "user-enabled", account, string.Empty));
+                InsertSecurityEvent(now, AccountAudit.DisabledChanged(actor, account, disabled));
                 return 0;
             },
             cancellationToken);
@@ -84,17 +84,18 @@ public sealed partial class SqliteFleetStore
 
     /// <inheritdoc />
     public Task GrantQueueAsync(string name, string queue, string actor, CancellationToken cancellationToken) =>
-        GrantAsync(name, SqliteStatements.GrantUserQueue, "queue", queue, actor, cancellationToken);
+        GrantAsync(name, SqliteStatements.GrantUserQueue, "$queue", queue, account => AccountAudit.QueueGranted(actor, account, queue), actor, cancellationToken);
 
     /// <inheritdoc />
     public Task GrantServiceAsync(string name, string service, string actor, CancellationToken cancellationToken) =>
-        GrantAsync(name, SqliteStatements.GrantUserService, "service", service, actor, cancellationToken);
+        GrantAsync(name, SqliteStatements.GrantUserService, "$service", service, account => AccountAudit.ServiceGranted(actor, account, service), actor, cancellationToken);
 
     /// <summary>
-    /// One grant (<paramref name="statement"/> binds <c>$name</c>, <c>$now</c> and <c>$</c><paramref name="kind"/>) and its
-    /// security-audit row (<c>{kind}-granted</c>, detail <c>{kind} {value}</c>), in one transaction.
+    /// One grant (<paramref name="statement"/> binds <c>$name</c>, <c>$now</c> and <paramref name="parameter"/>) and its
+    /// security-audit row (Core's <see cref="AccountAudit"/>, given the account's stored name), in one transaction.
     /// </summary>
-    private Task<int> GrantAsync(string name, string statement, string kind, string value, string actor, CancellationToken cancellationToken)
+    private Task<int> GrantAsync(
+        string name, string statement, string parameter, string value, Func<string, SecurityEvent> audit, string actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
@@ -103,8 +104,8 @@ public sealed partial class SqliteFleetStore
             now =>
             {
                 var account = CanonicalName(name);
-                WriteCommand(statement).Bind("$name", account).Bind("$" + kind, value).Bind("$now", now).ExecuteNonQuery();
-                InsertSecurityEvent(now, new SecurityEvent(actor, kind + "-granted", account, kind + " " + value));
+                WriteCommand(statement).Bind("$name", account).Bind(parameter, value).Bind("$now", now).ExecuteNonQuery();
+                InsertSecurityEvent(now, audit(account));
                 return 0;
             },
             cancellationToken);
@@ -121,7 +122,7 @@ public sealed partial class SqliteFleetStore
             {
                 var account = CanonicalName(name);
                 WriteCommand(SqliteStatements.SetUserPasswordHash).Bind("$name", account).Bind("$hash", passwordHash).ExecuteNonQuery();
-                InsertSecurityEvent(now, new SecurityEvent(actor, "password-changed", account, string.Empty));
+                InsertSecurityEvent(now, AccountAudit.PasswordChanged(actor, account));
                 return 0;
             },
             cancellationToken);

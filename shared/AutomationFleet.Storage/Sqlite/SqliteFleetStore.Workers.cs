@@ -36,7 +36,7 @@ public sealed partial class SqliteFleetStore
     /// <inheritdoc />
     public Task<IReadOnlyList<WorkerStatus>> ListAsync(TimeSpan staleAfter, CancellationToken cancellationToken)
     {
-        var staleMilliseconds = Milliseconds(staleAfter);
+        var stale = TimeSpan.FromMilliseconds(Milliseconds(staleAfter));
         return ReadAsync<IReadOnlyList<WorkerStatus>>(
             (connection, now) =>
             {
@@ -45,7 +45,7 @@ public sealed partial class SqliteFleetStore
                 var workers = new List<WorkerStatus>();
                 while (reader.Read())
                 {
-                    var lastSeen = reader.GetInt64(6);
+                    var lastSeen = reader.GetTime(6);
                     var stopped = reader.GetNullableTime(7);
                     workers.Add(new WorkerStatus(
                         reader.GetString(0),
@@ -54,9 +54,9 @@ public sealed partial class SqliteFleetStore
                         JsonSerializer.Deserialize(reader.GetString(3), StorageJsonContext.Default.IReadOnlyListString) ?? [],
                         reader.GetInt32(4),
                         reader.GetTime(5),
-                        DateTimeOffset.FromUnixTimeMilliseconds(lastSeen),
+                        lastSeen,
                         stopped,
-                        IsAlive: stopped is null && now - lastSeen <= staleMilliseconds));
+                        IsAlive: WorkerStatus.IsAliveAt(stopped, lastSeen, DateTimeOffset.FromUnixTimeMilliseconds(now), stale)));
                 }
 
                 return workers;
