@@ -1,5 +1,5 @@
 using AutomationFleet.Core.Confidence;
-using Microsoft.Data.Sqlite;
+using Dapper;
 
 namespace AutomationFleet.Storage.Sqlite;
 
@@ -9,18 +9,9 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
     /// <inheritdoc />
     public Task<IReadOnlyList<ThresholdOverride>> ListThresholdOverridesAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<ThresholdOverride>>(
-            (connection, _) =>
-            {
-                using var command = ReadCommand(connection, SqliteStatements.ListThresholdOverrides);
-                using var reader = command.ExecuteReader();
-                var overrides = new List<ThresholdOverride>();
-                while (reader.Read())
-                {
-                    overrides.Add(ReadThresholdOverride(reader));
-                }
-
-                return overrides;
-            },
+            (connection, _) => connection.Query<SqliteRows.ThresholdOverrideRow>(SqliteStatements.ListThresholdOverrides)
+                .Select(row => row.ToOverride())
+                .ToList(),
             cancellationToken);
 
     /// <inheritdoc />
@@ -68,18 +59,8 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
             cancellationToken);
     }
 
-    private ThresholdOverride? FindThresholdOverride(string bot, string? category)
-    {
-        using var reader = WriteCommand(SqliteStatements.SelectThresholdOverride)
-            .Bind("$bot", bot).Bind("$category", category ?? string.Empty)
-            .ExecuteReader();
-        return reader.Read() ? ReadThresholdOverride(reader) : null;
-    }
-
-    private static ThresholdOverride ReadThresholdOverride(SqliteDataReader reader)
-    {
-        var category = reader.GetString(1);
-        return new ThresholdOverride(
-            reader.GetString(0), category.Length == 0 ? null : category, reader.GetDouble(2), reader.GetString(3), reader.GetTime(4), reader.GetString(5));
-    }
+    /// <summary>The override in force for the bot and category, or null. Write lock held.</summary>
+    private ThresholdOverride? FindThresholdOverride(string bot, string? category) =>
+        _writer!.QuerySingleOrDefault<SqliteRows.ThresholdOverrideRow>(
+            SqliteStatements.SelectThresholdOverride, new { bot, category = category ?? string.Empty })?.ToOverride();
 }

@@ -48,6 +48,7 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        SqliteRows.Register();
         _options = options;
         _timeProvider = timeProvider;
         var timeoutSeconds = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
