@@ -16,15 +16,46 @@ using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Storage;
 
-/// <summary>Registers the embedded SQLite store.</summary>
+/// <summary>Registers the fleet's store: the one composition point every host and the CLI use.</summary>
 public static class StorageServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers the store named by <c>Store:Provider</c> (<see cref="FleetStoreOptions"/>): <c>sqlite</c> (the default)
+    /// adds <see cref="AddSqliteFleetStore"/>; <c>postgres</c> is not built yet. The provider decides what is registered,
+    /// so it is checked here, by <see cref="FleetStoreOptionsValidator"/>, and a bad one stops start-up at once with an
+    /// <see cref="OptionsValidationException"/> naming the setting. The chosen store's own settings are validated on start.
+    /// </summary>
+    /// <exception cref="OptionsValidationException"><c>Store:Provider</c> is empty, unknown, or <c>postgres</c>.</exception>
+    public static IServiceCollection AddFleetStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var options = new FleetStoreOptions();
+        configuration.GetSection(FleetStoreOptions.SectionName).Bind(options);
+        var result = new FleetStoreOptionsValidator().Validate(Options.DefaultName, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(FleetStoreOptions), result.Failures);
+        }
+
+        services.AddOptions<FleetStoreOptions>()
+            .Bind(configuration.GetSection(FleetStoreOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetStoreOptions>, FleetStoreOptionsValidator>());
+
+        // Only one provider passes the validator today; the PostgreSQL store (issue 12) adds its branch here.
+        return services.AddSqliteFleetStore(configuration);
+    }
+
     /// <summary>
     /// Binds and validates <see cref="SqliteStoreOptions"/> from the <c>Store</c> section (validated
     /// at start), adds <see cref="TimeProvider.System"/> unless a clock is registered, one
     /// <see cref="SqliteFleetStore"/> serving <see cref="IWorkQueue"/>, <see cref="IReviewQueue"/>,
     /// <see cref="ISideEffectLedger"/>, <see cref="IWorkerRegistry"/>, <see cref="IFleetMetrics"/>, <see cref="IUserStore"/>, <see cref="IThresholdOverrideStore"/> and <see cref="IIncidentStore"/>, a <see cref="FileBlobStore"/>
-    /// as <see cref="IBlobStore"/>, and a hosted service that creates the schema as the host starts.
+    /// as <see cref="IBlobStore"/>, and a hosted service that creates the schema as the host starts. Hosts call
+    /// <see cref="AddFleetStore"/>, which picks the store from configuration; this is for tests and tools that want
+    /// SQLite whatever the configuration says.
     /// </summary>
     public static IServiceCollection AddSqliteFleetStore(this IServiceCollection services, IConfiguration configuration)
     {

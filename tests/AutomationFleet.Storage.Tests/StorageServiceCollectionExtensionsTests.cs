@@ -69,4 +69,56 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.Contains(error.Failures, f => f.Contains("Store:Path", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("Store:BusyTimeout", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("sqlite")]
+    [InlineData("SQLite")]
+    public async Task AddFleetStore_SqliteOrUnset_OneSqliteStoreForAllContracts(string? provider)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Path"] = Path.Combine(_directory, "fleet.db"),
+            ["Store:Provider"] = provider,
+        }).Build();
+        await using var services = new ServiceCollection().AddFleetStore(configuration).BuildServiceProvider();
+
+        var store = services.GetRequiredService<SqliteFleetStore>();
+
+        Assert.Same(store, services.GetRequiredService<IWorkQueue>());
+        Assert.Same(store, services.GetRequiredService<IReviewQueue>());
+        Assert.Same(store, services.GetRequiredService<IIncidentStore>());
+        _ = services.GetRequiredService<IOptions<FleetStoreOptions>>().Value;
+    }
+
+    [Fact]
+    public void AddFleetStore_Postgres_StopsStartUpSayingItIsNotBuiltYet()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = "postgres",
+        }).Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => new ServiceCollection().AddFleetStore(configuration));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("Store:Provider", failure, StringComparison.Ordinal);
+        Assert.Contains("the PostgreSQL store is not built yet (issue 12)", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mysql")]
+    [InlineData("sqlite3")]
+    public void AddFleetStore_UnknownProvider_NamesTheSetting(string provider)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = provider,
+        }).Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => new ServiceCollection().AddFleetStore(configuration));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("Store:Provider", StringComparison.Ordinal) && f.Contains("sqlite", StringComparison.Ordinal));
+    }
 }

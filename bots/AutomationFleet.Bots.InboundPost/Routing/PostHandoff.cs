@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutomationFleet.Bots.InboundPost.Extraction;
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Handoff;
 using AutomationFleet.Core.WorkItems;
@@ -38,7 +39,7 @@ public static class PostHandoff
     {
         var outcome = JsonSerializer.Deserialize<PostOutcome>(outcomeJson, JsonOptions)
             ?? throw new PermanentDeliveryException("The decided outcome is empty; nothing to hand over.");
-        var byPerson = decidedBy.StartsWith("reviewer:", StringComparison.Ordinal);
+        var byPerson = Actors.IsReviewer(decidedBy);
 
         // The page source says how far a field's characters can be trusted. A reviewer who approved the category has
         // not vouched for every character of every field, so a reviewed item's fields keep their origin.

@@ -5,6 +5,7 @@ using AutomationFleet.Bots.IncidentReports.Deduplication;
 using AutomationFleet.Bots.IncidentReports.Reports;
 using AutomationFleet.Bots.IncidentReports.Triage;
 using AutomationFleet.Cli;
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Text;
 using Microsoft.Extensions.Configuration;
@@ -242,7 +243,7 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
             var incident = parse.GetValue(reference)!;
             try
             {
-                await store.TransitionAsync(incident, IncidentState.Closed, $"cli:{Environment.UserName}", parse.GetValue(note) ?? "closed from the command line", timeProvider.GetUtcNow(), cancellationToken);
+                await store.TransitionAsync(incident, IncidentState.Closed, Actors.Cli(Environment.UserName), parse.GetValue(note) ?? "closed from the command line", timeProvider.GetUtcNow(), cancellationToken);
             }
             catch (IncidentNotFoundException exception)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Resilience;
@@ -24,7 +25,7 @@ public sealed class RecordIncidentStep(IIncidentStore store, string botName, Tim
     {
         ArgumentNullException.ThrowIfNull(context);
         var outcome = IncidentReportBot.OutcomeOf(context.Outcome.OutcomeJson);
-        var actor = context.Outcome.DecidedBy.StartsWith("reviewer:", StringComparison.Ordinal) ? context.Outcome.DecidedBy : botName;
+        var actor = Actors.IsReviewer(context.Outcome.DecidedBy) ? context.Outcome.DecidedBy : botName;
         var now = timeProvider.GetUtcNow();
         if (outcome.Action == IncidentActionsDecided.Link)
         {

@@ -13,7 +13,7 @@ public static class MailServiceCollectionExtensions
     /// Adds <see cref="ImapMailboxSource"/> as a hosted service, with <see cref="ImapMailboxOptions"/> bound
     /// from <c>Mail:Imap</c> (validated at start), and the fleet's named pipelines (<see cref="FleetPipelines.AddFleetPipelines"/>,
     /// settings <c>Resilience:Imap</c>; binding that section is the host's job) with <see cref="MailFaults.IsTransient"/>
-    /// as their idea of a transient fault. Needs an <c>IWorkQueue</c> and an <c>IBlobStore</c> (e.g. <c>AddSqliteFleetStore</c>).
+    /// as their idea of a transient fault. Needs an <c>IWorkQueue</c> and an <c>IBlobStore</c> (e.g. <c>AddFleetStore</c>).
     /// The source does nothing unless <c>Mail:Imap:Enabled</c> is true.
     /// </summary>
     public static IServiceCollection AddImapMailboxSource(this IServiceCollection services, IConfiguration configuration)

@@ -2,17 +2,11 @@ namespace AutomationFleet.Core.Confidence;
 
 /// <summary>
 /// Threshold overrides kept in the fleet's store. Every change appends a security audit row (who, old → new, reason)
-/// in the same transaction: action <see cref="SetAction"/> or <see cref="ClearAction"/>, target
-/// <see cref="ThresholdOverride.AuditTarget"/>. Bots and categories compare case-insensitively.
+/// in the same transaction, worded by <see cref="ThresholdOverrideAudit"/> (action <see cref="Audit.AuditActions.ThresholdSet"/>
+/// or <see cref="Audit.AuditActions.ThresholdCleared"/>, target <see cref="ThresholdOverride.AuditTarget"/>). Bots and categories compare case-insensitively.
 /// </summary>
 public interface IThresholdOverrideStore
 {
-    /// <summary>The security audit action of a set.</summary>
-    public const string SetAction = "threshold-set";
-
-    /// <summary>The security audit action of a clear.</summary>
-    public const string ClearAction = "threshold-cleared";
-
     /// <summary>Every override in force, by bot then category (the bot's own first).</summary>
     Task<IReadOnlyList<ThresholdOverride>> ListThresholdOverridesAsync(CancellationToken cancellationToken);
 

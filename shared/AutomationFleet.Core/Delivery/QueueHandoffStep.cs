@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.WorkItems;
 
@@ -49,7 +50,7 @@ public sealed class QueueHandoffStep : IDeliveryStep
         var payload = _payload?.Invoke(context) ?? context.Outcome.OutcomeJson;
         var result = await _queue.EnqueueAsync(
             new NewWorkItem(_targetQueue, reference, payload, item.Attachments, item.Priority, item.DueAt),
-            $"handoff:{item.Queue}",
+            Actors.Handoff(item.Queue),
             cancellationToken);
         return JsonSerializer.Serialize(new HandoffResult(reference, result.Item.Id, result.Created));
     }

@@ -28,4 +28,14 @@ public static class IncidentActions
 
     /// <summary>Its state changed (resolved, closed, reopened).</summary>
     public const string StateChanged = "state-changed";
+
+    /// <summary>The detail of an <see cref="Opened"/> or <see cref="ReportLinked"/> entry: the report.</summary>
+    public static string ReportDetail(string reportReference) => "report " + reportReference;
+
+    /// <summary>The detail of an <see cref="Allocated"/> entry: who now holds it (team, then a person or the queue), then the caller's why.</summary>
+    public static string AllocationDetail(string team, string? assignee, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        return $"team {team}, {(assignee is null ? "queue" : "assignee " + assignee)}" + (detail.Length == 0 ? string.Empty : "; " + detail);
+    }
 }

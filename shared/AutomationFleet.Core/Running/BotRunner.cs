@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
@@ -201,7 +202,7 @@ public sealed class BotRunner(
     }
 
     private static bool IsReviewerDecided(WorkItem item) =>
-        item.OutcomeDecidedBy is not null && item.OutcomeDecidedBy.StartsWith("reviewer:", StringComparison.Ordinal);
+        Actors.IsReviewer(item.OutcomeDecidedBy);
 
     private async Task<RunResult> DeliverAsync(
         IBot bot, WorkItem item, ItemOutcome outcome, string workerId, RetryPolicy retryPolicy, CancellationToken cancellationToken)

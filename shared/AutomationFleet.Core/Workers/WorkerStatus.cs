@@ -19,4 +19,12 @@ public sealed record WorkerStatus(
     DateTimeOffset StartedAt,
     DateTimeOffset LastSeenAt,
     DateTimeOffset? StoppedAt,
-    bool IsAlive);
+    bool IsAlive)
+{
+    /// <summary>
+    /// The liveness rule every store applies: a worker is alive when it has not stopped and its last heartbeat is no
+    /// older than <paramref name="staleAfter"/> at <paramref name="now"/>.
+    /// </summary>
+    public static bool IsAliveAt(DateTimeOffset? stoppedAt, DateTimeOffset lastSeenAt, DateTimeOffset now, TimeSpan staleAfter) =>
+        stoppedAt is null && now - lastSeenAt <= staleAfter;
+}

@@ -21,7 +21,7 @@ public sealed partial class SqliteFleetStore : IIncidentStore
         ArgumentException.ThrowIfNullOrWhiteSpace(incident.Team);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentNullException.ThrowIfNull(detail);
-        var state = incident.Assignee is null ? IncidentState.Open : IncidentState.Allocated;
+        var state = IncidentTransitions.AllocationTarget(incident.Assignee);
         var atMs = at.ToUnixTimeMilliseconds();
         return WriteAsync(
             _ =>
@@ -58,10 +58,10 @@ public sealed partial class SqliteFleetStore : IIncidentStore
                 }
 
                 LinkReport(incident.Reference, incident.FirstReport, atMs);
-                InsertIncidentAudit(incident.Reference, atMs, actor, IncidentActions.Opened, null, IncidentState.Open, "report " + incident.FirstReport);
+                InsertIncidentAudit(incident.Reference, atMs, actor, IncidentActions.Opened, null, IncidentState.Open, IncidentActions.ReportDetail(incident.FirstReport));
                 InsertIncidentAudit(
                     incident.Reference, atMs, actor, IncidentActions.Allocated, IncidentState.Open, state,
-                    AllocationDetail(incident.Team, incident.Assignee, detail));
+                    IncidentActions.AllocationDetail(incident.Team, incident.Assignee, detail));
                 return true;
             },
             cancellationToken);
@@ -88,7 +88,7 @@ public sealed partial class SqliteFleetStore : IIncidentStore
                 }
 
                 WriteCommand(SqliteStatements.CountIncidentReport).Bind("$reference", reference).ExecuteNonQuery();
-                InsertIncidentAudit(reference, atMs, actor, IncidentActions.ReportLinked, null, null, "report " + reportReference);
+                InsertIncidentAudit(reference, atMs, actor, IncidentActions.ReportLinked, null, null, IncidentActions.ReportDetail(reportReference));
                 return true;
             },
             cancellationToken);
@@ -216,16 +216,13 @@ public sealed partial class SqliteFleetStore : IIncidentStore
         ArgumentException.ThrowIfNullOrWhiteSpace(team);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentNullException.ThrowIfNull(detail);
-        var to = assignee is null ? IncidentState.Open : IncidentState.Allocated;
+        var to = IncidentTransitions.AllocationTarget(assignee);
         var atMs = at.ToUnixTimeMilliseconds();
         return WriteAsync(
             _ =>
             {
                 var from = RequireIncidentState(reference);
-                if (from != IncidentState.Open || to != IncidentState.Open)
-                {
-                    IncidentTransitions.Ensure(reference, from, to);
-                }
+                IncidentTransitions.EnsureAllocation(reference, from, to);
 
                 WriteCommand(SqliteStatements.AllocateIncident)
                     .Bind("$team", team)
@@ -234,7 +231,7 @@ public sealed partial class SqliteFleetStore : IIncidentStore
                     .Bind("$state", to.ToString())
                     .Bind("$reference", reference)
                     .ExecuteNonQuery();
-                InsertIncidentAudit(reference, atMs, actor, IncidentActions.Allocated, from, to, AllocationDetail(team, assignee, detail));
+                InsertIncidentAudit(reference, atMs, actor, IncidentActions.Allocated, from, to, IncidentActions.AllocationDetail(team, assignee, detail));
                 return true;
             },
             cancellationToken);
@@ -253,15 +250,7 @@ public sealed partial class SqliteFleetStore : IIncidentStore
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentNullException.ThrowIfNull(detail);
-        if (!Enum.IsDefined(to))
-        {
-            throw new ArgumentOutOfRangeException(nameof(to), to, "Unknown incident state.");
-        }
-
-        if (to == IncidentState.Allocated)
-        {
-            throw new ArgumentException("Allocating needs a team and a person: use AllocateAsync.", nameof(to));
-        }
+        IncidentTransitions.EnsureDirectTarget(to);
 
         var atMs = at.ToUnixTimeMilliseconds();
         return WriteAsync(
@@ -377,10 +366,6 @@ public sealed partial class SqliteFleetStore : IIncidentStore
             .Bind("$to", to?.ToString())
             .Bind("$detail", detail)
             .ExecuteNonQuery();
-
-    /// <summary>Who now holds it (staff account names, as the review audit records reviewers), then the caller's why.</summary>
-    private static string AllocationDetail(string team, string? assignee, string detail) =>
-        $"team {team}, {(assignee is null ? "queue" : "assignee " + assignee)}" + (detail.Length == 0 ? string.Empty : "; " + detail);
 
     private static IncidentState ParseState(string value) => Enum.Parse<IncidentState>(value, ignoreCase: false);
 

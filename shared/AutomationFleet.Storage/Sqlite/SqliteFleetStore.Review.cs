@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
@@ -94,17 +95,7 @@ public sealed partial class SqliteFleetStore
             now =>
             {
                 var task = RequireOpenTask(itemId, now);
-                if (task.Escalated && !IsSupervisor(reviewer))
-                {
-                    throw new ReviewAccessException($"Item {task.Reference} is escalated: only a supervisor or administrator may take it.");
-                }
-
-                if (task.ClaimedBy is { } holder && !string.Equals(holder, reviewer, StringComparison.Ordinal))
-                {
-                    throw new ReviewClaimException(
-                        $"Item {task.Reference} is claimed by {holder} until {task.ClaimExpiresAt:O}.");
-                }
-
+                ReviewRules.EnsureMayClaim(task, reviewer, MaySupervise(reviewer));
                 return Claim(task, reviewer, now + claimMilliseconds);
             },
             cancellationToken);
@@ -128,7 +119,7 @@ public sealed partial class SqliteFleetStore
             {
                 // Dynamic SQL (the filter decides the shape), so it is not kept in the prepared-command cache.
                 using var command = _writer!.CreateCommand();
-                var allowed = IsSupervisor(reviewer) ? filter : filter with { Escalated = false };
+                var allowed = ReviewRules.ClaimableBy(filter, MaySupervise(reviewer));
                 PrepareReviewQuery(command, allowed, unclaimedOnly: true, limit: 1, now);
                 var task = ReadReviewTasks(command, now).FirstOrDefault();
                 return task is null ? null : Claim(task, reviewer, now + claimMilliseconds);
@@ -140,74 +131,57 @@ public sealed partial class SqliteFleetStore
     public Task DecideAsync(long itemId, string reviewer, ReviewDecision decision, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
-        ArgumentNullException.ThrowIfNull(decision);
-        if (decision.Kind != ReviewDecisionKind.Approve && string.IsNullOrWhiteSpace(decision.Reason))
-        {
-            throw new ArgumentException($"A reason is required to {decision.Kind.ToString().ToLowerInvariant()} an item.", nameof(decision));
-        }
-
-        if (decision.Kind == ReviewDecisionKind.Correct && string.IsNullOrWhiteSpace(decision.CorrectedOutcomeJson))
-        {
-            throw new ArgumentException("A correction needs the corrected outcome.", nameof(decision));
-        }
-
-        if (!Enum.IsDefined(decision.Kind))
-        {
-            throw new ArgumentOutOfRangeException(nameof(decision), decision.Kind, "Unknown review decision.");
-        }
-
-        var actor = ReviewerActor(reviewer);
+        ReviewRules.ValidateDecision(decision);
+        var actor = Actors.Reviewer(reviewer);
         return WriteAsync(
             now =>
             {
-                var input = ReadDecisionInput(itemId, reviewer, now);
-                if (input.Escalated && !IsSupervisor(reviewer))
+                var input = ReadDecisionInput(itemId);
+                ReviewRules.EnsureMayDecide(
+                    input.Reference, input.Escalated, input.ClaimedBy, input.ClaimExpiresAt, reviewer, MaySupervise(reviewer),
+                    DateTimeOffset.FromUnixTimeMilliseconds(now));
+                var resolution = ReviewRules.Resolve(input.Reference, input.State, input.ProposalJson, input.Category, decision);
+                switch (resolution.Kind)
                 {
-                    throw new ReviewAccessException($"Item {input.Reference} is escalated: only a supervisor or administrator may decide it.");
-                }
-
-                var reason = string.IsNullOrWhiteSpace(decision.Reason) ? null : decision.Reason;
-                switch (decision.Kind)
-                {
-                    case ReviewDecisionKind.Approve:
-                        if (input.ProposalJson is null)
-                        {
-                            throw new ArgumentException(
-                                $"Item {input.Reference} has no proposal to approve; correct it with an outcome instead.", nameof(decision));
-                        }
-
-                        Deliver(itemId, input, actor, input.ProposalJson, now, "approved" + (reason is null ? string.Empty : ": " + reason));
-                        break;
-
-                    case ReviewDecisionKind.Correct:
-                        Deliver(itemId, input, actor, decision.CorrectedOutcomeJson!, now, "corrected: " + reason);
-                        WriteCommand(SqliteStatements.InsertLabelledExample)
-                            .Bind("$bot", input.Bot)
-                            .Bind("$item", itemId)
-                            .Bind("$reference", input.Reference)
-                            .Bind("$payload", input.PayloadJson)
-                            .Bind("$proposedCategory", input.Category)
-                            .Bind("$proposedOutcome", input.ProposalJson)
-                            .Bind("$correctedCategory", decision.CorrectedCategory ?? input.Category)
-                            .Bind("$correctedOutcome", decision.CorrectedOutcomeJson)
-                            .Bind("$reviewer", reviewer)
+                    case ReviewDecisionKind.Approve or ReviewDecisionKind.Correct:
+                        WriteCommand(SqliteStatements.ApplyReviewOutcome)
+                            .Bind("$outcome", resolution.OutcomeJson)
+                            .Bind("$decidedBy", actor)
                             .Bind("$now", now)
+                            .Bind("$item", itemId)
                             .ExecuteNonQuery();
                         break;
 
                     case ReviewDecisionKind.Reject:
-                        WorkItemTransitions.EnsureAllowed(input.Reference, input.State, WorkItemState.BusinessException);
-                        WriteCommand(SqliteStatements.RejectReviewedItem).Bind("$reason", reason).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
-                        WriteCommand(SqliteStatements.CloseReviewTask).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
-                        InsertAudit(itemId, input.Reference, now, actor, input.State, WorkItemState.BusinessException, "rejected: " + reason);
+                        WriteCommand(SqliteStatements.RejectReviewedItem).Bind("$reason", decision.Reason).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
                         break;
 
-                    case ReviewDecisionKind.Escalate:
-                        WorkItemTransitions.EnsureAllowed(input.Reference, input.State, WorkItemState.NeedsReview);
+                    default:
                         WriteCommand(SqliteStatements.TouchItem).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
                         WriteCommand(SqliteStatements.EscalateReviewTask).Bind("$item", itemId).ExecuteNonQuery();
-                        InsertAudit(itemId, input.Reference, now, actor, input.State, WorkItemState.NeedsReview, "escalated: " + reason);
                         break;
+                }
+
+                if (resolution.ClosesTask)
+                {
+                    WriteCommand(SqliteStatements.CloseReviewTask).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
+                }
+
+                InsertAudit(itemId, input.Reference, now, actor, resolution.From, resolution.To, resolution.Reason);
+                if (resolution.KeepsExample)
+                {
+                    WriteCommand(SqliteStatements.InsertLabelledExample)
+                        .Bind("$bot", input.Bot)
+                        .Bind("$item", itemId)
+                        .Bind("$reference", input.Reference)
+                        .Bind("$payload", input.PayloadJson)
+                        .Bind("$proposedCategory", input.Category)
+                        .Bind("$proposedOutcome", input.ProposalJson)
+                        .Bind("$correctedCategory", resolution.CorrectedCategory)
+                        .Bind("$correctedOutcome", resolution.OutcomeJson)
+                        .Bind("$reviewer", reviewer)
+                        .Bind("$now", now)
+                        .ExecuteNonQuery();
                 }
 
                 return true;
@@ -226,42 +200,15 @@ public sealed partial class SqliteFleetStore
         return WriteAsync(
             now =>
             {
-                var actor = RequireSupervisor(supervisor);
+                var actor = ReviewRules.RequireSupervisor(ReadUser(_writer!, supervisor), supervisor);
                 var task = RequireOpenTask(itemId, now);
-                var target = ReadAccount(reviewer);
-                if (target is null || target.Value.Disabled)
-                {
-                    throw new ReviewAccessException($"No enabled account is named {reviewer}.");
-                }
-
-                var name = target.Value.Name;
-                if (target.Value.Role == UserRole.Reviewer)
-                {
-                    if (task.Escalated)
-                    {
-                        throw new ReviewAccessException(
-                            $"Item {task.Reference} is escalated: it can be given only to a supervisor or administrator, not to {name}.");
-                    }
-
-                    var maySee = Convert.ToInt64(
-                        WriteCommand(SqliteStatements.UserMaySee)
-                            .Bind("$name", name).Bind("$queue", task.Queue).Bind("$service", task.Request.Service)
-                            .ExecuteScalar(),
-                        CultureInfo.InvariantCulture);
-                    if (maySee == 0)
-                    {
-                        throw new ReviewAccessException(
-                            $"{name} is granted neither the queue {task.Queue} nor the service {task.Request.Service ?? "(none)"} of item {task.Reference}.");
-                    }
-                }
-
-                var previous = task.ClaimedBy ?? "no one";
+                var name = ReviewRules.EnsureMayReassign(task, ReadUser(_writer!, reviewer), reviewer);
                 var claimed = Claim(task, name, now + claimMilliseconds);
                 WriteCommand(SqliteStatements.TouchItem).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
                 InsertAudit(
-                    itemId, task.Reference, now, SupervisorActor(actor), WorkItemState.NeedsReview, WorkItemState.NeedsReview,
-                    $"reassigned to {name} (claimed until {claimed.ClaimExpiresAt:O}; held by {previous})");
-                InsertSecurityEvent(now, new SecurityEvent(actor, "review-reassigned", task.Reference, $"to {name}; held by {previous}"));
+                    itemId, task.Reference, now, Actors.Supervisor(actor), WorkItemState.NeedsReview, WorkItemState.NeedsReview,
+                    ReviewRules.ReassignedReason(name, claimed.ClaimExpiresAt!.Value, task.ClaimedBy));
+                InsertSecurityEvent(now, ReviewRules.ReassignedEvent(actor, task.Reference, name, task.ClaimedBy));
                 return claimed;
             },
             cancellationToken);
@@ -274,15 +221,15 @@ public sealed partial class SqliteFleetStore
         return WriteAsync(
             now =>
             {
-                var actor = RequireSupervisor(supervisor);
+                var actor = ReviewRules.RequireSupervisor(ReadUser(_writer!, supervisor), supervisor);
                 var task = RequireOpenTask(itemId, now);
-                var holder = task.ClaimedBy ?? throw new ReviewClaimException($"No one holds a claim on item {task.Reference}.");
+                var holder = ReviewRules.RequireClaimHolder(task);
                 WriteCommand(SqliteStatements.ReleaseReviewClaim).Bind("$item", itemId).ExecuteNonQuery();
                 WriteCommand(SqliteStatements.TouchItem).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
                 InsertAudit(
-                    itemId, task.Reference, now, SupervisorActor(actor), WorkItemState.NeedsReview, WorkItemState.NeedsReview,
-                    $"claim of {holder} released");
-                InsertSecurityEvent(now, new SecurityEvent(actor, "claim-released", task.Reference, "claim of " + holder));
+                    itemId, task.Reference, now, Actors.Supervisor(actor), WorkItemState.NeedsReview, WorkItemState.NeedsReview,
+                    ReviewRules.ClaimReleasedReason(holder));
+                InsertSecurityEvent(now, ReviewRules.ClaimReleasedEvent(actor, task.Reference, holder));
                 return holder;
             },
             cancellationToken);
@@ -333,21 +280,8 @@ public sealed partial class SqliteFleetStore
         return task;
     }
 
-    /// <summary>An account's stored name, role and state, or null (names match case-insensitively). Write lock held.</summary>
-    private (string Name, UserRole Role, bool Disabled)? ReadAccount(string name)
-    {
-        using var reader = WriteCommand(SqliteStatements.SelectUserRole).Bind("$name", name).ExecuteReader();
-        return reader.Read() ? (reader.GetString(0), (UserRole)reader.GetInt32(1), reader.GetInt64(2) != 0) : null;
-    }
-
-    /// <summary>Whether the name is an enabled supervisor or administrator account. Write lock held.</summary>
-    private bool IsSupervisor(string name) =>
-        ReadAccount(name) is { Disabled: false, Role: UserRole.Supervisor or UserRole.Administrator };
-
-    private string RequireSupervisor(string name) =>
-        ReadAccount(name) is { Disabled: false, Role: UserRole.Supervisor or UserRole.Administrator } account
-            ? account.Name
-            : throw new ReviewAccessException($"{name} is not an enabled supervisor or administrator.");
+    /// <summary>Whether the name is an account <see cref="ReviewRules.MaySupervise"/> (Core decides). Write lock held.</summary>
+    private bool MaySupervise(string name) => ReviewRules.MaySupervise(ReadUser(_writer!, name));
 
     private ReviewTask Claim(ReviewTask task, string reviewer, long expires)
     {
@@ -359,21 +293,8 @@ public sealed partial class SqliteFleetStore
         return task with { ClaimedBy = reviewer, ClaimExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(expires) };
     }
 
-    /// <summary>Approve and correct: NeedsReview → New with the decided outcome, review task closed.</summary>
-    private void Deliver(long itemId, DecisionInput input, string actor, string outcomeJson, long now, string reason)
-    {
-        WorkItemTransitions.EnsureAllowed(input.Reference, input.State, WorkItemState.New);
-        WriteCommand(SqliteStatements.ApplyReviewOutcome)
-            .Bind("$outcome", outcomeJson)
-            .Bind("$decidedBy", actor)
-            .Bind("$now", now)
-            .Bind("$item", itemId)
-            .ExecuteNonQuery();
-        WriteCommand(SqliteStatements.CloseReviewTask).Bind("$now", now).Bind("$item", itemId).ExecuteNonQuery();
-        InsertAudit(itemId, input.Reference, now, actor, input.State, WorkItemState.New, reason);
-    }
-
-    private DecisionInput ReadDecisionInput(long itemId, string reviewer, long now)
+    /// <summary>What a decision needs from the open task and its item, or why not (unknown or not in review). Write lock held.</summary>
+    private DecisionInput ReadDecisionInput(long itemId)
     {
         using var reader = WriteCommand(SqliteStatements.SelectReviewDecisionInput).Bind("$item", itemId).ExecuteReader();
         if (!reader.Read() || !reader.IsDBNull(2))
@@ -381,14 +302,9 @@ public sealed partial class SqliteFleetStore
             throw new ReviewClaimException($"Item {itemId} is not waiting for review.");
         }
 
-        var holder = reader.GetNullableString(0);
-        var expires = reader.GetNullableInt64(1);
-        if (!string.Equals(holder, reviewer, StringComparison.Ordinal) || expires is null || expires <= now)
-        {
-            throw new ReviewClaimException($"Reviewer {reviewer} holds no live claim on item {reader.GetString(6)}; claim it first.");
-        }
-
         return new DecisionInput(
+            reader.GetNullableString(0),
+            reader.GetNullableTime(1),
             reader.GetString(3),
             reader.GetNullableString(4),
             reader.GetNullableString(5),
@@ -485,8 +401,8 @@ public sealed partial class SqliteFleetStore
         while (reader.Read())
         {
             var reasons = JsonSerializer.Deserialize(reader.GetString(8), StorageJsonContext.Default.IReadOnlyListString) ?? [];
-            var claimExpires = reader.GetNullableInt64(12);
-            var claimLive = claimExpires is { } expires && expires > now;
+            var claimExpires = reader.GetNullableTime(12);
+            var claimLive = ReviewRules.IsClaimLive(claimExpires, DateTimeOffset.FromUnixTimeMilliseconds(now));
             tasks.Add(new ReviewTask(
                 reader.GetInt64(0),
                 reader.GetString(1),
@@ -502,7 +418,7 @@ public sealed partial class SqliteFleetStore
                     reader.GetNullableString(15)),
                 reader.GetInt64(10) != 0,
                 claimLive ? reader.GetNullableString(11) : null,
-                claimLive ? DateTimeOffset.FromUnixTimeMilliseconds(claimExpires!.Value) : null,
+                claimLive ? claimExpires : null,
                 reader.GetNullableTime(13),
                 reader.GetTime(14)));
         }
@@ -511,5 +427,7 @@ public sealed partial class SqliteFleetStore
     }
 
     private readonly record struct DecisionInput(
+        string? ClaimedBy,
+        DateTimeOffset? ClaimExpiresAt,
         string Bot, string? Category, string? ProposalJson, string Reference, WorkItemState State, string PayloadJson, bool Escalated);
 }

@@ -1,5 +1,5 @@
 using AutomationFleet.Core.SideEffects;
-using Microsoft.Data.Sqlite;
+using Dapper;
 
 namespace AutomationFleet.Storage.Sqlite;
 
@@ -16,9 +16,7 @@ public sealed partial class SqliteFleetStore
             (connection, _) =>
             {
                 ArgumentException.ThrowIfNullOrWhiteSpace(key);
-                using var command = ReadCommand(connection, SqliteStatements.SelectSideEffect).Bind("$key", key);
-                using var reader = command.ExecuteReader();
-                return reader.Read() ? ReadSideEffect(reader) : null;
+                return connection.QuerySingleOrDefault<SqliteRows.SideEffectRow>(SqliteStatements.SelectSideEffect, new { key })?.ToRecord();
             },
             cancellationToken);
 
@@ -85,27 +83,8 @@ public sealed partial class SqliteFleetStore
     /// <inheritdoc />
     public Task<IReadOnlyList<SideEffectRecord>> ListAsync(long itemId, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<SideEffectRecord>>(
-            (connection, _) =>
-            {
-                using var command = ReadCommand(connection, SqliteStatements.ListSideEffects).Bind("$item", itemId);
-                using var reader = command.ExecuteReader();
-                var records = new List<SideEffectRecord>();
-                while (reader.Read())
-                {
-                    records.Add(ReadSideEffect(reader));
-                }
-
-                return records;
-            },
+            (connection, _) => connection.Query<SqliteRows.SideEffectRow>(SqliteStatements.ListSideEffects, new { item = itemId })
+                .Select(row => row.ToRecord())
+                .ToList(),
             cancellationToken);
-
-    private static SideEffectRecord ReadSideEffect(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetInt64(1),
-        reader.GetString(2),
-        reader.GetInt64(3) != 0,
-        (SideEffectStatus)reader.GetInt32(4),
-        reader.GetTime(5),
-        reader.GetNullableTime(6),
-        reader.GetNullableString(7));
 }

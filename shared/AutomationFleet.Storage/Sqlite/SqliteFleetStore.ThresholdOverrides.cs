@@ -1,7 +1,5 @@
-using System.Globalization;
 using AutomationFleet.Core.Confidence;
-using AutomationFleet.Core.Users;
-using Microsoft.Data.Sqlite;
+using Dapper;
 
 namespace AutomationFleet.Storage.Sqlite;
 
@@ -11,18 +9,9 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
     /// <inheritdoc />
     public Task<IReadOnlyList<ThresholdOverride>> ListThresholdOverridesAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<ThresholdOverride>>(
-            (connection, _) =>
-            {
-                using var command = ReadCommand(connection, SqliteStatements.ListThresholdOverrides);
-                using var reader = command.ExecuteReader();
-                var overrides = new List<ThresholdOverride>();
-                while (reader.Read())
-                {
-                    overrides.Add(ReadThresholdOverride(reader));
-                }
-
-                return overrides;
-            },
+            (connection, _) => connection.Query<SqliteRows.ThresholdOverrideRow>(SqliteStatements.ListThresholdOverrides)
+                .Select(row => row.ToOverride())
+                .ToList(),
             cancellationToken);
 
     /// <inheritdoc />
@@ -32,10 +21,7 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
         ArgumentException.ThrowIfNullOrWhiteSpace(bot);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (double.IsNaN(threshold) || threshold is < 0 or > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "A threshold must be between 0 and 1.");
-        }
+        ThresholdOverrideAudit.EnsureInRange(threshold);
 
         return WriteAsync(
             now =>
@@ -45,10 +31,7 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
                     .Bind("$bot", bot).Bind("$category", category ?? string.Empty).Bind("$threshold", threshold)
                     .Bind("$actor", actor).Bind("$now", now).Bind("$reason", reason.Trim())
                     .ExecuteNonQuery();
-                var detail = $"{Describe(previous)} → {Number(threshold)}; reason: {reason.Trim()}";
-                // Named as first stored (the key keeps its case on replace), so one override's audit rows share a target.
-                var target = previous is null ? ThresholdOverride.AuditTarget(bot, category) : ThresholdOverride.AuditTarget(previous.Bot, previous.Category);
-                InsertSecurityEvent(now, new SecurityEvent(actor, IThresholdOverrideStore.SetAction, target, detail));
+                InsertSecurityEvent(now, ThresholdOverrideAudit.Set(actor, previous, bot, category, threshold, reason));
                 return previous;
             },
             cancellationToken);
@@ -70,30 +53,14 @@ public sealed partial class SqliteFleetStore : IThresholdOverrideStore
                 }
 
                 WriteCommand(SqliteStatements.DeleteThresholdOverride).Bind("$bot", bot).Bind("$category", category ?? string.Empty).ExecuteNonQuery();
-                var detail = $"{Describe(previous)} → configuration; reason: {reason.Trim()}";
-                InsertSecurityEvent(now, new SecurityEvent(actor, IThresholdOverrideStore.ClearAction, ThresholdOverride.AuditTarget(previous.Bot, previous.Category), detail));
+                InsertSecurityEvent(now, ThresholdOverrideAudit.Cleared(actor, previous, reason));
                 return previous;
             },
             cancellationToken);
     }
 
-    private ThresholdOverride? FindThresholdOverride(string bot, string? category)
-    {
-        using var reader = WriteCommand(SqliteStatements.SelectThresholdOverride)
-            .Bind("$bot", bot).Bind("$category", category ?? string.Empty)
-            .ExecuteReader();
-        return reader.Read() ? ReadThresholdOverride(reader) : null;
-    }
-
-    private static ThresholdOverride ReadThresholdOverride(SqliteDataReader reader)
-    {
-        var category = reader.GetString(1);
-        return new ThresholdOverride(
-            reader.GetString(0), category.Length == 0 ? null : category, reader.GetDouble(2), reader.GetString(3), reader.GetTime(4), reader.GetString(5));
-    }
-
-    private static string Describe(ThresholdOverride? previous) =>
-        previous is null ? "configuration" : $"override {Number(previous.Threshold)}";
-
-    private static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+    /// <summary>The override in force for the bot and category, or null. Write lock held.</summary>
+    private ThresholdOverride? FindThresholdOverride(string bot, string? category) =>
+        _writer!.QuerySingleOrDefault<SqliteRows.ThresholdOverrideRow>(
+            SqliteStatements.SelectThresholdOverride, new { bot, category = category ?? string.Empty })?.ToOverride();
 }

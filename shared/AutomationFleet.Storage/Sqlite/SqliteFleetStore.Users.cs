@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Users;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace AutomationFleet.Storage.Sqlite;
@@ -28,7 +29,7 @@ public sealed partial class SqliteFleetStore
                     throw new UserExistsException(name);
                 }
 
-                InsertSecurityEvent(now, new SecurityEvent(actor, "user-added", name, "role " + role));
+                InsertSecurityEvent(now, AccountAudit.Added(actor, name, role));
                 return 0;
             },
             cancellationToken);
@@ -48,21 +49,9 @@ public sealed partial class SqliteFleetStore
             {
                 var queueGrants = ReadGrants(connection, SqliteStatements.ListUserQueues);
                 var serviceGrants = ReadGrants(connection, SqliteStatements.ListUserServices);
-                var users = new List<UserAccount>();
-                using (var command = ReadCommand(connection, SqliteStatements.ListUsers))
-                using (var reader = command.ExecuteReader())
-                {
-                    while (reader.Read())
-                    {
-                        var name = reader.GetString(0);
-                        users.Add(ReadUserRow(reader, queueGrants.GetValueOrDefault(name) ?? []) with
-                        {
-                            Services = serviceGrants.GetValueOrDefault(name) ?? [],
-                        });
-                    }
-                }
-
-                return users;
+                return connection.Query<SqliteRows.UserRow>(SqliteStatements.ListUsers)
+                    .Select(row => row.ToAccount(queueGrants[row.Name].ToList(), serviceGrants[row.Name].ToList()))
+                    .ToList();
             },
             cancellationToken);
 
@@ -76,7 +65,7 @@ public sealed partial class SqliteFleetStore
             {
                 var account = CanonicalName(name);
                 WriteCommand(SqliteStatements.SetUserDisabled).Bind("$name", account).Bind("$disabled", disabled ? 1 : 0).ExecuteNonQuery();
-                InsertSecurityEvent(now, new SecurityEvent(actor, disabled ? "user-disabled" : "user-enabled", account, string.Empty));
+                InsertSecurityEvent(now, AccountAudit.DisabledChanged(actor, account, disabled));
                 return 0;
             },
             cancellationToken);
@@ -84,17 +73,18 @@ public sealed partial class SqliteFleetStore
 
     /// <inheritdoc />
     public Task GrantQueueAsync(string name, string queue, string actor, CancellationToken cancellationToken) =>
-        GrantAsync(name, SqliteStatements.GrantUserQueue, "queue", queue, actor, cancellationToken);
+        GrantAsync(name, SqliteStatements.GrantUserQueue, "$queue", queue, account => AccountAudit.QueueGranted(actor, account, queue), actor, cancellationToken);
 
     /// <inheritdoc />
     public Task GrantServiceAsync(string name, string service, string actor, CancellationToken cancellationToken) =>
-        GrantAsync(name, SqliteStatements.GrantUserService, "service", service, actor, cancellationToken);
+        GrantAsync(name, SqliteStatements.GrantUserService, "$service", service, account => AccountAudit.ServiceGranted(actor, account, service), actor, cancellationToken);
 
     /// <summary>
-    /// One grant (<paramref name="statement"/> binds <c>$name</c>, <c>$now</c> and <c>$</c><paramref name="kind"/>) and its
-    /// security-audit row (<c>{kind}-granted</c>, detail <c>{kind} {value}</c>), in one transaction.
+    /// One grant (<paramref name="statement"/> binds <c>$name</c>, <c>$now</c> and <paramref name="parameter"/>) and its
+    /// security-audit row (Core's <see cref="AccountAudit"/>, given the account's stored name), in one transaction.
     /// </summary>
-    private Task<int> GrantAsync(string name, string statement, string kind, string value, string actor, CancellationToken cancellationToken)
+    private Task<int> GrantAsync(
+        string name, string statement, string parameter, string value, Func<string, SecurityEvent> audit, string actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
@@ -103,8 +93,8 @@ public sealed partial class SqliteFleetStore
             now =>
             {
                 var account = CanonicalName(name);
-                WriteCommand(statement).Bind("$name", account).Bind("$" + kind, value).Bind("$now", now).ExecuteNonQuery();
-                InsertSecurityEvent(now, new SecurityEvent(actor, kind + "-granted", account, kind + " " + value));
+                WriteCommand(statement).Bind("$name", account).Bind(parameter, value).Bind("$now", now).ExecuteNonQuery();
+                InsertSecurityEvent(now, audit(account));
                 return 0;
             },
             cancellationToken);
@@ -121,7 +111,7 @@ public sealed partial class SqliteFleetStore
             {
                 var account = CanonicalName(name);
                 WriteCommand(SqliteStatements.SetUserPasswordHash).Bind("$name", account).Bind("$hash", passwordHash).ExecuteNonQuery();
-                InsertSecurityEvent(now, new SecurityEvent(actor, "password-changed", account, string.Empty));
+                InsertSecurityEvent(now, AccountAudit.PasswordChanged(actor, account));
                 return 0;
             },
             cancellationToken);
@@ -201,59 +191,16 @@ public sealed partial class SqliteFleetStore
     private string CanonicalName(string name) =>
         WriteCommand(SqliteStatements.SelectUser).Bind("$name", name).ExecuteScalar() as string ?? throw new UserNotFoundException(name);
 
+    /// <summary>The account with its grants, or null; on a reader, or on the writer inside a write (lock held).</summary>
     private static UserAccount? ReadUser(SqliteConnection connection, string name)
     {
-        var queues = ReadNames(connection, SqliteStatements.SelectUserQueues, name);
-        var services = ReadNames(connection, SqliteStatements.SelectUserServices, name);
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteStatements.SelectUser;
-        command.Bind("$name", name);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadUserRow(reader, queues) with { Services = services } : null;
+        var row = connection.QuerySingleOrDefault<SqliteRows.UserRow>(SqliteStatements.SelectUser, new { name });
+        return row?.ToAccount(
+            connection.Query<string>(SqliteStatements.SelectUserQueues, new { name }).ToList(),
+            connection.Query<string>(SqliteStatements.SelectUserServices, new { name }).ToList());
     }
 
-    private static List<string> ReadNames(SqliteConnection connection, string sql, string name)
-    {
-        var names = new List<string>();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Bind("$name", name);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
-
-    private static Dictionary<string, List<string>> ReadGrants(SqliteConnection connection, string sql)
-    {
-        var grants = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        using var command = ReadCommand(connection, sql);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var user = reader.GetString(0);
-            if (!grants.TryGetValue(user, out var granted))
-            {
-                grants[user] = granted = [];
-            }
-
-            granted.Add(reader.GetString(1));
-        }
-
-        return grants;
-    }
-
-    private static UserAccount ReadUserRow(SqliteDataReader reader, IReadOnlyList<string> queues) =>
-        new(
-            reader.GetString(0),
-            reader.GetString(1),
-            (UserRole)reader.GetInt32(2),
-            reader.GetInt64(3) != 0,
-            reader.GetInt32(4),
-            reader.GetNullableTime(5),
-            queues,
-            reader.GetTime(6));
+    /// <summary>Every account's grants of one kind (a statement selecting name and value), by account name.</summary>
+    private static ILookup<string, string> ReadGrants(SqliteConnection connection, string sql) =>
+        connection.Query<(string Name, string Value)>(sql).ToLookup(grant => grant.Name, grant => grant.Value, StringComparer.OrdinalIgnoreCase);
 }

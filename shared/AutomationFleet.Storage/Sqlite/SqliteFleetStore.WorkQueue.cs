@@ -44,7 +44,7 @@ public sealed partial class SqliteFleetStore
                 }
 
                 var itemId = Convert.ToInt64(id, CultureInfo.InvariantCulture);
-                InsertAudit(itemId, item.Reference, now, actor, from: null, WorkItemState.New, $"enqueued on {item.Queue}");
+                InsertAudit(itemId, item.Reference, now, actor, WorkItemStateMachine.Enqueue(item.Queue));
                 var time = DateTimeOffset.FromUnixTimeMilliseconds(now);
                 var created = new WorkItem(
                     itemId,
@@ -79,7 +79,7 @@ public sealed partial class SqliteFleetStore
         ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
         var leaseMilliseconds = Milliseconds(leaseDuration);
-        var actor = WorkerActor(workerId);
+        var actor = Actors.Worker(workerId);
 
         return WriteAsync<IReadOnlyList<WorkItem>>(
             now =>
@@ -109,25 +109,19 @@ public sealed partial class SqliteFleetStore
                 for (var i = 0; i < candidates.Count; i++)
                 {
                     var item = candidates[i];
-                    WorkItemTransitions.EnsureAllowed(item.Reference, item.State, WorkItemState.InProgress);
+                    var change = WorkItemStateMachine.Lease(item, workerId, nowTime);
                     WriteCommand(SqliteStatements.UpdateLeased)
+                        .Bind("$attempts", change.Attempts)
                         .Bind("$owner", workerId)
                         .Bind("$expires", expires)
                         .Bind("$now", now)
                         .Bind("$id", item.Id)
                         .ExecuteNonQuery();
-                    var attempt = item.Attempts + 1;
-                    var reason = item.State switch
-                    {
-                        WorkItemState.InProgress => $"lease of {item.LeaseOwner} expired; taken by {workerId}",
-                        WorkItemState.Retrying => $"retry: attempt {attempt} leased by {workerId}",
-                        _ => $"attempt {attempt} leased by {workerId}",
-                    };
-                    InsertAudit(item.Id, item.Reference, now, actor, item.State, WorkItemState.InProgress, reason);
+                    InsertAudit(item.Id, item.Reference, now, actor, change);
                     leased[i] = item with
                     {
                         State = WorkItemState.InProgress,
-                        Attempts = attempt,
+                        Attempts = change.Attempts,
                         LeaseOwner = workerId,
                         LeaseExpiresAt = expiresTime,
                         NextAttemptAt = null,
@@ -199,7 +193,7 @@ public sealed partial class SqliteFleetStore
 
     /// <inheritdoc />
     public Task CompleteAsync(long itemId, string workerId, string reason, CancellationToken cancellationToken) =>
-        MoveLeasedAsync(itemId, workerId, WorkItemState.Completed, SqliteStatements.Complete, ReasonOr(reason, "completed"), cancellationToken);
+        MoveLeasedAsync(itemId, workerId, held => WorkItemStateMachine.Complete(held.Reference, held.State, held.Attempts, reason), SqliteStatements.Complete, cancellationToken);
 
     /// <inheritdoc />
     public Task SendToReviewAsync(long itemId, string workerId, ReviewRequest request, CancellationToken cancellationToken)
@@ -211,7 +205,7 @@ public sealed partial class SqliteFleetStore
             now =>
             {
                 var held = RequireLease(itemId, workerId);
-                WorkItemTransitions.EnsureAllowed(held.Reference, held.State, WorkItemState.NeedsReview);
+                var change = WorkItemStateMachine.SendToReview(held.Reference, held.State, held.Attempts, request.Reasons);
                 WriteCommand(SqliteStatements.MoveToReview).Bind("$now", now).Bind("$id", itemId).ExecuteNonQuery();
                 WriteCommand(SqliteStatements.OpenReviewTask)
                     .Bind("$item", itemId)
@@ -225,8 +219,7 @@ public sealed partial class SqliteFleetStore
                     .Bind("$service", string.IsNullOrWhiteSpace(request.Service) ? null : request.Service.Trim())
                     .Bind("$now", now)
                     .ExecuteNonQuery();
-                var why = request.Reasons is { Count: > 0 } ? string.Join("; ", request.Reasons) : "sent to review";
-                InsertAudit(itemId, held.Reference, now, WorkerActor(workerId), held.State, WorkItemState.NeedsReview, why);
+                InsertAudit(itemId, held.Reference, now, Actors.Worker(workerId), change);
                 return true;
             },
             cancellationToken);
@@ -237,7 +230,12 @@ public sealed partial class SqliteFleetStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return MoveLeasedAsync(
-            itemId, workerId, WorkItemState.BusinessException, SqliteStatements.FailBusiness, reason, cancellationToken, command => command.Bind("$error", reason));
+            itemId,
+            workerId,
+            held => WorkItemStateMachine.FailBusiness(held.Reference, held.State, held.Attempts, reason),
+            SqliteStatements.FailBusiness,
+            cancellationToken,
+            command => command.Bind("$error", reason));
     }
 
     /// <inheritdoc />
@@ -253,40 +251,30 @@ public sealed partial class SqliteFleetStore
             now =>
             {
                 var held = RequireLease(itemId, workerId);
-                var attempts = Math.Max(held.Attempts, 1);
-                WorkItemState target;
-                long? next = null;
-                string reason;
-                if (policy.IsExhausted(attempts))
-                {
-                    target = WorkItemState.DeadLettered;
-                    reason = $"system fault on attempt {attempts} of {policy.MaxAttempts}, attempts exhausted: {error}";
-                }
-                else
-                {
-                    target = WorkItemState.Retrying;
-                    next = now + Milliseconds(policy.DelayAfter(attempts, jitter));
-                    var at = DateTimeOffset.FromUnixTimeMilliseconds(next.Value).ToString("O", CultureInfo.InvariantCulture);
-                    reason = $"system fault on attempt {attempts} of {policy.MaxAttempts}, retry after {at}: {error}";
-                }
-
-                WorkItemTransitions.EnsureAllowed(held.Reference, held.State, target);
+                var change = WorkItemStateMachine.FailSystem(
+                    held.Reference, held.State, held.Attempts, error, policy, DateTimeOffset.FromUnixTimeMilliseconds(now), jitter);
                 WriteCommand(SqliteStatements.FailSystem)
-                    .Bind("$state", (int)target)
+                    .Bind("$state", (int)change.To)
                     .Bind("$error", error)
-                    .Bind("$next", next)
+                    .Bind("$next", change.NextAttemptAt?.ToUnixTimeMilliseconds())
                     .Bind("$now", now)
                     .Bind("$id", itemId)
                     .ExecuteNonQuery();
-                InsertAudit(itemId, held.Reference, now, WorkerActor(workerId), held.State, target, reason);
-                return target;
+                InsertAudit(itemId, held.Reference, now, Actors.Worker(workerId), change);
+                return change.To;
             },
             cancellationToken);
     }
 
     /// <inheritdoc />
     public Task ReleaseAsync(long itemId, string workerId, string reason, CancellationToken cancellationToken) =>
-        MoveLeasedAsync(itemId, workerId, WorkItemState.New, SqliteStatements.Release, ReasonOr(reason, "released"), cancellationToken);
+        MoveLeasedAsync(
+            itemId,
+            workerId,
+            held => WorkItemStateMachine.Release(held.Reference, held.State, held.Attempts, reason),
+            SqliteStatements.Release,
+            cancellationToken,
+            bindChange: true);
 
     /// <inheritdoc />
     public Task<WorkItem> ReplayAsync(string reference, string actor, string reason, CancellationToken cancellationToken)
@@ -298,16 +286,9 @@ public sealed partial class SqliteFleetStore
             {
                 var item = SelectItem(SqliteStatements.SelectItemByReference, "$reference", reference)
                     ?? throw new WorkItemNotFoundException(reference);
-                WorkItemTransitions.EnsureAllowed(reference, item.State, WorkItemState.New);
-                if (item.State != WorkItemState.DeadLettered)
-                {
-                    // The table also allows New from InProgress and NeedsReview, but those moves belong to
-                    // Release and review decisions; a replay is only for dead letters.
-                    throw new InvalidStateTransitionException(reference, item.State, WorkItemState.New);
-                }
-
-                var replayed = SelectItem(SqliteStatements.Replay, "$id", item.Id, now)!;
-                InsertAudit(item.Id, reference, now, actor, item.State, WorkItemState.New, ReasonOr(reason, "replayed"));
+                var change = WorkItemStateMachine.Replay(reference, item.State, reason);
+                var replayed = SelectItem(SqliteStatements.Replay, "$id", item.Id, now, change.Attempts)!;
+                InsertAudit(item.Id, reference, now, actor, change);
                 return replayed;
             },
             cancellationToken);
@@ -323,10 +304,10 @@ public sealed partial class SqliteFleetStore
             {
                 var item = SelectItem(SqliteStatements.SelectItemByReference, "$reference", reference)
                     ?? throw new WorkItemNotFoundException(reference);
-                WorkItemTransitions.EnsureAllowed(reference, item.State, WorkItemState.Cancelled);
+                var change = WorkItemStateMachine.Cancel(reference, item.State, item.Attempts, reason);
                 var cancelled = SelectItem(SqliteStatements.Cancel, "$id", item.Id, now)!;
                 WriteCommand(SqliteStatements.CloseReviewTask).Bind("$now", now).Bind("$item", item.Id).ExecuteNonQuery();
-                InsertAudit(item.Id, reference, now, actor, item.State, WorkItemState.Cancelled, ReasonOr(reason, "cancelled"));
+                InsertAudit(item.Id, reference, now, actor, change);
                 return cancelled;
             },
             cancellationToken);
@@ -412,31 +393,34 @@ public sealed partial class SqliteFleetStore
             },
             cancellationToken);
 
-    // The shape every simple move of a leased item shares: the worker must still hold it, the move must
-    // be allowed, then the row and its audit entry change in one transaction. The statement binds $now
-    // and $id; bindExtra adds any other parameter it has.
+    // The shape every simple move of a leased item shares: the worker must still hold it, Core decides the change,
+    // then the row and its audit entry change in one transaction. The statement binds $now and $id (and $attempts when
+    // bindChange is set); bindExtra adds any other parameter it has.
     private Task<bool> MoveLeasedAsync(
         long itemId,
         string workerId,
-        WorkItemState target,
+        Func<LeaseHolder, WorkItemChange> decide,
         string statement,
-        string reason,
         CancellationToken cancellationToken,
-        Action<SqliteCommand>? bindExtra = null) =>
+        Action<SqliteCommand>? bindExtra = null,
+        bool bindChange = false) =>
         WriteAsync(
             now =>
             {
                 var held = RequireLease(itemId, workerId);
-                WorkItemTransitions.EnsureAllowed(held.Reference, held.State, target);
+                var change = decide(held);
                 var command = WriteCommand(statement).Bind("$now", now).Bind("$id", itemId);
+                if (bindChange)
+                {
+                    command.Bind("$attempts", change.Attempts);
+                }
+
                 bindExtra?.Invoke(command);
                 command.ExecuteNonQuery();
-                InsertAudit(itemId, held.Reference, now, WorkerActor(workerId), held.State, target, reason);
+                InsertAudit(itemId, held.Reference, now, Actors.Worker(workerId), change);
                 return true;
             },
             cancellationToken);
-
-    private static string ReasonOr(string? reason, string fallback) => string.IsNullOrWhiteSpace(reason) ? fallback : reason;
 
     /// <summary>
     /// Checks, inside the write transaction, that <paramref name="workerId"/> holds the item: it is
@@ -453,22 +437,22 @@ public sealed partial class SqliteFleetStore
         }
 
         var state = (WorkItemState)reader.GetInt32(1);
-        var owner = reader.GetNullableString(2);
-        if (state != WorkItemState.InProgress || !string.Equals(owner, workerId, StringComparison.Ordinal))
-        {
-            throw new LeaseLostException(itemId, workerId);
-        }
-
+        WorkItemStateMachine.EnsureHeldBy(itemId, state, reader.GetNullableString(2), workerId);
         return new LeaseHolder(reader.GetString(0), state, reader.GetInt32(3));
     }
 
     /// <summary>Runs a statement on the writer returning item rows (a SELECT or UPDATE … RETURNING) and reads the first.</summary>
-    private WorkItem? SelectItem(string sql, string name, object value, long? now = null)
+    private WorkItem? SelectItem(string sql, string name, object value, long? now = null, int? attempts = null)
     {
         var command = WriteCommand(sql).Bind(name, value);
         if (now is not null)
         {
             command.Bind("$now", now);
+        }
+
+        if (attempts is not null)
+        {
+            command.Bind("$attempts", attempts);
         }
 
         using var reader = command.ExecuteReader();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutomationFleet.Core.Workers;
+using Dapper;
 
 namespace AutomationFleet.Storage.Sqlite;
 
@@ -36,31 +37,20 @@ public sealed partial class SqliteFleetStore
     /// <inheritdoc />
     public Task<IReadOnlyList<WorkerStatus>> ListAsync(TimeSpan staleAfter, CancellationToken cancellationToken)
     {
-        var staleMilliseconds = Milliseconds(staleAfter);
+        var stale = TimeSpan.FromMilliseconds(Milliseconds(staleAfter));
         return ReadAsync<IReadOnlyList<WorkerStatus>>(
-            (connection, now) =>
-            {
-                using var command = ReadCommand(connection, SqliteStatements.ListWorkers);
-                using var reader = command.ExecuteReader();
-                var workers = new List<WorkerStatus>();
-                while (reader.Read())
-                {
-                    var lastSeen = reader.GetInt64(6);
-                    var stopped = reader.GetNullableTime(7);
-                    workers.Add(new WorkerStatus(
-                        reader.GetString(0),
-                        reader.GetString(1),
-                        reader.GetInt32(2),
-                        JsonSerializer.Deserialize(reader.GetString(3), StorageJsonContext.Default.IReadOnlyListString) ?? [],
-                        reader.GetInt32(4),
-                        reader.GetTime(5),
-                        DateTimeOffset.FromUnixTimeMilliseconds(lastSeen),
-                        stopped,
-                        IsAlive: stopped is null && now - lastSeen <= staleMilliseconds));
-                }
-
-                return workers;
-            },
+            (connection, now) => connection.Query<SqliteRows.WorkerRow>(SqliteStatements.ListWorkers)
+                .Select(row => new WorkerStatus(
+                    row.WorkerId,
+                    row.Host,
+                    (int)row.Pid,
+                    JsonSerializer.Deserialize(row.QueuesJson, StorageJsonContext.Default.IReadOnlyListString) ?? [],
+                    (int)row.InFlight,
+                    row.Started,
+                    row.LastSeen,
+                    row.Stopped,
+                    IsAlive: WorkerStatus.IsAliveAt(row.Stopped, row.LastSeen, DateTimeOffset.FromUnixTimeMilliseconds(now), stale)))
+                .ToList(),
             cancellationToken);
     }
 }

@@ -48,6 +48,7 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        SqliteRows.Register();
         _options = options;
         _timeProvider = timeProvider;
         var timeoutSeconds = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds);
@@ -466,6 +467,9 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
         return command;
     }
 
+    private void InsertAudit(long itemId, string reference, long now, string actor, WorkItemChange change) =>
+        InsertAudit(itemId, reference, now, actor, change.From, change.To, change.Reason);
+
     private void InsertAudit(long itemId, string reference, long now, string actor, WorkItemState? from, WorkItemState to, string reason)
     {
         WriteCommand(SqliteStatements.InsertAudit)
@@ -478,12 +482,6 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
             .Bind("$reason", reason)
             .ExecuteNonQuery();
     }
-
-    private static string WorkerActor(string workerId) => "worker:" + workerId;
-
-    private static string ReviewerActor(string reviewer) => "reviewer:" + reviewer;
-
-    private static string SupervisorActor(string supervisor) => "supervisor:" + supervisor;
 
     /// <summary>One caller's queued write and the completion it waits on.</summary>
     private sealed class WriteRequest(Func<long, object?> work, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ internal static class SqliteStatements
 
     public const string UpdateLeased = """
         UPDATE work_items
-           SET state = 1, attempts = attempts + 1, lease_owner = $owner, lease_expires_at = $expires,
+           SET state = 1, attempts = $attempts, lease_owner = $owner, lease_expires_at = $expires,
                next_attempt_at = NULL, updated_at = $now
          WHERE id = $id;
         """;
@@ -78,14 +78,14 @@ internal static class SqliteStatements
 
     public const string Release = """
         UPDATE work_items
-           SET state = 0, attempts = MAX(attempts - 1, 0), lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+           SET state = 0, attempts = $attempts, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
          WHERE id = $id;
         """;
 
     // --- work queue: administration ---
     public const string Replay = """
         UPDATE work_items
-           SET state = 0, attempts = 0, next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
+           SET state = 0, attempts = $attempts, next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = $now
          WHERE id = $id
         RETURNING
         """ + " " + ItemColumns + ";";
@@ -179,15 +179,6 @@ internal static class SqliteStatements
         """;
 
     public const string CountReviewGroup = " GROUP BY t.bot, t.category, t.service ORDER BY COUNT(*) DESC, t.bot, t.category, t.service;";
-
-    /// <summary>An account's role and whether it is disabled, for the store's own checks (escalations, reassignment).</summary>
-    public const string SelectUserRole = "SELECT name, role, disabled FROM users WHERE name = $name;";
-
-    /// <summary>1 when the account is granted the queue or the service (a null service matches no service grant).</summary>
-    public const string UserMaySee = """
-        SELECT EXISTS (SELECT 1 FROM user_queues WHERE name = $name AND queue = $queue)
-            OR EXISTS (SELECT 1 FROM user_services WHERE name = $name AND service = $service);
-        """;
 
     public const string EscalateReviewTask = """
         UPDATE review_tasks SET escalated = 1, claimed_by = NULL, claim_expires_at = NULL WHERE item_id = $item;

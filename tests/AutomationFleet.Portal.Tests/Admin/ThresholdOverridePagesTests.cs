@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Portal.Tests.EndToEnd;
 using Microsoft.Playwright;
@@ -51,8 +52,8 @@ public sealed class ThresholdOverridePagesTests(AdminPortalFixture fixture)
         Assert.Empty(await fixture.Store.ListThresholdOverridesAsync(None));
         var audit = await fixture.Store.ListSecurityEventsAsync(ThresholdOverride.AuditTarget(AdminPortalFixture.Bot, "blue-badge"), 5, None);
         Assert.Equal(
-            [(IThresholdOverrideStore.ClearAction, "override 0.750 → configuration; reason: back to the fitted value"),
-             (IThresholdOverrideStore.SetAction, "configuration → 0.750; reason: blue badge proposals are reliable above 0.75")],
+            [(AuditActions.ThresholdCleared, "override 0.750 → configuration; reason: back to the fitted value"),
+             (AuditActions.ThresholdSet, "configuration → 0.750; reason: blue badge proposals are reliable above 0.75")],
             audit.Select(a => (a.Action, a.Detail)));
     }
 

@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Storage.Sqlite;
@@ -27,7 +28,7 @@ public sealed class SqliteFleetStoreThresholdOverrideTests
         Assert.Equal(TestStore.Start.AddMinutes(1), listed.SetAt);
         var audit = await t.Store.ListSecurityEventsAsync(ThresholdOverride.AuditTarget("inbound-post", "blue-badge"), 10, None);
         Assert.Equal(2, audit.Count);
-        Assert.Equal(("bob", IThresholdOverrideStore.SetAction), (audit[0].Actor, audit[0].Action));
+        Assert.Equal(("bob", AuditActions.ThresholdSet), (audit[0].Actor, audit[0].Action));
         Assert.Equal("override 0.950 → 0.970; reason: too many errors", audit[0].Detail);
         Assert.Equal("configuration → 0.950; reason: more straight through", audit[1].Detail);
     }
@@ -61,7 +62,7 @@ public sealed class SqliteFleetStoreThresholdOverrideTests
         Assert.Empty(await t.Store.ListThresholdOverridesAsync(None));
         var audit = await t.Store.ListSecurityEventsAsync(ThresholdOverride.AuditTarget("inbound-post", "blue-badge"), 10, None);
         Assert.Equal(2, audit.Count);
-        Assert.Equal(IThresholdOverrideStore.ClearAction, audit[0].Action);
+        Assert.Equal(AuditActions.ThresholdCleared, audit[0].Action);
         Assert.Equal("override 0.950 → configuration; reason: back to config", audit[0].Detail);
     }
 

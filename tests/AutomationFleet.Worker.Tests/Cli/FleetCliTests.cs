@@ -39,6 +39,19 @@ public sealed class FleetCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enqueue_StoreProviderPostgres_StopsSayingItIsNotBuiltYet()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_cli.ConfigDirectory, "appsettings.json"), """{"Store":{"Provider":"postgres"}}""");
+
+        var run = await _cli.RunAsync("enqueue", "--queue", "post", "--reference", "REF-PG");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("Store:Provider", run.Error, StringComparison.Ordinal);
+        Assert.Contains("the PostgreSQL store is not built yet (issue 12)", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cli.DatabasePath));
+    }
+
+    [Fact]
     public async Task Enqueue_SecondTimeAsText_SaysNothingWritten()
     {
         await _cli.RunAsync("enqueue", "--queue", "post", "--reference", "REF-T");

@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -68,7 +69,7 @@ public sealed class SignInModel(
 
             // An unknown name is not written down: people type passwords into the name field.
             var who = account?.Name ?? "anonymous";
-            await audit.WriteAsync(who, SecurityAudit.SignInFailed, account?.Name ?? string.Empty, failure, cancellationToken);
+            await audit.WriteAsync(who, AuditActions.SignInFailed, account?.Name ?? string.Empty, failure, cancellationToken);
             logger.LogInformation("Portal sign-in refused: {Reason}", failure);
             Error = Refused;
             return Page();
@@ -80,7 +81,7 @@ public sealed class SignInModel(
         }
 
         await users.RecordSignInAsync(account!.Name, cancellationToken);
-        await audit.WriteAsync(account.Name, SecurityAudit.SignIn, account.Name, "password", cancellationToken);
+        await audit.WriteAsync(account.Name, AuditActions.SignIn, account.Name, "password", cancellationToken);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             PortalPrincipal.For(account, PortalPrincipal.PasswordMethod),

@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -14,7 +15,7 @@ public sealed class SignOutModel(SecurityAudit audit) : PageModel
     {
         if (User.Identity?.Name is { } name)
         {
-            await audit.WriteAsync(name, SecurityAudit.SignOut, name, string.Empty, cancellationToken);
+            await audit.WriteAsync(name, AuditActions.SignOut, name, string.Empty, cancellationToken);
         }
 
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

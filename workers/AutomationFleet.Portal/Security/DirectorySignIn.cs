@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -106,7 +107,7 @@ public static class DirectorySignIn
             // The directory vouched for this name, so unlike a typed name it is written down: an administrator needs
             // it to decide whether to make the account.
             await audit.WriteAsync(
-                account?.Name ?? "anonymous", SecurityAudit.SignInFailed, account?.Name ?? Printable(claimed), "directory: " + failure, cancellationToken);
+                account?.Name ?? "anonymous", AuditActions.SignInFailed, account?.Name ?? Printable(claimed), "directory: " + failure, cancellationToken);
             logger.LogInformation("Portal directory sign-in refused: {Reason}", failure);
             context.Response.Redirect($"{RefusedPath}?why={RefusedAccount}");
             context.HandleResponse();
@@ -114,7 +115,7 @@ public static class DirectorySignIn
         }
 
         await users.RecordSignInAsync(account!.Name, cancellationToken);
-        await audit.WriteAsync(account.Name, SecurityAudit.SignIn, account.Name, PortalPrincipal.DirectoryMethod, cancellationToken);
+        await audit.WriteAsync(account.Name, AuditActions.SignIn, account.Name, PortalPrincipal.DirectoryMethod, cancellationToken);
         context.Principal = PortalPrincipal.For(account, PortalPrincipal.DirectoryMethod);
         context.Properties ??= new AuthenticationProperties();
         context.Properties.IsPersistent = false;
@@ -127,7 +128,7 @@ public static class DirectorySignIn
         var services = context.HttpContext.RequestServices;
         var detail = "directory: sign-in did not complete (" + Describe(context.Failure) + ")";
         await services.GetRequiredService<SecurityAudit>()
-            .WriteAsync("anonymous", SecurityAudit.SignInFailed, string.Empty, detail, context.HttpContext.RequestAborted);
+            .WriteAsync("anonymous", AuditActions.SignInFailed, string.Empty, detail, context.HttpContext.RequestAborted);
         services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName)
             .LogWarning(context.Failure, "Portal directory sign-in did not complete");
         context.Response.Redirect($"{RefusedPath}?why={RefusedFailed}");

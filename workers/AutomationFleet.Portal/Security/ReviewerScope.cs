@@ -12,13 +12,10 @@ public sealed record ReviewerScope(
     string Name, UserRole Role, IReadOnlyCollection<string>? Queues, IReadOnlyCollection<string>? Services = null)
 {
     /// <summary>Supervisors and administrators: every item, escalations, reassignment, no claim on opening.</summary>
-    public bool IsSupervisor => Role is UserRole.Supervisor or UserRole.Administrator;
+    public bool IsSupervisor => ReviewRules.IsSupervisor(Role);
 
     /// <summary>Whether the caller may see an item of <paramref name="queue"/> for <paramref name="service"/>.</summary>
-    public bool CanOpen(string queue, string? service) =>
-        (Queues is null && Services is null)
-        || (Queues?.Contains(queue, StringComparer.Ordinal) ?? false)
-        || (service is not null && (Services?.Contains(service, StringComparer.Ordinal) ?? false));
+    public bool CanOpen(string queue, string? service) => ReviewVisibility.MaySee(Queues, Services, queue, service);
 
     /// <summary>Whether the caller may take and decide the task: they may see it, and it is not escalated unless they supervise.</summary>
     public bool CanDecide(ReviewTask task)

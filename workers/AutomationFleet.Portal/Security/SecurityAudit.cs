@@ -1,19 +1,12 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Users;
 using Microsoft.AspNetCore.Http;
 
 namespace AutomationFleet.Portal.Security;
 
-/// <summary>Writes the portal's security events (sign-ins, failures, denials, item views) to the store's audit.</summary>
+/// <summary>Writes the portal's security events (sign-ins, failures, denials, item views) to the store's audit; action names are Core's <see cref="AuditActions"/>.</summary>
 public sealed class SecurityAudit(IUserStore users)
 {
-    public const string SignIn = "sign-in";
-    public const string SignInFailed = "sign-in-failed";
-    public const string SignOut = "sign-out";
-    public const string Denied = "denied";
-    public const string ItemView = "item-view";
-    public const string DocumentView = "document-view";
-    public const string Decision = "review-decision";
-
     public Task WriteAsync(string actor, string action, string target, string detail, CancellationToken cancellationToken) =>
         users.AppendSecurityEventAsync(new SecurityEvent(actor, action, target, detail), cancellationToken);
 
@@ -22,6 +15,6 @@ public sealed class SecurityAudit(IUserStore users)
     {
         ArgumentNullException.ThrowIfNull(context);
         var actor = context.User.Identity?.Name ?? "anonymous";
-        return WriteAsync(actor, Denied, target.Length > 0 ? target : context.Request.Path.Value ?? "/", detail, context.RequestAborted);
+        return WriteAsync(actor, AuditActions.Denied, target.Length > 0 ? target : context.Request.Path.Value ?? "/", detail, context.RequestAborted);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using AutomationFleet.Bots.InboundPost.Model;
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Worker.Scheduling;
@@ -19,7 +20,7 @@ public sealed class CliCommand(GlobalOptions globals, CliConsole console) : IFle
     public CliConsole Console { get; } = console;
 
     /// <summary>The actor recorded in audit entries for changes made from the CLI.</summary>
-    public static string Actor => $"cli:{Environment.UserName}";
+    public static string Actor => Actors.Cli(Environment.UserName);
 
     public TextWriter Output => Console.Output;
 

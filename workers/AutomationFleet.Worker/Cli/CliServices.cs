@@ -105,7 +105,7 @@ public sealed class CliServices : IFleetStoreSession
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddSqliteFleetStore(configuration);
+        services.AddFleetStore(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         try
         {

@@ -61,7 +61,7 @@ public static class FleetHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSqliteFleetStore(configuration);
+        services.AddFleetStore(configuration);
         services.AddInboundPostBot(configuration);
         services.AddContactFormBot(configuration);
         services.AddFinancialAssessmentBot(configuration);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +25,7 @@ public sealed class InboxFolderSource(
     TimeProvider timeProvider,
     ILogger<InboxFolderSource> logger) : BackgroundService
 {
-    public const string Actor = "inbox";
+    public const string Actor = Actors.Inbox;
 
     private readonly InboxOptions _options = options.Value;
     private readonly Dictionary<string, (long Length, DateTime WrittenUtc)> _lastSeen = new(StringComparer.Ordinal);

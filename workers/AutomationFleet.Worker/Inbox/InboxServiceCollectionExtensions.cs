@@ -11,7 +11,7 @@ public static class InboxServiceCollectionExtensions
     /// <summary>
     /// Watches the inbox folder (section <c>Inbox</c>) and every further folder under <c>Inboxes</c> (e.g.
     /// <c>Inboxes:contact-forms</c>, each with its own queue and folders), and enqueues each accepted file. Needs an
-    /// <c>IWorkQueue</c> and an <c>IBlobStore</c> in the container (see <c>AddSqliteFleetStore</c>).
+    /// <c>IWorkQueue</c> and an <c>IBlobStore</c> in the container (see <c>AddFleetStore</c>).
     /// </summary>
     public static IServiceCollection AddInboxFolder(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationFleet.Core.Audit;
 using Quartz;
 
 namespace AutomationFleet.Worker.Scheduling;
@@ -57,5 +58,5 @@ public sealed record ScheduledWork(string Schedule, string Queue, string Payload
         string.Create(CultureInfo.InvariantCulture, $"schedule:{Schedule}:{scheduledFireTimeUtc.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
 
     /// <summary>The actor recorded in the audit trail.</summary>
-    public string Actor => $"scheduler:{Schedule}";
+    public string Actor => Actors.Scheduler(Schedule);
 }

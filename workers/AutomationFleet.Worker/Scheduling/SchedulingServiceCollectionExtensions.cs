@@ -12,7 +12,7 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// The scheduler for the full host, in the same SQLite file as the work queue
-    /// (<see cref="SqliteFleetStore.ConnectionString"/>; call <c>AddSqliteFleetStore</c> too).
+    /// (<see cref="SqliteFleetStore.ConnectionString"/>; call <c>AddFleetStore</c> too; a SQLite store only, for now).
     /// </summary>
     public static IServiceCollection AddFleetScheduling(this IServiceCollection services, IConfiguration configuration) =>
         services.AddFleetScheduling(configuration, provider => provider.GetRequiredService<SqliteFleetStore>().ConnectionString);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Users;
@@ -224,7 +225,7 @@ public sealed class ThresholdsModel(IFleetMetrics metrics, IUserStore users, ICo
     private void InvalidateLocalSource() => services.GetService<ThresholdOverrideSource>()?.Invalidate();
 
     private static bool IsThresholdChange(SecurityAuditEntry entry) =>
-        entry.Action is IThresholdOverrideStore.SetAction or IThresholdOverrideStore.ClearAction;
+        entry.Action is AuditActions.ThresholdSet or AuditActions.ThresholdCleared;
 
     private static string? Clean(string? category) => string.IsNullOrWhiteSpace(category) ? null : category.Trim();
 }

@@ -129,7 +129,7 @@ public sealed class ItemModel(
             "released" => "The claim is released; anyone allowed may take the item.",
             _ => null,
         };
-        await audit.WriteAsync(scope!.Name, SecurityAudit.ItemView, Reference, "item page", cancellationToken);
+        await audit.WriteAsync(scope!.Name, AuditActions.ItemView, Reference, "item page", cancellationToken);
 
         // A reviewer takes a free item by opening it; a supervisor only looks (they claim with the button).
         if (!scope.IsSupervisor && MayDecide && Task!.ClaimedBy != scope.Name)
@@ -254,7 +254,7 @@ public sealed class ItemModel(
             return NotFound();
         }
 
-        await audit.WriteAsync(scope!.Name, SecurityAudit.DocumentView, Reference, "document " + attachment.ContentHash, cancellationToken);
+        await audit.WriteAsync(scope!.Name, AuditActions.DocumentView, Reference, "document " + attachment.ContentHash, cancellationToken);
         HttpContext.Items[SecurityHeadersMiddleware.AllowSameOriginFramingItem] = true;
         Response.Headers.CacheControl = "private, no-store";
         return IsInline(attachment)
@@ -289,7 +289,7 @@ public sealed class ItemModel(
             return NotFound();
         }
 
-        await audit.WriteAsync(scope!.Name, SecurityAudit.DocumentView, Reference, "page image " + hash, cancellationToken);
+        await audit.WriteAsync(scope!.Name, AuditActions.DocumentView, Reference, "page image " + hash, cancellationToken);
         Response.Headers.CacheControl = "private, no-store";
         return File(image, "image/png");
     }
@@ -364,7 +364,7 @@ public sealed class ItemModel(
             return Page();
         }
 
-        await audit.WriteAsync(scope.Name, SecurityAudit.Decision, Reference, decision!.Kind.ToString(), cancellationToken);
+        await audit.WriteAsync(scope.Name, AuditActions.ReviewDecision, Reference, decision!.Kind.ToString(), cancellationToken);
         logger.LogInformation("Item {Reference} reviewed: {Decision}", Reference, decision.Kind);
         return Redirect($"/review/items/{id}?decided=true");
     }

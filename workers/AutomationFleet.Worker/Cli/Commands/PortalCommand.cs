@@ -47,7 +47,7 @@ public static class PortalCommand
             });
             builder.Configuration.AddFleetSources(FleetConfiguration.ResolveConfigDirectory(commandLine), builder.Environment.EnvironmentName, [.. args]);
             builder.Services.TryAddSingleton(TimeProvider.System);
-            builder.Services.AddSqliteFleetStore(builder.Configuration);
+            builder.Services.AddFleetStore(builder.Configuration);
             var worker = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
             builder.Services.AddSerilog((_, logger) => FleetLogging.Configure(
                 logger, builder.Configuration, worker, $"portal-{Environment.MachineName}-{Environment.ProcessId}"));
