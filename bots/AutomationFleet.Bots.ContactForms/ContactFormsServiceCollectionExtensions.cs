@@ -22,8 +22,7 @@ public static class ContactFormsServiceCollectionExtensions
     public static IServiceCollection AddContactFormBot(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(ContactFormsOptions.SectionName);
-        if (!section.Exists() || !section.GetValue("Enabled", defaultValue: true))
+        if (!BotConfiguration.IsEnabled(configuration, ContactFormsOptions.SectionName))
         {
             return services;
         }

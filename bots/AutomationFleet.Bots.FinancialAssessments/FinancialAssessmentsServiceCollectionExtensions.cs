@@ -20,8 +20,7 @@ public static class FinancialAssessmentsServiceCollectionExtensions
     public static IServiceCollection AddFinancialAssessmentBot(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(FinancialAssessmentsOptions.SectionName);
-        if (!section.Exists() || !section.GetValue("Enabled", defaultValue: true))
+        if (!BotConfiguration.IsEnabled(configuration, FinancialAssessmentsOptions.SectionName))
         {
             return services;
         }

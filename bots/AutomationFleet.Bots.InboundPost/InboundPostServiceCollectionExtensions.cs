@@ -28,8 +28,7 @@ public static class InboundPostServiceCollectionExtensions
     public static IServiceCollection AddInboundPostBot(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(InboundPostOptions.SectionName);
-        if (!section.Exists() || !section.GetValue("Enabled", defaultValue: true))
+        if (!BotConfiguration.IsEnabled(configuration, InboundPostOptions.SectionName))
         {
             return services;
         }
@@ -69,14 +68,13 @@ public static class InboundPostServiceCollectionExtensions
     public static IServiceCollection AddInboundPostReviewForm(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(InboundPostOptions.SectionName);
-        if (!section.Exists() || !section.GetValue("Enabled", defaultValue: true))
+        if (!BotConfiguration.IsEnabled(configuration, InboundPostOptions.SectionName))
         {
             return services;
         }
 
         // Read, not bound: binding InboundPostOptions here as well as in AddInboundPostBot would add its lists twice.
-        var taxonomyPath = section[nameof(InboundPostOptions.TaxonomyPath)] ?? new InboundPostOptions().TaxonomyPath;
+        var taxonomyPath = configuration.GetSection(InboundPostOptions.SectionName)[nameof(InboundPostOptions.TaxonomyPath)] ?? new InboundPostOptions().TaxonomyPath;
         services.TryAddSingleton(_ => CouncilTaxonomy.Load(taxonomyPath));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReviewForm, InboundPostReviewForm>());
         return services;

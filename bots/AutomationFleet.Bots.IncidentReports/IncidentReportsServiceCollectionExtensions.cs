@@ -26,8 +26,7 @@ public static class IncidentReportsServiceCollectionExtensions
     public static IServiceCollection AddIncidentReportBot(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(IncidentReportsOptions.SectionName);
-        if (!section.Exists() || !section.GetValue("Enabled", defaultValue: true))
+        if (!BotConfiguration.IsEnabled(configuration, IncidentReportsOptions.SectionName))
         {
             return services;
         }
