@@ -80,6 +80,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IFleetStoreSchema>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
             provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.FullBlobDirectory));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteStoreInitializer>());

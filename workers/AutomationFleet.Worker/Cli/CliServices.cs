@@ -99,7 +99,22 @@ public sealed class CliServices : IFleetStoreSession
 
     /// <summary>Opens the store named by configuration. Read commands pass <paramref name="createIfMissing"/> false.</summary>
     public static async Task<CliServices> OpenAsync(
-        string? configDirectory, string? databasePath, bool createIfMissing, CancellationToken cancellationToken)
+        string? configDirectory, string? databasePath, bool createIfMissing, CancellationToken cancellationToken) =>
+        (await OpenAsync(configDirectory, databasePath, createIfMissing, migrate: false, cancellationToken)).Services;
+
+    /// <summary>
+    /// Opens the store named by configuration, creating or upgrading its tables and saying from which version
+    /// (<c>fleet db migrate</c>).
+    /// </summary>
+    public static async Task<(CliServices Services, SchemaMigration Migration)> MigrateAsync(
+        string? configDirectory, string? databasePath, CancellationToken cancellationToken)
+    {
+        var (services, migration) = await OpenAsync(configDirectory, databasePath, createIfMissing: true, migrate: true, cancellationToken);
+        return (services, migration!);
+    }
+
+    private static async Task<(CliServices Services, SchemaMigration? Migration)> OpenAsync(
+        string? configDirectory, string? databasePath, bool createIfMissing, bool migrate, CancellationToken cancellationToken)
     {
         var configuration = BuildConfiguration(configDirectory, databasePath);
         var services = new ServiceCollection();
@@ -122,8 +137,17 @@ public sealed class CliServices : IFleetStoreSession
                 Directory.CreateDirectory(Path.GetDirectoryName(options.FullPath)!);
             }
 
-            await provider.GetRequiredService<SqliteFleetStore>().InitializeAsync(cancellationToken);
-            return new CliServices(provider, configuration, options.FullPath);
+            SchemaMigration? migration = null;
+            if (migrate)
+            {
+                migration = await provider.GetRequiredService<IFleetStoreSchema>().MigrateAsync(cancellationToken);
+            }
+            else
+            {
+                await provider.GetRequiredService<SqliteFleetStore>().InitializeAsync(cancellationToken);
+            }
+
+            return (new CliServices(provider, configuration, options.FullPath), migration);
         }
         catch
         {

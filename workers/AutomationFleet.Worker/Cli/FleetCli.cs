@@ -72,6 +72,7 @@ public static class FleetCli
         root.Subcommands.Add(RunCommand.Create(cli));
         root.Subcommands.Add(EnqueueCommand.Create(cli));
         root.Subcommands.Add(StatusCommand.Create(cli));
+        root.Subcommands.Add(DbCommand.Create(cli));
         root.Subcommands.Add(ItemsCommand.Create(cli));
         root.Subcommands.Add(SchedulesCommand.Create(cli));
         root.Subcommands.Add(ThresholdsCommand.Create(cli));
