@@ -38,7 +38,7 @@ public sealed class NotifyTeamStep(IncidentReferenceData data, SmtpMailSender? s
             ?? throw new PermanentDeliveryException($"Team '{outcome.Team}' is not in the allocation config any more; choose a team again.");
         var message = new MimeMessage { Subject = SubjectFor(outcome) };
         message.To.Add(new MailboxAddress(team.Name, team.Email));
-        message.Body = new TextPart("plain") { Text = BodyFor(outcome, context.Item.Reference) };
+        message.Body = new TextPart("plain") { Text = BodyFor(outcome, context.Item.Reference, data.Allocation.OutOfHours.Describe(outcome.Deadline)) };
         var sent = await sender.SendAsync(message, context.IdempotencyKey, cancellationToken);
         return JsonSerializer.Serialize(new { messageId = sent.MessageId, team = outcome.Team });
     }
@@ -47,14 +47,14 @@ public sealed class NotifyTeamStep(IncidentReferenceData data, SmtpMailSender? s
         ? $"Further report of incident {outcome.IncidentReference}"
         : $"{(outcome.OutOfHours ? "Out of hours: " : "")}New {outcome.Severity} incident {outcome.IncidentReference} allocated to you";
 
-    private static string BodyFor(IncidentOutcome outcome, string reportReference) => string.Create(
+    private static string BodyFor(IncidentOutcome outcome, string reportReference, string deadline) => string.Create(
         CultureInfo.InvariantCulture,
         $"""
         Incident: {outcome.IncidentReference}
         Report: {reportReference}
         What: {outcome.Summary}
         Severity: {outcome.Severity}
-        Deadline: {outcome.Deadline:yyyy-MM-dd HH:mm} UTC
+        Deadline: {deadline}
         Allocated to: {outcome.Assignee ?? "the team's queue"}
         Why: {(outcome.Action == IncidentActionsDecided.Link ? "a further report of an incident you hold" : $"allocation rule '{outcome.Rule}'")}
 

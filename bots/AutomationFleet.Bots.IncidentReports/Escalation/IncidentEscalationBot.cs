@@ -166,7 +166,7 @@ public sealed class IncidentEscalationBot : IBot
                 Text = string.Create(
                     CultureInfo.InvariantCulture,
                     $"""
-                    Incident {outcome.Incident} ({outcome.Summary}) is due by {outcome.Deadline:yyyy-MM-dd HH:mm} UTC and is still open in {team.Name}.
+                    Incident {outcome.Incident} ({outcome.Summary}) is due by {data.Allocation.OutOfHours.Describe(outcome.Deadline ?? default)} and is still open in {team.Name}.
 
                     See it with: fleet incidents list --team {team.Id} --breaching
                     """),
