@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AutomationFleet.Queue.Benchmarks;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -56,7 +57,7 @@ var json = args.Contains("--json");
 var report = await PeerBenchmark.ForStore(settings).RunAsync(json ? Console.Error : Console.Out, CancellationToken.None);
 if (json)
 {
-    Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+    Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } }));
 }
 else
 {
