@@ -1,0 +1,13 @@
+using AutomationFleet.Core.WorkItems;
+
+namespace AutomationFleet.Queue.Benchmarks.FleetSide;
+
+/// <summary>A fresh work queue for one run, its description for the report, and how to throw it away afterwards.</summary>
+public sealed class FleetQueueInstance(IWorkQueue queue, string description, Func<ValueTask> dispose) : IAsyncDisposable
+{
+    public IWorkQueue Queue { get; } = queue;
+
+    public string Description { get; } = description;
+
+    public ValueTask DisposeAsync() => dispose();
+}
