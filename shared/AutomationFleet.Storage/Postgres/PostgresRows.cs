@@ -1,0 +1,208 @@
+using System.Reflection;
+using System.Text.Json;
+using AutomationFleet.Core.Audit;
+using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Storage.Sqlite;
+using Dapper;
+
+namespace AutomationFleet.Storage.Postgres;
+
+/// <summary>
+/// Rows as PostgreSQL returns them (bigint times in unix milliseconds, booleans for flags), mapped by Dapper from the
+/// statements' snake_case columns, and their conversion to Core's records. As in <c>SqliteRows</c>, the underscore
+/// mapping is registered for these types only.
+/// </summary>
+internal static class PostgresRows
+{
+    private const string EmptyJsonList = "[]";
+
+    private static readonly Lazy<bool> Registered = new(() =>
+    {
+        foreach (var type in typeof(PostgresRows).GetNestedTypes(BindingFlags.NonPublic | BindingFlags.Public))
+        {
+            SqlMapper.SetTypeMap(type, new CustomPropertyTypeMap(
+                type,
+                (rowType, column) => rowType.GetProperty(
+                    column.Replace("_", string.Empty, StringComparison.Ordinal),
+                    BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)!));
+        }
+
+        return true;
+    });
+
+    /// <summary>Registers the column maps once per process; the store calls it before its first query.</summary>
+    public static void Register() => _ = Registered.Value;
+
+    private static DateTimeOffset Time(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+
+    private static DateTimeOffset? Time(long? milliseconds) => milliseconds is { } value ? Time(value) : null;
+
+    /// <summary>A <c>work_items</c> row (<see cref="PostgresStatements.ItemColumns"/>).</summary>
+    internal sealed class ItemRow
+    {
+        public long Id { get; set; }
+
+        public string Queue { get; set; } = string.Empty;
+
+        public string Reference { get; set; } = string.Empty;
+
+        public string PayloadJson { get; set; } = "{}";
+
+        public string AttachmentsJson { get; set; } = EmptyJsonList;
+
+        public int Priority { get; set; }
+
+        public long? DueAt { get; set; }
+
+        public int State { get; set; }
+
+        public int Attempts { get; set; }
+
+        public string? LeaseOwner { get; set; }
+
+        public long? LeaseExpiresAt { get; set; }
+
+        public long? NextAttemptAt { get; set; }
+
+        public string? OutcomeJson { get; set; }
+
+        public double? Confidence { get; set; }
+
+        public string? OutcomeDecidedBy { get; set; }
+
+        public string? LastError { get; set; }
+
+        public long CreatedAt { get; set; }
+
+        public long UpdatedAt { get; set; }
+
+        public WorkItem ToItem()
+        {
+            IReadOnlyList<AttachmentRef> attachments = AttachmentsJson == EmptyJsonList
+                ? []
+                : JsonSerializer.Deserialize(AttachmentsJson, StorageJsonContext.Default.IReadOnlyListAttachmentRef) ?? [];
+            return new WorkItem(
+                Id, Queue, Reference, PayloadJson, attachments, Priority, Time(DueAt), (WorkItemState)State, Attempts, LeaseOwner,
+                Time(LeaseExpiresAt), Time(NextAttemptAt), OutcomeJson, Confidence, OutcomeDecidedBy, LastError, Time(CreatedAt), Time(UpdatedAt));
+        }
+    }
+
+    /// <summary>The columns a lease check reads (<see cref="PostgresStatements.LockLeaseHolder"/>).</summary>
+    internal sealed class LeaseHolderRow
+    {
+        public string Reference { get; set; } = string.Empty;
+
+        public int State { get; set; }
+
+        public string? LeaseOwner { get; set; }
+
+        public int Attempts { get; set; }
+    }
+
+    /// <summary>An <c>audit_log</c> row.</summary>
+    internal sealed class AuditRow
+    {
+        public long Id { get; set; }
+
+        public long ItemId { get; set; }
+
+        public string Reference { get; set; } = string.Empty;
+
+        public long At { get; set; }
+
+        public string Actor { get; set; } = string.Empty;
+
+        public int? FromState { get; set; }
+
+        public int ToState { get; set; }
+
+        public string Reason { get; set; } = string.Empty;
+
+        public AuditEntry ToEntry() =>
+            new(Id, ItemId, Reference, Time(At), Actor, (WorkItemState?)FromState, (WorkItemState)ToState, Reason);
+    }
+
+    /// <summary>One queue and state's count (<see cref="PostgresStatements.Depth"/>).</summary>
+    internal sealed class DepthRow
+    {
+        public string Queue { get; set; } = string.Empty;
+
+        public int State { get; set; }
+
+        public long Count { get; set; }
+
+        public long Oldest { get; set; }
+
+        public QueueDepth ToDepth() => new(Queue, (WorkItemState)State, (int)Count, Time(Oldest));
+    }
+
+    /// <summary>A <c>side_effects</c> row.</summary>
+    internal sealed class SideEffectRow
+    {
+        public string Key { get; set; } = string.Empty;
+
+        public long ItemId { get; set; }
+
+        public string Step { get; set; } = string.Empty;
+
+        public bool Idempotent { get; set; }
+
+        public int Status { get; set; }
+
+        public long StartedAt { get; set; }
+
+        public long? CompletedAt { get; set; }
+
+        public string? ResultJson { get; set; }
+
+        public SideEffectRecord ToRecord() =>
+            new(Key, ItemId, Step, Idempotent, (SideEffectStatus)Status, Time(StartedAt), Time(CompletedAt), ResultJson);
+    }
+
+    /// <summary>A <c>workers</c> row; liveness is Core's rule.</summary>
+    internal sealed class WorkerRow
+    {
+        public string WorkerId { get; set; } = string.Empty;
+
+        public string Host { get; set; } = string.Empty;
+
+        public int Pid { get; set; }
+
+        public string QueuesJson { get; set; } = EmptyJsonList;
+
+        public int InFlight { get; set; }
+
+        public long StartedAt { get; set; }
+
+        public long LastSeenAt { get; set; }
+
+        public long? StoppedAt { get; set; }
+
+        public DateTimeOffset LastSeen => Time(LastSeenAt);
+
+        public DateTimeOffset? Stopped => Time(StoppedAt);
+
+        public DateTimeOffset Started => Time(StartedAt);
+    }
+
+    /// <summary>A <c>threshold_overrides</c> row; the bot's own threshold is stored under category <c>''</c>.</summary>
+    internal sealed class ThresholdOverrideRow
+    {
+        public string Bot { get; set; } = string.Empty;
+
+        public string Category { get; set; } = string.Empty;
+
+        public double Threshold { get; set; }
+
+        public string SetBy { get; set; } = string.Empty;
+
+        public long SetAt { get; set; }
+
+        public string Reason { get; set; } = string.Empty;
+
+        public ThresholdOverride ToOverride() =>
+            new(Bot, Category.Length == 0 ? null : Category, Threshold, SetBy, Time(SetAt), Reason);
+    }
+}

@@ -1,0 +1,198 @@
+namespace AutomationFleet.Storage.Postgres;
+
+/// <summary>
+/// Every SQL statement the PostgreSQL store runs, one constant per operation, mirroring <c>SqliteStatements</c> in
+/// PostgreSQL's dialect. Parameters are Dapper's <c>@name</c>; times are unix milliseconds from the store's clock.
+/// States: New 0, InProgress 1, Completed 2, NeedsReview 3, BusinessException 4, Retrying 5, DeadLettered 6, Cancelled 7.
+/// </summary>
+internal static class PostgresStatements
+{
+    /// <summary>The columns of a work item (<see cref="PostgresRows.ItemRow"/>).</summary>
+    public const string ItemColumns =
+        "id, queue, reference, payload_json, attachments_json, priority, due_at, state, attempts, lease_owner, "
+        + "lease_expires_at, next_attempt_at, outcome_json, confidence, outcome_decided_by, last_error, created_at, updated_at";
+
+    // --- work queue: enqueue. ON CONFLICT waits for a concurrent insert of the same reference, then does nothing. ---
+    public const string InsertItem = """
+        INSERT INTO work_items (queue, reference, payload_json, attachments_json, priority, due_at, state, attempts, created_at, updated_at)
+        VALUES (@queue, @reference, @payload, @attachments, @priority, @due, 0, 0, @now, @now)
+        ON CONFLICT (reference) DO NOTHING
+        RETURNING id;
+        """;
+
+    public const string SelectItemByReference = "SELECT " + ItemColumns + " FROM work_items WHERE reference = @reference;";
+
+    public const string LockItemByReference = "SELECT " + ItemColumns + " FROM work_items WHERE reference = @reference FOR UPDATE;";
+
+    /// <summary>
+    /// The lease batch: <c>WorkItemStateMachine.IsLeasable</c>'s items in lease order, locked, skipping rows another
+    /// worker's transaction holds, so concurrent leases on many machines take disjoint batches. The WHERE and ORDER BY
+    /// repeat <c>ix_work_items_lease</c>'s terms so the index serves both.
+    /// </summary>
+    public const string LockLeasable = "SELECT " + ItemColumns + """
+         FROM work_items
+        WHERE queue = @queue
+          AND state IN (0, 1, 5)
+          AND (state = 0 OR (state = 5 AND next_attempt_at <= @now) OR (state = 1 AND lease_expires_at <= @now))
+        ORDER BY priority DESC, due_at ASC NULLS LAST, id
+        LIMIT @limit
+        FOR UPDATE SKIP LOCKED;
+        """;
+
+    public const string UpdateLeased = """
+        UPDATE work_items
+           SET state = 1, attempts = @attempts, lease_owner = @owner, lease_expires_at = @expires,
+               next_attempt_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string RenewLease = """
+        UPDATE work_items SET lease_expires_at = @expires, updated_at = @now
+         WHERE id = @id AND state = 1 AND lease_owner = @owner;
+        """;
+
+    // --- work queue: operations under a lease. The row is locked so the check and the change see the same state. ---
+    public const string LockLeaseHolder = "SELECT reference, state, lease_owner, attempts FROM work_items WHERE id = @id FOR UPDATE;";
+
+    public const string RecordOutcome = """
+        UPDATE work_items SET outcome_json = @outcome, confidence = @confidence, outcome_decided_by = @decidedBy, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string Complete = """
+        UPDATE work_items SET state = 2, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string MoveToReview = """
+        UPDATE work_items SET state = 3, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string FailBusiness = """
+        UPDATE work_items SET state = 4, last_error = @error, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string FailSystem = """
+        UPDATE work_items
+           SET state = @state, last_error = @error, next_attempt_at = @next, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string Release = """
+        UPDATE work_items
+           SET state = 0, attempts = @attempts, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    // --- work queue: administration ---
+    public const string Replay = """
+        UPDATE work_items
+           SET state = 0, attempts = @attempts, next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id
+        RETURNING
+        """ + " " + ItemColumns + ";";
+
+    public const string Cancel = """
+        UPDATE work_items
+           SET state = 7, next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id
+        RETURNING
+        """ + " " + ItemColumns + ";";
+
+    public const string ListItems = "SELECT " + ItemColumns + """
+         FROM work_items
+        WHERE state = @state AND (@queue::text IS NULL OR queue = @queue)
+        ORDER BY created_at, id
+        LIMIT @limit;
+        """;
+
+    public const string Depth = """
+        SELECT queue, state, COUNT(*) AS count, MIN(created_at) AS oldest FROM work_items GROUP BY queue, state ORDER BY queue, state;
+        """;
+
+    // --- audit ---
+    public const string InsertAudit = """
+        INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason)
+        VALUES (@item, @reference, @at, @actor, @from, @to, @reason);
+        """;
+
+    public const string SelectAudit = """
+        SELECT id, item_id, reference, at, actor, from_state, to_state, reason FROM audit_log WHERE item_id = @item ORDER BY id;
+        """;
+
+    // --- review queue (only what the work queue writes) ---
+    public const string OpenReviewTask = """
+        INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated,
+                                  service, queue, claimed_by, claim_expires_at, created_at, closed_at)
+        VALUES (@item, @bot, @category, @proposal, @confidence, @evidence, @reasons, @urgent, FALSE, @service,
+                (SELECT queue FROM work_items WHERE id = @item), NULL, NULL, @now, NULL)
+        ON CONFLICT (item_id) DO UPDATE SET
+            bot = excluded.bot, category = excluded.category, proposal_json = excluded.proposal_json, service = excluded.service,
+            queue = excluded.queue,
+            confidence = excluded.confidence, evidence_json = excluded.evidence_json, reasons_json = excluded.reasons_json,
+            urgent = excluded.urgent, escalated = FALSE, claimed_by = NULL, claim_expires_at = NULL,
+            created_at = excluded.created_at, closed_at = NULL;
+        """;
+
+    public const string CloseReviewTask = "UPDATE review_tasks SET closed_at = @now WHERE item_id = @item AND closed_at IS NULL;";
+
+    // --- side-effect ledger (status: Started 0, Completed 1) ---
+    public const string SideEffectColumns = "key, item_id, step, idempotent, status, started_at, completed_at, result_json";
+
+    public const string SelectSideEffect = "SELECT " + SideEffectColumns + " FROM side_effects WHERE key = @key;";
+
+    public const string BeginSideEffect = """
+        INSERT INTO side_effects (key, item_id, step, idempotent, status, started_at, completed_at, result_json)
+        VALUES (@key, @item, @step, @idempotent, 0, @now, NULL, NULL)
+        ON CONFLICT (key) DO UPDATE SET
+            item_id = excluded.item_id, step = excluded.step, idempotent = excluded.idempotent, started_at = excluded.started_at
+        WHERE side_effects.status = 0;
+        """;
+
+    public const string CompleteSideEffect = """
+        UPDATE side_effects SET status = 1, completed_at = @now, result_json = @result WHERE key = @key;
+        """;
+
+    public const string AbandonSideEffect = "DELETE FROM side_effects WHERE key = @key AND status = 0;";
+
+    public const string ListSideEffects = "SELECT " + SideEffectColumns + " FROM side_effects WHERE item_id = @item ORDER BY started_at, key;";
+
+    // --- worker registry ---
+    public const string Heartbeat = """
+        INSERT INTO workers (worker_id, host, pid, queues_json, in_flight, started_at, last_seen_at, stopped_at)
+        VALUES (@worker, @host, @pid, @queues, @inFlight, @now, @now, NULL)
+        ON CONFLICT (worker_id) DO UPDATE SET
+            host = excluded.host, pid = excluded.pid, queues_json = excluded.queues_json, in_flight = excluded.in_flight,
+            last_seen_at = excluded.last_seen_at, stopped_at = NULL;
+        """;
+
+    public const string MarkWorkerStopped = "UPDATE workers SET stopped_at = @now, in_flight = 0 WHERE worker_id = @worker;";
+
+    public const string ListWorkers = """
+        SELECT worker_id, host, pid, queues_json, in_flight, started_at, last_seen_at, stopped_at
+          FROM workers ORDER BY last_seen_at DESC, worker_id;
+        """;
+
+    // --- security audit ---
+    public const string InsertSecurityEvent = """
+        INSERT INTO security_audit (at, actor, action, target, detail) VALUES (@now, @actor, @action, @target, @detail);
+        """;
+
+    // --- threshold overrides: bot and category compare case-insensitively (the fleet_nocase collation) ---
+    public const string ListThresholdOverrides =
+        "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides ORDER BY lower(bot), lower(category);";
+
+    public const string LockThresholdOverride =
+        "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides WHERE bot = @bot AND category = @category FOR UPDATE;";
+
+    public const string UpsertThresholdOverride = """
+        INSERT INTO threshold_overrides (bot, category, threshold, set_by, set_at, reason)
+        VALUES (@bot, @category, @threshold, @actor, @now, @reason)
+        ON CONFLICT (bot, category) DO UPDATE SET
+            threshold = excluded.threshold, set_by = excluded.set_by, set_at = excluded.set_at, reason = excluded.reason;
+        """;
+
+    public const string DeleteThresholdOverride = "DELETE FROM threshold_overrides WHERE bot = @bot AND category = @category;";
+}
