@@ -3,6 +3,7 @@ using System.Text.Json;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Storage.Sqlite;
 using Dapper;
@@ -204,5 +205,55 @@ internal static class PostgresRows
 
         public ThresholdOverride ToOverride() =>
             new(Bot, Category.Length == 0 ? null : Category, Threshold, SetBy, Time(SetAt), Reason);
+    }
+
+    /// <summary>A <c>users</c> row (<see cref="PostgresStatements.UserColumns"/>).</summary>
+    internal sealed class UserRow
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public string PasswordHash { get; set; } = string.Empty;
+
+        public int Role { get; set; }
+
+        public bool Disabled { get; set; }
+
+        public int FailedSignIns { get; set; }
+
+        public long? LockedUntil { get; set; }
+
+        public long CreatedAt { get; set; }
+
+        public UserAccount ToAccount(IReadOnlyList<string> queues, IReadOnlyList<string> services) =>
+            new(Name, PasswordHash, (UserRole)Role, Disabled, FailedSignIns, Time(LockedUntil), queues, Time(CreatedAt))
+            {
+                Services = services,
+            };
+    }
+
+    /// <summary>A <c>security_audit</c> row.</summary>
+    internal sealed class SecurityEventRow
+    {
+        public long Id { get; set; }
+
+        public long At { get; set; }
+
+        public string Actor { get; set; } = string.Empty;
+
+        public string Action { get; set; } = string.Empty;
+
+        public string Target { get; set; } = string.Empty;
+
+        public string Detail { get; set; } = string.Empty;
+
+        public SecurityAuditEntry ToEntry() => new(Id, Time(At), Actor, Action, Target, Detail);
+    }
+
+    /// <summary>One grant (a queue or a service) of one account.</summary>
+    internal sealed class GrantRow
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public string Value { get; set; } = string.Empty;
     }
 }

@@ -109,7 +109,7 @@ internal static class PostgresStatements
         """;
 
     public const string Depth = """
-        SELECT queue, state, COUNT(*) AS count, MIN(created_at) AS oldest FROM work_items GROUP BY queue, state ORDER BY queue, state;
+        SELECT queue, state, COUNT(*) AS count, MIN(created_at) AS oldest FROM work_items GROUP BY queue, state ORDER BY queue COLLATE "C", state;
         """;
 
     // --- audit ---
@@ -157,7 +157,7 @@ internal static class PostgresStatements
 
     public const string AbandonSideEffect = "DELETE FROM side_effects WHERE key = @key AND status = 0;";
 
-    public const string ListSideEffects = "SELECT " + SideEffectColumns + " FROM side_effects WHERE item_id = @item ORDER BY started_at, key;";
+    public const string ListSideEffects = "SELECT " + SideEffectColumns + " FROM side_effects WHERE item_id = @item ORDER BY started_at, key COLLATE \"C\";";
 
     // --- worker registry ---
     public const string Heartbeat = """
@@ -172,17 +172,69 @@ internal static class PostgresStatements
 
     public const string ListWorkers = """
         SELECT worker_id, host, pid, queues_json, in_flight, started_at, last_seen_at, stopped_at
-          FROM workers ORDER BY last_seen_at DESC, worker_id;
+          FROM workers ORDER BY last_seen_at DESC, worker_id COLLATE "C";
         """;
 
-    // --- security audit ---
+    // --- portal accounts and the security audit. Names compare case-insensitively (fleet_nocase); lists are in
+    // SQLite's order (NOCASE = ASCII case folded, then bytes), hence lower(...) COLLATE "C". ---
+    public const string UserColumns = "name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at";
+
+    public const string InsertUser = """
+        INSERT INTO users (name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at)
+        VALUES (@name, @hash, @role, FALSE, 0, NULL, @now)
+        ON CONFLICT (name) DO NOTHING;
+        """;
+
+    public const string SelectUser = "SELECT " + UserColumns + " FROM users WHERE name = @name;";
+
+    public const string LockUserName = "SELECT name FROM users WHERE name = @name FOR UPDATE;";
+
+    public const string ListUsers = "SELECT " + UserColumns + " FROM users ORDER BY lower(name) COLLATE \"C\", name COLLATE \"C\";";
+
+    public const string SelectUserQueues = "SELECT queue FROM user_queues WHERE name = @name ORDER BY queue COLLATE \"C\";";
+
+    public const string ListUserQueues = "SELECT name, queue AS value FROM user_queues ORDER BY lower(name) COLLATE \"C\", queue COLLATE \"C\";";
+
+    public const string SelectUserServices = "SELECT service FROM user_services WHERE name = @name ORDER BY service COLLATE \"C\";";
+
+    public const string ListUserServices = "SELECT name, service AS value FROM user_services ORDER BY lower(name) COLLATE \"C\", service COLLATE \"C\";";
+
+    public const string GrantUserQueue = """
+        INSERT INTO user_queues (name, queue, granted_at) VALUES ((SELECT name FROM users WHERE name = @name), @value, @now)
+        ON CONFLICT (name, queue) DO NOTHING;
+        """;
+
+    public const string GrantUserService = """
+        INSERT INTO user_services (name, service, granted_at) VALUES ((SELECT name FROM users WHERE name = @name), @value, @now)
+        ON CONFLICT (name, service) DO NOTHING;
+        """;
+
+    public const string SetUserDisabled = "UPDATE users SET disabled = @disabled WHERE name = @name;";
+
+    public const string SetUserPasswordHash = "UPDATE users SET password_hash = @hash WHERE name = @name;";
+
+    /// <summary>Counts a failure; at @max failures locks until @lockedUntil and starts the count again. One statement, so two failures at once both count.</summary>
+    public const string RecordFailedSignIn = """
+        UPDATE users SET
+            failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @max THEN 0 ELSE failed_sign_ins + 1 END,
+            locked_until = CASE WHEN failed_sign_ins + 1 >= @max THEN @lockedUntil ELSE locked_until END
+        WHERE name = @name;
+        """;
+
+    public const string RecordSignIn = "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE name = @name;";
+
     public const string InsertSecurityEvent = """
         INSERT INTO security_audit (at, actor, action, target, detail) VALUES (@now, @actor, @action, @target, @detail);
         """;
 
+    public const string ListSecurityEvents = "SELECT id, at, actor, action, target, detail FROM security_audit ORDER BY id DESC LIMIT @limit;";
+
+    public const string ListSecurityEventsForTarget =
+        "SELECT id, at, actor, action, target, detail FROM security_audit WHERE target = @target ORDER BY id DESC LIMIT @limit;";
+
     // --- threshold overrides: bot and category compare case-insensitively (the fleet_nocase collation) ---
     public const string ListThresholdOverrides =
-        "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides ORDER BY lower(bot), lower(category);";
+        "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides ORDER BY lower(bot) COLLATE \"C\", lower(category) COLLATE \"C\";";
 
     public const string LockThresholdOverride =
         "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides WHERE bot = @bot AND category = @category FOR UPDATE;";

@@ -1,5 +1,8 @@
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Core.Workers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AutomationFleet.Storage.Tests.Contracts;
@@ -18,6 +21,12 @@ public abstract class StoreHarness : IAsyncDisposable
     public abstract IWorkQueue Queue { get; }
 
     public abstract ISideEffectLedger Ledger { get; }
+
+    public abstract IWorkerRegistry Workers { get; }
+
+    public abstract IThresholdOverrideStore Thresholds { get; }
+
+    public abstract IUserStore Users { get; }
 
     public async Task<WorkItem> EnqueueAsync(string reference, string queue = "q", int priority = 0, DateTimeOffset? due = null)
     {

@@ -1,5 +1,8 @@
 using System.Globalization;
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Users;
+using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Storage.Postgres;
 using AutomationFleet.Storage.Tests.Contracts;
@@ -23,6 +26,12 @@ internal sealed class PostgresHarness : StoreHarness
     public override IWorkQueue Queue => Store;
 
     public override ISideEffectLedger Ledger => Store;
+
+    public override IWorkerRegistry Workers => Store;
+
+    public override IThresholdOverrideStore Thresholds => Store;
+
+    public override IUserStore Users => Store;
 
     public static async Task<PostgresHarness> CreateAsync(PostgresServer server)
     {

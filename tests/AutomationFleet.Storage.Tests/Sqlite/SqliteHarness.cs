@@ -1,4 +1,7 @@
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Users;
+using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Storage.Sqlite;
 using AutomationFleet.Storage.Tests.Contracts;
@@ -15,6 +18,12 @@ internal sealed class SqliteHarness : StoreHarness
     public override IWorkQueue Queue => _test.Store;
 
     public override ISideEffectLedger Ledger => _test.Store;
+
+    public override IWorkerRegistry Workers => _test.Store;
+
+    public override IThresholdOverrideStore Thresholds => _test.Store;
+
+    public override IUserStore Users => _test.Store;
 
     public static async Task<SqliteHarness> CreateAsync()
     {
