@@ -369,18 +369,13 @@ public sealed partial class PostgresFleetStore
         ?? throw new WorkItemNotFoundException(reference);
 
     private static Task<int> InsertAuditAsync(Session session, long itemId, string reference, string actor, WorkItemChange change) =>
+        InsertAuditAsync(session, itemId, reference, actor, change.From, change.To, change.Reason);
+
+    private static Task<int> InsertAuditAsync(
+        Session session, long itemId, string reference, string actor, WorkItemState? from, WorkItemState to, string reason) =>
         session.ExecuteAsync(
             PostgresStatements.InsertAudit,
-            new
-            {
-                item = itemId,
-                reference,
-                at = session.Now,
-                actor,
-                from = change.From is { } from ? (int?)from : null,
-                to = (int)change.To,
-                reason = change.Reason,
-            });
+            new { item = itemId, reference, at = session.Now, actor, from = (int?)from, to = (int)to, reason });
 
     private readonly record struct LeaseHolder(string Reference, WorkItemState State, int Attempts, long Now);
 }

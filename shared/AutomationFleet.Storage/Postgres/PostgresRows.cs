@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
@@ -255,5 +256,132 @@ internal static class PostgresRows
         public string Name { get; set; } = string.Empty;
 
         public string Value { get; set; } = string.Empty;
+    }
+
+    /// <summary>A review task with its item's reference, queue and due date (<see cref="PostgresStatements.ReviewColumns"/>).</summary>
+    internal sealed class ReviewTaskRow
+    {
+        public long ItemId { get; set; }
+
+        public string Reference { get; set; } = string.Empty;
+
+        public string Queue { get; set; } = string.Empty;
+
+        public string Bot { get; set; } = string.Empty;
+
+        public string? Category { get; set; }
+
+        public string? ProposalJson { get; set; }
+
+        public double Confidence { get; set; }
+
+        public string EvidenceJson { get; set; } = "{}";
+
+        public string ReasonsJson { get; set; } = EmptyJsonList;
+
+        public bool Urgent { get; set; }
+
+        public bool Escalated { get; set; }
+
+        public string? ClaimedBy { get; set; }
+
+        public long? ClaimExpiresAt { get; set; }
+
+        public long? DueAt { get; set; }
+
+        public long CreatedAt { get; set; }
+
+        public string? Service { get; set; }
+
+        /// <summary>The task as Core sees it at <paramref name="now"/>: an expired claim is no claim (Core's rule).</summary>
+        public ReviewTask ToTask(long now)
+        {
+            var reasons = JsonSerializer.Deserialize(ReasonsJson, StorageJsonContext.Default.IReadOnlyListString) ?? [];
+            var claimExpires = Time(ClaimExpiresAt);
+            var claimLive = ReviewRules.IsClaimLive(claimExpires, Time(now));
+            return new ReviewTask(
+                ItemId,
+                Reference,
+                Queue,
+                new ReviewRequest(Bot, Category, ProposalJson, Confidence, EvidenceJson, reasons, Urgent, Service),
+                Escalated,
+                claimLive ? ClaimedBy : null,
+                claimLive ? claimExpires : null,
+                Time(DueAt),
+                Time(CreatedAt));
+        }
+    }
+
+    /// <summary>What a review decision reads (<see cref="PostgresStatements.LockReviewDecisionInput"/>).</summary>
+    internal sealed class DecisionInputRow
+    {
+        public string? ClaimedBy { get; set; }
+
+        public long? ClaimExpiresAt { get; set; }
+
+        public long? ClosedAt { get; set; }
+
+        public string Bot { get; set; } = string.Empty;
+
+        public string? Category { get; set; }
+
+        public string? ProposalJson { get; set; }
+
+        public string Reference { get; set; } = string.Empty;
+
+        public int State { get; set; }
+
+        public string PayloadJson { get; set; } = "{}";
+
+        public bool Escalated { get; set; }
+
+        public DateTimeOffset? ClaimExpires => Time(ClaimExpiresAt);
+    }
+
+    /// <summary>A review count group (<see cref="PostgresStatements.CountReviewTasks"/>).</summary>
+    internal sealed class ReviewCountRow
+    {
+        public string Bot { get; set; } = string.Empty;
+
+        public string? Category { get; set; }
+
+        public string? Service { get; set; }
+
+        public long Count { get; set; }
+
+        public long Urgent { get; set; }
+
+        public long Escalated { get; set; }
+
+        public ReviewCount ToCount() => new(Bot, Category, Service, (int)Count, (int)Urgent, (int)Escalated);
+    }
+
+    /// <summary>A <c>labelled_examples</c> row.</summary>
+    internal sealed class LabelledExampleRow
+    {
+        public long Id { get; set; }
+
+        public string Bot { get; set; } = string.Empty;
+
+        public long ItemId { get; set; }
+
+        public string Reference { get; set; } = string.Empty;
+
+        public string PayloadJson { get; set; } = "{}";
+
+        public string? ProposedCategory { get; set; }
+
+        public string? ProposedOutcomeJson { get; set; }
+
+        public string? CorrectedCategory { get; set; }
+
+        public string CorrectedOutcomeJson { get; set; } = "{}";
+
+        public string Reviewer { get; set; } = string.Empty;
+
+        public long At { get; set; }
+
+        public LabelledExample ToExample() =>
+            new(Id, Bot, ItemId, Reference, PayloadJson, ProposedCategory, ProposedOutcomeJson, CorrectedCategory, CorrectedOutcomeJson, Reviewer, Time(At));
     }
 }

@@ -122,7 +122,16 @@ internal static class PostgresStatements
         SELECT id, item_id, reference, at, actor, from_state, to_state, reason FROM audit_log WHERE item_id = @item ORDER BY id;
         """;
 
-    // --- review queue (only what the work queue writes) ---
+    // --- review queue ---
+    public const string ReviewColumns = """
+        t.item_id, w.reference, w.queue, t.bot, t.category, t.proposal_json, t.confidence, t.evidence_json, t.reasons_json,
+        t.urgent, t.escalated, t.claimed_by, t.claim_expires_at, w.due_at, t.created_at, t.service
+        """;
+
+    public const string ReviewFrom = " FROM review_tasks t JOIN work_items w ON w.id = t.item_id ";
+
+    public const string ReviewOrder = " ORDER BY t.urgent DESC, t.escalated DESC, w.due_at ASC NULLS LAST, t.created_at, t.item_id ";
+
     public const string OpenReviewTask = """
         INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated,
                                   service, queue, claimed_by, claim_expires_at, created_at, closed_at)
@@ -134,6 +143,67 @@ internal static class PostgresStatements
             confidence = excluded.confidence, evidence_json = excluded.evidence_json, reasons_json = excluded.reasons_json,
             urgent = excluded.urgent, escalated = FALSE, claimed_by = NULL, claim_expires_at = NULL,
             created_at = excluded.created_at, closed_at = NULL;
+        """;
+
+    public const string SelectReviewTask = "SELECT " + ReviewColumns + ReviewFrom + " WHERE t.item_id = @item;";
+
+    public const string SelectOpenReviewTask = "SELECT " + ReviewColumns + ReviewFrom + " WHERE t.item_id = @item AND t.closed_at IS NULL;";
+
+    /// <summary>The open task, locked (with its item) until the transaction ends, so two claims of it run one after the other.</summary>
+    public const string LockOpenReviewTask = "SELECT " + ReviewColumns + ReviewFrom + " WHERE t.item_id = @item AND t.closed_at IS NULL FOR UPDATE OF t, w;";
+
+    public const string SelectItemId = "SELECT id FROM work_items WHERE id = @id;";
+
+    public const string ClaimReviewTask = "UPDATE review_tasks SET claimed_by = @reviewer, claim_expires_at = @expires WHERE item_id = @item;";
+
+    public const string LockReviewDecisionInput = """
+        SELECT t.claimed_by, t.claim_expires_at, t.closed_at, t.bot, t.category, t.proposal_json, w.reference, w.state, w.payload_json,
+               t.escalated
+          FROM review_tasks t JOIN work_items w ON w.id = t.item_id
+         WHERE t.item_id = @item
+           FOR UPDATE OF t, w;
+        """;
+
+    public const string ApplyReviewOutcome = """
+        UPDATE work_items
+           SET state = 0, outcome_json = @outcome, confidence = 1.0, outcome_decided_by = @decidedBy, updated_at = @now
+         WHERE id = @item;
+        """;
+
+    public const string RejectReviewedItem = "UPDATE work_items SET state = 4, last_error = @reason, updated_at = @now WHERE id = @item;";
+
+    public const string TouchItem = "UPDATE work_items SET updated_at = @now WHERE id = @item;";
+
+    public const string ReleaseReviewClaim = "UPDATE review_tasks SET claimed_by = NULL, claim_expires_at = NULL WHERE item_id = @item;";
+
+    /// <summary>Counts open tasks by bot, category and service; the caller appends the access terms (on <c>t.queue</c>) and the grouping.</summary>
+    public const string CountReviewTasks = """
+        SELECT t.bot, t.category, t.service, COUNT(*) AS count,
+               COUNT(*) FILTER (WHERE t.urgent) AS urgent, COUNT(*) FILTER (WHERE t.escalated) AS escalated
+          FROM review_tasks t
+         WHERE t.closed_at IS NULL
+        """;
+
+    // SQLite's order: text by bytes, NULL first.
+    public const string CountReviewGroup = """
+         GROUP BY t.bot, t.category, t.service
+         ORDER BY COUNT(*) DESC, t.bot COLLATE "C", t.category COLLATE "C" NULLS FIRST, t.service COLLATE "C" NULLS FIRST;
+        """;
+
+    public const string EscalateReviewTask = """
+        UPDATE review_tasks SET escalated = TRUE, claimed_by = NULL, claim_expires_at = NULL WHERE item_id = @item;
+        """;
+
+    public const string InsertLabelledExample = """
+        INSERT INTO labelled_examples (bot, item_id, reference, payload_json, proposed_category, proposed_outcome_json,
+                                       corrected_category, corrected_outcome_json, reviewer, at)
+        VALUES (@bot, @item, @reference, @payload, @proposedCategory, @proposedOutcome, @correctedCategory, @correctedOutcome, @reviewer, @now);
+        """;
+
+    public const string SelectLabelledExamples = """
+        SELECT id, bot, item_id, reference, payload_json, proposed_category, proposed_outcome_json, corrected_category,
+               corrected_outcome_json, reviewer, at
+          FROM labelled_examples WHERE bot = @bot ORDER BY id;
         """;
 
     public const string CloseReviewTask = "UPDATE review_tasks SET closed_at = @now WHERE item_id = @item AND closed_at IS NULL;";

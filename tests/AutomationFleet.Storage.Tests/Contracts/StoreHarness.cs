@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
@@ -27,6 +28,8 @@ public abstract class StoreHarness : IAsyncDisposable
     public abstract IThresholdOverrideStore Thresholds { get; }
 
     public abstract IUserStore Users { get; }
+
+    public abstract IReviewQueue Reviews { get; }
 
     public async Task<WorkItem> EnqueueAsync(string reference, string queue = "q", int priority = 0, DateTimeOffset? due = null)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.Workers;
@@ -32,6 +33,8 @@ internal sealed class PostgresHarness : StoreHarness
     public override IThresholdOverrideStore Thresholds => Store;
 
     public override IUserStore Users => Store;
+
+    public override IReviewQueue Reviews => Store;
 
     public static async Task<PostgresHarness> CreateAsync(PostgresServer server)
     {

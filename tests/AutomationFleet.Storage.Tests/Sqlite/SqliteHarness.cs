@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.Workers;
@@ -15,6 +16,9 @@ internal sealed class SqliteHarness : StoreHarness
 
     public SqliteFleetStore Store => _test.Store;
 
+    /// <summary>The SQLite test store underneath, for SQLite-only tests (its file, its options).</summary>
+    public TestStore Test => _test;
+
     public override IWorkQueue Queue => _test.Store;
 
     public override ISideEffectLedger Ledger => _test.Store;
@@ -24,6 +28,8 @@ internal sealed class SqliteHarness : StoreHarness
     public override IThresholdOverrideStore Thresholds => _test.Store;
 
     public override IUserStore Users => _test.Store;
+
+    public override IReviewQueue Reviews => _test.Store;
 
     public static async Task<SqliteHarness> CreateAsync()
     {
