@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -383,5 +384,28 @@ internal static class PostgresRows
 
         public LabelledExample ToExample() =>
             new(Id, Bot, ItemId, Reference, PayloadJson, ProposedCategory, ProposedOutcomeJson, CorrectedCategory, CorrectedOutcomeJson, Reviewer, Time(At));
+    }
+
+    /// <summary>The review backlog's one row (<see cref="PostgresStatements.ReviewBacklog"/>).</summary>
+    internal sealed class ReviewBacklogRow
+    {
+        public long Open { get; set; }
+
+        public long Urgent { get; set; }
+
+        public long Escalated { get; set; }
+
+        public long Overdue { get; set; }
+
+        public long DueSoon { get; set; }
+
+        public long DueLater { get; set; }
+
+        public long NoDueDate { get; set; }
+
+        public long? OldestCreatedAt { get; set; }
+
+        public ReviewBacklog ToBacklog() =>
+            new((int)Open, (int)Urgent, (int)Escalated, (int)Overdue, (int)DueSoon, (int)DueLater, (int)NoDueDate, Time(OldestCreatedAt));
     }
 }

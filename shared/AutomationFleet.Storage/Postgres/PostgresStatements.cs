@@ -245,6 +245,57 @@ internal static class PostgresStatements
           FROM workers ORDER BY last_seen_at DESC, worker_id COLLATE "C";
         """;
 
+    // --- metrics (read-only). Text is ordered as SQLite orders it: by bytes, NULL first. ---
+    public const string CompletedPerHour = """
+        SELECT updated_at / 3600000 AS hour, COUNT(*) AS count FROM work_items
+        WHERE state = 2 AND updated_at >= @since
+        GROUP BY 1 ORDER BY 1;
+        """;
+
+    // Category of an automatic item: bots put it in their outcome as "category" (the review task has its own column).
+    public const string StraightThrough = """
+        SELECT bot, category, automatic, reviewed FROM (
+            SELECT COALESCE(rt.bot, w.outcome_decided_by, '(unknown)') AS bot,
+                   COALESCE(rt.category, outcome_category(w.outcome_json)) AS category,
+                   COUNT(*) FILTER (WHERE rt.item_id IS NULL) AS automatic,
+                   COUNT(*) FILTER (WHERE rt.item_id IS NOT NULL) AS reviewed
+            FROM work_items w LEFT JOIN review_tasks rt ON rt.item_id = w.id
+            WHERE w.state = 2 AND w.updated_at >= @since
+            GROUP BY 1, 2) s
+        ORDER BY bot COLLATE "C", category COLLATE "C" NULLS FIRST;
+        """;
+
+    public const string ReviewBacklog = """
+        SELECT COUNT(*) AS open,
+               COUNT(*) FILTER (WHERE rt.urgent) AS urgent,
+               COUNT(*) FILTER (WHERE rt.escalated) AS escalated,
+               COUNT(*) FILTER (WHERE w.due_at < @now) AS overdue,
+               COUNT(*) FILTER (WHERE w.due_at >= @now AND w.due_at < @soon) AS due_soon,
+               COUNT(*) FILTER (WHERE w.due_at >= @soon) AS due_later,
+               COUNT(*) FILTER (WHERE w.due_at IS NULL) AS no_due_date,
+               MIN(rt.created_at) AS oldest_created_at
+        FROM review_tasks rt JOIN work_items w ON w.id = rt.item_id
+        WHERE rt.closed_at IS NULL;
+        """;
+
+    // A decided task is corrected when a labelled example exists for its item, approved when a reviewer's audit row
+    // says so; rejected/escalated/cancelled tasks have neither and are left out. ILIKE: SQLite's LIKE ignores ASCII case.
+    private const string DecidedTasks = """
+        SELECT rt.item_id, rt.bot, rt.category, rt.confidence,
+               EXISTS (SELECT 1 FROM labelled_examples le WHERE le.item_id = rt.item_id AND le.at >= rt.created_at) AS corrected,
+               EXISTS (SELECT 1 FROM audit_log a WHERE a.item_id = rt.item_id AND a.at >= rt.created_at
+                       AND a.actor ILIKE 'reviewer:%' AND a.reason ILIKE 'approved%') AS approved
+        FROM review_tasks rt
+        WHERE rt.closed_at IS NOT NULL AND rt.proposal_json IS NOT NULL
+        """;
+
+    public const string ReviewedCategories = "SELECT bot, category, COUNT(*) FILTER (WHERE approved AND NOT corrected) AS approved, "
+        + "COUNT(*) FILTER (WHERE corrected) AS corrected FROM ("
+        + DecidedTasks + ") d WHERE approved OR corrected GROUP BY bot, category ORDER BY bot COLLATE \"C\", category COLLATE \"C\" NULLS FIRST;";
+
+    public const string ReviewedSamples = "SELECT confidence, corrected FROM ("
+        + DecidedTasks + " AND rt.bot = @bot AND rt.category IS NOT DISTINCT FROM @category) d WHERE approved OR corrected ORDER BY item_id;";
+
     // --- portal accounts and the security audit. Names compare case-insensitively (fleet_nocase); lists are in
     // SQLite's order (NOCASE = ASCII case folded, then bytes), hence lower(...) COLLATE "C". ---
     public const string UserColumns = "name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at";

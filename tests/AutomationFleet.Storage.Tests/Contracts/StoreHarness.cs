@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -30,6 +31,8 @@ public abstract class StoreHarness : IAsyncDisposable
     public abstract IUserStore Users { get; }
 
     public abstract IReviewQueue Reviews { get; }
+
+    public abstract IFleetMetrics Metrics { get; }
 
     public async Task<WorkItem> EnqueueAsync(string reference, string queue = "q", int priority = 0, DateTimeOffset? due = null)
     {

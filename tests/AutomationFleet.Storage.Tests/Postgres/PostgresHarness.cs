@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -35,6 +36,8 @@ internal sealed class PostgresHarness : StoreHarness
     public override IUserStore Users => Store;
 
     public override IReviewQueue Reviews => Store;
+
+    public override IFleetMetrics Metrics => Store;
 
     public static async Task<PostgresHarness> CreateAsync(PostgresServer server)
     {

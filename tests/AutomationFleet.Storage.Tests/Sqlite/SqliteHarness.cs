@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -30,6 +31,8 @@ internal sealed class SqliteHarness : StoreHarness
     public override IUserStore Users => _test.Store;
 
     public override IReviewQueue Reviews => _test.Store;
+
+    public override IFleetMetrics Metrics => _test.Store;
 
     public static async Task<SqliteHarness> CreateAsync()
     {
