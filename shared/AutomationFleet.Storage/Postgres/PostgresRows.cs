@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -408,4 +409,76 @@ internal static class PostgresRows
         public ReviewBacklog ToBacklog() =>
             new((int)Open, (int)Urgent, (int)Escalated, (int)Overdue, (int)DueSoon, (int)DueLater, (int)NoDueDate, Time(OldestCreatedAt));
     }
+
+    /// <summary>An <c>incidents</c> row (<see cref="PostgresStatements.IncidentColumns"/>); the state is its name.</summary>
+    internal sealed class IncidentRow
+    {
+        public string Reference { get; set; } = string.Empty;
+
+        public string FirstReport { get; set; } = string.Empty;
+
+        public string Kind { get; set; } = string.Empty;
+
+        public string KindGroup { get; set; } = string.Empty;
+
+        public string Severity { get; set; } = string.Empty;
+
+        public string State { get; set; } = string.Empty;
+
+        public string Team { get; set; } = string.Empty;
+
+        public string? Assignee { get; set; }
+
+        public string? Area { get; set; }
+
+        public string? PlaceId { get; set; }
+
+        public double? Latitude { get; set; }
+
+        public double? Longitude { get; set; }
+
+        public string? PersonId { get; set; }
+
+        public long OccurredAt { get; set; }
+
+        public long OpenedAt { get; set; }
+
+        public long Deadline { get; set; }
+
+        public long? EscalatedAt { get; set; }
+
+        public int ReportCount { get; set; }
+
+        public string Summary { get; set; } = string.Empty;
+
+        public string Text { get; set; } = string.Empty;
+
+        public Incident ToIncident() =>
+            new(Reference, FirstReport, Kind, KindGroup, Severity, IncidentStateName(State), Team, Assignee, Area, PlaceId, Latitude, Longitude,
+                PersonId, Time(OccurredAt), Time(OpenedAt), Time(Deadline), Time(EscalatedAt), ReportCount, Summary, Text);
+    }
+
+    /// <summary>An <c>incident_audit</c> row.</summary>
+    internal sealed class IncidentAuditRow
+    {
+        public string Reference { get; set; } = string.Empty;
+
+        public long At { get; set; }
+
+        public string Actor { get; set; } = string.Empty;
+
+        public string Action { get; set; } = string.Empty;
+
+        public string? FromState { get; set; }
+
+        public string? ToState { get; set; }
+
+        public string Detail { get; set; } = string.Empty;
+
+        public IncidentAuditEntry ToEntry() =>
+            new(Reference, Time(At), Actor, Action, FromState is null ? null : IncidentStateName(FromState), ToState is null ? null : IncidentStateName(ToState), Detail);
+    }
+
+    /// <summary>An incident state stored by name.</summary>
+    public static IncidentState IncidentStateName(string value) => Enum.Parse<IncidentState>(value, ignoreCase: false);
 }

@@ -368,4 +368,109 @@ internal static class PostgresStatements
         """;
 
     public const string DeleteThresholdOverride = "DELETE FROM threshold_overrides WHERE bot = @bot AND category = @category;";
+
+    // --- incidents. "Active" is state IN ('Open', 'Allocated'), written as in the partial indexes. The (deadline,
+    // reference) orders follow the indexes, so ties on a deadline are in the database's collation. ---
+
+    /// <summary>The columns of an incident (<see cref="PostgresRows.IncidentRow"/>).</summary>
+    public const string IncidentColumns =
+        "reference, first_report, kind, kind_group, severity, state, team, assignee, area, place_id, latitude, longitude, "
+        + "person_id, occurred_at, opened_at, deadline, escalated_at, report_count, summary, text";
+
+    public const string InsertIncident = """
+        INSERT INTO incidents (reference, first_report, kind, kind_group, severity, state, team, assignee, area, place_id,
+            latitude, longitude, person_id, occurred_at, opened_at, deadline, escalated_at, report_count, summary, text)
+        VALUES (@reference, @firstReport, @kind, @kindGroup, @severity, @state, @team, @assignee, @area, @placeId,
+            @latitude, @longitude, @personId, @occurredAt, @at, @deadline, NULL, 1, @summary, @text)
+        ON CONFLICT (reference) DO NOTHING;
+        """;
+
+    public const string SelectIncident = "SELECT " + IncidentColumns + " FROM incidents WHERE reference = @reference;";
+
+    /// <summary>The incident's state, its row locked so the rule's check and the change see the same state.</summary>
+    public const string LockIncidentState = "SELECT state FROM incidents WHERE reference = @reference FOR UPDATE;";
+
+    public const string SelectIncidentByReport = "SELECT " + IncidentColumns + """
+         FROM incidents WHERE reference = (SELECT incident_reference FROM incident_reports WHERE report_reference = @report);
+        """;
+
+    public const string SelectReportIncident = "SELECT incident_reference FROM incident_reports WHERE report_reference = @report;";
+
+    public const string InsertIncidentReport = """
+        INSERT INTO incident_reports (report_reference, incident_reference, linked_at) VALUES (@report, @reference, @at)
+        ON CONFLICT (report_reference) DO NOTHING;
+        """;
+
+    public const string CountIncidentReport = "UPDATE incidents SET report_count = report_count + 1 WHERE reference = @reference;";
+
+    /// <summary>
+    /// One indexed search per way of being "nearby" (box, place, person), unioned, as in SQLite. A null parameter
+    /// matches nothing, so a report without coordinates, place or person skips that search.
+    /// </summary>
+    public const string SelectNearbyIncidents =
+        "SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE kind_group = @kindGroup AND latitude BETWEEN @minLatitude AND @maxLatitude
+          AND longitude BETWEEN @minLongitude AND @maxLongitude AND occurred_at >= @since AND state IN ('Open', 'Allocated')
+        UNION
+        """ + " SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE kind_group = @kindGroup AND place_id = @placeId AND occurred_at >= @since AND state IN ('Open', 'Allocated')
+        UNION
+        """ + " SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE kind_group = @kindGroup AND person_id = @personId AND occurred_at >= @since AND state IN ('Open', 'Allocated')
+        ORDER BY occurred_at DESC, reference
+        LIMIT @limit;
+        """;
+
+    public const string CountOpenIncidentsByAssignee = """
+        SELECT assignee, COUNT(*) AS count FROM incidents
+        WHERE team = @team AND assignee IS NOT NULL AND state IN ('Open', 'Allocated')
+        GROUP BY assignee;
+        """;
+
+    public const string ListOpenIncidents = "SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE deadline <= @deadlineBy AND state IN ('Open', 'Allocated')
+        ORDER BY deadline, reference
+        LIMIT @limit;
+        """;
+
+    public const string ListOpenIncidentsOfTeam = "SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE team = @team AND deadline <= @deadlineBy AND state IN ('Open', 'Allocated')
+        ORDER BY deadline, reference
+        LIMIT @limit;
+        """;
+
+    public const string SelectIncidentsDueForEscalation = "SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE deadline <= @deadlineBy AND escalated_at IS NULL AND state IN ('Open', 'Allocated')
+        ORDER BY deadline, reference
+        LIMIT @limit;
+        """;
+
+    public const string AllocateIncident = """
+        UPDATE incidents SET team = @team, assignee = @assignee, deadline = @deadline, state = @state WHERE reference = @reference;
+        """;
+
+    /// <summary>Open means "in the team's queue, no one person", so a move to Open lets go of the assignee.</summary>
+    public const string SetIncidentState = """
+        UPDATE incidents SET state = @state, assignee = CASE WHEN @state = 'Open' THEN NULL ELSE assignee END
+        WHERE reference = @reference;
+        """;
+
+    public const string MarkIncidentEscalated = """
+        UPDATE incidents SET escalated_at = @at WHERE reference = @reference AND escalated_at IS NULL;
+        """;
+
+    public const string InsertIncidentAudit = """
+        INSERT INTO incident_audit (reference, at, actor, action, from_state, to_state, detail)
+        VALUES (@reference, @at, @actor, @action, @from, @to, @detail);
+        """;
+
+    public const string SelectIncidentAudit = """
+        SELECT reference, at, actor, action, from_state, to_state, detail FROM incident_audit WHERE reference = @reference ORDER BY id;
+        """;
 }

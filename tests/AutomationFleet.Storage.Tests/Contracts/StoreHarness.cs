@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -33,6 +34,8 @@ public abstract class StoreHarness : IAsyncDisposable
     public abstract IReviewQueue Reviews { get; }
 
     public abstract IFleetMetrics Metrics { get; }
+
+    public abstract IIncidentStore Incidents { get; }
 
     public async Task<WorkItem> EnqueueAsync(string reference, string queue = "q", int priority = 0, DateTimeOffset? due = null)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -38,6 +39,8 @@ internal sealed class PostgresHarness : StoreHarness
     public override IReviewQueue Reviews => Store;
 
     public override IFleetMetrics Metrics => Store;
+
+    public override IIncidentStore Incidents => Store;
 
     public static async Task<PostgresHarness> CreateAsync(PostgresServer server)
     {

@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Confidence;
+using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -33,6 +34,8 @@ internal sealed class SqliteHarness : StoreHarness
     public override IReviewQueue Reviews => _test.Store;
 
     public override IFleetMetrics Metrics => _test.Store;
+
+    public override IIncidentStore Incidents => _test.Store;
 
     public static async Task<SqliteHarness> CreateAsync()
     {
