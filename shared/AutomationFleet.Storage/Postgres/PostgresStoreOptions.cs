@@ -11,4 +11,14 @@ public sealed class PostgresStoreOptions
     /// the environment (<c>FLEET_Store__ConnectionString</c>), not in a file under version control. No default.
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Folder of the content-addressed blob store (<see cref="Sqlite.FileBlobStore"/>); default <c>var/blobs</c>, relative
+    /// to the current directory. Workers on several machines must all see the same folder (a shared mount): the
+    /// database holds only the blobs' hashes.
+    /// </summary>
+    public string BlobDirectory { get; set; } = "var/blobs";
+
+    /// <summary>The blob folder as a full path.</summary>
+    public string FullBlobDirectory => System.IO.Path.GetFullPath(BlobDirectory);
 }

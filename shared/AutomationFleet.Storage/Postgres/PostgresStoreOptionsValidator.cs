@@ -43,6 +43,15 @@ public sealed class PostgresStoreOptionsValidator : IValidateOptions<PostgresSto
             }
         }
 
+        if (string.IsNullOrWhiteSpace(options.BlobDirectory))
+        {
+            failures.Add($"{PostgresStoreOptions.SectionName}:BlobDirectory is empty; give the blob folder every machine shares, e.g. /srv/fleet/blobs.");
+        }
+        else if (options.BlobDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            failures.Add($"{PostgresStoreOptions.SectionName}:BlobDirectory '{options.BlobDirectory}' holds characters a path cannot.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
