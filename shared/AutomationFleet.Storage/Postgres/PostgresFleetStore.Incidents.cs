@@ -60,7 +60,12 @@ public sealed partial class PostgresFleetStore : IIncidentStore
                     return false;
                 }
 
-                await LinkReportAsync(session, incident.Reference, incident.FirstReport, atMs);
+                // Another transaction may have linked the report since the check: refuse the whole open, as SQLite does.
+                if (!await LinkReportAsync(session, incident.Reference, incident.FirstReport, atMs))
+                {
+                    throw new InvalidOperationException($"Report {incident.FirstReport} is already linked to another incident.");
+                }
+
                 await InsertIncidentAuditAsync(
                     session, incident.Reference, atMs, actor, IncidentActions.Opened, null, IncidentState.Open, IncidentActions.ReportDetail(incident.FirstReport));
                 await InsertIncidentAuditAsync(

@@ -108,6 +108,7 @@ public sealed partial class PostgresFleetStore : IReviewQueue
             async session =>
             {
                 var now = session.Now;
+                await session.ExecuteAsync(PostgresStatements.LockItemId, new { id = itemId });
                 var input = await session.SingleOrDefaultAsync<PostgresRows.DecisionInputRow>(PostgresStatements.LockReviewDecisionInput, new { item = itemId });
                 if (input is null || input.ClosedAt is not null)
                 {
@@ -240,14 +241,10 @@ public sealed partial class PostgresFleetStore : IReviewQueue
     /// <summary>The open task, locked, or why not (the item is unknown, or not waiting for review).</summary>
     private static async Task<ReviewTask> RequireOpenTaskAsync(Session session, long itemId)
     {
-        var row = await session.SingleOrDefaultAsync<PostgresRows.ReviewTaskRow>(PostgresStatements.LockOpenReviewTask, new { item = itemId });
-        if (row is null)
-        {
-            _ = await session.ScalarAsync<long?>(PostgresStatements.SelectItemId, new { id = itemId })
-                ?? throw new WorkItemNotFoundException(itemId.ToString(CultureInfo.InvariantCulture));
-            throw new ReviewClaimException($"Item {itemId} is not waiting for review.");
-        }
-
+        _ = await session.ScalarAsync<long?>(PostgresStatements.LockItemId, new { id = itemId })
+            ?? throw new WorkItemNotFoundException(itemId.ToString(CultureInfo.InvariantCulture));
+        var row = await session.SingleOrDefaultAsync<PostgresRows.ReviewTaskRow>(PostgresStatements.LockOpenReviewTask, new { item = itemId })
+            ?? throw new ReviewClaimException($"Item {itemId} is not waiting for review.");
         return row.ToTask(session.Now);
     }
 

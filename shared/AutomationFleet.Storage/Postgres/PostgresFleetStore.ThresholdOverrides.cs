@@ -57,8 +57,14 @@ public sealed partial class PostgresFleetStore : IThresholdOverrideStore
             cancellationToken);
     }
 
-    /// <summary>The override in force for the bot and category, or null; locked until the transaction ends.</summary>
-    private static async Task<ThresholdOverride?> LockThresholdOverrideAsync(Session session, string bot, string? category) =>
-        (await session.SingleOrDefaultAsync<PostgresRows.ThresholdOverrideRow>(
+    /// <summary>
+    /// The override in force for the bot and category, or null. The key is locked until the transaction ends (an advisory
+    /// lock, since a missing override has no row to lock), so concurrent changes of one key each audit what they replaced.
+    /// </summary>
+    private static async Task<ThresholdOverride?> LockThresholdOverrideAsync(Session session, string bot, string? category)
+    {
+        await session.ExecuteAsync(PostgresStatements.LockThresholdKey, new { bot, category = category ?? string.Empty });
+        return (await session.SingleOrDefaultAsync<PostgresRows.ThresholdOverrideRow>(
             PostgresStatements.LockThresholdOverride, new { bot, category = category ?? string.Empty }))?.ToOverride();
+    }
 }

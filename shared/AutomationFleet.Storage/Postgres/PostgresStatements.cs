@@ -152,7 +152,11 @@ internal static class PostgresStatements
     /// <summary>The open task, locked (with its item) until the transaction ends, so two claims of it run one after the other.</summary>
     public const string LockOpenReviewTask = "SELECT " + ReviewColumns + ReviewFrom + " WHERE t.item_id = @item AND t.closed_at IS NULL FOR UPDATE OF t, w;";
 
-    public const string SelectItemId = "SELECT id FROM work_items WHERE id = @id;";
+    /// <summary>
+    /// Locks the item before its review task: every write that touches both takes the item first (the lease check,
+    /// cancel, and each review write), so two of them on one item wait for each other instead of deadlocking.
+    /// </summary>
+    public const string LockItemId = "SELECT id FROM work_items WHERE id = @id FOR UPDATE;";
 
     public const string ClaimReviewTask = "UPDATE review_tasks SET claimed_by = @reviewer, claim_expires_at = @expires WHERE item_id = @item;";
 
@@ -356,6 +360,13 @@ internal static class PostgresStatements
     // --- threshold overrides: bot and category compare case-insensitively (the fleet_nocase collation) ---
     public const string ListThresholdOverrides =
         "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides ORDER BY lower(bot) COLLATE \"C\", lower(category) COLLATE \"C\";";
+
+    /// <summary>
+    /// Serialises changes to one bot and category for the rest of the transaction, so the "previous" value each change
+    /// audits is the one it replaced, even when the override does not exist yet (no row to lock).
+    /// </summary>
+    public const string LockThresholdKey =
+        "SELECT pg_advisory_xact_lock(hashtextextended('threshold/' || lower(@bot) || '/' || lower(@category), 0));";
 
     public const string LockThresholdOverride =
         "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides WHERE bot = @bot AND category = @category FOR UPDATE;";
