@@ -122,6 +122,22 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.All(result.Failures!, f => Assert.DoesNotContain("secret-value", f, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void PostgresStoreOptionsValidator_MigrationOnAnotherDatabase_NamesBothSettings()
+    {
+        var result = new Storage.Postgres.PostgresStoreOptionsValidator().Validate(
+            null,
+            new Storage.Postgres.PostgresStoreOptions
+            {
+                ConnectionString = "Host=db;Database=fleet;Username=fleet_worker",
+                MigrationConnectionString = "Host=db;Database=other;Username=fleet_owner;Password=secret-value",
+            });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Store:MigrationConnectionString names another database than Store:ConnectionString", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-value", failure, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("mysql")]
     [InlineData("sqlite3")]

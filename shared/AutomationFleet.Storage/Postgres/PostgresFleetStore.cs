@@ -3,6 +3,7 @@ using AutomationFleet.Core.WorkItems;
 using Dapper;
 using DbUp;
 using DbUp.Engine;
+using DbUp.Support;
 using Npgsql;
 
 namespace AutomationFleet.Storage.Postgres;
@@ -24,7 +25,10 @@ public sealed partial class PostgresFleetStore : IWorkQueue, ISideEffectLedger, 
     // Serialises schema upgrades of one database between every process that starts at once (pg_advisory_lock key).
     private const long SchemaLockKey = 0x466C_6565_7453_6368; // "FleetSch"
 
-    private readonly string _connectionString;
+    private const string ScriptPrefix = "AutomationFleet.Storage.Postgres.Scripts.";
+    private const string AlwaysPrefix = ScriptPrefix + "Always.";
+
+    private readonly string _migrationConnectionString;
     private readonly TimeProvider _timeProvider;
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _initLock = new(1, 1);
@@ -40,14 +44,17 @@ public sealed partial class PostgresFleetStore : IWorkQueue, ISideEffectLedger, 
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
         PostgresRows.Register();
-        _connectionString = options.ConnectionString;
+        _migrationConnectionString = string.IsNullOrWhiteSpace(options.MigrationConnectionString)
+            ? options.ConnectionString
+            : options.MigrationConnectionString;
         _timeProvider = timeProvider;
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
     }
 
     /// <summary>
-    /// The schema scripts this build knows, in the order they run (embedded <c>Postgres/Scripts/*.sql</c>; DbUp journals
-    /// each by name in <c>schema_versions</c>).
+    /// The versioned schema scripts this build knows, in the order they run (embedded <c>Postgres/Scripts/*.sql</c>; DbUp
+    /// journals each by name in <c>schema_versions</c>). <c>Postgres/Scripts/Always/*.sql</c> (the grants) run after them
+    /// at every start and are not journalled.
     /// </summary>
     public static IReadOnlyList<string> SchemaScripts { get; } = typeof(PostgresFleetStore).Assembly.GetManifestResourceNames()
         .Where(IsSchemaScript)
@@ -56,8 +63,9 @@ public sealed partial class PostgresFleetStore : IWorkQueue, ISideEffectLedger, 
 
     /// <summary>
     /// Brings the schema up to date with DbUp, under a session advisory lock so machines that start together upgrade
-    /// once. Refuses a database that has run a script this build does not know (a newer fleet upgraded it). Idempotent;
-    /// other methods call it on first use.
+    /// once, as <see cref="PostgresStoreOptions.MigrationConnectionString"/>'s account when it is set. Refuses a database
+    /// that has run a script this build does not know (a newer fleet upgraded it). Idempotent; other methods call it on
+    /// first use.
     /// </summary>
     /// <exception cref="InvalidOperationException">The database is newer than this build, or a script failed.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -109,14 +117,22 @@ public sealed partial class PostgresFleetStore : IWorkQueue, ISideEffectLedger, 
     }
 
     private static bool IsSchemaScript(string resource) =>
-        resource.StartsWith("AutomationFleet.Storage.Postgres.Scripts.", StringComparison.Ordinal)
+        resource.StartsWith(ScriptPrefix, StringComparison.Ordinal)
+        && !resource.StartsWith(AlwaysPrefix, StringComparison.Ordinal)
         && resource.EndsWith(".sql", StringComparison.Ordinal);
+
+    private static bool IsAlwaysScript(string resource) =>
+        resource.StartsWith(AlwaysPrefix, StringComparison.Ordinal) && resource.EndsWith(".sql", StringComparison.Ordinal);
 
     private void Upgrade()
     {
         var upgrader = DeployChanges.To
-            .PostgresqlDatabase(_connectionString)
+            .PostgresqlDatabase(_migrationConnectionString)
             .WithScriptsEmbeddedInAssembly(typeof(PostgresFleetStore).Assembly, IsSchemaScript)
+            .WithScriptsEmbeddedInAssembly(
+                typeof(PostgresFleetStore).Assembly,
+                IsAlwaysScript,
+                new SqlScriptOptions { ScriptType = ScriptType.RunAlways, RunGroupOrder = DbUpDefaults.DefaultRunGroupOrder + 1 })
             .JournalToPostgresqlTable("public", "schema_versions")
             .WithTransaction()
             .WithVariablesDisabled()

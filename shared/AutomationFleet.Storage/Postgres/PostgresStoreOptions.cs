@@ -13,6 +13,14 @@ public sealed class PostgresStoreOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
+    /// Optional: the account that owns the schema and runs its upgrade (<c>FLEET_Store__MigrationConnectionString</c>),
+    /// same database. Set it to run the store itself as a least-privilege account: a login granted the role
+    /// <c>fleet_app</c>, which the upgrade creates (when allowed) and grants only the rows the store uses. Unset, the
+    /// store's own account upgrades the schema and so must own it.
+    /// </summary>
+    public string? MigrationConnectionString { get; set; }
+
+    /// <summary>
     /// Folder of the content-addressed blob store (<see cref="Sqlite.FileBlobStore"/>); default <c>var/blobs</c>, relative
     /// to the current directory. Workers on several machines must all see the same folder (a shared mount): the
     /// database holds only the blobs' hashes.
