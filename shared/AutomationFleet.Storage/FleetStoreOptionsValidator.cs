@@ -11,15 +11,8 @@ public sealed class FleetStoreOptionsValidator : IValidateOptions<FleetStoreOpti
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         const string Setting = FleetStoreOptions.SectionName + ":Provider";
-        if (string.IsNullOrWhiteSpace(options.Provider))
-        {
-            // Blank (e.g. an empty environment variable) is the default, like leaving the setting out.
-        }
-        else if (string.Equals(options.Provider, FleetStoreOptions.Postgres, StringComparison.OrdinalIgnoreCase))
-        {
-            failures.Add($"{Setting} is {FleetStoreOptions.Postgres}, but the PostgreSQL store is not built yet (issue 12); use {FleetStoreOptions.Sqlite}.");
-        }
-        else if (!string.Equals(options.Provider, FleetStoreOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        // Blank (e.g. an empty environment variable) is the default, like leaving the setting out: IsSqlite says so.
+        if (!options.IsSqlite && !options.IsPostgres)
         {
             failures.Add($"{Setting} is '{options.Provider}'; use {FleetStoreOptions.Sqlite} (the default) or {FleetStoreOptions.Postgres}.");
         }

@@ -7,6 +7,7 @@ using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Storage.Postgres;
 using AutomationFleet.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,11 +22,11 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the store named by <c>Store:Provider</c> (<see cref="FleetStoreOptions"/>): <c>sqlite</c> (the default)
-    /// adds <see cref="AddSqliteFleetStore"/>; <c>postgres</c> is not built yet. The provider decides what is registered,
+    /// adds <see cref="AddSqliteFleetStore"/>; <c>postgres</c> adds <see cref="AddPostgresFleetStore"/>. The provider decides what is registered,
     /// so it is checked here, by <see cref="FleetStoreOptionsValidator"/>, and a bad one stops start-up at once with an
     /// <see cref="OptionsValidationException"/> naming the setting. The chosen store's own settings are validated on start.
     /// </summary>
-    /// <exception cref="OptionsValidationException"><c>Store:Provider</c> is empty, unknown, or <c>postgres</c>.</exception>
+    /// <exception cref="OptionsValidationException"><c>Store:Provider</c> is unknown.</exception>
     public static IServiceCollection AddFleetStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -44,8 +45,42 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetStoreOptions>, FleetStoreOptionsValidator>());
 
-        // Only one provider passes the validator today; the PostgreSQL store (issue 12) adds its branch here.
-        return services.AddSqliteFleetStore(configuration);
+        return options.IsPostgres ? services.AddPostgresFleetStore(configuration) : services.AddSqliteFleetStore(configuration);
+    }
+
+    /// <summary>
+    /// Binds and validates <see cref="PostgresStoreOptions"/> from the <c>Store</c> section (validated at start; the
+    /// connection string from the environment, <c>FLEET_Store__ConnectionString</c>), adds <see cref="TimeProvider.System"/>
+    /// unless a clock is registered, one <see cref="PostgresFleetStore"/> serving every contract the SQLite store serves,
+    /// a <see cref="FileBlobStore"/> on <c>Store:BlobDirectory</c> as <see cref="IBlobStore"/>, and a hosted service that
+    /// upgrades the schema as the host starts. Hosts call <see cref="AddFleetStore"/>; this is for tests and tools.
+    /// </summary>
+    public static IServiceCollection AddPostgresFleetStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<PostgresStoreOptions>()
+            .Bind(configuration.GetSection(PostgresStoreOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresStoreOptions>, PostgresStoreOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(provider => new PostgresFleetStore(
+            provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IWorkQueue>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IReviewQueue>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<ISideEffectLedger>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IWorkerRegistry>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IFleetMetrics>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
+            provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.FullBlobDirectory));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresStoreInitializer>());
+        return services;
     }
 
     /// <summary>

@@ -93,18 +93,49 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public void AddFleetStore_Postgres_StopsStartUpSayingItIsNotBuiltYet()
+    public async Task AddFleetStore_PostgresWithoutConnectionString_StartUpStopsNamingTheSetting()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Store:Provider"] = "postgres",
-        }).Build();
+            ["Store:BlobDirectory"] = " ",
+        });
+        builder.Services.AddFleetStore(builder.Configuration);
+        using var host = builder.Build();
 
-        var error = Assert.Throws<OptionsValidationException>(() => new ServiceCollection().AddFleetStore(configuration));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        var failure = Assert.Single(error.Failures);
-        Assert.Contains("Store:Provider", failure, StringComparison.Ordinal);
-        Assert.Contains("the PostgreSQL store is not built yet (issue 12)", failure, StringComparison.Ordinal);
+        Assert.Contains(error.Failures, f => f.StartsWith("Store:ConnectionString is empty", StringComparison.Ordinal) && f.Contains("FLEET_Store__ConnectionString", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Store:BlobDirectory", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Username=fleet;Password=secret-value")]
+    [InlineData("Host=db;Database=fleet;NoSuchKeyword=1;Password=secret-value")]
+    public void PostgresStoreOptionsValidator_BadConnectionString_NamesTheSettingNeverThePassword(string connectionString)
+    {
+        var result = new Storage.Postgres.PostgresStoreOptionsValidator().Validate(null, new Storage.Postgres.PostgresStoreOptions { ConnectionString = connectionString });
+
+        Assert.True(result.Failed);
+        Assert.All(result.Failures!, f => Assert.StartsWith("Store:ConnectionString", f, StringComparison.Ordinal));
+        Assert.All(result.Failures!, f => Assert.DoesNotContain("secret-value", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PostgresStoreOptionsValidator_MigrationOnAnotherDatabase_NamesBothSettings()
+    {
+        var result = new Storage.Postgres.PostgresStoreOptionsValidator().Validate(
+            null,
+            new Storage.Postgres.PostgresStoreOptions
+            {
+                ConnectionString = "Host=db;Database=fleet;Username=fleet_worker",
+                MigrationConnectionString = "Host=db;Database=other;Username=fleet_owner;Password=secret-value",
+            });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Store:MigrationConnectionString names another database than Store:ConnectionString", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-value", failure, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -39,7 +39,7 @@ public sealed class FleetCliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Enqueue_StoreProviderPostgres_StopsSayingItIsNotBuiltYet()
+    public async Task Enqueue_StoreProviderPostgres_StopsSayingTheCliIsNotBuiltForItYet()
     {
         await File.WriteAllTextAsync(Path.Combine(_cli.ConfigDirectory, "appsettings.json"), """{"Store":{"Provider":"postgres"}}""");
 
@@ -47,7 +47,7 @@ public sealed class FleetCliTests : IAsyncLifetime
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("Store:Provider", run.Error, StringComparison.Ordinal);
-        Assert.Contains("the PostgreSQL store is not built yet (issue 12)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("the CLI on PostgreSQL is not built yet (issue 12)", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_cli.DatabasePath));
     }
 

@@ -124,6 +124,13 @@ public sealed class CliServices : IFleetStoreSession
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         try
         {
+            if (provider.GetService<SqliteFleetStore>() is null)
+            {
+                throw new CliException(
+                    "The fleet CLI opens the SQLite store only, and Store:Provider is not sqlite: the CLI on PostgreSQL is not built yet (issue 12).",
+                    ExitCodes.Usage);
+            }
+
             var options = provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
             if (!createIfMissing && !File.Exists(options.FullPath))
             {

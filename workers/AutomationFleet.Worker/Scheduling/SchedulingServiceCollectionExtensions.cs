@@ -15,7 +15,12 @@ public static class SchedulingServiceCollectionExtensions
     /// (<see cref="SqliteFleetStore.ConnectionString"/>; call <c>AddFleetStore</c> too; a SQLite store only, for now).
     /// </summary>
     public static IServiceCollection AddFleetScheduling(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddFleetScheduling(configuration, provider => provider.GetRequiredService<SqliteFleetStore>().ConnectionString);
+        services.AddFleetScheduling(
+            configuration,
+            provider => provider.GetService<SqliteFleetStore>()?.ConnectionString
+                ?? throw new InvalidOperationException(
+                    "The scheduler keeps its jobs in the SQLite store's file, and Store:Provider is not sqlite: "
+                    + "Quartz on PostgreSQL is not built yet (issue 12). Run the fleet on sqlite for now."));
 
     /// <summary>
     /// The scheduler for the full host: Quartz over the fleet's SQLite database, the configured schedules

@@ -1,0 +1,487 @@
+namespace AutomationFleet.Storage.Postgres;
+
+/// <summary>
+/// Every SQL statement the PostgreSQL store runs, one constant per operation, mirroring <c>SqliteStatements</c> in
+/// PostgreSQL's dialect. Parameters are Dapper's <c>@name</c>; times are unix milliseconds from the store's clock.
+/// States: New 0, InProgress 1, Completed 2, NeedsReview 3, BusinessException 4, Retrying 5, DeadLettered 6, Cancelled 7.
+/// </summary>
+internal static class PostgresStatements
+{
+    /// <summary>The columns of a work item (<see cref="PostgresRows.ItemRow"/>).</summary>
+    public const string ItemColumns =
+        "id, queue, reference, payload_json, attachments_json, priority, due_at, state, attempts, lease_owner, "
+        + "lease_expires_at, next_attempt_at, outcome_json, confidence, outcome_decided_by, last_error, created_at, updated_at";
+
+    // --- work queue: enqueue. ON CONFLICT waits for a concurrent insert of the same reference, then does nothing. ---
+    public const string InsertItem = """
+        INSERT INTO work_items (queue, reference, payload_json, attachments_json, priority, due_at, state, attempts, created_at, updated_at)
+        VALUES (@queue, @reference, @payload, @attachments, @priority, @due, 0, 0, @now, @now)
+        ON CONFLICT (reference) DO NOTHING
+        RETURNING id;
+        """;
+
+    public const string SelectItemByReference = "SELECT " + ItemColumns + " FROM work_items WHERE reference = @reference;";
+
+    public const string LockItemByReference = "SELECT " + ItemColumns + " FROM work_items WHERE reference = @reference FOR UPDATE;";
+
+    /// <summary>
+    /// The lease batch: <c>WorkItemStateMachine.IsLeasable</c>'s items in lease order, locked, skipping rows another
+    /// worker's transaction holds, so concurrent leases on many machines take disjoint batches. The WHERE and ORDER BY
+    /// repeat <c>ix_work_items_lease</c>'s terms so the index serves both.
+    /// </summary>
+    public const string LockLeasable = "SELECT " + ItemColumns + """
+         FROM work_items
+        WHERE queue = @queue
+          AND state IN (0, 1, 5)
+          AND (state = 0 OR (state = 5 AND next_attempt_at <= @now) OR (state = 1 AND lease_expires_at <= @now))
+        ORDER BY priority DESC, due_at ASC NULLS LAST, id
+        LIMIT @limit
+        FOR UPDATE SKIP LOCKED;
+        """;
+
+    public const string UpdateLeased = """
+        UPDATE work_items
+           SET state = 1, attempts = @attempts, lease_owner = @owner, lease_expires_at = @expires,
+               next_attempt_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string RenewLease = """
+        UPDATE work_items SET lease_expires_at = @expires, updated_at = @now
+         WHERE id = @id AND state = 1 AND lease_owner = @owner;
+        """;
+
+    // --- work queue: operations under a lease. The row is locked so the check and the change see the same state. ---
+    public const string LockLeaseHolder = "SELECT reference, state, lease_owner, attempts FROM work_items WHERE id = @id FOR UPDATE;";
+
+    public const string RecordOutcome = """
+        UPDATE work_items SET outcome_json = @outcome, confidence = @confidence, outcome_decided_by = @decidedBy, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string Complete = """
+        UPDATE work_items SET state = 2, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string MoveToReview = """
+        UPDATE work_items SET state = 3, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string FailBusiness = """
+        UPDATE work_items SET state = 4, last_error = @error, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string FailSystem = """
+        UPDATE work_items
+           SET state = @state, last_error = @error, next_attempt_at = @next, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    public const string Release = """
+        UPDATE work_items
+           SET state = 0, attempts = @attempts, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id;
+        """;
+
+    // --- work queue: administration ---
+    public const string Replay = """
+        UPDATE work_items
+           SET state = 0, attempts = @attempts, next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id
+        RETURNING
+        """ + " " + ItemColumns + ";";
+
+    public const string Cancel = """
+        UPDATE work_items
+           SET state = 7, next_attempt_at = NULL, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+         WHERE id = @id
+        RETURNING
+        """ + " " + ItemColumns + ";";
+
+    public const string ListItems = "SELECT " + ItemColumns + """
+         FROM work_items
+        WHERE state = @state AND (@queue::text IS NULL OR queue = @queue)
+        ORDER BY created_at, id
+        LIMIT @limit;
+        """;
+
+    public const string Depth = """
+        SELECT queue, state, COUNT(*) AS count, MIN(created_at) AS oldest FROM work_items GROUP BY queue, state ORDER BY queue COLLATE "C", state;
+        """;
+
+    // --- audit ---
+    public const string InsertAudit = """
+        INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason)
+        VALUES (@item, @reference, @at, @actor, @from, @to, @reason);
+        """;
+
+    public const string SelectAudit = """
+        SELECT id, item_id, reference, at, actor, from_state, to_state, reason FROM audit_log WHERE item_id = @item ORDER BY id;
+        """;
+
+    // --- review queue ---
+    public const string ReviewColumns = """
+        t.item_id, w.reference, w.queue, t.bot, t.category, t.proposal_json, t.confidence, t.evidence_json, t.reasons_json,
+        t.urgent, t.escalated, t.claimed_by, t.claim_expires_at, w.due_at, t.created_at, t.service
+        """;
+
+    public const string ReviewFrom = " FROM review_tasks t JOIN work_items w ON w.id = t.item_id ";
+
+    public const string ReviewOrder = " ORDER BY t.urgent DESC, t.escalated DESC, w.due_at ASC NULLS LAST, t.created_at, t.item_id ";
+
+    public const string OpenReviewTask = """
+        INSERT INTO review_tasks (item_id, bot, category, proposal_json, confidence, evidence_json, reasons_json, urgent, escalated,
+                                  service, queue, claimed_by, claim_expires_at, created_at, closed_at)
+        VALUES (@item, @bot, @category, @proposal, @confidence, @evidence, @reasons, @urgent, FALSE, @service,
+                (SELECT queue FROM work_items WHERE id = @item), NULL, NULL, @now, NULL)
+        ON CONFLICT (item_id) DO UPDATE SET
+            bot = excluded.bot, category = excluded.category, proposal_json = excluded.proposal_json, service = excluded.service,
+            queue = excluded.queue,
+            confidence = excluded.confidence, evidence_json = excluded.evidence_json, reasons_json = excluded.reasons_json,
+            urgent = excluded.urgent, escalated = FALSE, claimed_by = NULL, claim_expires_at = NULL,
+            created_at = excluded.created_at, closed_at = NULL;
+        """;
+
+    public const string SelectReviewTask = "SELECT " + ReviewColumns + ReviewFrom + " WHERE t.item_id = @item;";
+
+    public const string SelectOpenReviewTask = "SELECT " + ReviewColumns + ReviewFrom + " WHERE t.item_id = @item AND t.closed_at IS NULL;";
+
+    /// <summary>The open task, locked (with its item) until the transaction ends, so two claims of it run one after the other.</summary>
+    public const string LockOpenReviewTask = "SELECT " + ReviewColumns + ReviewFrom + " WHERE t.item_id = @item AND t.closed_at IS NULL FOR UPDATE OF t, w;";
+
+    /// <summary>
+    /// Locks the item before its review task: every write that touches both takes the item first (the lease check,
+    /// cancel, and each review write), so two of them on one item wait for each other instead of deadlocking.
+    /// </summary>
+    public const string LockItemId = "SELECT id FROM work_items WHERE id = @id FOR UPDATE;";
+
+    public const string ClaimReviewTask = "UPDATE review_tasks SET claimed_by = @reviewer, claim_expires_at = @expires WHERE item_id = @item;";
+
+    public const string LockReviewDecisionInput = """
+        SELECT t.claimed_by, t.claim_expires_at, t.closed_at, t.bot, t.category, t.proposal_json, w.reference, w.state, w.payload_json,
+               t.escalated
+          FROM review_tasks t JOIN work_items w ON w.id = t.item_id
+         WHERE t.item_id = @item
+           FOR UPDATE OF t, w;
+        """;
+
+    public const string ApplyReviewOutcome = """
+        UPDATE work_items
+           SET state = 0, outcome_json = @outcome, confidence = 1.0, outcome_decided_by = @decidedBy, updated_at = @now
+         WHERE id = @item;
+        """;
+
+    public const string RejectReviewedItem = "UPDATE work_items SET state = 4, last_error = @reason, updated_at = @now WHERE id = @item;";
+
+    public const string TouchItem = "UPDATE work_items SET updated_at = @now WHERE id = @item;";
+
+    public const string ReleaseReviewClaim = "UPDATE review_tasks SET claimed_by = NULL, claim_expires_at = NULL WHERE item_id = @item;";
+
+    /// <summary>Counts open tasks by bot, category and service; the caller appends the access terms (on <c>t.queue</c>) and the grouping.</summary>
+    public const string CountReviewTasks = """
+        SELECT t.bot, t.category, t.service, COUNT(*) AS count,
+               COUNT(*) FILTER (WHERE t.urgent) AS urgent, COUNT(*) FILTER (WHERE t.escalated) AS escalated
+          FROM review_tasks t
+         WHERE t.closed_at IS NULL
+        """;
+
+    // SQLite's order: text by bytes, NULL first.
+    public const string CountReviewGroup = """
+         GROUP BY t.bot, t.category, t.service
+         ORDER BY COUNT(*) DESC, t.bot COLLATE "C", t.category COLLATE "C" NULLS FIRST, t.service COLLATE "C" NULLS FIRST;
+        """;
+
+    public const string EscalateReviewTask = """
+        UPDATE review_tasks SET escalated = TRUE, claimed_by = NULL, claim_expires_at = NULL WHERE item_id = @item;
+        """;
+
+    public const string InsertLabelledExample = """
+        INSERT INTO labelled_examples (bot, item_id, reference, payload_json, proposed_category, proposed_outcome_json,
+                                       corrected_category, corrected_outcome_json, reviewer, at)
+        VALUES (@bot, @item, @reference, @payload, @proposedCategory, @proposedOutcome, @correctedCategory, @correctedOutcome, @reviewer, @now);
+        """;
+
+    public const string SelectLabelledExamples = """
+        SELECT id, bot, item_id, reference, payload_json, proposed_category, proposed_outcome_json, corrected_category,
+               corrected_outcome_json, reviewer, at
+          FROM labelled_examples WHERE bot = @bot ORDER BY id;
+        """;
+
+    public const string CloseReviewTask = "UPDATE review_tasks SET closed_at = @now WHERE item_id = @item AND closed_at IS NULL;";
+
+    // --- side-effect ledger (status: Started 0, Completed 1) ---
+    public const string SideEffectColumns = "key, item_id, step, idempotent, status, started_at, completed_at, result_json";
+
+    public const string SelectSideEffect = "SELECT " + SideEffectColumns + " FROM side_effects WHERE key = @key;";
+
+    public const string BeginSideEffect = """
+        INSERT INTO side_effects (key, item_id, step, idempotent, status, started_at, completed_at, result_json)
+        VALUES (@key, @item, @step, @idempotent, 0, @now, NULL, NULL)
+        ON CONFLICT (key) DO UPDATE SET
+            item_id = excluded.item_id, step = excluded.step, idempotent = excluded.idempotent, started_at = excluded.started_at
+        WHERE side_effects.status = 0;
+        """;
+
+    public const string CompleteSideEffect = """
+        UPDATE side_effects SET status = 1, completed_at = @now, result_json = @result WHERE key = @key;
+        """;
+
+    public const string AbandonSideEffect = "DELETE FROM side_effects WHERE key = @key AND status = 0;";
+
+    public const string ListSideEffects = "SELECT " + SideEffectColumns + " FROM side_effects WHERE item_id = @item ORDER BY started_at, key COLLATE \"C\";";
+
+    // --- worker registry ---
+    public const string Heartbeat = """
+        INSERT INTO workers (worker_id, host, pid, queues_json, in_flight, started_at, last_seen_at, stopped_at)
+        VALUES (@worker, @host, @pid, @queues, @inFlight, @now, @now, NULL)
+        ON CONFLICT (worker_id) DO UPDATE SET
+            host = excluded.host, pid = excluded.pid, queues_json = excluded.queues_json, in_flight = excluded.in_flight,
+            last_seen_at = excluded.last_seen_at, stopped_at = NULL;
+        """;
+
+    public const string MarkWorkerStopped = "UPDATE workers SET stopped_at = @now, in_flight = 0 WHERE worker_id = @worker;";
+
+    public const string ListWorkers = """
+        SELECT worker_id, host, pid, queues_json, in_flight, started_at, last_seen_at, stopped_at
+          FROM workers ORDER BY last_seen_at DESC, worker_id COLLATE "C";
+        """;
+
+    // --- metrics (read-only). Text is ordered as SQLite orders it: by bytes, NULL first. ---
+    public const string CompletedPerHour = """
+        SELECT updated_at / 3600000 AS hour, COUNT(*) AS count FROM work_items
+        WHERE state = 2 AND updated_at >= @since
+        GROUP BY 1 ORDER BY 1;
+        """;
+
+    // Category of an automatic item: bots put it in their outcome as "category" (the review task has its own column).
+    public const string StraightThrough = """
+        SELECT bot, category, automatic, reviewed FROM (
+            SELECT COALESCE(rt.bot, w.outcome_decided_by, '(unknown)') AS bot,
+                   COALESCE(rt.category, outcome_category(w.outcome_json)) AS category,
+                   COUNT(*) FILTER (WHERE rt.item_id IS NULL) AS automatic,
+                   COUNT(*) FILTER (WHERE rt.item_id IS NOT NULL) AS reviewed
+            FROM work_items w LEFT JOIN review_tasks rt ON rt.item_id = w.id
+            WHERE w.state = 2 AND w.updated_at >= @since
+            GROUP BY 1, 2) s
+        ORDER BY bot COLLATE "C", category COLLATE "C" NULLS FIRST;
+        """;
+
+    public const string ReviewBacklog = """
+        SELECT COUNT(*) AS open,
+               COUNT(*) FILTER (WHERE rt.urgent) AS urgent,
+               COUNT(*) FILTER (WHERE rt.escalated) AS escalated,
+               COUNT(*) FILTER (WHERE w.due_at < @now) AS overdue,
+               COUNT(*) FILTER (WHERE w.due_at >= @now AND w.due_at < @soon) AS due_soon,
+               COUNT(*) FILTER (WHERE w.due_at >= @soon) AS due_later,
+               COUNT(*) FILTER (WHERE w.due_at IS NULL) AS no_due_date,
+               MIN(rt.created_at) AS oldest_created_at
+        FROM review_tasks rt JOIN work_items w ON w.id = rt.item_id
+        WHERE rt.closed_at IS NULL;
+        """;
+
+    // A decided task is corrected when a labelled example exists for its item, approved when a reviewer's audit row
+    // says so; rejected/escalated/cancelled tasks have neither and are left out. ILIKE: SQLite's LIKE ignores ASCII case.
+    private const string DecidedTasks = """
+        SELECT rt.item_id, rt.bot, rt.category, rt.confidence,
+               EXISTS (SELECT 1 FROM labelled_examples le WHERE le.item_id = rt.item_id AND le.at >= rt.created_at) AS corrected,
+               EXISTS (SELECT 1 FROM audit_log a WHERE a.item_id = rt.item_id AND a.at >= rt.created_at
+                       AND a.actor ILIKE 'reviewer:%' AND a.reason ILIKE 'approved%') AS approved
+        FROM review_tasks rt
+        WHERE rt.closed_at IS NOT NULL AND rt.proposal_json IS NOT NULL
+        """;
+
+    public const string ReviewedCategories = "SELECT bot, category, COUNT(*) FILTER (WHERE approved AND NOT corrected) AS approved, "
+        + "COUNT(*) FILTER (WHERE corrected) AS corrected FROM ("
+        + DecidedTasks + ") d WHERE approved OR corrected GROUP BY bot, category ORDER BY bot COLLATE \"C\", category COLLATE \"C\" NULLS FIRST;";
+
+    public const string ReviewedSamples = "SELECT confidence, corrected FROM ("
+        + DecidedTasks + " AND rt.bot = @bot AND rt.category IS NOT DISTINCT FROM @category) d WHERE approved OR corrected ORDER BY item_id;";
+
+    // --- portal accounts and the security audit. Names compare case-insensitively (fleet_nocase); lists are in
+    // SQLite's order (NOCASE = ASCII case folded, then bytes), hence lower(...) COLLATE "C". ---
+    public const string UserColumns = "name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at";
+
+    public const string InsertUser = """
+        INSERT INTO users (name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at)
+        VALUES (@name, @hash, @role, FALSE, 0, NULL, @now)
+        ON CONFLICT (name) DO NOTHING;
+        """;
+
+    public const string SelectUser = "SELECT " + UserColumns + " FROM users WHERE name = @name;";
+
+    public const string LockUserName = "SELECT name FROM users WHERE name = @name FOR UPDATE;";
+
+    public const string ListUsers = "SELECT " + UserColumns + " FROM users ORDER BY lower(name) COLLATE \"C\", name COLLATE \"C\";";
+
+    public const string SelectUserQueues = "SELECT queue FROM user_queues WHERE name = @name ORDER BY queue COLLATE \"C\";";
+
+    public const string ListUserQueues = "SELECT name, queue AS value FROM user_queues ORDER BY lower(name) COLLATE \"C\", queue COLLATE \"C\";";
+
+    public const string SelectUserServices = "SELECT service FROM user_services WHERE name = @name ORDER BY service COLLATE \"C\";";
+
+    public const string ListUserServices = "SELECT name, service AS value FROM user_services ORDER BY lower(name) COLLATE \"C\", service COLLATE \"C\";";
+
+    public const string GrantUserQueue = """
+        INSERT INTO user_queues (name, queue, granted_at) VALUES ((SELECT name FROM users WHERE name = @name), @value, @now)
+        ON CONFLICT (name, queue) DO NOTHING;
+        """;
+
+    public const string GrantUserService = """
+        INSERT INTO user_services (name, service, granted_at) VALUES ((SELECT name FROM users WHERE name = @name), @value, @now)
+        ON CONFLICT (name, service) DO NOTHING;
+        """;
+
+    public const string SetUserDisabled = "UPDATE users SET disabled = @disabled WHERE name = @name;";
+
+    public const string SetUserPasswordHash = "UPDATE users SET password_hash = @hash WHERE name = @name;";
+
+    /// <summary>Counts a failure; at @max failures locks until @lockedUntil and starts the count again. One statement, so two failures at once both count.</summary>
+    public const string RecordFailedSignIn = """
+        UPDATE users SET
+            failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @max THEN 0 ELSE failed_sign_ins + 1 END,
+            locked_until = CASE WHEN failed_sign_ins + 1 >= @max THEN @lockedUntil ELSE locked_until END
+        WHERE name = @name;
+        """;
+
+    public const string RecordSignIn = "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE name = @name;";
+
+    public const string InsertSecurityEvent = """
+        INSERT INTO security_audit (at, actor, action, target, detail) VALUES (@now, @actor, @action, @target, @detail);
+        """;
+
+    public const string ListSecurityEvents = "SELECT id, at, actor, action, target, detail FROM security_audit ORDER BY id DESC LIMIT @limit;";
+
+    public const string ListSecurityEventsForTarget =
+        "SELECT id, at, actor, action, target, detail FROM security_audit WHERE target = @target ORDER BY id DESC LIMIT @limit;";
+
+    // --- threshold overrides: bot and category compare case-insensitively (the fleet_nocase collation) ---
+    public const string ListThresholdOverrides =
+        "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides ORDER BY lower(bot) COLLATE \"C\", lower(category) COLLATE \"C\";";
+
+    /// <summary>
+    /// Serialises changes to one bot and category for the rest of the transaction, so the "previous" value each change
+    /// audits is the one it replaced, even when the override does not exist yet (no row to lock).
+    /// </summary>
+    public const string LockThresholdKey =
+        "SELECT pg_advisory_xact_lock(hashtextextended('threshold/' || lower(@bot) || '/' || lower(@category), 0));";
+
+    public const string LockThresholdOverride =
+        "SELECT bot, category, threshold, set_by, set_at, reason FROM threshold_overrides WHERE bot = @bot AND category = @category FOR UPDATE;";
+
+    public const string UpsertThresholdOverride = """
+        INSERT INTO threshold_overrides (bot, category, threshold, set_by, set_at, reason)
+        VALUES (@bot, @category, @threshold, @actor, @now, @reason)
+        ON CONFLICT (bot, category) DO UPDATE SET
+            threshold = excluded.threshold, set_by = excluded.set_by, set_at = excluded.set_at, reason = excluded.reason;
+        """;
+
+    public const string DeleteThresholdOverride = "DELETE FROM threshold_overrides WHERE bot = @bot AND category = @category;";
+
+    // --- incidents. "Active" is state IN ('Open', 'Allocated'), written as in the partial indexes. The (deadline,
+    // reference) orders follow the indexes, so ties on a deadline are in the database's collation. ---
+
+    /// <summary>The columns of an incident (<see cref="PostgresRows.IncidentRow"/>).</summary>
+    public const string IncidentColumns =
+        "reference, first_report, kind, kind_group, severity, state, team, assignee, area, place_id, latitude, longitude, "
+        + "person_id, occurred_at, opened_at, deadline, escalated_at, report_count, summary, text";
+
+    public const string InsertIncident = """
+        INSERT INTO incidents (reference, first_report, kind, kind_group, severity, state, team, assignee, area, place_id,
+            latitude, longitude, person_id, occurred_at, opened_at, deadline, escalated_at, report_count, summary, text)
+        VALUES (@reference, @firstReport, @kind, @kindGroup, @severity, @state, @team, @assignee, @area, @placeId,
+            @latitude, @longitude, @personId, @occurredAt, @at, @deadline, NULL, 1, @summary, @text)
+        ON CONFLICT (reference) DO NOTHING;
+        """;
+
+    public const string SelectIncident = "SELECT " + IncidentColumns + " FROM incidents WHERE reference = @reference;";
+
+    /// <summary>The incident's state, its row locked so the rule's check and the change see the same state.</summary>
+    public const string LockIncidentState = "SELECT state FROM incidents WHERE reference = @reference FOR UPDATE;";
+
+    public const string SelectIncidentByReport = "SELECT " + IncidentColumns + """
+         FROM incidents WHERE reference = (SELECT incident_reference FROM incident_reports WHERE report_reference = @report);
+        """;
+
+    public const string SelectReportIncident = "SELECT incident_reference FROM incident_reports WHERE report_reference = @report;";
+
+    public const string InsertIncidentReport = """
+        INSERT INTO incident_reports (report_reference, incident_reference, linked_at) VALUES (@report, @reference, @at)
+        ON CONFLICT (report_reference) DO NOTHING;
+        """;
+
+    public const string CountIncidentReport = "UPDATE incidents SET report_count = report_count + 1 WHERE reference = @reference;";
+
+    /// <summary>
+    /// One indexed search per way of being "nearby" (box, place, person), unioned, as in SQLite. A null parameter
+    /// matches nothing, so a report without coordinates, place or person skips that search.
+    /// </summary>
+    public const string SelectNearbyIncidents =
+        "SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE kind_group = @kindGroup AND latitude BETWEEN @minLatitude AND @maxLatitude
+          AND longitude BETWEEN @minLongitude AND @maxLongitude AND occurred_at >= @since AND state IN ('Open', 'Allocated')
+        UNION
+        """ + " SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE kind_group = @kindGroup AND place_id = @placeId AND occurred_at >= @since AND state IN ('Open', 'Allocated')
+        UNION
+        """ + " SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE kind_group = @kindGroup AND person_id = @personId AND occurred_at >= @since AND state IN ('Open', 'Allocated')
+        ORDER BY occurred_at DESC, reference
+        LIMIT @limit;
+        """;
+
+    public const string CountOpenIncidentsByAssignee = """
+        SELECT assignee, COUNT(*) AS count FROM incidents
+        WHERE team = @team AND assignee IS NOT NULL AND state IN ('Open', 'Allocated')
+        GROUP BY assignee;
+        """;
+
+    public const string ListOpenIncidents = "SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE deadline <= @deadlineBy AND state IN ('Open', 'Allocated')
+        ORDER BY deadline, reference
+        LIMIT @limit;
+        """;
+
+    public const string ListOpenIncidentsOfTeam = "SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE team = @team AND deadline <= @deadlineBy AND state IN ('Open', 'Allocated')
+        ORDER BY deadline, reference
+        LIMIT @limit;
+        """;
+
+    public const string SelectIncidentsDueForEscalation = "SELECT " + IncidentColumns + """
+         FROM incidents
+        WHERE deadline <= @deadlineBy AND escalated_at IS NULL AND state IN ('Open', 'Allocated')
+        ORDER BY deadline, reference
+        LIMIT @limit;
+        """;
+
+    public const string AllocateIncident = """
+        UPDATE incidents SET team = @team, assignee = @assignee, deadline = @deadline, state = @state WHERE reference = @reference;
+        """;
+
+    /// <summary>Open means "in the team's queue, no one person", so a move to Open lets go of the assignee.</summary>
+    public const string SetIncidentState = """
+        UPDATE incidents SET state = @state, assignee = CASE WHEN @state = 'Open' THEN NULL ELSE assignee END
+        WHERE reference = @reference;
+        """;
+
+    public const string MarkIncidentEscalated = """
+        UPDATE incidents SET escalated_at = @at WHERE reference = @reference AND escalated_at IS NULL;
+        """;
+
+    public const string InsertIncidentAudit = """
+        INSERT INTO incident_audit (reference, at, actor, action, from_state, to_state, detail)
+        VALUES (@reference, @at, @actor, @action, @from, @to, @detail);
+        """;
+
+    public const string SelectIncidentAudit = """
+        SELECT reference, at, actor, action, from_state, to_state, detail FROM incident_audit WHERE reference = @reference ORDER BY id;
+        """;
+}
