@@ -13,6 +13,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Storage;
@@ -53,7 +55,8 @@ public static class StorageServiceCollectionExtensions
     /// connection string from the environment, <c>FLEET_Store__ConnectionString</c>), adds <see cref="TimeProvider.System"/>
     /// unless a clock is registered, one <see cref="PostgresFleetStore"/> serving every contract the SQLite store serves,
     /// a <see cref="FileBlobStore"/> on <c>Store:BlobDirectory</c> as <see cref="IBlobStore"/>, and a hosted service that
-    /// upgrades the schema as the host starts. Hosts call <see cref="AddFleetStore"/>; this is for tests and tools.
+    /// upgrades the schema as the host starts, and <see cref="PostgresWorkAvailableSignal"/> (<c>LISTEN fleet_work</c>) as
+    /// <see cref="IWorkAvailableSignal"/>. Hosts call <see cref="AddFleetStore"/>; this is for tests and tools.
     /// </summary>
     public static IServiceCollection AddPostgresFleetStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -77,6 +80,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton(provider => new PostgresWorkAvailableSignal(
+            provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<PostgresWorkAvailableSignal>>() ?? NullLogger<PostgresWorkAvailableSignal>.Instance));
+        services.TryAddSingleton<IWorkAvailableSignal>(provider => provider.GetRequiredService<PostgresWorkAvailableSignal>());
         services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
             provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.FullBlobDirectory));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresStoreInitializer>());
@@ -88,7 +96,8 @@ public static class StorageServiceCollectionExtensions
     /// at start), adds <see cref="TimeProvider.System"/> unless a clock is registered, one
     /// <see cref="SqliteFleetStore"/> serving <see cref="IWorkQueue"/>, <see cref="IReviewQueue"/>,
     /// <see cref="ISideEffectLedger"/>, <see cref="IWorkerRegistry"/>, <see cref="IFleetMetrics"/>, <see cref="IUserStore"/>, <see cref="IThresholdOverrideStore"/> and <see cref="IIncidentStore"/>, a <see cref="FileBlobStore"/>
-    /// as <see cref="IBlobStore"/>, and a hosted service that creates the schema as the host starts. Hosts call
+    /// as <see cref="IBlobStore"/>, <see cref="PollingWorkAvailableSignal"/> as <see cref="IWorkAvailableSignal"/> (SQLite cannot push, so consumers
+    /// poll), and a hosted service that creates the schema as the host starts. Hosts call
     /// <see cref="AddFleetStore"/>, which picks the store from configuration; this is for tests and tools that want
     /// SQLite whatever the configuration says.
     /// </summary>
@@ -115,6 +124,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IWorkAvailableSignal>(provider => new PollingWorkAvailableSignal(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IFleetStoreSchema>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
             provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.FullBlobDirectory));

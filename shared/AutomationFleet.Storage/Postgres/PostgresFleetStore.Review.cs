@@ -124,6 +124,7 @@ public sealed partial class PostgresFleetStore : IReviewQueue
                     case ReviewDecisionKind.Approve or ReviewDecisionKind.Correct:
                         await session.ExecuteAsync(
                             PostgresStatements.ApplyReviewOutcome, new { outcome = resolution.OutcomeJson, decidedBy = actor, now, item = itemId });
+                        await session.ExecuteAsync(PostgresStatements.NotifyWorkForItem, new { id = itemId });
                         break;
 
                     case ReviewDecisionKind.Reject:

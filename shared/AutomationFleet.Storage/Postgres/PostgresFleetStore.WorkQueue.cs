@@ -48,6 +48,7 @@ public sealed partial class PostgresFleetStore
                 }
 
                 await InsertAuditAsync(session, id.Value, item.Reference, actor, WorkItemStateMachine.Enqueue(item.Queue));
+                await session.ExecuteAsync(PostgresStatements.NotifyWork, new { queue = item.Queue });
                 var time = DateTimeOffset.FromUnixTimeMilliseconds(session.Now);
                 var created = new WorkItem(
                     id.Value,
@@ -252,7 +253,12 @@ public sealed partial class PostgresFleetStore
             itemId,
             workerId,
             held => WorkItemStateMachine.Release(held.Reference, held.State, held.Attempts, reason),
-            (session, decided) => session.ExecuteAsync(PostgresStatements.Release, new { attempts = decided.Attempts, now = session.Now, id = itemId }),
+            async (session, decided) =>
+            {
+                var changed = await session.ExecuteAsync(PostgresStatements.Release, new { attempts = decided.Attempts, now = session.Now, id = itemId });
+                await session.ExecuteAsync(PostgresStatements.NotifyWorkForItem, new { id = itemId });
+                return changed;
+            },
             cancellationToken);
 
     /// <inheritdoc />
@@ -267,6 +273,7 @@ public sealed partial class PostgresFleetStore
                 var change = WorkItemStateMachine.Replay(reference, item.State, reason);
                 var replayed = await session.SingleOrDefaultAsync<PostgresRows.ItemRow>(
                     PostgresStatements.Replay, new { attempts = change.Attempts, now = session.Now, id = item.Id });
+                await session.ExecuteAsync(PostgresStatements.NotifyWork, new { queue = item.Queue });
                 await InsertAuditAsync(session, item.Id, reference, actor, change);
                 return replayed!.ToItem();
             },

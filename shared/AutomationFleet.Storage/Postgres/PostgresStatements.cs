@@ -20,6 +20,16 @@ internal static class PostgresStatements
         RETURNING id;
         """;
 
+    /// <summary>
+    /// Wakes listeners of <c>fleet_work</c> (<see cref="PostgresWorkAvailableSignal"/>) for the item's queue. Run inside the
+    /// transaction that makes the item leasable: PostgreSQL delivers it only if that commits, once per queue per transaction.
+    /// </summary>
+    public const string NotifyWork = "SELECT pg_notify('" + PostgresWorkAvailableSignal.Channel + "', @queue);";
+
+    /// <summary>As <see cref="NotifyWork"/>, for an item known by id.</summary>
+    public const string NotifyWorkForItem =
+        "SELECT pg_notify('" + PostgresWorkAvailableSignal.Channel + "', queue) FROM work_items WHERE id = @id;";
+
     public const string SelectItemByReference = "SELECT " + ItemColumns + " FROM work_items WHERE reference = @reference;";
 
     public const string LockItemByReference = "SELECT " + ItemColumns + " FROM work_items WHERE reference = @reference FOR UPDATE;";

@@ -54,6 +54,13 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// Restarts the server as a crash would leave it (<c>pg_ctl restart -m immediate</c>: every session cut off, no
+    /// checkpoint, WAL replayed at start), returning once it accepts connections again. Same port and options.
+    /// </summary>
+    public Task RestartImmediateAsync() =>
+        PgAsync("pg_ctl", ["restart", "-w", "-m", "immediate", "-D", Data, "-l", Path.Combine(_folder, "server.log")]);
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {

@@ -163,7 +163,7 @@ public sealed class CrashTests
         return process;
     }
 
-    private static string CrashWorkerDirectory()
+    internal static string CrashWorkerDirectory()
     {
         // tests/AutomationFleet.Worker.Tests/bin/{Configuration}/net10.0/ -> tests/AutomationFleet.CrashTestWorker/bin/...
         var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -14,6 +14,8 @@ namespace AutomationFleet.Worker.Queueing;
 /// every item through <see cref="BotRunner"/> in its own DI scope, catching per item. A renewal loop keeps
 /// held leases alive. On shutdown it stops leasing, lets in-flight items finish for up to
 /// <see cref="WorkerOptions.ShutdownTimeout"/>, then releases whatever it still holds so nothing waits for expiry.
+/// An idle loop waits on <see cref="IWorkAvailableSignal"/> for at most <see cref="QueueOptions.PollInterval"/>: woken
+/// early where the store can push (PostgreSQL), a plain poll where it cannot (SQLite).
 /// </summary>
 public sealed class QueueConsumer : BackgroundService
 {
@@ -26,9 +28,11 @@ public sealed class QueueConsumer : BackgroundService
     private readonly RetryPolicy _retryPolicy;
     private readonly string _workerId;
     private readonly IWorkQueue _queue;
+    private readonly IWorkAvailableSignal _workAvailable;
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<QueueConsumer> _logger;
+    private int _leaseFailing;
 
     public QueueConsumer(
         IBot bot,
@@ -36,6 +40,7 @@ public sealed class QueueConsumer : BackgroundService
         WorkerOptions worker,
         WorkerIdentity identity,
         IWorkQueue queue,
+        IWorkAvailableSignal workAvailable,
         IServiceScopeFactory scopes,
         InFlightTracker inFlight,
         TimeProvider timeProvider,
@@ -53,6 +58,7 @@ public sealed class QueueConsumer : BackgroundService
         _retryPolicy = new RetryPolicy(options.MaxAttempts, options.BaseDelay, options.MaxDelay);
         _workerId = identity.Id;
         _queue = queue;
+        _workAvailable = workAvailable;
         _scopes = scopes;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -100,10 +106,24 @@ public sealed class QueueConsumer : BackgroundService
                 {
                     _held[item.Id] = new HeldItem(item.Reference);
                 }
+
+                if (Interlocked.Exchange(ref _leaseFailing, 0) == 1)
+                {
+                    _logger.LogWarning("Leasing from queue {Queue} works again", _queueName);
+                }
             }
             catch (Exception exception)
             {
-                _logger.LogError(exception, "Leasing from queue {Queue} failed; trying again after {PollInterval}", _queueName, _options.PollInterval);
+                // An outage fails every loop at every poll: report it once per outage, not once per try.
+                if (Interlocked.Exchange(ref _leaseFailing, 1) == 0)
+                {
+                    _logger.LogError(exception, "Leasing from queue {Queue} failed; trying again every {PollInterval} until it works", _queueName, _options.PollInterval);
+                }
+                else
+                {
+                    _logger.LogDebug(exception, "Leasing from queue {Queue} failed again", _queueName);
+                }
+
                 batch = [];
             }
 
@@ -111,7 +131,7 @@ public sealed class QueueConsumer : BackgroundService
             {
                 try
                 {
-                    await Task.Delay(_options.PollInterval, _timeProvider, stoppingToken);
+                    await _workAvailable.WaitAsync(_queueName, _options.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

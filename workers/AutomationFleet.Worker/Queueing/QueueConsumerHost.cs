@@ -30,6 +30,7 @@ public sealed class QueueConsumerHost(IServiceProvider services, IEnumerable<IBo
                 worker,
                 services.GetRequiredService<WorkerIdentity>(),
                 services.GetRequiredService<IWorkQueue>(),
+                services.GetService<IWorkAvailableSignal>() ?? new PollingWorkAvailableSignal(services.GetRequiredService<TimeProvider>()),
                 services.GetRequiredService<IServiceScopeFactory>(),
                 services.GetRequiredService<InFlightTracker>(),
                 services.GetRequiredService<TimeProvider>(),

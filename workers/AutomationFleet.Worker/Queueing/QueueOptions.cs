@@ -14,7 +14,10 @@ public sealed class QueueOptions
     /// <summary>Items each loop leases at a time. Default 10.</summary>
     public int BatchSize { get; set; } = 10;
 
-    /// <summary>How long a loop waits when the queue is empty. Default 1 s.</summary>
+    /// <summary>
+    /// Longest a loop waits when the queue is empty. Default 1 s. On PostgreSQL a notification wakes it sooner (an item
+    /// enqueued, released or replayed), so this is only the safety net; on SQLite it is the polling rate.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Attempts before a faulting item is dead-lettered. Default 5.</summary>
