@@ -2,6 +2,7 @@ using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -88,6 +89,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
             provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.FullBlobDirectory));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresStoreInitializer>());
+        // Only an unreachable server is waited for at start; a database newer than the build fails at once.
+        services.AddTransientFaultFilter(FleetPipelines.StoreStartup, PostgresStoreInitializer.IsUnreachable);
         return services;
     }
 

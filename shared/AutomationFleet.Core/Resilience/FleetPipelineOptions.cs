@@ -89,6 +89,19 @@ public sealed class FleetPipelineOptions
         BreakDuration = TimeSpan.FromMinutes(1),
     };
 
+    /// <summary>
+    /// <see cref="FleetPipelines.StoreStartup"/>: reaching the database as a host starts. Defaults: 20 retries from 1 s
+    /// (cap 15 s; about 4 minutes in all), 1 min per attempt, no breaker (nothing else is waiting on it).
+    /// </summary>
+    public PipelineOptions StoreStartup { get; set; } = new()
+    {
+        MaxRetryAttempts = 20,
+        RetryDelay = TimeSpan.FromSeconds(1),
+        MaxRetryDelay = TimeSpan.FromSeconds(15),
+        AttemptTimeout = TimeSpan.FromMinutes(1),
+        UseCircuitBreaker = false,
+    };
+
     /// <summary>The settings of a pipeline by its name, or null for an unknown name.</summary>
     public PipelineOptions? For(string pipeline) => pipeline switch
     {
@@ -98,6 +111,7 @@ public sealed class FleetPipelineOptions
         FleetPipelines.QueueHandoff => QueueHandoff,
         FleetPipelines.Imap => Imap,
         FleetPipelines.SmtpConnection => SmtpConnection,
+        FleetPipelines.StoreStartup => StoreStartup,
         _ => null,
     };
 }

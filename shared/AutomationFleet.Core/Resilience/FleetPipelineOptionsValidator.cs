@@ -48,6 +48,7 @@ public sealed class FleetPipelineOptionsValidator : IValidateOptions<FleetPipeli
         FleetPipelines.QueueHandoff => nameof(FleetPipelineOptions.QueueHandoff),
         FleetPipelines.Imap => nameof(FleetPipelineOptions.Imap),
         FleetPipelines.SmtpConnection => nameof(FleetPipelineOptions.SmtpConnection),
+        FleetPipelines.StoreStartup => nameof(FleetPipelineOptions.StoreStartup),
         _ => pipeline,
     };
 

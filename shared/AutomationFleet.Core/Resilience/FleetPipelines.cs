@@ -40,8 +40,15 @@ public static class FleetPipelines
     /// </summary>
     public const string SmtpConnection = "smtp-connection";
 
+    /// <summary>
+    /// Reaching the fleet's database as a host starts (a database server restarting, or not up yet): many patient
+    /// retries, so a worker waits for the database instead of exiting and being restarted into the same failure.
+    /// The store supplies what counts as transient.
+    /// </summary>
+    public const string StoreStartup = "store-startup";
+
     /// <summary>Every pipeline name.</summary>
-    public static IReadOnlyList<string> All { get; } = [Delivery, Mail, Web, QueueHandoff, Imap, SmtpConnection];
+    public static IReadOnlyList<string> All { get; } = [Delivery, Mail, Web, QueueHandoff, Imap, SmtpConnection, StoreStartup];
 
     /// <summary>
     /// Registers every named pipeline with Polly's <c>ResiliencePipelineProvider&lt;string&gt;</c>, and the

@@ -248,7 +248,19 @@ public sealed class BotRunner(
                 await ledger.AbandonAsync(key, cancellationToken);
             }
 
-            await ledger.BeginAsync(key, item.Id, step.Name, step.IsIdempotent, cancellationToken);
+            try
+            {
+                await ledger.BeginAsync(key, item.Id, step.Name, step.IsIdempotent, cancellationToken);
+            }
+            catch (SideEffectConflictException)
+            {
+                // Another attempt began this step since we looked: it holds the item now (our lease ran out while the
+                // database was away, say). Doing the step too could do it twice, so this attempt stops here.
+                logger.LogWarning(
+                    "Step {Step} of item {Reference} was begun by another attempt; this worker drops the item", step.Name, item.Reference);
+                throw new LeaseLostException(item.Id, workerId);
+            }
+
             string? result;
             try
             {

@@ -9,7 +9,12 @@ public interface ISideEffectLedger
     /// <summary>The entry under a key, or null if the step never began.</summary>
     Task<SideEffectRecord?> FindAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Records that a step is beginning (status Started). Begins again if it was abandoned.</summary>
+    /// <summary>
+    /// Records that a step is beginning (status Started). Only once: when the key has an entry — another attempt began
+    /// the step (two workers that both think they hold the item, or a crashed attempt not yet abandoned) or did it —
+    /// throws <see cref="SideEffectConflictException"/> and changes nothing, so at most one attempt ever does a step.
+    /// A key that was abandoned begins afresh.
+    /// </summary>
     Task BeginAsync(string key, long itemId, string step, bool isIdempotent, CancellationToken cancellationToken);
 
     /// <summary>Records that the step happened.</summary>

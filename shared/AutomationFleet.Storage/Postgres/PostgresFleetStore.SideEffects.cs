@@ -33,7 +33,7 @@ public sealed partial class PostgresFleetStore
                     new { key, item = itemId, step, idempotent = isIdempotent, now = session.Now });
                 if (changed == 0)
                 {
-                    throw new InvalidOperationException($"Side effect {key} is already completed; it must not begin again.");
+                    throw new SideEffectConflictException(key);
                 }
 
                 return changed;

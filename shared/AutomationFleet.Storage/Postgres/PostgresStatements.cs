@@ -230,9 +230,7 @@ internal static class PostgresStatements
     public const string BeginSideEffect = """
         INSERT INTO side_effects (key, item_id, step, idempotent, status, started_at, completed_at, result_json)
         VALUES (@key, @item, @step, @idempotent, 0, @now, NULL, NULL)
-        ON CONFLICT (key) DO UPDATE SET
-            item_id = excluded.item_id, step = excluded.step, idempotent = excluded.idempotent, started_at = excluded.started_at
-        WHERE side_effects.status = 0;
+        ON CONFLICT (key) DO NOTHING;
         """;
 
     public const string CompleteSideEffect = """

@@ -39,7 +39,7 @@ public sealed partial class SqliteFleetStore
                     .ExecuteNonQuery();
                 if (changed == 0)
                 {
-                    throw new InvalidOperationException($"Side effect {key} is already completed; it must not begin again.");
+                    throw new SideEffectConflictException(key);
                 }
 
                 return true;

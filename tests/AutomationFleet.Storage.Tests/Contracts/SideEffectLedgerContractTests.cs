@@ -69,13 +69,13 @@ public abstract class SideEffectLedgerContractTests
         await ledger.BeginAsync("REF-1#mail", item.Id, "mail", isIdempotent: false, None);
         await ledger.CompleteAsync("REF-1#mail", "{}", None);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.BeginAsync("REF-1#mail", item.Id, "mail", false, None));
+        await Assert.ThrowsAsync<SideEffectConflictException>(() => ledger.BeginAsync("REF-1#mail", item.Id, "mail", false, None));
 
         Assert.Equal(SideEffectStatus.Completed, (await ledger.FindAsync("REF-1#mail", None))!.Status);
     }
 
     [Fact]
-    public async Task BeginAsync_StartedByCrashedWorker_BeginsAgain()
+    public async Task BeginAsync_StartedByAnotherAttempt_RefusedAndLeftAsItWas()
     {
         await using var t = await CreateStoreAsync();
         var item = await t.EnqueueAsync("REF-1");
@@ -83,11 +83,27 @@ public abstract class SideEffectLedgerContractTests
         await ledger.BeginAsync("REF-1#handoff", item.Id, "handoff", isIdempotent: true, None);
         t.Time.Advance(TimeSpan.FromMinutes(6));
 
-        await ledger.BeginAsync("REF-1#handoff", item.Id, "handoff", isIdempotent: true, None);
+        // Two workers that both think they hold the item: only the first may do the step.
+        await Assert.ThrowsAsync<SideEffectConflictException>(() => ledger.BeginAsync("REF-1#handoff", item.Id, "handoff", isIdempotent: true, None));
 
         var record = (await ledger.FindAsync("REF-1#handoff", None))!;
         Assert.Equal(SideEffectStatus.Started, record.Status);
-        Assert.Equal(StoreHarness.Start.AddMinutes(6), record.StartedAt);
+        Assert.Equal(StoreHarness.Start, record.StartedAt);
+    }
+
+    [Fact]
+    public async Task BeginAsync_StartedByCrashedWorkerThenAbandoned_BeginsAgain()
+    {
+        await using var t = await CreateStoreAsync();
+        var item = await t.EnqueueAsync("REF-1");
+        var ledger = t.Ledger;
+        await ledger.BeginAsync("REF-1#handoff", item.Id, "handoff", isIdempotent: true, None);
+        t.Time.Advance(TimeSpan.FromMinutes(6));
+
+        await ledger.AbandonAsync("REF-1#handoff", None);
+        await ledger.BeginAsync("REF-1#handoff", item.Id, "handoff", isIdempotent: true, None);
+
+        Assert.Equal(StoreHarness.Start.AddMinutes(6), (await ledger.FindAsync("REF-1#handoff", None))!.StartedAt);
     }
 
     [Fact]
