@@ -28,6 +28,7 @@ public static class WorkerProcessMain
                 var batchSize = int.Parse(option("--batch-size") ?? "64", CultureInfo.InvariantCulture);
                 await using var store = new PostgresFleetStore(new PostgresStoreOptions { ConnectionString = connection }, TimeProvider.System);
                 await store.InitializeAsync(CancellationToken.None);
+                await FleetWorkload.WarmUpAsync(store, workerId, CancellationToken.None);
                 Say("ready");
                 Expect("go");
                 await FleetWorkload.ConsumeUntilEmptyAsync(store, workerId, batchSize, ran, CancellationToken.None);

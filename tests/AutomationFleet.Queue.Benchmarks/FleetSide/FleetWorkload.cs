@@ -79,6 +79,21 @@ public sealed class FleetWorkload(int items, int consumers, int batchSize)
         }
     }
 
+    /// <summary>
+    /// A worker process's warm-up before it says <c>ready</c>: one item of its own on another queue, enqueued, leased
+    /// and completed, so the timed part does not include the first calls' JIT (in one process, the first consumer count
+    /// warms the code for the later ones). The run's queue and its checks never see it.
+    /// </summary>
+    internal static async Task WarmUpAsync(IWorkQueue queue, string workerId, CancellationToken cancellationToken)
+    {
+        const string WarmUpQueue = "peer-bench-warm-up";
+        await queue.EnqueueAsync(new NewWorkItem(WarmUpQueue, "warm-up-" + workerId, "{}"), "bench", cancellationToken);
+        foreach (var item in await queue.LeaseAsync(WarmUpQueue, workerId, 1, LeaseDuration, cancellationToken))
+        {
+            await queue.CompleteAsync(item.Id, workerId, Reason, cancellationToken);
+        }
+    }
+
     /// <summary>The checks after a run: the ledger (ran once each) and the store (counts, references, audit trails).</summary>
     internal static async Task<(List<string> Problems, int Lost, int Duplicated, long Completed)> CheckAsync(
         IWorkQueue queue, ExecutionLedger ledger, int items, CancellationToken cancellationToken)
