@@ -2,6 +2,7 @@ namespace AutomationFleet.Queue.Benchmarks.Tests;
 
 /// <summary>Both sides on small numbers against real SQLite files: no speed is asserted, only that every item was done once.</summary>
 [Trait("Category", "Integration")]
+[Collection(PeerBenchmarkCollection.Name)]
 public sealed class PeerBenchmarkTests
 {
     private static PeerBenchmarkSettings Settings(int items, params int[] consumers) =>
@@ -10,7 +11,8 @@ public sealed class PeerBenchmarkTests
     [Fact]
     public async Task RunAsync_SmallSqliteRun_EveryItemCompletedExactlyOnceOnBothSides()
     {
-        var report = await PeerBenchmark.ForStore(Settings(200, 1, 2)).RunAsync(progress: null, CancellationToken.None);
+        await using var benchmark = PeerBenchmark.ForStore(Settings(200, 1, 2));
+        var report = await benchmark.RunAsync(progress: null, CancellationToken.None);
 
         Assert.Equal(2, report.Comparisons.Count);
         foreach (var comparison in report.Comparisons)
@@ -32,7 +34,8 @@ public sealed class PeerBenchmarkTests
     {
         var settings = Settings(20, 1) with { Synchronous = SynchronousSetting.Full };
 
-        var report = await PeerBenchmark.ForStore(settings).RunAsync(progress: null, CancellationToken.None);
+        await using var benchmark = PeerBenchmark.ForStore(settings);
+        var report = await benchmark.RunAsync(progress: null, CancellationToken.None);
 
         var comparison = Assert.Single(report.Comparisons);
         Assert.Contains("synchronous=full", comparison.Fleet.Store, StringComparison.Ordinal);
@@ -41,13 +44,21 @@ public sealed class PeerBenchmarkTests
     }
 
     [Fact]
-    public void Validate_PostgresNotBuiltYet_SaysSo()
+    public void Validate_ProcessesOnSqlite_SaysTheyNeedPostgres()
     {
-        var settings = Settings(10, 1) with { Store = "postgres" };
+        var settings = Settings(10, 1) with { Processes = [2] };
 
         var failure = Assert.Single(settings.Validate());
 
-        Assert.Contains("--store postgres", failure, StringComparison.Ordinal);
+        Assert.Contains("--processes needs --store postgres", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SmallPostgresRun_Accepted()
+    {
+        var settings = Settings(10, 1) with { Store = "postgres", Processes = [1, 2] };
+
+        Assert.Empty(settings.Validate());
     }
 
     [Fact]

@@ -15,6 +15,18 @@ public sealed class ExecutionLedger(int items)
         Interlocked.Increment(ref _done);
     }
 
+    /// <summary>Each item number once per execution recorded (for a worker process's report to its parent).</summary>
+    public IEnumerable<int> Ran()
+    {
+        for (var item = 0; item < _runs.Length; item++)
+        {
+            for (var run = 0; run < Volatile.Read(ref _runs[item]); run++)
+            {
+                yield return item;
+            }
+        }
+    }
+
     /// <summary>Items whose no-op never ran, and items whose no-op ran more than once.</summary>
     public (int Lost, int Duplicated) Check() => (_runs.Count(r => r == 0), _runs.Count(r => r > 1));
 }

@@ -1,14 +1,18 @@
 using AutomationFleet.Queue.Benchmarks.FleetSide;
 using AutomationFleet.Queue.Benchmarks.HangfireSide;
+using AutomationFleet.Queue.Benchmarks.Postgres;
 
 namespace AutomationFleet.Queue.Benchmarks;
 
 /// <summary>
 /// The fleet's queue and Hangfire, the same workload one after the other on the same kind of store, for each consumer
 /// count: N no-op items enqueued by one producer into an empty store, then taken and completed by C consumers. Each side
-/// gets a fresh database per measurement; the store-specific parts are the two providers.
+/// gets a fresh database per measurement; the store-specific parts are the two providers. On PostgreSQL it also measures
+/// P worker processes per side (<see cref="PeerBenchmarkSettings.Processes"/>). Disposing it stops a throw-away server.
 /// </summary>
-public sealed class PeerBenchmark(PeerBenchmarkSettings settings, IFleetQueueProvider fleet, IHangfireStorageProvider hangfire)
+public sealed class PeerBenchmark(
+    PeerBenchmarkSettings settings, IFleetQueueProvider fleet, IHangfireStorageProvider hangfire, IAsyncDisposable? owned = null)
+    : IAsyncDisposable
 {
     public static PeerBenchmark ForStore(PeerBenchmarkSettings settings)
     {
@@ -19,14 +23,24 @@ public sealed class PeerBenchmark(PeerBenchmarkSettings settings, IFleetQueuePro
                 settings,
                 new SqliteFleetQueueProvider(settings.Synchronous),
                 new SqliteHangfireStorageProvider(settings.Synchronous, settings.HangfirePollInterval)),
+            "postgres" => ForPostgres(settings, new PostgresBenchServer(settings.Connection)),
             _ => throw new ArgumentException($"No providers for store '{settings.Store}'.", nameof(settings)),
         };
     }
+
+    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static PeerBenchmark ForPostgres(PeerBenchmarkSettings settings, PostgresBenchServer server) => new(
+        settings,
+        new PostgresFleetQueueProvider(server),
+        new PostgresHangfireStorageProvider(server, settings.HangfirePollInterval),
+        server);
 
     public async Task<PeerBenchmarkReport> RunAsync(TextWriter? progress, CancellationToken cancellationToken)
     {
         var before = LoadAverage.Read();
         var comparisons = new List<PeerComparison>();
+        var processComparisons = new List<PeerComparison>();
         for (var run = 1; run <= settings.Runs; run++)
         {
             foreach (var consumers in settings.Consumers)
@@ -47,8 +61,31 @@ public sealed class PeerBenchmark(PeerBenchmarkSettings settings, IFleetQueuePro
 
                 comparisons.Add(new PeerComparison(run, consumers, LoadAverage.Read(), fleetResult, hangfireResult));
             }
+
+            foreach (var processes in settings.Processes)
+            {
+                progress?.WriteLine($"run {run}, {processes} worker process(es): fleet…");
+                SideResult fleetResult;
+                await using (var instance = await fleet.CreateAsync(cancellationToken))
+                {
+                    fleetResult = await new FleetProcessWorkload(settings.Items, processes, settings.BatchSize).RunAsync(instance, cancellationToken);
+                }
+
+                progress?.WriteLine($"run {run}, {processes} worker process(es): hangfire…");
+                SideResult hangfireResult;
+                using (var instance = hangfire.Create())
+                {
+                    hangfireResult = await new HangfireProcessWorkload(settings.Items, processes, settings.HangfirePollInterval)
+                        .RunAsync(instance, cancellationToken);
+                }
+
+                processComparisons.Add(new PeerComparison(run, processes, LoadAverage.Read(), fleetResult, hangfireResult));
+            }
         }
 
-        return new PeerBenchmarkReport(settings, Environment.ProcessorCount, before, LoadAverage.Read(), comparisons);
+        return new PeerBenchmarkReport(settings, Environment.ProcessorCount, before, LoadAverage.Read(), comparisons)
+        {
+            ProcessComparisons = processComparisons,
+        };
     }
 }

@@ -20,7 +20,10 @@ public sealed record PeerBenchmarkReport(
     string LoadAverageAfter,
     IReadOnlyList<PeerComparison> Comparisons)
 {
-    public bool Verified => Comparisons.All(c => c.Fleet.Verified && c.Hangfire.Verified);
+    /// <summary>The worker-process measurements (<c>--processes</c>): Consumers is the process count.</summary>
+    public IReadOnlyList<PeerComparison> ProcessComparisons { get; init; } = [];
+
+    public bool Verified => Comparisons.Concat(ProcessComparisons).All(c => c.Fleet.Verified && c.Hangfire.Verified);
 
     public void Print(TextWriter output)
     {
@@ -47,8 +50,23 @@ public sealed record PeerBenchmarkReport(
                 + $"| {Rate(c.Fleet.ProcessPerSecond)} | {Rate(c.Hangfire.ProcessPerSecond)} | {Ratio(c.ProcessRatio)} | {c.LoadAverage} |");
         }
 
+        if (ProcessComparisons.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Worker processes (fleet: one consumer each; Hangfire: a BackgroundJobServer with one worker each):");
+            output.WriteLine();
+            output.WriteLine("| run | P | fleet enqueue/s | Hangfire enqueue/s | ratio | fleet lease+complete/s | Hangfire process/s | ratio | load |");
+            output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var c in ProcessComparisons)
+            {
+                output.WriteLine(
+                    $"| {c.Run} | {c.Consumers} | {Rate(c.Fleet.EnqueuePerSecond)} | {Rate(c.Hangfire.EnqueuePerSecond)} | {Ratio(c.EnqueueRatio)} "
+                    + $"| {Rate(c.Fleet.ProcessPerSecond)} | {Rate(c.Hangfire.ProcessPerSecond)} | {Ratio(c.ProcessRatio)} | {c.LoadAverage} |");
+            }
+        }
+
         output.WriteLine();
-        var problems = Comparisons.SelectMany(c => c.Fleet.Problems.Concat(c.Hangfire.Problems)).ToList();
+        var problems = Comparisons.Concat(ProcessComparisons).SelectMany(c => c.Fleet.Problems.Concat(c.Hangfire.Problems)).ToList();
         if (problems.Count == 0)
         {
             output.WriteLine(

@@ -7,9 +7,15 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage = """
-    usage: AutomationFleet.Queue.Benchmarks [--items 20000] [--consumers 1,2,4] [--runs 1] [--store sqlite]
+    usage: AutomationFleet.Queue.Benchmarks [--items 20000] [--consumers 1,2,4] [--runs 1] [--store sqlite|postgres]
                                             [--synchronous default|normal|full] [--hangfire-poll-ms 1] [--batch-size 64] [--json]
+                                            [--connection CS] [--processes 1,2,4]   (postgres only)
     """;
+
+if (args.Length > 0 && args[0] == "worker-process")
+{
+    return await WorkerProcessMain.RunAsync(name => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null);
+}
 
 PeerBenchmarkSettings settings;
 try
@@ -23,7 +29,7 @@ try
     settings = new PeerBenchmarkSettings(
         Store: Text("--store", "sqlite"),
         Items: Number("--items", 20_000),
-        Consumers: [.. Text("--consumers", "1,2,4").Split(',').Select(c => int.Parse(c, NumberStyles.None, CultureInfo.InvariantCulture))],
+        Consumers: Counts("--consumers"),
         Runs: Number("--runs", 1),
         BatchSize: Number("--batch-size", 64),
         Synchronous: Text("--synchronous", "default") switch
@@ -33,7 +39,11 @@ try
             "full" => SynchronousSetting.Full,
             var other => throw new FormatException($"--synchronous {other}: use default, normal or full"),
         },
-        HangfirePollInterval: TimeSpan.FromMilliseconds(Number("--hangfire-poll-ms", 1)));
+        HangfirePollInterval: TimeSpan.FromMilliseconds(Number("--hangfire-poll-ms", 1)))
+    {
+        Connection = args.Contains("--connection") ? Text("--connection", string.Empty) : null,
+        Processes = args.Contains("--processes") ? Counts("--processes") : [],
+    };
 }
 catch (FormatException e)
 {
@@ -54,7 +64,8 @@ if (failures.Count > 0)
 }
 
 var json = args.Contains("--json");
-var report = await PeerBenchmark.ForStore(settings).RunAsync(json ? Console.Error : Console.Out, CancellationToken.None);
+await using var benchmark = PeerBenchmark.ForStore(settings);
+var report = await benchmark.RunAsync(json ? Console.Error : Console.Out, CancellationToken.None);
 if (json)
 {
     Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } }));
@@ -76,6 +87,9 @@ string Text(string name, string fallback)
 
     return at + 1 < args.Length ? args[at + 1] : throw new FormatException($"{name} needs a value");
 }
+
+IReadOnlyList<int> Counts(string name) =>
+    [.. Text(name, "1,2,4").Split(',').Select(c => int.Parse(c, NumberStyles.None, CultureInfo.InvariantCulture))];
 
 int Number(string name, int fallback)
 {

@@ -49,11 +49,13 @@ internal static class PostgresStatements
         FOR UPDATE SKIP LOCKED;
         """;
 
-    public const string UpdateLeased = """
-        UPDATE work_items
-           SET state = 1, attempts = @attempts, lease_owner = @owner, lease_expires_at = @expires,
+    // The whole leased batch in one statement: Core decided each item's attempts; the arrays are in the same order.
+    public const string UpdateLeasedBatch = """
+        UPDATE work_items AS w
+           SET state = 1, attempts = v.attempts, lease_owner = @owner, lease_expires_at = @expires,
                next_attempt_at = NULL, updated_at = @now
-         WHERE id = @id;
+          FROM unnest(@ids, @attempts) AS v(id, attempts)
+         WHERE w.id = v.id;
         """;
 
     public const string RenewLease = """
@@ -126,6 +128,14 @@ internal static class PostgresStatements
     public const string InsertAudit = """
         INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason)
         VALUES (@item, @reference, @at, @actor, @from, @to, @reason);
+        """;
+
+    // One audit row per element, in array order (so ids follow it): the lease's batch.
+    public const string InsertAuditBatch = """
+        INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason)
+        SELECT v.item, v.reference, @at, @actor, v.from_state, v.to_state, v.reason
+          FROM unnest(@items, @references, @froms, @tos, @reasons) WITH ORDINALITY AS v(item, reference, from_state, to_state, reason, n)
+         ORDER BY v.n;
         """;
 
     public const string SelectAudit = """

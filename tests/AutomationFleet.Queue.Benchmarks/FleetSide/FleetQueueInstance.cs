@@ -9,5 +9,8 @@ public sealed class FleetQueueInstance(IWorkQueue queue, string description, Fun
 
     public string Description { get; } = description;
 
+    /// <summary>The database's connection string, for worker processes; null for an embedded store.</summary>
+    public string? ConnectionString { get; init; }
+
     public ValueTask DisposeAsync() => dispose();
 }

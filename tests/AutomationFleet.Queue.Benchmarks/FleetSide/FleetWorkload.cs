@@ -30,19 +30,74 @@ public sealed class FleetWorkload(int items, int consumers, int batchSize)
         var queue = instance.Queue;
         var ledger = new ExecutionLedger(items);
 
+        var enqueueSeconds = await EnqueueAsync(queue, items, cancellationToken);
+
         var started = TimeProvider.System.GetTimestamp();
-        for (var index = 0; index < items; index++)
+        await ConsumeAsync(queue, ledger, cancellationToken);
+        var processSeconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+
+        var (problems, lost, duplicated, completed) = await CheckAsync(queue, ledger, items, cancellationToken);
+        return new SideResult(
+            "fleet", consumers, items, instance.Description, items / enqueueSeconds, items / processSeconds,
+            completed, lost, duplicated, problems);
+    }
+
+    /// <summary>One producer enqueues items 0..count-1, one call each; returns the seconds it took.</summary>
+    internal static async Task<double> EnqueueAsync(IWorkQueue queue, int count, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        for (var index = 0; index < count; index++)
         {
             var payload = "{\"n\":" + index.ToString(CultureInfo.InvariantCulture) + "}";
             await queue.EnqueueAsync(new NewWorkItem(QueueName, Reference(index), payload), "bench", cancellationToken);
         }
 
-        var enqueueSeconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        return TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+    }
 
-        started = TimeProvider.System.GetTimestamp();
-        await ConsumeAsync(queue, ledger, cancellationToken);
-        var processSeconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+    /// <summary>
+    /// A worker process's loop (<c>--store postgres --processes</c>): lease batches and complete each item until a lease
+    /// finds nothing (everything was enqueued before the processes started, so nothing new arrives), recording each
+    /// item number it ran in <paramref name="ran"/>.
+    /// </summary>
+    internal static async Task ConsumeUntilEmptyAsync(
+        IWorkQueue queue, string workerId, int batchSize, List<int> ran, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await queue.LeaseAsync(QueueName, workerId, batchSize, LeaseDuration, cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
 
+            foreach (var item in batch)
+            {
+                ran.Add(IndexOf(item.Reference));
+                await queue.CompleteAsync(item.Id, workerId, Reason, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A worker process's warm-up before it says <c>ready</c>: one item of its own on another queue, enqueued, leased
+    /// and completed, so the timed part does not include the first calls' JIT (in one process, the first consumer count
+    /// warms the code for the later ones). The run's queue and its checks never see it.
+    /// </summary>
+    internal static async Task WarmUpAsync(IWorkQueue queue, string workerId, CancellationToken cancellationToken)
+    {
+        const string WarmUpQueue = "peer-bench-warm-up";
+        await queue.EnqueueAsync(new NewWorkItem(WarmUpQueue, "warm-up-" + workerId, "{}"), "bench", cancellationToken);
+        foreach (var item in await queue.LeaseAsync(WarmUpQueue, workerId, 1, LeaseDuration, cancellationToken))
+        {
+            await queue.CompleteAsync(item.Id, workerId, Reason, cancellationToken);
+        }
+    }
+
+    /// <summary>The checks after a run: the ledger (ran once each) and the store (counts, references, audit trails).</summary>
+    internal static async Task<(List<string> Problems, int Lost, int Duplicated, long Completed)> CheckAsync(
+        IWorkQueue queue, ExecutionLedger ledger, int items, CancellationToken cancellationToken)
+    {
         var problems = new List<string>();
         var (lost, duplicated) = ledger.Check();
         if (duplicated > 0)
@@ -55,10 +110,8 @@ public sealed class FleetWorkload(int items, int consumers, int batchSize)
             problems.Add($"fleet: {lost} item(s) never reached the no-op.");
         }
 
-        var completed = await VerifyStoreAsync(queue, problems, cancellationToken);
-        return new SideResult(
-            "fleet", consumers, items, instance.Description, items / enqueueSeconds, items / processSeconds,
-            completed, lost, duplicated, problems);
+        var completed = await VerifyStoreAsync(queue, items, problems, cancellationToken);
+        return (problems, lost, duplicated, completed);
     }
 
     private static string Reference(int index) => ReferencePrefix + index.ToString("D8", CultureInfo.InvariantCulture);
@@ -100,7 +153,7 @@ public sealed class FleetWorkload(int items, int consumers, int batchSize)
         return Task.WhenAll(tasks);
     }
 
-    private async Task<long> VerifyStoreAsync(IWorkQueue queue, List<string> problems, CancellationToken cancellationToken)
+    private static async Task<long> VerifyStoreAsync(IWorkQueue queue, int items, List<string> problems, CancellationToken cancellationToken)
     {
         var depths = (await queue.GetDepthAsync(cancellationToken)).Where(d => d.Queue == QueueName).ToList();
         foreach (var depth in depths.Where(d => d.State != WorkItemState.Completed))

@@ -9,5 +9,8 @@ public sealed class HangfireStorageInstance(JobStorage storage, string descripti
 
     public string Description { get; } = description;
 
+    /// <summary>The database's connection string, for worker processes; null for an embedded store.</summary>
+    public string? ConnectionString { get; init; }
+
     public void Dispose() => dispose();
 }
