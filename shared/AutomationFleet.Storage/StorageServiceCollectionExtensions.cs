@@ -77,6 +77,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IFleetStoreSchema>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
             provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.FullBlobDirectory));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresStoreInitializer>());
