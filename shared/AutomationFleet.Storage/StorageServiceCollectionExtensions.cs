@@ -86,6 +86,7 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<PostgresWorkAvailableSignal>>() ?? NullLogger<PostgresWorkAvailableSignal>.Instance));
         services.TryAddSingleton<IWorkAvailableSignal>(provider => provider.GetRequiredService<PostgresWorkAvailableSignal>());
+        services.TryAddSingleton<IFleetStoreSchema>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
             provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value.FullBlobDirectory));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresStoreInitializer>());

@@ -23,7 +23,7 @@ public sealed class SchedulesCommandTests : IAsyncLifetime
             Schedules = { new ScheduleOptions { Name = Schedule, Cron = "0 0 2 * * ?", Queue = "post" } },
         };
         var factory = QuartzSchedulerBuilder
-            .Create(quartz => FleetQuartz.Configure(quartz, options, s => s.UseSqlite(store.ConnectionString)))
+            .Create(quartz => FleetQuartz.Configure(quartz, options, SchedulerDatabase.Sqlite(store.ConnectionString)))
             .Build();
         await using (factory)
         {
@@ -74,7 +74,7 @@ public sealed class SchedulesCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         await using var store = await _cli.OpenStoreAsync();
         var factory = QuartzSchedulerBuilder
-            .Create(quartz => FleetQuartz.Configure(quartz, new SchedulingOptions(), s => s.UseSqlite(store.ConnectionString)))
+            .Create(quartz => FleetQuartz.Configure(quartz, new SchedulingOptions(), SchedulerDatabase.Sqlite(store.ConnectionString)))
             .Build();
         await using (factory)
         {

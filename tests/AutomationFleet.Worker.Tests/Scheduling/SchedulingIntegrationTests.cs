@@ -67,7 +67,7 @@ public sealed class SchedulingIntegrationTests
         }
 
         var options = new SchedulingOptions();
-        await using (var admin = await ScheduleAdmin.OpenAsync(db.Store.ConnectionString, options, CancellationToken.None))
+        await using (var admin = await ScheduleAdmin.OpenAsync(SchedulerDatabase.Sqlite(db.Store.ConnectionString), options, CancellationToken.None))
         {
             var listed = await admin.ListAsync(CancellationToken.None);
             Assert.Equal(["daily-digest", "retrain-classifier"], listed.Select(s => s.Name));
@@ -94,7 +94,7 @@ public sealed class SchedulingIntegrationTests
             await host.StopAsync();
         }
 
-        await using (var admin = await ScheduleAdmin.OpenAsync(db.Store.ConnectionString, options, CancellationToken.None))
+        await using (var admin = await ScheduleAdmin.OpenAsync(SchedulerDatabase.Sqlite(db.Store.ConnectionString), options, CancellationToken.None))
         {
             Assert.True(await admin.ResumeAsync("retrain-classifier", CancellationToken.None));
             Assert.Equal(ScheduleState.Normal, (await admin.ListAsync(CancellationToken.None)).Single(s => s.Name == "retrain-classifier").State);

@@ -70,7 +70,7 @@ public sealed class SchedulingOptionsValidatorTests
             ["Scheduling:Schedules:1:Payload"] = "{\"a\":1}",
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddFleetScheduling(configuration, _ => "Data Source=unused.db");
+        services.AddFleetScheduling(configuration, clustered: false, _ => SchedulerDatabase.Sqlite("Data Source=unused.db"));
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value;
@@ -93,7 +93,7 @@ public sealed class ShippedSchedulesTests
 
         var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(directory, "config", "schedules.json")).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddFleetScheduling(configuration, _ => "Data Source=unused.db");
+        services.AddFleetScheduling(configuration, clustered: false, _ => SchedulerDatabase.Sqlite("Data Source=unused.db"));
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value;

@@ -4,6 +4,7 @@ using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Core.Workers;
 using AutomationFleet.Storage;
+using AutomationFleet.Storage.Postgres;
 using AutomationFleet.Storage.Sqlite;
 using AutomationFleet.Worker.Hosting;
 using AutomationFleet.Worker.Scheduling;
@@ -23,17 +24,17 @@ public sealed class CliServices : IFleetStoreSession
 {
     private readonly ServiceProvider _provider;
 
-    private CliServices(ServiceProvider provider, IConfiguration configuration, string databasePath)
+    private CliServices(ServiceProvider provider, IConfiguration configuration, SchedulerDatabase database)
     {
         _provider = provider;
         Configuration = configuration;
-        DatabasePath = databasePath;
+        Database = database;
     }
 
     public IConfiguration Configuration { get; }
 
-    /// <summary>The database file, as a full path.</summary>
-    public string DatabasePath { get; }
+    /// <summary>The fleet's database (SQLite file or PostgreSQL), where the scheduler's rows live too.</summary>
+    public SchedulerDatabase Database { get; }
 
     public IWorkQueue Queue => _provider.GetRequiredService<IWorkQueue>();
 
@@ -48,7 +49,7 @@ public sealed class CliServices : IFleetStoreSession
     public IServiceProvider Services => _provider;
 
     /// <summary>The store's connection string (the scheduler's tables live in the same database).</summary>
-    public string ConnectionString => _provider.GetRequiredService<SqliteFleetStore>().ConnectionString;
+    public string ConnectionString => Database.ConnectionString;
 
     /// <summary>How long a silent worker counts as alive: <c>Worker:StaleAfter</c>, as the host uses it.</summary>
     public TimeSpan WorkerStaleAfter =>
@@ -61,7 +62,7 @@ public sealed class CliServices : IFleetStoreSession
     public Task<ScheduleAdmin> OpenSchedulesAsync(CancellationToken cancellationToken)
     {
         var options = Configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
-        return ScheduleAdmin.OpenAsync(ConnectionString, options, cancellationToken);
+        return ScheduleAdmin.OpenAsync(Database, options, cancellationToken);
     }
 
     /// <summary>
@@ -124,37 +125,28 @@ public sealed class CliServices : IFleetStoreSession
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         try
         {
-            if (provider.GetService<SqliteFleetStore>() is null)
+            if (provider.GetService<SqliteFleetStore>() is not null)
             {
-                throw new CliException(
-                    "The fleet CLI opens the SQLite store only, and Store:Provider is not sqlite: the CLI on PostgreSQL is not built yet (issue 12).",
-                    ExitCodes.Usage);
+                PrepareSqliteFile(provider, createIfMissing);
             }
 
-            var options = provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
-            if (!createIfMissing && !File.Exists(options.FullPath))
-            {
-                throw new CliException(
-                    $"No fleet database at '{options.FullPath}'. Start the fleet with 'fleet run', enqueue an item, or pass --db.",
-                    ExitCodes.Failure);
-            }
-
-            if (createIfMissing)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(options.FullPath)!);
-            }
-
+            // Opening a store upgrades its schema (PostgreSQL: the fleet's tables and the scheduler's, as the schema owner
+            // when Store:MigrationConnectionString is set); a database newer than this build is refused either way.
             SchemaMigration? migration = null;
             if (migrate)
             {
                 migration = await provider.GetRequiredService<IFleetStoreSchema>().MigrateAsync(cancellationToken);
             }
+            else if (provider.GetService<SqliteFleetStore>() is { } sqlite)
+            {
+                await sqlite.InitializeAsync(cancellationToken);
+            }
             else
             {
-                await provider.GetRequiredService<SqliteFleetStore>().InitializeAsync(cancellationToken);
+                await provider.GetRequiredService<PostgresFleetStore>().InitializeAsync(cancellationToken);
             }
 
-            return (new CliServices(provider, configuration, options.FullPath), migration);
+            return (new CliServices(provider, configuration, SchedulerDatabase.From(provider)), migration);
         }
         catch
         {
@@ -164,4 +156,21 @@ public sealed class CliServices : IFleetStoreSession
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
+
+    // A read command on a missing file would create an empty database and report nothing; say where it looked instead.
+    private static void PrepareSqliteFile(IServiceProvider provider, bool createIfMissing)
+    {
+        var options = provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value;
+        if (!createIfMissing && !File.Exists(options.FullPath))
+        {
+            throw new CliException(
+                $"No fleet database at '{options.FullPath}'. Start the fleet with 'fleet run', enqueue an item, or pass --db.",
+                ExitCodes.Failure);
+        }
+
+        if (createIfMissing)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(options.FullPath)!);
+        }
+    }
 }

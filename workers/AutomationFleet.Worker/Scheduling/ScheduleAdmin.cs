@@ -32,15 +32,17 @@ public sealed class ScheduleAdmin : IAsyncDisposable
     }
 
     /// <summary>
-    /// For a CLI process: builds a scheduler over the fleet database (<c>SqliteFleetStore.ConnectionString</c>)
-    /// without starting it. Dispose the result to release it. The schema is created if missing.
+    /// For a CLI process: builds a scheduler over the fleet database without starting it (so, on PostgreSQL, it never
+    /// joins the cluster). Dispose the result to release it. On SQLite the schema is created if missing; on PostgreSQL
+    /// the fleet's schema upgrade has created it.
     /// </summary>
-    public static async Task<ScheduleAdmin> OpenAsync(string connectionString, SchedulingOptions options, CancellationToken cancellationToken)
+    public static async Task<ScheduleAdmin> OpenAsync(SchedulerDatabase database, SchedulingOptions options, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentException.ThrowIfNullOrWhiteSpace(database.ConnectionString);
         ArgumentNullException.ThrowIfNull(options);
         var factory = QuartzSchedulerBuilder
-            .Create(quartz => FleetQuartz.Configure(quartz, options, store => store.UseSqlite(connectionString)))
+            .Create(quartz => FleetQuartz.Configure(quartz, options, database))
             .Build();
         try
         {

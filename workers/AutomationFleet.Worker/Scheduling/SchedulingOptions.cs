@@ -20,6 +20,12 @@ public sealed class SchedulingOptions
     /// <summary>How long after its fire time a trigger that could not fire (host down) counts as misfired. Default 1 minute.</summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// PostgreSQL only (the scheduler is clustered there): how often each scheduler checks in. One not heard from for
+    /// about twice this is taken for dead, and its triggers and recoverable jobs are taken over by the others. Default 7.5 s.
+    /// </summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+
     internal TimeZoneInfo ResolveTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     internal IReadOnlyList<DateOnly> ParseExtraBankHolidays() =>

@@ -41,6 +41,11 @@ public sealed partial class SchedulingOptionsValidator(TimeProvider timeProvider
             failures.Add($"{section}:MisfireThreshold is {options.MisfireThreshold}; it must be positive.");
         }
 
+        if (options.ClusterCheckinInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:ClusterCheckinInterval is {options.ClusterCheckinInterval}; it must be positive.");
+        }
+
         for (var i = 0; i < options.ExtraBankHolidays.Count; i++)
         {
             var value = options.ExtraBankHolidays[i];

@@ -1,5 +1,4 @@
-using AutomationFleet.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using AutomationFleet.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,31 +9,36 @@ namespace AutomationFleet.Worker.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>
-    /// The scheduler for the full host, in the same SQLite file as the work queue
-    /// (<see cref="SqliteFleetStore.ConnectionString"/>; call <c>AddFleetStore</c> too; a SQLite store only, for now).
-    /// </summary>
-    public static IServiceCollection AddFleetScheduling(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddFleetScheduling(
-            configuration,
-            provider => provider.GetService<SqliteFleetStore>()?.ConnectionString
-                ?? throw new InvalidOperationException(
-                    "The scheduler keeps its jobs in the SQLite store's file, and Store:Provider is not sqlite: "
-                    + "Quartz on PostgreSQL is not built yet (issue 12). Run the fleet on sqlite for now."));
+    // Read raw, as WorkerIdentity does (Hosting's options are validated later, all at once).
+    private const string WorkerIdKey = "Worker:WorkerId";
 
     /// <summary>
-    /// The scheduler for the full host: Quartz over the fleet's SQLite database, the configured schedules
+    /// The scheduler for the full host, in the fleet's database (<see cref="SchedulerDatabase.From"/>; call
+    /// <c>AddFleetStore</c> too): SQLite not clustered, PostgreSQL clustered, with this process's
+    /// <c>Worker:WorkerId</c> as its instance id when one is configured.
+    /// </summary>
+    public static IServiceCollection AddFleetScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var store = new FleetStoreOptions();
+        configuration.GetSection(FleetStoreOptions.SectionName).Bind(store);
+        return services.AddFleetScheduling(configuration, store.IsPostgres, SchedulerDatabase.From);
+    }
+
+    /// <summary>
+    /// The scheduler for the full host: Quartz over the fleet's database, the configured schedules
     /// applied at start, triggers fired by a hosted service that waits for running jobs on shutdown, and
     /// <see cref="ScheduleAdmin"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration holding the <c>Scheduling</c> section.</param>
-    /// <param name="connectionString">The fleet database's connection string, resolved from the container.</param>
+    /// <param name="clustered">Whether the database is PostgreSQL (a clustered scheduler).</param>
+    /// <param name="database">The fleet's database, resolved from the container.</param>
     public static IServiceCollection AddFleetScheduling(
-        this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> connectionString)
+        this IServiceCollection services, IConfiguration configuration, bool clustered, Func<IServiceProvider, SchedulerDatabase> database)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(connectionString);
+        ArgumentNullException.ThrowIfNull(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SchedulingOptions>()
             .BindConfiguration(SchedulingOptions.SectionName)
@@ -45,10 +49,7 @@ public static class SchedulingServiceCollectionExtensions
         var startupOptions = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
         services.AddQuartz(quartz =>
         {
-            FleetQuartz.Configure(
-                quartz,
-                startupOptions,
-                store => store.UseSqlite(source => source.DataSourceFactory = sp => SqliteFactory.Instance.CreateDataSource(connectionString(sp))));
+            FleetQuartz.Configure(quartz, startupOptions, clustered, database, configuration[WorkerIdKey]);
             // Only the firing host builds jobs; the CLI's scheduler never runs one, so it needs no work queue.
             quartz.AddJobType<EnqueueScheduledWorkJob>();
         });

@@ -18,7 +18,8 @@ public static class DbCommand
             var (services, migration) = await CliServices.MigrateAsync(parse.GetValue(cli.Globals.Config), parse.GetValue(cli.Globals.Db), cancellationToken);
             await using (services)
             {
-                // Opening the scheduler's store provisions its tables when they are missing.
+                // SQLite: opening the scheduler's store creates its tables when missing. PostgreSQL: the upgrade above has
+                // created them as the schema owner; opening checks the scheduler can read them.
                 await using (await services.OpenSchedulesAsync(cancellationToken))
                 {
                 }

@@ -22,5 +22,11 @@ BEGIN
     GRANT SELECT, INSERT, UPDATE, DELETE ON side_effects, threshold_overrides TO fleet_app;
     GRANT SELECT, INSERT ON audit_log, security_audit, incident_audit, labelled_examples, incident_reports, user_queues, user_services TO fleet_app;
     GRANT SELECT ON schema_versions TO fleet_app;
+    -- The scheduler's (Quartz.NET) rows: it inserts, updates and deletes its own triggers, fired triggers, locks and
+    -- check-ins, but never changes their tables (0003 creates them).
+    GRANT SELECT, INSERT, UPDATE, DELETE ON qrtz_job_details, qrtz_triggers, qrtz_simple_triggers, qrtz_cron_triggers,
+        qrtz_simprop_triggers, qrtz_blob_triggers, qrtz_calendars, qrtz_paused_trigger_grps, qrtz_paused_job_grps,
+        qrtz_fired_triggers, qrtz_scheduler_state, qrtz_locks, qrtz_execution_history, qrtz_misfire_history, qrtz_job_status
+        TO fleet_app;
 END
 $body$;
