@@ -215,6 +215,11 @@ cmd_test() {
         echo "fleet.sh: dotnet test exited with $status (build error or test host crash); see above" >&2
         failed=$((failed + 1))
     fi
+    if [ "$failed" -gt 0 ]; then
+        # Repeated at the end, where a CI summary that keeps only the last lines still shows which tests failed.
+        echo "Failed tests:"
+        { grep -E "^[[:space:]]+Failed [A-Za-z]" "$log" || true; } | sed -E 's/^[[:space:]]+/  /'
+    fi
     echo "$passed passed, $failed failed"
     [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
 }
