@@ -124,11 +124,8 @@ public sealed class AdminPagesTests(AdminPortalFixture fixture)
     public async Task Metrics_Anonymous_PrometheusTextFromStore()
     {
         using var http = new HttpClient();
-        var stopwatch = Stopwatch.StartNew();
-
         using var response = await http.GetAsync(new Uri(fixture.BaseUrl + "/metrics"));
 
-        stopwatch.Stop();
         Assert.True(response.IsSuccessStatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
         var text = await response.Content.ReadAsStringAsync();
@@ -136,7 +133,6 @@ public sealed class AdminPagesTests(AdminPortalFixture fixture)
         Assert.Contains("fleet_items_finished_total{queue=\"inbound-post\",state=\"Completed\"} 6\n", text, StringComparison.Ordinal);
         Assert.Contains("fleet_review_backlog{sla=\"overdue\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("fleet_review_oldest_age_seconds ", text, StringComparison.Ordinal);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"/metrics took {stopwatch.ElapsedMilliseconds} ms");
     }
 
     [Fact]

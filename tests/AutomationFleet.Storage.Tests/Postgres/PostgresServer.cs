@@ -11,8 +11,11 @@ namespace AutomationFleet.Storage.Tests.Postgres;
 /// A throw-away PostgreSQL server from Debian's packages, one per test run (the collection fixture): <c>initdb</c> and
 /// <c>pg_ctl</c> in a temp folder, listening on a free loopback port only, trust authentication for its one user. Under
 /// root it runs as the <c>postgres</c> account (via <c>runuser</c>), since PostgreSQL refuses to run as root. fsync is
-/// off: the data is thrown away, and durability is PostgreSQL's, not what these tests check; it makes each
-/// <c>CREATE DATABASE</c> cheap. Disposing stops the server and deletes the folder.
+/// off: the data is thrown away, and a disk flush guards only against the machine crashing, which no test does; it makes
+/// each <c>CREATE DATABASE</c> cheap. <c>synchronous_commit</c> stays on: a commit is acknowledged only once its WAL is
+/// written to the kernel, so <see cref="RestartImmediateAsync"/> (a crash of the server's processes) loses nothing a
+/// client was told is committed. With it off, the crash test saw an item completed whose earlier hand-off the restart
+/// had thrown away. Disposing stops the server and deletes the folder.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -33,6 +36,9 @@ public sealed class PostgresServer : IAsyncLifetime
         Host = "127.0.0.1", Port = Port, Username = User, Database = database,
     }.ConnectionString;
 
+    // Unpooled: a pooled admin connection would be dead after RestartImmediateAsync, failing the next test's set-up.
+    private string AdminConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+
     /// <summary>
     /// A fresh, empty database with a unique name; <paramref name="migrated"/> clones it from a template the store's
     /// schema was applied to once per run (so the many contract tests do not each run the upgrade), otherwise it has
@@ -46,7 +52,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         var name = "fleet_" + Guid.NewGuid().ToString("N");
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = migrated ? $"CREATE DATABASE {name} TEMPLATE {Template};" : $"CREATE DATABASE {name};";
@@ -74,7 +80,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         await PgAsync("initdb", ["-D", Data, "-U", User, "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_folder} -c fsync=off -c full_page_writes=off -c max_connections=200";
         await PgAsync("pg_ctl", ["start", "-w", "-D", Data, "-l", Path.Combine(_folder, "server.log"), "-o", options]);
     }
 
@@ -108,7 +114,7 @@ public sealed class PostgresServer : IAsyncLifetime
                 return;
             }
 
-            await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+            await using (var connection = new NpgsqlConnection(AdminConnectionString))
             {
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();

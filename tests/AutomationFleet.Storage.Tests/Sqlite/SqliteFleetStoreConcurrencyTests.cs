@@ -74,7 +74,6 @@ public sealed class SqliteFleetStoreConcurrencyTests(ITestOutputHelper output)
         Assert.Equal(0, t.Scalar("SELECT COUNT(*) FROM (SELECT item_id FROM audit_log WHERE from_state = 1 AND to_state = 2 GROUP BY item_id HAVING COUNT(*) <> 1)"));
         Assert.Equal(ItemCount, t.Scalar("SELECT COUNT(*) FROM audit_log WHERE from_state = 0 AND to_state = 1"));
         Assert.Equal(ItemCount, t.Scalar("SELECT COUNT(DISTINCT item_id) FROM audit_log WHERE from_state = 1 AND to_state = 2"));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"lease+complete took {watch.Elapsed}");
     }
 
     [Fact]

@@ -115,8 +115,12 @@ public sealed class PostgresCrashTests(PostgresServer server, ITestOutputHelper 
         }
 
         var elapsed = watch.Elapsed;
-        var depth = await QueryAsync(connectionString, $"SELECT state || ':' || count(*) FROM work_items WHERE queue = '{Queue}' GROUP BY state ORDER BY state");
+        var depthSql = $"SELECT state || ':' || count(*) FROM work_items WHERE queue = '{Queue}' GROUP BY state ORDER BY state";
+        var depth = await QueryAsync(connectionString, depthSql);
         output.WriteLine($"{Items} items, {all.Count} processes, {kills} kills, 1 server restart, {elapsed}; states {string.Join(", ", depth)}");
+        // Every worker is dead: nothing may change any more (a change now would be a write nobody is accountable for).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(depth, await QueryAsync(connectionString, depthSql));
 
         Assert.True(restartedServer);
         // None lost, every one final: Completed, NeedsReview (a letter cut off mid-step) or DeadLettered.
@@ -125,29 +129,38 @@ public sealed class PostgresCrashTests(PostgresServer server, ITestOutputHelper 
         // No item completed twice, no side effect recorded twice, no letter written twice.
         Assert.Equal(0, await ScalarAsync(connectionString, "SELECT count(*) FROM (SELECT item_id FROM audit_log WHERE to_state = 2 GROUP BY item_id HAVING count(*) > 1) AS twice"));
         Assert.Equal(0, await ScalarAsync(connectionString, "SELECT count(*) FROM (SELECT key FROM side_effects GROUP BY key HAVING count(*) > 1) AS twice"));
-        var done = File.ReadAllLines(letters).Where(l => l.StartsWith("DONE ", StringComparison.Ordinal)).ToList();
+        // A second START for a key is a second attempt at a side effect, even if it never finished.
+        var lines = File.ReadAllLines(letters);
+        var done = lines.Where(l => l.StartsWith("DONE ", StringComparison.Ordinal)).ToList();
         Assert.Equal(done.Count, done.Distinct(StringComparer.Ordinal).Count());
+        var started = lines.Where(l => l.StartsWith("START ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(started.Count, started.Distinct(StringComparer.Ordinal).Count());
         var completed = await ScalarAsync(connectionString, $"SELECT count(*) FROM work_items WHERE queue = '{Queue}' AND state = 2");
-        Assert.Equal(completed, await ScalarAsync(connectionString, $"SELECT count(*) FROM work_items w WHERE w.queue = '{Queue}' AND w.state = 2 AND EXISTS (SELECT 1 FROM work_items o WHERE o.reference = w.reference || '>crash-test-out')"));
+        var withoutHandoff = await QueryAsync(connectionString, $"""
+            SELECT w.reference || ': ' || coalesce((SELECT string_agg(a.actor || ' ' || coalesce(a.from_state::text, '-') || '>' || a.to_state || ' ' || a.reason, ' | ' ORDER BY a.id) FROM audit_log a WHERE a.item_id = w.id), '')
+                   || ' || ledger: ' || coalesce((SELECT string_agg(s.step || '=' || s.status, ', ') FROM side_effects s WHERE s.item_id = w.id), '')
+              FROM work_items w
+             WHERE w.queue = '{Queue}' AND w.state = 2 AND NOT EXISTS (SELECT 1 FROM work_items o WHERE o.reference = w.reference || '>crash-test-out')
+            """);
+        Assert.True(withoutHandoff.Count == 0, "Completed without their hand-off:\n" + string.Join('\n', withoutHandoff));
         Assert.Equal(completed, await ScalarAsync(connectionString, $"SELECT count(*) FROM side_effects s JOIN work_items w ON w.id = s.item_id WHERE w.queue = '{Queue}' AND w.state = 2 AND s.step = 'letter' AND s.status = 1"));
         Assert.True(completed >= Items * 9 / 10, $"Only {completed} of {Items} completed.");
 
-        // Each worker up at the restart reported the lost connection once (its consumer's lease, and its wake-up listener
-        // if an idle loop had started it) and recovered; none crash-looped (checked every 200 ms above).
-        // A worker whose loops were all mid-item during the outage failed items, not leases, and reports no loss (seen
-        // once on 2 cores), so this asserts on the workers that did report one: once, then recovered.
+        // A worker up at the restart that noticed it (a busy one may have had nothing in flight with the server during
+        // the outage; the idle-worker test in PostgresQueueConsumerTests proves the report itself) said so once, then
+        // recovered; none crash-looped (checked every 200 ms above).
         var reported = atRestart.Where(w => w.Count(LeaseLost) + w.Count(ListenerLost) > 0).ToList();
         output.WriteLine($"{reported.Count} of {atRestart.Count} workers up at the restart reported the lost connection");
-        Assert.NotEmpty(reported);
         Assert.All(reported, w =>
         {
             Assert.InRange(w.Count(LeaseLost), 0, 1);
             Assert.InRange(w.Count(ListenerLost), 0, 1);
             Assert.True(w.Saw(Recovered) || w.Saw(Restored), $"Worker {w.Id} reported no recovery:\n{w.Tail()}");
         });
-        // Every process that lived 10 s while work remained made progress (completed at least one item): none sat in a
-        // loop of failing starts. (One killed a few seconds after it started, while it was still starting, cannot.)
-        foreach (var worker in all.Where(w => w.RemainingAtStart > Items / 10 && w.Age >= TimeSpan.FromSeconds(10)))
+        // Every process that lived 30 s while work remained made progress (completed at least one item): none sat in a
+        // loop of failing starts. (One killed a few seconds after it started, while it was still starting, cannot; at load
+        // average 30 a sound process took over 10 s from its start to its first completion.)
+        foreach (var worker in all.Where(w => w.RemainingAtStart > Items / 10 && w.Age >= TimeSpan.FromSeconds(30)))
         {
             var progress = await ScalarAsync(connectionString, $"SELECT count(*) FROM audit_log WHERE actor = 'worker:{worker.Id}' AND to_state = 2");
             Assert.True(progress > 0, $"Worker {worker.Id} completed nothing:\n{worker.Tail()}");
