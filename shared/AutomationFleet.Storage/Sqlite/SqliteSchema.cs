@@ -29,7 +29,20 @@ internal static class SqliteSchema
         new(3, "threshold overrides set from the admin console", CreateThresholdOverrides),
         new(4, "the service of review tasks, reviewers' service grants, the queue page's counts index", AddReviewService),
         new(5, "incidents, the reports linked to them and their append-only audit trail", CreateIncidents),
+        new(6, "portal sign-in: session stamps and directory identities of accounts", AddAccountSessions),
     ];
+
+    /// <summary>
+    /// Version 6: an account's session stamp (a session cookie carries it and is refused once it changes: sign-out and an
+    /// administrator's "end sessions" rotate it) and the directory identity (issuer, subject) an account is bound to at
+    /// its first directory sign-in. Existing accounts get an empty stamp (cookies issued before carry none and must
+    /// sign in again) and no binding (bound at their next directory sign-in).
+    /// </summary>
+    public const string AddAccountSessions = """
+        ALTER TABLE users ADD COLUMN session_stamp TEXT NOT NULL DEFAULT '';
+        ALTER TABLE users ADD COLUMN external_issuer TEXT NULL;
+        ALTER TABLE users ADD COLUMN external_subject TEXT NULL;
+        """;
 
     /// <summary>
     /// Version 3: confidence thresholds an administrator set (portal or CLI), replacing the configured value for a bot
