@@ -44,29 +44,35 @@ public sealed class SignInModel(
         }
 
         name = name.Trim();
-        var account = await users.FindUserAsync(name, cancellationToken);
-        var verdict = PortalPasswords.Verify(account, password);
         var settings = options.Value;
-        string? failure = account switch
+        var account = await users.FindUserAsync(name, cancellationToken);
+        var failure = account switch
         {
             null => "unknown account",
             { Disabled: true } => "account disabled",
             { IsExternalOnly: true } => "directory sign-in only",
-            _ when account.IsLockedOut(timeProvider.GetUtcNow()) => "account locked",
-            _ when verdict == PasswordVerificationResult.Failed => "wrong password",
             _ => null,
         };
+
+        // The lock check and the count are one store operation, before the password is checked: parallel guesses
+        // cannot all pass a check made before any of them is counted.
+        var attempt = failure is null
+            ? await users.BeginSignInAttemptAsync(account!.Name, settings.MaxFailedSignIns, settings.LockoutDuration, cancellationToken)
+            : SignInAttempt.UnknownAccount;
+        if (failure is null && attempt is SignInAttempt.Locked or SignInAttempt.UnknownAccount)
+        {
+            failure = attempt == SignInAttempt.Locked ? "account locked" : "unknown account";
+        }
+
+        // Checked (or a decoy checked) on every path, so the answer takes as long whatever the reason.
+        var verdict = PortalPasswords.Verify(failure is null ? account : null, password);
+        if (failure is null && verdict == PasswordVerificationResult.Failed)
+        {
+            failure = attempt == SignInAttempt.AllowedThenLocked ? $"wrong password; locked for {settings.LockoutDuration}" : "wrong password";
+        }
+
         if (failure is not null)
         {
-            if (failure == "wrong password")
-            {
-                var after = await users.RecordFailedSignInAsync(account!.Name, settings.MaxFailedSignIns, settings.LockoutDuration, cancellationToken);
-                if (after?.IsLockedOut(timeProvider.GetUtcNow()) == true)
-                {
-                    failure += $"; locked for {settings.LockoutDuration}";
-                }
-            }
-
             // An unknown name is not written down: people type passwords into the name field.
             var who = account?.Name ?? "anonymous";
             await audit.WriteAsync(who, AuditActions.SignInFailed, account?.Name ?? string.Empty, failure, cancellationToken);
@@ -84,7 +90,7 @@ public sealed class SignInModel(
         await audit.WriteAsync(account.Name, AuditActions.SignIn, account.Name, "password", cancellationToken);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
-            PortalPrincipal.For(account, PortalPrincipal.PasswordMethod),
+            PortalPrincipal.For(account, PortalPrincipal.PasswordMethod, timeProvider.GetUtcNow()),
             new AuthenticationProperties { IsPersistent = false });
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/review");
     }

@@ -17,7 +17,13 @@ public static class PortalPrincipal
 
     public const string DirectoryMethod = "directory";
 
-    public static ClaimsPrincipal For(UserAccount account, string method)
+    /// <summary>The account's session stamp when the session began; the session ends once the account's differs.</summary>
+    public const string SessionStampClaim = "fleet:session-stamp";
+
+    /// <summary>When the session began (unix seconds), for the absolute lifetime; sliding renewals do not change it.</summary>
+    public const string SignedInAtClaim = "fleet:signed-in-at";
+
+    public static ClaimsPrincipal For(UserAccount account, string method, DateTimeOffset signedInAt)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
@@ -26,7 +32,15 @@ public static class PortalPrincipal
                 new Claim(ClaimTypes.Name, account.Name),
                 new Claim(ClaimTypes.Role, PortalRoles.NameOf(account.Role)),
                 new Claim(MethodClaim, method),
+                new Claim(SessionStampClaim, account.SessionStamp),
+                new Claim(SignedInAtClaim, signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme));
     }
+
+    /// <summary>When the session began, or null if the cookie does not say (one issued before sessions were stamped).</summary>
+    public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal?.FindFirst(SignedInAtClaim)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 }
