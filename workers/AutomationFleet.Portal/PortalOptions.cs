@@ -25,10 +25,16 @@ public sealed class PortalOptions
 
     /// <summary>
     /// Addresses of the reverse proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed (a TLS
-    /// proxy in front of the portal). Default the loopback addresses: a proxy on the same machine. Requests from any
-    /// other address keep their own scheme and address whatever headers they send.
+    /// proxy in front of the portal), beside loopback when <see cref="TrustLoopbackProxy"/>. Requests from any other
+    /// address keep their own scheme and address whatever headers they send. Default none.
     /// </summary>
-    public string[] KnownProxies { get; set; } = ["127.0.0.1", "::1"];
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>
+    /// Believe forwarded headers from 127.0.0.1 and ::1 (a proxy on the same machine). Default true. Set false when
+    /// nothing on the machine may speak for a client (e.g. other users' processes could reach the portal's port).
+    /// </summary>
+    public bool TrustLoopbackProxy { get; set; } = true;
 
     /// <summary>Networks (CIDR, e.g. <c>10.20.0.0/24</c>) whose proxies are believed, beside <see cref="KnownProxies"/>. Default none.</summary>
     public string[] KnownNetworks { get; set; } = [];

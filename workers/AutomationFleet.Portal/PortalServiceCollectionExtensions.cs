@@ -117,13 +117,19 @@ public static class PortalServiceCollectionExtensions
     }
 
     // Only the configured proxies' X-Forwarded-For and X-Forwarded-Proto are believed (the framework's loopback
-    // defaults are replaced by the setting, whose default is loopback too). X-Forwarded-Host is not taken: the portal's
+    // defaults are replaced by the settings: TrustLoopbackProxy, KnownProxies, KnownNetworks). X-Forwarded-Host is not taken: the portal's
     // links and redirects keep the Host the proxy passes on.
     private static void ConfigureForwardedHeaders(ForwardedHeadersOptions forwarded, PortalOptions portal)
     {
         forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         forwarded.KnownProxies.Clear();
         forwarded.KnownIPNetworks.Clear();
+        if (portal.TrustLoopbackProxy)
+        {
+            forwarded.KnownProxies.Add(IPAddress.Loopback);
+            forwarded.KnownProxies.Add(IPAddress.IPv6Loopback);
+        }
+
         foreach (var proxy in portal.KnownProxies ?? [])
         {
             if (IPAddress.TryParse(proxy, out var address))

@@ -147,7 +147,14 @@ public sealed class PortalFixture : IAsyncLifetime
         SqliteFleetStore store, FileBlobStore blobs, IDictionary<string, string?> settings, params IReviewForm[] forms)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Urls"] = "http://127.0.0.1:0" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Portal:Urls"] = "http://127.0.0.1:0",
+
+                // The tests sign in from one address, many times a minute; the limits have tests of their own (Security/).
+                ["Portal:SignInAttemptsPerAddressPerMinute"] = "10000",
+                ["Portal:SignInAttemptsPerAccountPerMinute"] = "10000",
+            })
             .AddInMemoryCollection(settings)
             .Build();
         var app = PortalWebApplication.Build(configuration, shared =>
