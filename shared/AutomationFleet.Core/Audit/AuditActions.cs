@@ -64,6 +64,9 @@ public static class AuditActions
     /// <summary>An account was bound to its directory identity (issuer and subject) at its first directory sign-in.</summary>
     public const string DirectoryBound = "directory-bound";
 
+    /// <summary>An account was enrolled in TOTP two-factor sign-in.</summary>
+    public const string MfaEnrolled = "mfa-enrolled";
+
     /// <summary>An administrator paused a schedule.</summary>
     public const string SchedulePaused = "schedule-paused";
 

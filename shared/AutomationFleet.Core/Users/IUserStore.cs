@@ -53,6 +53,22 @@ public interface IUserStore
     /// </summary>
     Task<ExternalIdentity?> BindExternalIdentityAsync(string name, ExternalIdentity identity, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Enrols the account in TOTP two-factor sign-in: stores <paramref name="secret"/> (base32), forgets any step used
+    /// before and replaces its recovery codes with <paramref name="recoveryCodeHashes"/> (hashes only, never the codes).
+    /// Audited (<c>mfa-enrolled</c>) in the same transaction. Throws <see cref="UserNotFoundException"/>.
+    /// </summary>
+    Task EnrolTotpAsync(string name, string secret, IReadOnlyCollection<string> recoveryCodeHashes, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks TOTP time step <paramref name="step"/> used, atomically, only if it is later than every step the account used
+    /// before: true if so, false for a replayed (or older) code.
+    /// </summary>
+    Task<bool> TryUseTotpStepAsync(string name, long step, CancellationToken cancellationToken);
+
+    /// <summary>Marks an unused recovery code (by its hash) used, atomically: true if it was there and unused, else false.</summary>
+    Task<bool> TryUseRecoveryCodeAsync(string name, string codeHash, CancellationToken cancellationToken);
+
     /// <summary>Clears the failure count and any lock after a successful sign-in.</summary>
     Task RecordSignInAsync(string name, CancellationToken cancellationToken);
 

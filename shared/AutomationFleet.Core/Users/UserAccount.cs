@@ -43,6 +43,12 @@ public sealed record UserAccount(
     /// </summary>
     public string SessionStamp { get; init; } = string.Empty;
 
+    /// <summary>The account's TOTP secret (base32) once enrolled in two-factor sign-in, else null.</summary>
+    public string? TotpSecret { get; init; }
+
+    /// <summary>Whether the account signs in with a password and a TOTP code.</summary>
+    public bool HasTotp => !string.IsNullOrEmpty(TotpSecret);
+
     /// <summary>The directory identity the account was bound to at its first directory sign-in, or null.</summary>
     public ExternalIdentity? ExternalIdentity { get; init; }
 }

@@ -128,6 +128,46 @@ public sealed partial class PostgresFleetStore : IUserStore
     }
 
     /// <inheritdoc />
+    public Task EnrolTotpAsync(string name, string secret, IReadOnlyCollection<string> recoveryCodeHashes, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        ArgumentNullException.ThrowIfNull(recoveryCodeHashes);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            async session =>
+            {
+                var account = await CanonicalNameAsync(session, name);
+                await session.ExecuteAsync(PostgresStatements.SetTotp, new { name = account, secret });
+                await session.ExecuteAsync(PostgresStatements.DeleteRecoveryCodes, new { name = account });
+                foreach (var hash in recoveryCodeHashes)
+                {
+                    await session.ExecuteAsync(PostgresStatements.InsertRecoveryCode, new { name = account, hash });
+                }
+
+                return await InsertSecurityEventAsync(session, AccountAudit.TotpEnrolled(actor, account, recoveryCodeHashes.Count));
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryUseTotpStepAsync(string name, long step, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return WriteAsync(async session => await session.ExecuteAsync(PostgresStatements.UseTotpStep, new { name, step }) == 1, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryUseRecoveryCodeAsync(string name, string codeHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(codeHash);
+        return WriteAsync(
+            async session => await session.ExecuteAsync(PostgresStatements.UseRecoveryCode, new { name, hash = codeHash, now = session.Now }) == 1,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<ExternalIdentity?> BindExternalIdentityAsync(string name, ExternalIdentity identity, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

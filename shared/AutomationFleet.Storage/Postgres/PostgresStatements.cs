@@ -321,7 +321,7 @@ internal static class PostgresStatements
     // --- portal accounts and the security audit. Names compare case-insensitively (fleet_nocase); lists are in
     // SQLite's order (NOCASE = ASCII case folded, then bytes), hence lower(...) COLLATE "C". ---
     public const string UserColumns =
-        "name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at, session_stamp, external_issuer, external_subject";
+        "name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at, session_stamp, external_issuer, external_subject, totp_secret";
 
     public const string InsertUser = """
         INSERT INTO users (name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at)
@@ -372,6 +372,20 @@ internal static class PostgresStatements
         """;
 
     public const string SelectUserName = "SELECT name FROM users WHERE name = @name;";
+
+    public const string SetTotp = "UPDATE users SET totp_secret = @secret, totp_last_step = NULL WHERE name = @name;";
+
+    public const string DeleteRecoveryCodes = "DELETE FROM user_recovery_codes WHERE name = @name;";
+
+    public const string InsertRecoveryCode = "INSERT INTO user_recovery_codes (name, code_hash, used_at) VALUES (@name, @hash, NULL) ON CONFLICT DO NOTHING;";
+
+    /// <summary>A step is used once, and never one older than the last used: a replayed code changes no row (row lock, then re-check).</summary>
+    public const string UseTotpStep = """
+        UPDATE users SET totp_last_step = @step
+        WHERE name = @name AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < @step);
+        """;
+
+    public const string UseRecoveryCode = "UPDATE user_recovery_codes SET used_at = @now WHERE name = @name AND code_hash = @hash AND used_at IS NULL;";
 
     public const string SetSessionStamp = "UPDATE users SET session_stamp = @stamp WHERE name = @name;";
 

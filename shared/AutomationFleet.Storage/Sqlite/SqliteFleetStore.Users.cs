@@ -157,6 +157,46 @@ public sealed partial class SqliteFleetStore
     }
 
     /// <inheritdoc />
+    public Task EnrolTotpAsync(string name, string secret, IReadOnlyCollection<string> recoveryCodeHashes, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        ArgumentNullException.ThrowIfNull(recoveryCodeHashes);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            now =>
+            {
+                var account = CanonicalName(name);
+                WriteCommand(SqliteStatements.SetTotp).Bind("$name", account).Bind("$secret", secret).ExecuteNonQuery();
+                WriteCommand(SqliteStatements.DeleteRecoveryCodes).Bind("$name", account).ExecuteNonQuery();
+                foreach (var hash in recoveryCodeHashes)
+                {
+                    WriteCommand(SqliteStatements.InsertRecoveryCode).Bind("$name", account).Bind("$hash", hash).ExecuteNonQuery();
+                }
+
+                return InsertSecurityEvent(now, AccountAudit.TotpEnrolled(actor, account, recoveryCodeHashes.Count));
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryUseTotpStepAsync(string name, long step, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return WriteAsync(now => WriteCommand(SqliteStatements.UseTotpStep).Bind("$name", name).Bind("$step", step).ExecuteNonQuery() == 1, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryUseRecoveryCodeAsync(string name, string codeHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(codeHash);
+        return WriteAsync(
+            now => WriteCommand(SqliteStatements.UseRecoveryCode).Bind("$name", name).Bind("$hash", codeHash).Bind("$now", now).ExecuteNonQuery() == 1,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<ExternalIdentity?> BindExternalIdentityAsync(string name, ExternalIdentity identity, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

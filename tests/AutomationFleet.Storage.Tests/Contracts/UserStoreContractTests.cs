@@ -142,6 +142,38 @@ public abstract class UserStoreContractTests
     }
 
     [Fact]
+    public async Task TryUseTotpStepAsync_SameOrOlderStep_RefusedOnce()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.Users.AddUserAsync("ada", "h", UserRole.Administrator, "cli", None);
+        Assert.False(await t.Users.TryUseTotpStepAsync("ada", 10, None));
+        await t.Users.EnrolTotpAsync("ADA", "JBSWY3DPEHPK3PXP", ["hash-1", "hash-2"], "ada", None);
+
+        var uses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => t.Users.TryUseTotpStepAsync("ada", 11, None))));
+
+        Assert.Single(uses, used => used);
+        Assert.False(await t.Users.TryUseTotpStepAsync("ada", 10, None));
+        Assert.True(await t.Users.TryUseTotpStepAsync("ada", 12, None));
+        Assert.Equal("JBSWY3DPEHPK3PXP", (await t.Users.FindUserAsync("ada", None))!.TotpSecret);
+        Assert.Contains(await t.Users.ListSecurityEventsAsync("ada", 10, None), e => e.Action == "mfa-enrolled" && e.Detail == "2 recovery codes");
+    }
+
+    [Fact]
+    public async Task TryUseRecoveryCodeAsync_EachCodeOnceAndReenrolReplacesThem()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.Users.AddUserAsync("ada", "h", UserRole.Administrator, "cli", None);
+        await t.Users.EnrolTotpAsync("ada", "JBSWY3DPEHPK3PXP", ["hash-1", "hash-2"], "ada", None);
+
+        Assert.True(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-1", None));
+        Assert.False(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-1", None));
+        Assert.False(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-9", None));
+        await t.Users.EnrolTotpAsync("ada", "KRSXG5CTMVRXEZLU", ["hash-3"], "ada", None);
+        Assert.False(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-2", None));
+        Assert.True(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-3", None));
+    }
+
+    [Fact]
     public async Task BindExternalIdentityAsync_FirstBindsLaterKeepsTheFirst()
     {
         await using var t = await CreateStoreAsync();
