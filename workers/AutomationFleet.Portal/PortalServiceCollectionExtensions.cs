@@ -47,7 +47,8 @@ public static class PortalServiceCollectionExtensions
         services.AddOptions<HstsOptions>().Configure<IOptions<PortalOptions>>((hsts, portal) => hsts.MaxAge = portal.Value.HstsMaxAge);
 
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, _ => { });
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, _ => { })
+            .AddCookie(SecondFactorSignIn.Scheme, SecondFactorSignIn.ConfigureCookie);
         AddDirectorySignIn(services, authentication, configuration);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<PortalOptions>>((cookie, portal) =>
@@ -63,6 +64,13 @@ public static class PortalServiceCollectionExtensions
                     OnValidatePrincipal = PortalSessionValidator.ValidateAsync,
                     OnRedirectToAccessDenied = async context =>
                     {
+                        // An administrator signed in without a second factor is sent to enrol one, not refused.
+                        if (context.HttpContext.User.IsInRole(PortalRoles.Administrator) && !PortalPrincipal.HasSecondFactor(context.HttpContext.User))
+                        {
+                            context.Response.Redirect(SecondFactorSignIn.EnrolPath);
+                            return;
+                        }
+
                         // A role denial: answer 403 on the URL asked for (no redirect), audited.
                         await context.HttpContext.RequestServices.GetRequiredService<SecurityAudit>()
                             .DeniedAsync(context.HttpContext, string.Empty, "role");
@@ -75,13 +83,16 @@ public static class PortalServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PortalPolicies.Reviewer, p => p.RequireRole(PortalRoles.Reviewer, PortalRoles.Supervisor, PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.Supervisor, p => p.RequireRole(PortalRoles.Supervisor, PortalRoles.Administrator))
-            .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator));
+            .AddPolicy(PortalPolicies.Administrator, p => p
+                .RequireRole(PortalRoles.Administrator)
+                .RequireClaim(PortalPrincipal.SecondFactorClaim));
 
         services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/", PortalPolicies.Reviewer);
                 pages.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Administrator);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/SignInCode");
                 pages.Conventions.AllowAnonymousToPage("/SignInDirectory");
                 pages.Conventions.AllowAnonymousToPage("/SignInRefused");
                 pages.Conventions.AllowAnonymousToPage("/Status");

@@ -113,6 +113,7 @@ public sealed class AdminPortalFixture : IAsyncLifetime
             await Store.AddUserAsync(name, PortalPasswords.Hash(Password), role, "test", ct);
         }
 
+        await Security.TestTwoFactor.EnrolAsync(Store, "ada");
         await Store.GrantQueueAsync("rita", Queue, "test", ct);
         for (var i = 0; i < 3; i++)
         {

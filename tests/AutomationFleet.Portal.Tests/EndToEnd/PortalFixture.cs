@@ -123,6 +123,10 @@ public sealed class PortalFixture : IAsyncLifetime
         await page.GetByLabel("Account name").FillAsync(name);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (password == Password && Security.TestTwoFactor.IsEnrolled(name))
+        {
+            await Security.TestTwoFactor.CompleteAsync(page);
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
@@ -189,6 +193,7 @@ public sealed class PortalFixture : IAsyncLifetime
             await Store.AddUserAsync(name, PortalPasswords.Hash(Password), role, "test", ct);
         }
 
+        await Security.TestTwoFactor.EnrolAsync(Store, "ada");
         await Store.GrantQueueAsync("rita", InboundQueue, "test", ct);
         await Store.GrantQueueAsync("lena", InboundQueue, "test", ct);
         await Store.GrantQueueAsync("tim", InboundQueue, "test", ct);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using AutomationFleet.Portal.Security;
 using AutomationFleet.Portal.Tests.EndToEnd;
 
 namespace AutomationFleet.Portal.Tests.Security;
@@ -56,10 +57,11 @@ public sealed class DataProtectionTests
         using var onOne = new PortalHttp(one);
         using var onTwo = new PortalHttp(two);
         await onOne.SignInAsync(SignInPortal.Reviewer, PortalFixture.Password);
-        await onTwo.SignInAsync(SignInPortal.Administrator, PortalFixture.Password);
+        await portal.Store.AddUserAsync("sam", PortalPasswords.Hash(PortalFixture.Password), Core.Users.UserRole.Reviewer, "test", CancellationToken.None);
+        await onTwo.SignInAsync("sam", PortalFixture.Password);
 
         using var oneOnTwo = await onTwo.ReplayAsync("/review", onOne.SessionCookie!);
-        using var twoOnOne = await onOne.ReplayAsync("/admin", onTwo.SessionCookie!);
+        using var twoOnOne = await onOne.ReplayAsync("/review", onTwo.SessionCookie!);
 
         Assert.Equal(HttpStatusCode.OK, oneOnTwo.StatusCode);
         Assert.Equal(HttpStatusCode.OK, twoOnOne.StatusCode);

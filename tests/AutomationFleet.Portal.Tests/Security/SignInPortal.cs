@@ -41,6 +41,7 @@ internal sealed class SignInPortal : IAsyncDisposable
         await store.InitializeAsync(CancellationToken.None);
         await store.AddUserAsync(Reviewer, PortalPasswords.Hash(PortalFixture.Password), UserRole.Reviewer, "test", CancellationToken.None);
         await store.AddUserAsync(Administrator, PortalPasswords.Hash(PortalFixture.Password), UserRole.Administrator, "test", CancellationToken.None);
+        await TestTwoFactor.EnrolAsync(store, Administrator);
         return new SignInPortal(root, store);
     }
 

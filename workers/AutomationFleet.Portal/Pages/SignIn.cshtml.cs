@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Portal.Security;
@@ -86,12 +87,25 @@ public sealed class SignInModel(
             await users.SetPasswordHashAsync(account!.Name, PortalPasswords.Hash(password), account.Name, cancellationToken);
         }
 
-        await users.RecordSignInAsync(account!.Name, cancellationToken);
+        var next = Url.IsLocalUrl(returnUrl) ? returnUrl : "/review";
+        if (account!.HasTotp)
+        {
+            // The password was right; the attempt stays counted until the code is right too (SignInCode).
+            await HttpContext.SignInAsync(
+                SecondFactorSignIn.Scheme,
+                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, account.Name)], SecondFactorSignIn.Scheme)),
+                new AuthenticationProperties { IsPersistent = false });
+            return LocalRedirect(SecondFactorSignIn.CodePath + "?returnUrl=" + Uri.EscapeDataString(next));
+        }
+
+        await users.RecordSignInAsync(account.Name, cancellationToken);
         await audit.WriteAsync(account.Name, AuditActions.SignIn, account.Name, "password", cancellationToken);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             PortalPrincipal.For(account, PortalPrincipal.PasswordMethod, timeProvider.GetUtcNow()),
             new AuthenticationProperties { IsPersistent = false });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/review");
+
+        // An administrator must have a second factor: without one, enrolment first (the admin pages refuse until then).
+        return LocalRedirect(account.Role == UserRole.Administrator ? SecondFactorSignIn.EnrolPath : next);
     }
 }

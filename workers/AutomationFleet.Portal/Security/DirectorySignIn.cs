@@ -133,7 +133,15 @@ public static class DirectorySignIn
 
         await users.RecordSignInAsync(account!.Name, cancellationToken);
         await audit.WriteAsync(account.Name, AuditActions.SignIn, account.Name, PortalPrincipal.DirectoryMethod, cancellationToken);
-        context.Principal = PortalPrincipal.For(account, PortalPrincipal.DirectoryMethod, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        // The directory counts as the second factor only when its token shows one (amr/acr as configured).
+        var multiFactor = ShowsMultiFactor(context.Principal!, new PortalOpenIdConnectOptions
+        {
+            RequireMultiFactor = true,
+            MultiFactorAmrValues = settings.MultiFactorAmrValues,
+            MultiFactorAcrValues = settings.MultiFactorAcrValues,
+        });
+        context.Principal = PortalPrincipal.For(
+            account, PortalPrincipal.DirectoryMethod, services.GetRequiredService<TimeProvider>().GetUtcNow(), multiFactor ? PortalPrincipal.DirectoryFactor : null);
         context.Properties ??= new AuthenticationProperties();
         context.Properties.IsPersistent = false;
     }
