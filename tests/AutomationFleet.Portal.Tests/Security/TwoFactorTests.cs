@@ -30,6 +30,7 @@ public sealed class TwoFactorTests(PortalFixture browser)
         await PortalFixture.ScreenshotAsync(page, "two-factor-enrolment");
 
         var secret = (await page.Locator("#totp-secret").TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("svg#totp-qr path")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#totp-uri")).ToContainTextAsync($"otpauth://totp/AutomationFleet:nia?secret={secret}&issuer=AutomationFleet");
         await page.GetByLabel("Code from the app").FillAsync(new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();

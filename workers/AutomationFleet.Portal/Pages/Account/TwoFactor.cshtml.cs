@@ -24,6 +24,8 @@ public sealed class TwoFactorModel(IUserStore users, IDataProtectionProvider pro
 
     public string OtpAuthUri { get; private set; } = string.Empty;
 
+    public QrCodeSvg? QrCode { get; private set; }
+
     public bool Enrolled { get; private set; }
 
     public string? Error { get; private set; }
@@ -79,6 +81,7 @@ public sealed class TwoFactorModel(IUserStore users, IDataProtectionProvider pro
     {
         Secret = TotpCodes.Grouped(secret);
         OtpAuthUri = TotpCodes.OtpAuthUri(User.Identity!.Name!, secret);
+        QrCode = QrCodeSvg.For(OtpAuthUri);
         ProtectedSecret = Protector().Protect(secret, PendingLifetime);
     }
 
