@@ -19,6 +19,34 @@ public sealed class PortalOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_EveryBadSignInSetting_ReportedAtOnceNamingEach()
+    {
+        var options = new PortalOptions
+        {
+            AbsoluteSessionLifetime = TimeSpan.Zero,
+            HstsMaxAge = TimeSpan.FromSeconds(-1),
+            KnownProxies = ["10.0.0.300"],
+            KnownNetworks = ["10.20.0.0/33"],
+            MetricsScrapeToken = "short",
+            DataProtection = { KeysPath = "/var/lib/fleet/keys" },
+            Passwords = { BreachedListPath = "/nowhere/breached.txt" },
+        };
+
+        var failures = new PortalOptionsValidator().Validate(null, options).Failures!.ToList();
+
+        foreach (var setting in new[]
+        {
+            "Portal:AbsoluteSessionLifetime", "Portal:HstsMaxAge", "Portal:KnownProxies", "Portal:KnownNetworks", "Portal:MetricsScrapeToken",
+            "Portal:DataProtection:CertificatePath is required", "Portal:Passwords:BreachedListPath",
+        })
+        {
+            Assert.Contains(failures, f => f.StartsWith(setting, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(7, failures.Count);
+    }
+
+    [Fact]
     public void Validate_DirectoryEnabledWithNothingSet_NamesEveryMissingSetting()
     {
         var options = new PortalOptions { OpenIdConnect = { Enabled = true, DisplayName = " ", UserClaim = "" } };

@@ -17,10 +17,14 @@ public static class PortalEndpointRouteBuilderExtensions
     public static WebApplication MapFleetPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First, so the scheme (https behind a TLS proxy) and client address are right for everything after.
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseHsts();
         app.UseExceptionHandler("/status/500");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRouting();
+        app.UseSignInRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/static/{file}", PortalStaticFiles.Serve).AllowAnonymous();

@@ -30,6 +30,18 @@ public sealed class PortalOpenIdConnectOptions
     /// <summary>The id_token claim whose value is the portal account name. Default <c>preferred_username</c>.</summary>
     public string UserClaim { get; set; } = "preferred_username";
 
+    /// <summary>
+    /// Refuse a directory sign-in whose id_token does not show multi-factor authentication (an <c>amr</c> value in
+    /// <see cref="MultiFactorAmrValues"/> or the <c>acr</c> in <see cref="MultiFactorAcrValues"/>). Default false.
+    /// </summary>
+    public bool RequireMultiFactor { get; set; }
+
+    /// <summary>Space-separated <c>amr</c> values (RFC 8176) that show multi-factor. Default <c>mfa</c> (Entra ID and most directories send it).</summary>
+    public string MultiFactorAmrValues { get; set; } = "mfa";
+
+    /// <summary>Space-separated <c>acr</c> values that show multi-factor (the directory's own names). Default none.</summary>
+    public string MultiFactorAcrValues { get; set; } = string.Empty;
+
     /// <summary>Whether the authority must be https. Default true; only a test provider on loopback sets false.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 

@@ -20,8 +20,79 @@ public sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
             }
         }
 
+        Positive(failures, nameof(PortalOptions.AbsoluteSessionLifetime), options.AbsoluteSessionLifetime);
+        Positive(failures, nameof(PortalOptions.HstsMaxAge), options.HstsMaxAge);
+        foreach (var proxy in options.KnownProxies ?? [])
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                failures.Add($"{PortalOptions.SectionName}:{nameof(PortalOptions.KnownProxies)} has '{proxy}', which is not an IP address.");
+            }
+        }
+
+        foreach (var network in options.KnownNetworks ?? [])
+        {
+            if (!System.Net.IPNetwork.TryParse(network, out _))
+            {
+                failures.Add($"{PortalOptions.SectionName}:{nameof(PortalOptions.KnownNetworks)} has '{network}', which is not a network in CIDR form (e.g. 10.20.0.0/24).");
+            }
+        }
+
+        if (options.MetricsScrapeToken is { } token && token.Trim().Length < MinimumScrapeTokenLength)
+        {
+            failures.Add($"{PortalOptions.SectionName}:{nameof(PortalOptions.MetricsScrapeToken)} must have at least {MinimumScrapeTokenLength} characters (it has {token.Trim().Length}); make one with e.g. 'openssl rand -hex 32'.");
+        }
+
+        ValidateDataProtection(failures, options.DataProtection);
+        ValidatePasswords(failures, options.Passwords);
         ValidateOpenIdConnect(failures, options.OpenIdConnect);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private const int MinimumScrapeTokenLength = 24;
+
+    private static void ValidateDataProtection(List<string> failures, PortalDataProtectionOptions? keys)
+    {
+        const string Section = PortalOptions.SectionName + ":" + PortalDataProtectionOptions.SectionName + ":";
+        if (keys is null)
+        {
+            return;
+        }
+
+        var hasPath = !string.IsNullOrWhiteSpace(keys.KeysPath);
+        var hasCertificate = !string.IsNullOrWhiteSpace(keys.CertificatePath);
+        if (hasPath && !hasCertificate)
+        {
+            failures.Add($"{Section}{nameof(keys.CertificatePath)} is required when {Section}{nameof(keys.KeysPath)} is set: the keys are encrypted at rest with that certificate (a .pfx with its private key).");
+        }
+        else if (hasCertificate && !hasPath)
+        {
+            failures.Add($"{Section}{nameof(keys.KeysPath)} is required when {Section}{nameof(keys.CertificatePath)} is set (the folder the encrypted keys are kept in).");
+        }
+
+        if (hasCertificate && !File.Exists(keys.CertificatePath))
+        {
+            failures.Add($"{Section}{nameof(keys.CertificatePath)} is '{keys.CertificatePath}', which is not a file.");
+        }
+    }
+
+    private static void ValidatePasswords(List<string> failures, PortalPasswordOptions? passwords)
+    {
+        const string Section = PortalOptions.SectionName + ":" + PortalPasswordOptions.SectionName + ":";
+        if (passwords is null)
+        {
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(passwords.BreachedListPath) && !File.Exists(passwords.BreachedListPath))
+        {
+            failures.Add($"{Section}{nameof(passwords.BreachedListPath)} is '{passwords.BreachedListPath}', which is not a file.");
+        }
+
+        if (!Enum.IsDefined(passwords.BreachedListFormat))
+        {
+            failures.Add($"{Section}{nameof(passwords.BreachedListFormat)} must be Plain or Sha1.");
+        }
     }
 
     private static void ValidateOpenIdConnect(List<string> failures, PortalOpenIdConnectOptions? oidc)
@@ -51,6 +122,11 @@ public sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
         Required(failures, Section + nameof(oidc.ClientSecret), oidc.ClientSecret, "set it from the environment: FLEET_Portal__OpenIdConnect__ClientSecret");
         Required(failures, Section + nameof(oidc.DisplayName), oidc.DisplayName, "the sign-in button's text");
         Required(failures, Section + nameof(oidc.UserClaim), oidc.UserClaim, "the id_token claim naming the portal account, e.g. preferred_username");
+        if (oidc.RequireMultiFactor && string.IsNullOrWhiteSpace(oidc.MultiFactorAmrValues) && string.IsNullOrWhiteSpace(oidc.MultiFactorAcrValues))
+        {
+            failures.Add($"{Section}{nameof(oidc.RequireMultiFactor)} is true but neither {Section}{nameof(oidc.MultiFactorAmrValues)} nor {Section}{nameof(oidc.MultiFactorAcrValues)} names a value that shows it: no sign-in could pass.");
+        }
+
         foreach (var scope in oidc.ScopeList())
         {
             // RFC 6749 §3.3: a scope is printable ASCII without space, '"' or '\'.

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using System.Net;
 using AutomationFleet.Portal.Admin;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Intake;
@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +21,7 @@ namespace AutomationFleet.Portal;
 /// <summary>Registers the portal's services in a web application's container (the store's contracts must be there too).</summary>
 public static class PortalServiceCollectionExtensions
 {
-    public const string CookieName = "fleet.portal";
+    public const string CookieName = PortalCookies.SessionCookieName;
 
     /// <summary>
     /// Options (section <c>Portal</c>, validated at start), cookie sign-in with a sliding timeout (and, when
@@ -38,17 +41,19 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<QueueAccess>();
         services.AddFleetIntake();
         services.AddSingleton<SecurityAudit>();
+        PortalDataProtection.Add(services, configuration);
+        services.AddSignInRateLimits();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PortalOptions>>((forwarded, portal) => ConfigureForwardedHeaders(forwarded, portal.Value));
+        services.AddOptions<HstsOptions>().Configure<IOptions<PortalOptions>>((hsts, portal) => hsts.MaxAge = portal.Value.HstsMaxAge);
 
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, _ => { });
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, _ => { })
+            .AddCookie(SecondFactorSignIn.Scheme, SecondFactorSignIn.ConfigureCookie);
         AddDirectorySignIn(services, authentication, configuration);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<PortalOptions>>((cookie, portal) =>
             {
-                cookie.Cookie.Name = CookieName;
-                cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Strict;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                PortalCookies.ConfigureSession(cookie);
                 cookie.ExpireTimeSpan = portal.Value.SessionTimeout;
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = "/sign-in";
@@ -56,9 +61,16 @@ public static class PortalServiceCollectionExtensions
                 cookie.AccessDeniedPath = "/status/403";
                 cookie.Events = new CookieAuthenticationEvents
                 {
-                    OnValidatePrincipal = ValidatePrincipalAsync,
+                    OnValidatePrincipal = PortalSessionValidator.ValidateAsync,
                     OnRedirectToAccessDenied = async context =>
                     {
+                        // An administrator signed in without a second factor is sent to enrol one, not refused.
+                        if (context.HttpContext.User.IsInRole(PortalRoles.Administrator) && !PortalPrincipal.HasSecondFactor(context.HttpContext.User))
+                        {
+                            context.Response.Redirect(SecondFactorSignIn.EnrolPath);
+                            return;
+                        }
+
                         // A role denial: answer 403 on the URL asked for (no redirect), audited.
                         await context.HttpContext.RequestServices.GetRequiredService<SecurityAudit>()
                             .DeniedAsync(context.HttpContext, string.Empty, "role");
@@ -71,13 +83,16 @@ public static class PortalServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PortalPolicies.Reviewer, p => p.RequireRole(PortalRoles.Reviewer, PortalRoles.Supervisor, PortalRoles.Administrator))
             .AddPolicy(PortalPolicies.Supervisor, p => p.RequireRole(PortalRoles.Supervisor, PortalRoles.Administrator))
-            .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator));
+            .AddPolicy(PortalPolicies.Administrator, p => p
+                .RequireRole(PortalRoles.Administrator)
+                .RequireClaim(PortalPrincipal.SecondFactorClaim));
 
         services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/", PortalPolicies.Reviewer);
                 pages.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Administrator);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/SignInCode");
                 pages.Conventions.AllowAnonymousToPage("/SignInDirectory");
                 pages.Conventions.AllowAnonymousToPage("/SignInRefused");
                 pages.Conventions.AllowAnonymousToPage("/Status");
@@ -90,12 +105,7 @@ public static class PortalServiceCollectionExtensions
                     parts.ApplicationParts.Add(new AssemblyPart(assembly));
                 }
             });
-        services.AddAntiforgery(antiforgery =>
-        {
-            antiforgery.Cookie.Name = "fleet.antiforgery";
-            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
-            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
+        services.AddAntiforgery(PortalCookies.ConfigureAntiforgery);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddFleetAdmin();
         return services;
@@ -117,16 +127,34 @@ public static class PortalServiceCollectionExtensions
             .Configure<IOptions<PortalOptions>>((handler, portal) => DirectorySignIn.Configure(handler, portal.Value.OpenIdConnect));
     }
 
-    // The account is read on every request: a disabled, deleted or re-roled account loses its session at once.
-    private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    // Only the configured proxies' X-Forwarded-For and X-Forwarded-Proto are believed (the framework's loopback
+    // defaults are replaced by the settings: TrustLoopbackProxy, KnownProxies, KnownNetworks). X-Forwarded-Host is not taken: the portal's
+    // links and redirects keep the Host the proxy passes on.
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions forwarded, PortalOptions portal)
     {
-        var access = context.HttpContext.RequestServices.GetRequiredService<QueueAccess>();
-        var scope = context.Principal is null ? null : await access.ScopeAsync(context.Principal, context.HttpContext.RequestAborted);
-        var role = context.Principal?.FindFirst(ClaimTypes.Role)?.Value;
-        if (scope is null || !string.Equals(PortalRoles.NameOf(scope.Role), role, StringComparison.Ordinal))
+        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        if (portal.TrustLoopbackProxy)
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            forwarded.KnownProxies.Add(IPAddress.Loopback);
+            forwarded.KnownProxies.Add(IPAddress.IPv6Loopback);
+        }
+
+        foreach (var proxy in portal.KnownProxies ?? [])
+        {
+            if (IPAddress.TryParse(proxy, out var address))
+            {
+                forwarded.KnownProxies.Add(address);
+            }
+        }
+
+        foreach (var network in portal.KnownNetworks ?? [])
+        {
+            if (System.Net.IPNetwork.TryParse(network, out var parsed))
+            {
+                forwarded.KnownIPNetworks.Add(parsed);
+            }
         }
     }
 }

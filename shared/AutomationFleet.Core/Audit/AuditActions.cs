@@ -57,4 +57,28 @@ public static class AuditActions
 
     /// <summary>A confidence threshold override was cleared.</summary>
     public const string ThresholdCleared = "threshold-cleared";
+
+    /// <summary>Every session of an account was ended (new session stamp): at sign-out or by an administrator.</summary>
+    public const string SessionsEnded = "sessions-ended";
+
+    /// <summary>An account was bound to its directory identity (issuer and subject) at its first directory sign-in.</summary>
+    public const string DirectoryBound = "directory-bound";
+
+    /// <summary>An account was enrolled in TOTP two-factor sign-in.</summary>
+    public const string MfaEnrolled = "mfa-enrolled";
+
+    /// <summary>An administrator paused a schedule.</summary>
+    public const string SchedulePaused = "schedule-paused";
+
+    /// <summary>An administrator resumed a schedule.</summary>
+    public const string ScheduleResumed = "schedule-resumed";
+
+    /// <summary>An administrator fired a schedule now.</summary>
+    public const string ScheduleTriggered = "schedule-triggered";
+
+    /// <summary>An administrator replayed a dead-lettered item.</summary>
+    public const string DeadLetterReplayed = "dead-letter-replayed";
+
+    /// <summary>An administrator searched the audit trail.</summary>
+    public const string AuditSearched = "audit-searched";
 }

@@ -27,4 +27,16 @@ public static class AccountAudit
     /// <summary>An account's password hash was replaced.</summary>
     public static SecurityEvent PasswordChanged(string actor, string account) =>
         new(actor, AuditActions.PasswordChanged, account, string.Empty);
+
+    /// <summary>Every session of an account was ended (sign-out, or an administrator).</summary>
+    public static SecurityEvent SessionsEnded(string actor, string account, string reason) =>
+        new(actor, AuditActions.SessionsEnded, account, reason);
+
+    /// <summary>An account was enrolled in TOTP two-factor sign-in (new secret and recovery codes).</summary>
+    public static SecurityEvent TotpEnrolled(string actor, string account, int recoveryCodes) =>
+        new(actor, AuditActions.MfaEnrolled, account, recoveryCodes + " recovery codes");
+
+    /// <summary>An account was bound to a directory identity at its first directory sign-in.</summary>
+    public static SecurityEvent DirectoryBound(string account, ExternalIdentity identity) =>
+        new(account, AuditActions.DirectoryBound, account, "issuer " + identity.Issuer + "; subject " + identity.Subject);
 }

@@ -36,4 +36,19 @@ public sealed record UserAccount(
 
     /// <summary>Services a reviewer is granted: they see an item whose queue OR service is granted.</summary>
     public IReadOnlyList<string> Services { get; init; } = [];
+
+    /// <summary>
+    /// Changes whenever the account's sessions must end (sign-out, an administrator's "end sessions"); a session cookie
+    /// carries the stamp it was issued with and is refused once it differs. Empty for an account never rotated.
+    /// </summary>
+    public string SessionStamp { get; init; } = string.Empty;
+
+    /// <summary>The account's TOTP secret (base32) once enrolled in two-factor sign-in, else null.</summary>
+    public string? TotpSecret { get; init; }
+
+    /// <summary>Whether the account signs in with a password and a TOTP code.</summary>
+    public bool HasTotp => !string.IsNullOrEmpty(TotpSecret);
+
+    /// <summary>The directory identity the account was bound to at its first directory sign-in, or null.</summary>
+    public ExternalIdentity? ExternalIdentity { get; init; }
 }

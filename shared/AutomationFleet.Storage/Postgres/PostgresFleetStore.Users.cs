@@ -90,7 +90,7 @@ public sealed partial class PostgresFleetStore : IUserStore
     }
 
     /// <inheritdoc />
-    public Task<UserAccount?> RecordFailedSignInAsync(string name, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken)
+    public Task<SignInAttempt> BeginSignInAttemptAsync(string name, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFailures, 1);
@@ -98,9 +98,101 @@ public sealed partial class PostgresFleetStore : IUserStore
         return WriteAsync(
             async session =>
             {
-                await session.ExecuteAsync(
-                    PostgresStatements.RecordFailedSignIn, new { name, max = maxFailures, lockedUntil = session.Now + Milliseconds(lockout) });
-                return await ReadUserAsync(session, name);
+                var locked = await session.ScalarAsync<bool?>(
+                    PostgresStatements.BeginSignInAttempt,
+                    new { name, max = maxFailures, now = session.Now, lockedUntil = session.Now + Milliseconds(lockout) });
+                return locked switch
+                {
+                    true => SignInAttempt.AllowedThenLocked,
+                    false => SignInAttempt.Allowed,
+                    null when await session.ScalarAsync<string>(PostgresStatements.SelectUserName, new { name }) is null => SignInAttempt.UnknownAccount,
+                    null => SignInAttempt.Locked,
+                };
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task EndSessionsAsync(string name, string actor, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            async session =>
+            {
+                var account = await CanonicalNameAsync(session, name);
+                await session.ExecuteAsync(PostgresStatements.SetSessionStamp, new { name = account, stamp = SessionStamps.New() });
+                return await InsertSecurityEventAsync(session, AccountAudit.SessionsEnded(actor, account, reason ?? string.Empty));
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task EnrolTotpAsync(string name, string secret, IReadOnlyCollection<string> recoveryCodeHashes, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        ArgumentNullException.ThrowIfNull(recoveryCodeHashes);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            async session =>
+            {
+                var account = await CanonicalNameAsync(session, name);
+                await session.ExecuteAsync(PostgresStatements.SetTotp, new { name = account, secret });
+                await session.ExecuteAsync(PostgresStatements.DeleteRecoveryCodes, new { name = account });
+                foreach (var hash in recoveryCodeHashes)
+                {
+                    await session.ExecuteAsync(PostgresStatements.InsertRecoveryCode, new { name = account, hash });
+                }
+
+                return await InsertSecurityEventAsync(session, AccountAudit.TotpEnrolled(actor, account, recoveryCodeHashes.Count));
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryUseTotpStepAsync(string name, long step, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return WriteAsync(async session => await session.ExecuteAsync(PostgresStatements.UseTotpStep, new { name, step }) == 1, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryUseRecoveryCodeAsync(string name, string codeHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(codeHash);
+        return WriteAsync(
+            async session => await session.ExecuteAsync(PostgresStatements.UseRecoveryCode, new { name, hash = codeHash, now = session.Now }) == 1,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ExternalIdentity?> BindExternalIdentityAsync(string name, ExternalIdentity identity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity.Issuer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity.Subject);
+        return WriteAsync<ExternalIdentity?>(
+            async session =>
+            {
+                // The row lock (FOR UPDATE) makes a second first sign-in wait and then read the first one's binding.
+                var account = await session.ScalarAsync<string>(PostgresStatements.LockUserName, new { name });
+                if (account is null)
+                {
+                    return null;
+                }
+
+                var bound = await session.ExecuteAsync(
+                    PostgresStatements.BindExternalIdentity, new { name = account, issuer = identity.Issuer, subject = identity.Subject });
+                if (bound == 1)
+                {
+                    await InsertSecurityEventAsync(session, AccountAudit.DirectoryBound(account, identity));
+                    return identity;
+                }
+
+                return (await ReadUserAsync(session, account))?.ExternalIdentity;
             },
             cancellationToken);
     }

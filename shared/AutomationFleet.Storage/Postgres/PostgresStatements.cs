@@ -320,7 +320,8 @@ internal static class PostgresStatements
 
     // --- portal accounts and the security audit. Names compare case-insensitively (fleet_nocase); lists are in
     // SQLite's order (NOCASE = ASCII case folded, then bytes), hence lower(...) COLLATE "C". ---
-    public const string UserColumns = "name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at";
+    public const string UserColumns =
+        "name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at, session_stamp, external_issuer, external_subject, totp_secret";
 
     public const string InsertUser = """
         INSERT INTO users (name, password_hash, role, disabled, failed_sign_ins, locked_until, created_at)
@@ -356,12 +357,42 @@ internal static class PostgresStatements
 
     public const string SetUserPasswordHash = "UPDATE users SET password_hash = @hash WHERE name = @name;";
 
-    /// <summary>Counts a failure; at @max failures locks until @lockedUntil and starts the count again. One statement, so two failures at once both count.</summary>
-    public const string RecordFailedSignIn = """
+    /// <summary>
+    /// Checks and counts one attempt: only an account not locked at @now is counted, so a locked one is refused by the
+    /// same statement; at @max the account locks until @lockedUntil and the count starts again. Under read committed a
+    /// second attempt waits for the first's row lock and then re-checks the WHERE on the row the first wrote, so parallel
+    /// attempts are counted one after another and none passes a lock.
+    /// </summary>
+    public const string BeginSignInAttempt = """
         UPDATE users SET
             failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @max THEN 0 ELSE failed_sign_ins + 1 END,
-            locked_until = CASE WHEN failed_sign_ins + 1 >= @max THEN @lockedUntil ELSE locked_until END
-        WHERE name = @name;
+            locked_until = CASE WHEN failed_sign_ins + 1 >= @max THEN @lockedUntil ELSE NULL END
+        WHERE name = @name AND (locked_until IS NULL OR locked_until <= @now)
+        RETURNING locked_until IS NOT NULL;
+        """;
+
+    public const string SelectUserName = "SELECT name FROM users WHERE name = @name;";
+
+    public const string SetTotp = "UPDATE users SET totp_secret = @secret, totp_last_step = NULL WHERE name = @name;";
+
+    public const string DeleteRecoveryCodes = "DELETE FROM user_recovery_codes WHERE name = @name;";
+
+    public const string InsertRecoveryCode = "INSERT INTO user_recovery_codes (name, code_hash, used_at) VALUES (@name, @hash, NULL) ON CONFLICT DO NOTHING;";
+
+    /// <summary>A step is used once, and never one older than the last used: a replayed code changes no row (row lock, then re-check).</summary>
+    public const string UseTotpStep = """
+        UPDATE users SET totp_last_step = @step
+        WHERE name = @name AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < @step);
+        """;
+
+    public const string UseRecoveryCode = "UPDATE user_recovery_codes SET used_at = @now WHERE name = @name AND code_hash = @hash AND used_at IS NULL;";
+
+    public const string SetSessionStamp = "UPDATE users SET session_stamp = @stamp WHERE name = @name;";
+
+    /// <summary>Binds an account not yet bound; a bound one keeps its binding (the caller reads it back).</summary>
+    public const string BindExternalIdentity = """
+        UPDATE users SET external_issuer = @issuer, external_subject = @subject
+        WHERE name = @name AND external_subject IS NULL;
         """;
 
     public const string RecordSignIn = "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE name = @name;";

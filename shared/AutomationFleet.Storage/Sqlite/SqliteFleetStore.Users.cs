@@ -118,7 +118,7 @@ public sealed partial class SqliteFleetStore
     }
 
     /// <inheritdoc />
-    public Task<UserAccount?> RecordFailedSignInAsync(string name, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken)
+    public Task<SignInAttempt> BeginSignInAttemptAsync(string name, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFailures, 1);
@@ -126,10 +126,100 @@ public sealed partial class SqliteFleetStore
         return WriteAsync(
             now =>
             {
-                WriteCommand(SqliteStatements.RecordFailedSignIn)
-                    .Bind("$name", name).Bind("$max", maxFailures).Bind("$lockedUntil", now + Milliseconds(lockout))
-                    .ExecuteNonQuery();
-                return ReadUser(_writer!, name);
+                // One statement on the one writer: the lock check and the count cannot be split by another attempt.
+                var locked = WriteCommand(SqliteStatements.BeginSignInAttempt)
+                    .Bind("$name", name).Bind("$max", maxFailures).Bind("$now", now).Bind("$lockedUntil", now + Milliseconds(lockout))
+                    .ExecuteScalar();
+                return locked switch
+                {
+                    null when WriteCommand(SqliteStatements.SelectUser).Bind("$name", name).ExecuteScalar() is null => SignInAttempt.UnknownAccount,
+                    null => SignInAttempt.Locked,
+                    long l when l != 0 => SignInAttempt.AllowedThenLocked,
+                    _ => SignInAttempt.Allowed,
+                };
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task EndSessionsAsync(string name, string actor, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            now =>
+            {
+                var account = CanonicalName(name);
+                WriteCommand(SqliteStatements.SetSessionStamp).Bind("$name", account).Bind("$stamp", SessionStamps.New()).ExecuteNonQuery();
+                return InsertSecurityEvent(now, AccountAudit.SessionsEnded(actor, account, reason ?? string.Empty));
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task EnrolTotpAsync(string name, string secret, IReadOnlyCollection<string> recoveryCodeHashes, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        ArgumentNullException.ThrowIfNull(recoveryCodeHashes);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            now =>
+            {
+                var account = CanonicalName(name);
+                WriteCommand(SqliteStatements.SetTotp).Bind("$name", account).Bind("$secret", secret).ExecuteNonQuery();
+                WriteCommand(SqliteStatements.DeleteRecoveryCodes).Bind("$name", account).ExecuteNonQuery();
+                foreach (var hash in recoveryCodeHashes)
+                {
+                    WriteCommand(SqliteStatements.InsertRecoveryCode).Bind("$name", account).Bind("$hash", hash).ExecuteNonQuery();
+                }
+
+                return InsertSecurityEvent(now, AccountAudit.TotpEnrolled(actor, account, recoveryCodeHashes.Count));
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryUseTotpStepAsync(string name, long step, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return WriteAsync(now => WriteCommand(SqliteStatements.UseTotpStep).Bind("$name", name).Bind("$step", step).ExecuteNonQuery() == 1, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryUseRecoveryCodeAsync(string name, string codeHash, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(codeHash);
+        return WriteAsync(
+            now => WriteCommand(SqliteStatements.UseRecoveryCode).Bind("$name", name).Bind("$hash", codeHash).Bind("$now", now).ExecuteNonQuery() == 1,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ExternalIdentity?> BindExternalIdentityAsync(string name, ExternalIdentity identity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity.Issuer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity.Subject);
+        return WriteAsync<ExternalIdentity?>(
+            now =>
+            {
+                if (WriteCommand(SqliteStatements.SelectUser).Bind("$name", name).ExecuteScalar() is not string account)
+                {
+                    return null;
+                }
+
+                var bound = WriteCommand(SqliteStatements.BindExternalIdentity)
+                    .Bind("$name", account).Bind("$issuer", identity.Issuer).Bind("$subject", identity.Subject).ExecuteNonQuery();
+                if (bound == 1)
+                {
+                    InsertSecurityEvent(now, AccountAudit.DirectoryBound(account, identity));
+                    return identity;
+                }
+
+                return ReadUser(_writer!, account)?.ExternalIdentity;
             },
             cancellationToken);
     }

@@ -52,10 +52,21 @@ internal static class SqliteRows
 
         public long CreatedAt { get; set; }
 
+        public string SessionStamp { get; set; } = string.Empty;
+
+        public string? ExternalIssuer { get; set; }
+
+        public string? ExternalSubject { get; set; }
+
+        public string? TotpSecret { get; set; }
+
         public UserAccount ToAccount(IReadOnlyList<string> queues, IReadOnlyList<string> services) =>
             new(Name, PasswordHash, (UserRole)Role, Disabled != 0, (int)FailedSignIns, Time(LockedUntil), queues, Time(CreatedAt))
             {
                 Services = services,
+                SessionStamp = SessionStamp,
+                TotpSecret = TotpSecret,
+                ExternalIdentity = ExternalSubject is null ? null : new ExternalIdentity(ExternalIssuer ?? string.Empty, ExternalSubject),
             };
     }
 

@@ -29,7 +29,30 @@ internal static class SqliteSchema
         new(3, "threshold overrides set from the admin console", CreateThresholdOverrides),
         new(4, "the service of review tasks, reviewers' service grants, the queue page's counts index", AddReviewService),
         new(5, "incidents, the reports linked to them and their append-only audit trail", CreateIncidents),
+        new(6, "portal sign-in: session stamps, directory identities, TOTP secrets and recovery codes of accounts", AddAccountSessions),
     ];
+
+    /// <summary>
+    /// Version 6: an account's session stamp (a session cookie carries it and is refused once it changes: sign-out and an
+    /// administrator's "end sessions" rotate it) and the directory identity (issuer, subject) an account is bound to at
+    /// its first directory sign-in. Existing accounts get an empty stamp (cookies issued before carry none and must
+    /// sign in again) and no binding (bound at their next directory sign-in). Two-factor sign-in: the TOTP secret, the
+    /// last time step used (a code is accepted once) and the one-time recovery codes, hashed.
+    /// </summary>
+    public const string AddAccountSessions = """
+        ALTER TABLE users ADD COLUMN session_stamp TEXT NOT NULL DEFAULT '';
+        ALTER TABLE users ADD COLUMN external_issuer TEXT NULL;
+        ALTER TABLE users ADD COLUMN external_subject TEXT NULL;
+        ALTER TABLE users ADD COLUMN totp_secret TEXT NULL;
+        ALTER TABLE users ADD COLUMN totp_last_step INTEGER NULL;
+
+        CREATE TABLE IF NOT EXISTS user_recovery_codes (
+            name       TEXT    NOT NULL COLLATE NOCASE REFERENCES users (name),
+            code_hash  TEXT    NOT NULL,
+            used_at    INTEGER NULL,
+            PRIMARY KEY (name, code_hash)
+        );
+        """;
 
     /// <summary>
     /// Version 3: confidence thresholds an administrator set (portal or CLI), replacing the configured value for a bot

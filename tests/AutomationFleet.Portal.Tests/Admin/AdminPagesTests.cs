@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Playwright;
@@ -74,6 +73,8 @@ public sealed class AdminPagesTests(AdminPortalFixture fixture)
         Assert.Equal(WorkItemState.New, item!.State);
         var trail = await fixture.Store.GetAuditTrailAsync(item.Id, CancellationToken.None);
         Assert.Equal("admin:ada", trail[^1].Actor);
+        var security = await fixture.Store.ListSecurityEventsAsync(AdminPortalFixture.DeadReference, 10, CancellationToken.None);
+        Assert.Contains(security, e => e.Actor == "ada" && e.Action == "dead-letter-replayed");
     }
 
     [Fact]
@@ -103,6 +104,10 @@ public sealed class AdminPagesTests(AdminPortalFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Resume nightly-rent-arrears" }).ClickAsync();
 
         Assert.Equal(["pause nightly-rent-arrears by ada", "trigger nightly-rent-arrears", "resume nightly-rent-arrears"], fixture.Schedules.Actions);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("resumed");
+        var security = (await fixture.Store.ListSecurityEventsAsync("schedule:nightly-rent-arrears", 10, CancellationToken.None)).Reverse().ToList();
+        Assert.Equal(["schedule-paused", "schedule-triggered", "schedule-resumed"], security.Select(e => e.Action));
+        Assert.All(security, e => Assert.Equal("ada", e.Actor));
     }
 
     [Fact]
@@ -118,12 +123,15 @@ public sealed class AdminPagesTests(AdminPortalFixture fixture)
         await Assertions.Expect(page.Locator("table tbody")).ToContainTextAsync("reviewer:rita");
         await Assertions.Expect(page.Locator("table tbody")).ToContainTextAsync("corrected: wrong service");
         await AdminPortalFixture.ScreenshotAsync(page, "admin-05-audit");
+        var security = await fixture.Store.ListSecurityEventsAsync("inbox:corrected-1", 10, CancellationToken.None);
+        Assert.Contains(security, e => e.Actor == "ada" && e.Action == "audit-searched" && e.Detail == "trail shown");
     }
 
     [Fact]
-    public async Task Metrics_Anonymous_PrometheusTextFromStore()
+    public async Task Metrics_ScrapeToken_PrometheusTextFromStore()
     {
         using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminPortalFixture.MetricsToken);
         using var response = await http.GetAsync(new Uri(fixture.BaseUrl + "/metrics"));
 
         Assert.True(response.IsSuccessStatusCode);
@@ -133,6 +141,32 @@ public sealed class AdminPagesTests(AdminPortalFixture fixture)
         Assert.Contains("fleet_items_finished_total{queue=\"inbound-post\",state=\"Completed\"} 6\n", text, StringComparison.Ordinal);
         Assert.Contains("fleet_review_backlog{sla=\"overdue\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("fleet_review_oldest_age_seconds ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_AnonymousOrWrongToken_Unauthorized401()
+    {
+        using var anonymous = new HttpClient();
+        using var wrong = new HttpClient();
+        wrong.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminPortalFixture.MetricsToken + "x");
+
+        using var none = await anonymous.GetAsync(new Uri(fixture.BaseUrl + "/metrics"));
+        using var bad = await wrong.GetAsync(new Uri(fixture.BaseUrl + "/metrics"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, bad.StatusCode);
+        Assert.DoesNotContain("fleet_", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_SignedInAccount_Ok()
+    {
+        var page = await fixture.SignedInPageAsync("rita");
+
+        var response = await page.Context.APIRequest.GetAsync(fixture.BaseUrl + "/metrics");
+
+        Assert.Equal(200, response.Status);
+        Assert.Contains("# TYPE fleet_queue_depth gauge", await response.TextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class AdminPortalFixture : IAsyncLifetime
     public const string Bot = "inbound-post";
     public const string DeadReference = "inbox:dead-1";
 
+    /// <summary>The scrape token a Prometheus server would send for /metrics.</summary>
+    public const string MetricsToken = "scrape-token-for-tests-7d3f1e2a9b";
+
     private readonly string _root = Directory.CreateTempSubdirectory("fleet-admin-").FullName;
     private WebApplication? _portal;
     private IPlaywright? _playwright;
@@ -47,6 +50,9 @@ public sealed class AdminPortalFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Portal:Urls"] = "http://127.0.0.1:0",
+            ["Portal:MetricsScrapeToken"] = MetricsToken,
+            ["Portal:SignInAttemptsPerAddressPerMinute"] = "10000",
+            ["Portal:SignInAttemptsPerAccountPerMinute"] = "10000",
             ["Confidence:Bots:inbound-post:Categories:blue-badge"] = "0.93",
             ["Confidence:Bots:inbound-post:NeverAutomatic:0"] = "safeguarding-concern",
         }).Build();
@@ -107,6 +113,7 @@ public sealed class AdminPortalFixture : IAsyncLifetime
             await Store.AddUserAsync(name, PortalPasswords.Hash(Password), role, "test", ct);
         }
 
+        await Security.TestTwoFactor.EnrolAsync(Store, "ada");
         await Store.GrantQueueAsync("rita", Queue, "test", ct);
         for (var i = 0; i < 3; i++)
         {

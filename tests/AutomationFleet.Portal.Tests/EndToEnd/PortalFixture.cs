@@ -123,6 +123,10 @@ public sealed class PortalFixture : IAsyncLifetime
         await page.GetByLabel("Account name").FillAsync(name);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (password == Password && Security.TestTwoFactor.IsEnrolled(name))
+        {
+            await Security.TestTwoFactor.CompleteAsync(page);
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
@@ -147,7 +151,14 @@ public sealed class PortalFixture : IAsyncLifetime
         SqliteFleetStore store, FileBlobStore blobs, IDictionary<string, string?> settings, params IReviewForm[] forms)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Urls"] = "http://127.0.0.1:0" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Portal:Urls"] = "http://127.0.0.1:0",
+
+                // The tests sign in from one address, many times a minute; the limits have tests of their own (Security/).
+                ["Portal:SignInAttemptsPerAddressPerMinute"] = "10000",
+                ["Portal:SignInAttemptsPerAccountPerMinute"] = "10000",
+            })
             .AddInMemoryCollection(settings)
             .Build();
         var app = PortalWebApplication.Build(configuration, shared =>
@@ -182,6 +193,7 @@ public sealed class PortalFixture : IAsyncLifetime
             await Store.AddUserAsync(name, PortalPasswords.Hash(Password), role, "test", ct);
         }
 
+        await Security.TestTwoFactor.EnrolAsync(Store, "ada");
         await Store.GrantQueueAsync("rita", InboundQueue, "test", ct);
         await Store.GrantQueueAsync("lena", InboundQueue, "test", ct);
         await Store.GrantQueueAsync("tim", InboundQueue, "test", ct);

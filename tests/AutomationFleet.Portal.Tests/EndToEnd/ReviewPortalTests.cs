@@ -79,7 +79,7 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
     }
 
     [Fact]
-    public async Task ItemPage_ReviewerWithoutGrant_Forbidden403AndAudited()
+    public async Task ItemPage_ReviewerWithoutGrant_NotFound404LikeAMissingItemAndAudited()
     {
         var page = await fixture.NewPageAsync();
         await PortalFixture.SignInAsync(page, fixture.BaseUrl, "rita");
@@ -87,11 +87,13 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
 
         var response = await page.GotoAsync($"{fixture.BaseUrl}/review/items/{fixture.OtherQueueItemId}");
 
-        Assert.Equal(403, response!.Status);
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
-        await PortalFixture.ScreenshotAsync(page, "06-forbidden");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
+        await PortalFixture.ScreenshotAsync(page, "06-not-yours");
         var post = await page.Context.APIRequest.GetAsync($"{fixture.BaseUrl}/review/items/{fixture.OtherQueueItemId}?handler=Document&hash=x");
-        Assert.Equal(403, post.Status);
+        Assert.Equal(404, post.Status);
+        var missing = await page.Context.APIRequest.GetAsync($"{fixture.BaseUrl}/review/items/987654321");
+        Assert.Equal(404, missing.Status);
         var security = await fixture.Store.ListSecurityEventsAsync("form:other-1", 50, CancellationToken.None);
         Assert.Contains(security, e => e.Actor == "rita" && e.Action == "denied" && e.Detail.Contains("contact-forms", StringComparison.Ordinal));
         Assert.DoesNotContain(security, e => e.Actor == "rita" && e.Action == "item-view");

@@ -13,7 +13,7 @@ public sealed class SupervisionTests(PortalFixture fixture)
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task Queue_ReviewerGrantedOnlyAService_SeesThatServiceAnd403AuditedOnAnother()
+    public async Task Queue_ReviewerGrantedOnlyAService_SeesThatServiceAnd404AuditedOnAnother()
     {
         var page = await SignedInAsync("vic");
         var rows = page.Locator("table.queue tbody tr");
@@ -34,8 +34,8 @@ public sealed class SupervisionTests(PortalFixture fixture)
         var document = await page.Context.APIRequest.GetAsync(
             $"{fixture.BaseUrl}/review/items/{other.Id}?handler=Document&hash={other.Attachments[0].ContentHash}");
 
-        Assert.Equal(403, response!.Status);
-        Assert.Equal(403, document.Status);
+        Assert.Equal(404, response!.Status);
+        Assert.Equal(404, document.Status);
         var security = await fixture.Store.ListSecurityEventsAsync(other.Reference, 20, None);
         Assert.Contains(security, e => e.Actor == "vic" && e.Action == "denied" && e.Detail.Contains(PortalFixture.BlueBadgeService, StringComparison.Ordinal));
         Assert.DoesNotContain(security, e => e.Actor == "vic" && e.Action is "item-view" or "document-view");

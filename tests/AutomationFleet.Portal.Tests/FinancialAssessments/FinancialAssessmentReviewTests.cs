@@ -115,14 +115,14 @@ public sealed class FinancialAssessmentReviewTests(PortalFixture portal, Financi
     }
 
     [Fact]
-    public async Task Preview_AccountWithoutTheGrant_Forbidden()
+    public async Task Preview_AccountWithoutTheGrant_NotFound()
     {
         await fixture.Store.AddUserAsync("no-grant-fa", PortalPasswords.Hash(PortalFixture.Password), UserRole.Reviewer, "test", CancellationToken.None);
         var page = await portal.NewPageAsync();
         await PortalFixture.SignInAsync(page, fixture.BaseUrl, "no-grant-fa");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
 
-        Assert.Equal(StatusCodes.Status403Forbidden, await PostPreviewAsync(page, withToken: true));
+        Assert.Equal(StatusCodes.Status404NotFound, await PostPreviewAsync(page, withToken: true));
     }
 
     [Fact]

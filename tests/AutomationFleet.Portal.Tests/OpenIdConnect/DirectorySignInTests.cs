@@ -28,7 +28,7 @@ public sealed class DirectorySignInTests(DirectorySignInFixture fixture)
 
         // The grant is still checked per item: the other queue's item is refused, as for a password sign-in.
         var other = await page.GotoAsync($"{fixture.BaseUrl}/review/items/{fixture.OtherQueueItemId}");
-        Assert.Equal(403, other!.Status);
+        Assert.Equal(404, other!.Status);
 
         // The code was redeemed with the secret and the PKCE verifier; the request carried S256, state and nonce.
         Assert.Equal(issuedBefore + 1, fixture.Provider.TokensIssued);
@@ -130,6 +130,56 @@ public sealed class DirectorySignInTests(DirectorySignInFixture fixture)
         await AssertSignedOutAsync(page);
         var audit = await fixture.Store.ListSecurityEventsAsync(string.Empty, 50, CancellationToken.None);
         Assert.Contains(audit, e => e.Action == "sign-in-failed" && e.Detail.StartsWith("directory: sign-in did not complete", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DirectorySignIn_SameUsernameAnotherSubject_RefusedAndAudited()
+    {
+        const string Name = "dirk";
+        await fixture.Store.AddUserAsync(Name, UserAccount.ExternalOnlyPasswordHash, UserRole.Reviewer, "test", CancellationToken.None);
+        var first = await fixture.NewPageAsync();
+        await fixture.SignInThroughDirectoryAsync(first, Name);
+        await Assertions.Expect(first).ToHaveURLAsync(new Regex("/review$"));
+        var bound = (await fixture.Store.FindUserAsync(Name, CancellationToken.None))!.ExternalIdentity;
+        Assert.Equal(new ExternalIdentity(fixture.Provider.Issuer, "directory-id-" + Name), bound);
+
+        // Someone else the directory now calls "dirk" (a reused or renamed account): same name, another subject.
+        var second = await fixture.NewPageAsync();
+        fixture.Provider.NextSubject = "directory-id-someone-else";
+        try
+        {
+            await fixture.SignInThroughDirectoryAsync(second, Name);
+        }
+        finally
+        {
+            fixture.Provider.NextSubject = null;
+        }
+
+        await Assertions.Expect(second).ToHaveURLAsync(new Regex("/sign-in/refused\\?why=account$"));
+        await AssertSignedOutAsync(second);
+        var audit = await fixture.Store.ListSecurityEventsAsync(Name, 20, CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "sign-in-failed" && e.Detail == "directory: bound to another directory identity");
+        Assert.Single(audit, e => e.Action == "directory-bound");
+        Assert.Equal(bound, (await fixture.Store.FindUserAsync(Name, CancellationToken.None))!.ExternalIdentity);
+    }
+
+    [Theory]
+    [InlineData(false, new string[0], null, true)]
+    [InlineData(true, new[] { "pwd" }, null, false)]
+    [InlineData(true, new[] { "pwd", "mfa" }, null, true)]
+    [InlineData(true, new string[0], "urn:council:loa:2", true)]
+    [InlineData(true, new string[0], "urn:council:loa:1", false)]
+    public void ShowsMultiFactor_AmrAndAcr_AsConfigured(bool required, string[] amr, string? acr, bool expected)
+    {
+        var claims = amr.Select(v => new System.Security.Claims.Claim("amr", v)).ToList();
+        if (acr is not null)
+        {
+            claims.Add(new System.Security.Claims.Claim("acr", acr));
+        }
+
+        var settings = new PortalOpenIdConnectOptions { RequireMultiFactor = required, MultiFactorAcrValues = "urn:council:loa:2" };
+
+        Assert.Equal(expected, Portal.Security.DirectorySignIn.ShowsMultiFactor(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims)), settings));
     }
 
     [Fact]

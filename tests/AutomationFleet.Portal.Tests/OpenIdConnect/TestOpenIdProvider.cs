@@ -46,6 +46,9 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
     /// <summary>The <c>preferred_username</c> the authorize endpoint signs in next; null sends no such claim.</summary>
     public string? NextUser { get; set; }
 
+    /// <summary>The <c>sub</c> the next id_token carries; null gives <c>directory-id-{user}</c> (stable per user).</summary>
+    public string? NextSubject { get; set; }
+
     /// <summary>The query of the last authorization request, as the portal sent it.</summary>
     public IReadOnlyDictionary<string, string> LastAuthorizeRequest { get; private set; } = new Dictionary<string, string>();
 
@@ -141,7 +144,7 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
 
         var code = Base64Url(RandomNumberGenerator.GetBytes(32));
         _codes[code] = new PendingCode(
-            Get("redirect_uri"), Get("code_challenge"), Get("nonce"), NextUser, _timeProvider.GetUtcNow() + CodeLifetime);
+            Get("redirect_uri"), Get("code_challenge"), Get("nonce"), NextUser, _timeProvider.GetUtcNow() + CodeLifetime) { Subject = NextSubject };
         answer["code"] = code;
         return Results.Redirect(QueryHelpers.AddQueryString(RedirectUri, answer));
     }
@@ -197,7 +200,7 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         var claims = new Dictionary<string, object>
         {
             ["iss"] = Issuer,
-            ["sub"] = "directory-id-" + (pending.User ?? "none"),
+            ["sub"] = pending.Subject ?? "directory-id-" + (pending.User ?? "none"),
             ["aud"] = ClientId,
             ["iat"] = now.ToUnixTimeSeconds(),
             ["exp"] = (now + TokenLifetime).ToUnixTimeSeconds(),
@@ -242,5 +245,8 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private sealed record PendingCode(string RedirectUri, string CodeChallenge, string Nonce, string? User, DateTimeOffset ExpiresAt);
+    private sealed record PendingCode(string RedirectUri, string CodeChallenge, string Nonce, string? User, DateTimeOffset ExpiresAt)
+    {
+        public string? Subject { get; init; }
+    }
 }

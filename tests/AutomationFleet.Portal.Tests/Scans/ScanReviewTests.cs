@@ -8,7 +8,7 @@ namespace AutomationFleet.Portal.Tests.Scans;
 /// <summary>
 /// The item page of a scan the real bot OCR'd: the page image served by the portal under the real CSP, one outline per
 /// low-confidence word in the evidence (with its confidence as a tooltip), the words listed as text, axe-core clean,
-/// and the page image refused (403, audited) to a reviewer without the queue's grant.
+/// and the page image refused (404 like a missing one, audited) to a reviewer without the queue's grant.
 /// </summary>
 [Collection(PortalCollection.Name)]
 [Trait("Category", "Integration")]
@@ -78,7 +78,7 @@ public sealed class ScanReviewTests(PortalFixture portal, ScanReviewFixture scan
     }
 
     [Fact]
-    public async Task PageImage_ReviewerWithoutGrant_Forbidden403AndAudited()
+    public async Task PageImage_ReviewerWithoutGrant_NotFound404AndAudited()
     {
         var (hash, _, _, _) = Evidence();
         var page = await portal.NewPageAsync();
@@ -87,7 +87,7 @@ public sealed class ScanReviewTests(PortalFixture portal, ScanReviewFixture scan
 
         var response = await page.Context.APIRequest.GetAsync($"{scan.BaseUrl}/review/items/{scan.Item.Id}?handler=PageImage&hash={hash}");
 
-        Assert.Equal(403, response.Status);
+        Assert.Equal(404, response.Status);
         Assert.NotEqual("image/png", response.Headers.GetValueOrDefault("content-type"));
         var security = await scan.Store.ListSecurityEventsAsync(ScanReviewFixture.Reference, 50, CancellationToken.None);
         Assert.Contains(security, e => e.Actor == "sam" && e.Action == "denied" && e.Detail.Contains("inbound-post", StringComparison.Ordinal));

@@ -51,25 +51,52 @@ public abstract class UserStoreContractTests
     }
 
     [Fact]
-    public async Task RecordFailedSignInAsync_FifthFailure_LocksForTheLockoutAndRestartsTheCount()
+    public async Task BeginSignInAttemptAsync_FifthAttempt_LocksForTheLockoutAndRestartsTheCount()
     {
         await using var t = await CreateStoreAsync();
         await t.Users.AddUserAsync("lena", "h", UserRole.Reviewer, "cli", None);
-        UserAccount? account = null;
         for (var i = 0; i < 4; i++)
         {
-            account = await t.Users.RecordFailedSignInAsync("lena", 5, TimeSpan.FromMinutes(15), None);
+            Assert.Equal(SignInAttempt.Allowed, await t.Users.BeginSignInAttemptAsync("lena", 5, TimeSpan.FromMinutes(15), None));
         }
 
-        Assert.Equal(4, account!.FailedSignIns);
-        Assert.Null(account.LockedUntil);
+        Assert.Equal(4, (await t.Users.FindUserAsync("lena", None))!.FailedSignIns);
 
-        account = await t.Users.RecordFailedSignInAsync("lena", 5, TimeSpan.FromMinutes(15), None);
+        Assert.Equal(SignInAttempt.AllowedThenLocked, await t.Users.BeginSignInAttemptAsync("lena", 5, TimeSpan.FromMinutes(15), None));
 
+        var account = await t.Users.FindUserAsync("lena", None);
         Assert.Equal(0, account!.FailedSignIns);
         Assert.Equal(StoreHarness.Start.AddMinutes(15), account.LockedUntil);
         Assert.True(account.IsLockedOut(StoreHarness.Start.AddMinutes(14)));
-        Assert.False(account.IsLockedOut(StoreHarness.Start.AddMinutes(15)));
+        Assert.Equal(SignInAttempt.Locked, await t.Users.BeginSignInAttemptAsync("lena", 5, TimeSpan.FromMinutes(15), None));
+        t.Time.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(SignInAttempt.Allowed, await t.Users.BeginSignInAttemptAsync("lena", 5, TimeSpan.FromMinutes(15), None));
+        Assert.Equal(1, (await t.Users.FindUserAsync("lena", None))!.FailedSignIns);
+    }
+
+    [Fact]
+    public async Task BeginSignInAttemptAsync_ParallelGuesses_ExactlyTheLimitGetThrough()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.Users.AddUserAsync("lena", "h", UserRole.Reviewer, "cli", None);
+        const int Limit = 5;
+        const int Guesses = 40;
+        using var start = new ManualResetEventSlim();
+
+        var attempts = Enumerable.Range(0, Guesses)
+            .Select(_ => Task.Run(async () =>
+            {
+                start.Wait();
+                return await t.Users.BeginSignInAttemptAsync("lena", Limit, TimeSpan.FromMinutes(15), None);
+            }))
+            .ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Equal(Limit - 1, results.Count(r => r == SignInAttempt.Allowed));
+        Assert.Equal(1, results.Count(r => r == SignInAttempt.AllowedThenLocked));
+        Assert.Equal(Guesses - Limit, results.Count(r => r == SignInAttempt.Locked));
+        Assert.True((await t.Users.FindUserAsync("lena", None))!.IsLockedOut(StoreHarness.Start.AddMinutes(14)));
     }
 
     [Fact]
@@ -77,7 +104,7 @@ public abstract class UserStoreContractTests
     {
         await using var t = await CreateStoreAsync();
         await t.Users.AddUserAsync("lena", "h", UserRole.Reviewer, "cli", None);
-        await t.Users.RecordFailedSignInAsync("lena", 1, TimeSpan.FromMinutes(15), None);
+        await t.Users.BeginSignInAttemptAsync("lena", 1, TimeSpan.FromMinutes(15), None);
 
         await t.Users.RecordSignInAsync("lena", None);
 
@@ -87,11 +114,79 @@ public abstract class UserStoreContractTests
     }
 
     [Fact]
-    public async Task RecordFailedSignInAsync_UnknownAccount_Null()
+    public async Task BeginSignInAttemptAsync_UnknownAccount_UnknownAccount()
     {
         await using var t = await CreateStoreAsync();
 
-        Assert.Null(await t.Users.RecordFailedSignInAsync("ghost", 5, TimeSpan.FromMinutes(15), None));
+        Assert.Equal(SignInAttempt.UnknownAccount, await t.Users.BeginSignInAttemptAsync("ghost", 5, TimeSpan.FromMinutes(15), None));
+    }
+
+    [Fact]
+    public async Task EndSessionsAsync_NewStampEachTimeAndAudited()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.Users.AddUserAsync("Rita", "h", UserRole.Reviewer, "cli", None);
+        var before = (await t.Users.FindUserAsync("rita", None))!.SessionStamp;
+
+        await t.Users.EndSessionsAsync("rita", "admin:ada", "ended by an administrator", None);
+        var first = (await t.Users.FindUserAsync("rita", None))!.SessionStamp;
+        await t.Users.EndSessionsAsync("rita", "Rita", "sign-out", None);
+        var second = (await t.Users.FindUserAsync("rita", None))!.SessionStamp;
+
+        Assert.NotEqual(before, first);
+        Assert.NotEqual(first, second);
+        Assert.Equal(32, second.Length);
+        var audit = await t.Users.ListSecurityEventsAsync("Rita", 10, None);
+        Assert.Contains(audit, e => e.Action == "sessions-ended" && e.Actor == "admin:ada" && e.Detail == "ended by an administrator");
+        await Assert.ThrowsAsync<UserNotFoundException>(() => t.Users.EndSessionsAsync("nobody", "cli", "x", None));
+    }
+
+    [Fact]
+    public async Task TryUseTotpStepAsync_SameOrOlderStep_RefusedOnce()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.Users.AddUserAsync("ada", "h", UserRole.Administrator, "cli", None);
+        Assert.False(await t.Users.TryUseTotpStepAsync("ada", 10, None));
+        await t.Users.EnrolTotpAsync("ADA", "JBSWY3DPEHPK3PXP", ["hash-1", "hash-2"], "ada", None);
+
+        var uses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => t.Users.TryUseTotpStepAsync("ada", 11, None))));
+
+        Assert.Single(uses, used => used);
+        Assert.False(await t.Users.TryUseTotpStepAsync("ada", 10, None));
+        Assert.True(await t.Users.TryUseTotpStepAsync("ada", 12, None));
+        Assert.Equal("JBSWY3DPEHPK3PXP", (await t.Users.FindUserAsync("ada", None))!.TotpSecret);
+        Assert.Contains(await t.Users.ListSecurityEventsAsync("ada", 10, None), e => e.Action == "mfa-enrolled" && e.Detail == "2 recovery codes");
+    }
+
+    [Fact]
+    public async Task TryUseRecoveryCodeAsync_EachCodeOnceAndReenrolReplacesThem()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.Users.AddUserAsync("ada", "h", UserRole.Administrator, "cli", None);
+        await t.Users.EnrolTotpAsync("ada", "JBSWY3DPEHPK3PXP", ["hash-1", "hash-2"], "ada", None);
+
+        Assert.True(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-1", None));
+        Assert.False(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-1", None));
+        Assert.False(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-9", None));
+        await t.Users.EnrolTotpAsync("ada", "KRSXG5CTMVRXEZLU", ["hash-3"], "ada", None);
+        Assert.False(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-2", None));
+        Assert.True(await t.Users.TryUseRecoveryCodeAsync("ada", "hash-3", None));
+    }
+
+    [Fact]
+    public async Task BindExternalIdentityAsync_FirstBindsLaterKeepsTheFirst()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.Users.AddUserAsync("dora", "h", UserRole.Supervisor, "cli", None);
+        var first = new ExternalIdentity("https://login.example/tenant", "sub-1");
+
+        Assert.Equal(first, await t.Users.BindExternalIdentityAsync("DORA", first, None));
+        Assert.Equal(first, await t.Users.BindExternalIdentityAsync("dora", new ExternalIdentity("https://login.example/tenant", "sub-2"), None));
+
+        Assert.Equal(first, (await t.Users.FindUserAsync("dora", None))!.ExternalIdentity);
+        Assert.Null(await t.Users.BindExternalIdentityAsync("ghost", first, None));
+        var audit = await t.Users.ListSecurityEventsAsync("dora", 10, None);
+        Assert.Single(audit, e => e.Action == "directory-bound");
     }
 
     [Fact]

@@ -69,8 +69,14 @@ public sealed class PostgresFleetStoreLeastPrivilegeTests(PostgresServer server)
         await store.SendToReviewAsync(item.Id, "w1", new ReviewRequest("bot", "c", "{}", 0.5, "{}", ["low"], Urgent: false), None);
         await store.AddUserAsync("ada", "hash", UserRole.Administrator, "cli", None);
         await store.GrantQueueAsync("ada", "q", "cli", None);
-        await store.RecordFailedSignInAsync("ada", 5, TimeSpan.FromMinutes(15), None);
+        Assert.Equal(SignInAttempt.Allowed, await store.BeginSignInAttemptAsync("ada", 5, TimeSpan.FromMinutes(15), None));
         await store.RecordSignInAsync("ada", None);
+        await store.EndSessionsAsync("ada", "ada", "sign-out", None);
+        await store.EnrolTotpAsync("ada", "JBSWY3DPEHPK3PXP", ["h1", "h2"], "ada", None);
+        await store.EnrolTotpAsync("ada", "JBSWY3DPEHPK3PXP", ["h3"], "ada", None);
+        Assert.True(await store.TryUseTotpStepAsync("ada", 100, None));
+        Assert.True(await store.TryUseRecoveryCodeAsync("ada", "h3", None));
+        Assert.Equal(new ExternalIdentity("https://idp", "s-1"), await store.BindExternalIdentityAsync("ada", new ExternalIdentity("https://idp", "s-1"), None));
         await store.ClaimAsync(item.Id, "ada", TimeSpan.FromMinutes(10), None);
         await store.DecideAsync(item.Id, "ada", new ReviewDecision(ReviewDecisionKind.Correct, "wrong", "{\"category\":\"d\"}", "d"), None);
         Assert.Single(await store.LeaseAsync("q", "w1", 1, TimeSpan.FromMinutes(5), None));

@@ -21,9 +21,11 @@ public sealed class SqliteFleetStoreIncidentTests : IncidentStoreContractTests
         using (var connection = t.OpenRaw())
         {
             using var command = connection.CreateCommand();
-            // The version-4 shape: no incident tables (their indexes and triggers go with them).
+            // The version-4 shape: no incident tables (their indexes and triggers go with them), none of step 6's columns.
             command.CommandText = """
                 DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
+                ALTER TABLE users DROP COLUMN session_stamp; ALTER TABLE users DROP COLUMN external_issuer; ALTER TABLE users DROP COLUMN external_subject;
+                ALTER TABLE users DROP COLUMN totp_secret; ALTER TABLE users DROP COLUMN totp_last_step; DROP TABLE user_recovery_codes;
                 DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (4, 0);
                 """;
             command.ExecuteNonQuery();
@@ -34,7 +36,7 @@ public sealed class SqliteFleetStoreIncidentTests : IncidentStoreContractTests
         await reopened.InitializeAsync(None);
         await reopened.OpenAsync(New("INC-1"), Bot, "rule", At, None);
 
-        Assert.Equal(5, SqliteSchema.CurrentVersion);
+        Assert.Equal(SqliteSchema.CurrentVersion, t.Scalar("SELECT MAX(version) FROM schema_version"));
         Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM schema_version WHERE version = 5"));
         Assert.Equal(7, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_incidents_%'"));
         Assert.Equal(2, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'incident_audit_%'"));

@@ -24,7 +24,7 @@ public sealed class SqliteFleetStoreUserTests : UserStoreContractTests
                 DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
                 DROP TABLE threshold_overrides; DROP INDEX ix_review_tasks_counts;
                 ALTER TABLE review_tasks DROP COLUMN service; ALTER TABLE review_tasks DROP COLUMN queue; DROP TABLE user_services;
-                DROP TABLE user_queues; DROP TABLE users; DROP TABLE security_audit;
+                DROP TABLE user_recovery_codes; DROP TABLE user_queues; DROP TABLE users; DROP TABLE security_audit;
                 DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (1, 0);
                 """;
             command.ExecuteNonQuery();

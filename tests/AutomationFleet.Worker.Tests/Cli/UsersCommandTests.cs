@@ -43,6 +43,15 @@ public sealed class UsersCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UsersAdd_BreachedPassword_RefusedSayingWhy()
+    {
+        var run = await _cli.RunWithInputAsync("1qaz2wsx3edc\n", "users", "add", "ada", "--role", "administrator", "--password-stdin");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("known from breaches", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UsersAdd_SameNameTwice_SecondRefused()
     {
         await _cli.RunWithInputAsync(Password + "\n", "users", "add", "rita", "--role", "reviewer", "--password-stdin");

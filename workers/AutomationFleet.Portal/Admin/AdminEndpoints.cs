@@ -3,7 +3,9 @@ using AutomationFleet.Core.WorkItems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using AutomationFleet.Portal.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Portal.Admin;
 
@@ -20,8 +22,8 @@ public static class AdminEndpoints
 
     /// <summary>
     /// <c>/metrics</c>: the <see cref="FleetMeter.MeterName"/> meter in Prometheus text, refreshed from the store on
-    /// each scrape. Anonymous, like the health checks: it carries counts and ages only, never an item or a person,
-    /// and the portal binds to 127.0.0.1 by default.
+    /// each scrape. Only for a signed-in account or a scraper with <see cref="PortalOptions.MetricsScrapeToken"/>
+    /// (<see cref="MetricsAccess"/>); anyone else gets 401. The health checks stay open.
     /// </summary>
     public static IEndpointRouteBuilder MapFleetAdmin(this IEndpointRouteBuilder endpoints)
     {
@@ -34,6 +36,12 @@ public static class AdminEndpoints
     private static async Task<IResult> ServeMetricsAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
+        if (!MetricsAccess.Allows(context, services.GetRequiredService<IOptions<PortalOptions>>().Value.MetricsScrapeToken))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"fleet-metrics\"";
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
         if (services.GetService<IFleetMetrics>() is not { } metrics || services.GetService<IWorkQueue>() is not { } queue)
         {
             return Results.Problem("The store's metrics are not available in this process.", statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Portal.Security;
@@ -44,29 +45,35 @@ public sealed class SignInModel(
         }
 
         name = name.Trim();
-        var account = await users.FindUserAsync(name, cancellationToken);
-        var verdict = PortalPasswords.Verify(account, password);
         var settings = options.Value;
-        string? failure = account switch
+        var account = await users.FindUserAsync(name, cancellationToken);
+        var failure = account switch
         {
             null => "unknown account",
             { Disabled: true } => "account disabled",
             { IsExternalOnly: true } => "directory sign-in only",
-            _ when account.IsLockedOut(timeProvider.GetUtcNow()) => "account locked",
-            _ when verdict == PasswordVerificationResult.Failed => "wrong password",
             _ => null,
         };
+
+        // The lock check and the count are one store operation, before the password is checked: parallel guesses
+        // cannot all pass a check made before any of them is counted.
+        var attempt = failure is null
+            ? await users.BeginSignInAttemptAsync(account!.Name, settings.MaxFailedSignIns, settings.LockoutDuration, cancellationToken)
+            : SignInAttempt.UnknownAccount;
+        if (failure is null && attempt is SignInAttempt.Locked or SignInAttempt.UnknownAccount)
+        {
+            failure = attempt == SignInAttempt.Locked ? "account locked" : "unknown account";
+        }
+
+        // Checked (or a decoy checked) on every path, so the answer takes as long whatever the reason.
+        var verdict = PortalPasswords.Verify(failure is null ? account : null, password);
+        if (failure is null && verdict == PasswordVerificationResult.Failed)
+        {
+            failure = attempt == SignInAttempt.AllowedThenLocked ? $"wrong password; locked for {settings.LockoutDuration}" : "wrong password";
+        }
+
         if (failure is not null)
         {
-            if (failure == "wrong password")
-            {
-                var after = await users.RecordFailedSignInAsync(account!.Name, settings.MaxFailedSignIns, settings.LockoutDuration, cancellationToken);
-                if (after?.IsLockedOut(timeProvider.GetUtcNow()) == true)
-                {
-                    failure += $"; locked for {settings.LockoutDuration}";
-                }
-            }
-
             // An unknown name is not written down: people type passwords into the name field.
             var who = account?.Name ?? "anonymous";
             await audit.WriteAsync(who, AuditActions.SignInFailed, account?.Name ?? string.Empty, failure, cancellationToken);
@@ -80,12 +87,25 @@ public sealed class SignInModel(
             await users.SetPasswordHashAsync(account!.Name, PortalPasswords.Hash(password), account.Name, cancellationToken);
         }
 
-        await users.RecordSignInAsync(account!.Name, cancellationToken);
+        var next = Url.IsLocalUrl(returnUrl) ? returnUrl : "/review";
+        if (account!.HasTotp)
+        {
+            // The password was right; the attempt stays counted until the code is right too (SignInCode).
+            await HttpContext.SignInAsync(
+                SecondFactorSignIn.Scheme,
+                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, account.Name)], SecondFactorSignIn.Scheme)),
+                new AuthenticationProperties { IsPersistent = false });
+            return LocalRedirect(SecondFactorSignIn.CodePath + "?returnUrl=" + Uri.EscapeDataString(next));
+        }
+
+        await users.RecordSignInAsync(account.Name, cancellationToken);
         await audit.WriteAsync(account.Name, AuditActions.SignIn, account.Name, "password", cancellationToken);
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
-            PortalPrincipal.For(account, PortalPrincipal.PasswordMethod),
+            PortalPrincipal.For(account, PortalPrincipal.PasswordMethod, timeProvider.GetUtcNow()),
             new AuthenticationProperties { IsPersistent = false });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/review");
+
+        // An administrator must have a second factor: without one, enrolment first (the admin pages refuse until then).
+        return LocalRedirect(account.Role == UserRole.Administrator ? SecondFactorSignIn.EnrolPath : next);
     }
 }

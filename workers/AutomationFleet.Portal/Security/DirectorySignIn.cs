@@ -114,12 +114,68 @@ public static class DirectorySignIn
             return;
         }
 
+        // The name alone is not who someone is (a directory can rename people and reuse names): the account is bound to
+        // the directory's issuer and subject at its first directory sign-in, and a later sign-in must match them.
+        var identity = IdentityOf(context.Principal!);
+        failure = identity is null ? "no sub claim"
+            : !ShowsMultiFactor(context.Principal!, settings) ? "no multi-factor authentication shown (amr/acr)"
+            : await users.BindExternalIdentityAsync(account!.Name, identity, cancellationToken) is { } bound && bound != identity
+                ? "bound to another directory identity"
+                : null;
+        if (failure is not null)
+        {
+            await audit.WriteAsync(account!.Name, AuditActions.SignInFailed, account.Name, "directory: " + failure, cancellationToken);
+            logger.LogWarning("Portal directory sign-in refused: {Reason}", failure);
+            context.Response.Redirect($"{RefusedPath}?why={RefusedAccount}");
+            context.HandleResponse();
+            return;
+        }
+
         await users.RecordSignInAsync(account!.Name, cancellationToken);
         await audit.WriteAsync(account.Name, AuditActions.SignIn, account.Name, PortalPrincipal.DirectoryMethod, cancellationToken);
-        context.Principal = PortalPrincipal.For(account, PortalPrincipal.DirectoryMethod);
+        // The directory counts as the second factor only when its token shows one (amr/acr as configured).
+        var multiFactor = ShowsMultiFactor(context.Principal!, new PortalOpenIdConnectOptions
+        {
+            RequireMultiFactor = true,
+            MultiFactorAmrValues = settings.MultiFactorAmrValues,
+            MultiFactorAcrValues = settings.MultiFactorAcrValues,
+        });
+        context.Principal = PortalPrincipal.For(
+            account, PortalPrincipal.DirectoryMethod, services.GetRequiredService<TimeProvider>().GetUtcNow(), multiFactor ? PortalPrincipal.DirectoryFactor : null);
         context.Properties ??= new AuthenticationProperties();
         context.Properties.IsPersistent = false;
     }
+
+    /// <summary>
+    /// The directory's stable identity of the person: the id_token's <c>iss</c> and its Entra ID object id (<c>oid</c>,
+    /// the same for the person across every application of the tenant) or else its <c>sub</c>.
+    /// </summary>
+    internal static ExternalIdentity? IdentityOf(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        var subject = principal.FindFirst("oid")?.Value ?? principal.FindFirst("sub")?.Value;
+        var issuer = principal.FindFirst("iss")?.Value ?? principal.FindFirst("sub")?.Issuer;
+        return string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(issuer) ? null : new ExternalIdentity(issuer, subject);
+    }
+
+    /// <summary>
+    /// With <see cref="PortalOpenIdConnectOptions.RequireMultiFactor"/>, whether the token says the person used more
+    /// than a password: one of its <c>amr</c> values or its <c>acr</c> is among the configured ones.
+    /// </summary>
+    internal static bool ShowsMultiFactor(System.Security.Claims.ClaimsPrincipal principal, PortalOpenIdConnectOptions settings)
+    {
+        if (!settings.RequireMultiFactor)
+        {
+            return true;
+        }
+
+        var amr = Split(settings.MultiFactorAmrValues);
+        var acr = Split(settings.MultiFactorAcrValues);
+        return principal.FindAll("amr").Any(claim => amr.Contains(claim.Value))
+            || (principal.FindFirst("acr")?.Value is { } level && acr.Contains(level));
+    }
+
+    private static HashSet<string> Split(string? values) =>
+        (values ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
     // A bad state or correlation cookie, an error from the directory (e.g. access_denied), a code the directory would
     // not redeem or an id_token that does not validate: audited, and a page instead of an exception.

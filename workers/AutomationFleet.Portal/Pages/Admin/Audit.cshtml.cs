@@ -1,5 +1,6 @@
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AutomationFleet.Portal.Pages.Admin;
@@ -8,7 +9,7 @@ namespace AutomationFleet.Portal.Pages.Admin;
 /// An item's audit trail by its exact reference. Shows the item's state and trail only, never its payload or
 /// documents (those are on the review item page, which audits each view).
 /// </summary>
-public sealed class AuditModel(IWorkQueue queue) : PageModel
+public sealed class AuditModel(IWorkQueue queue, SecurityAudit audit) : PageModel
 {
     public string? Reference { get; private set; }
 
@@ -29,5 +30,9 @@ public sealed class AuditModel(IWorkQueue queue) : PageModel
         {
             Trail = await queue.GetAuditTrailAsync(Item.Id, cancellationToken);
         }
+
+        // Who looked at which item's trail is itself audited; the reference is what was searched for.
+        await audit.WriteAsync(
+            User.Identity?.Name ?? "unknown", AuditActions.AuditSearched, Reference, Item is null ? "no such item" : "trail shown", cancellationToken);
     }
 }

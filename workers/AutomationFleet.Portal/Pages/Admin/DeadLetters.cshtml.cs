@@ -1,11 +1,13 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AutomationFleet.Portal.Pages.Admin;
 
 /// <summary>Dead-lettered items, newest first as the store lists them, with a replay button each (anti-forgery checked).</summary>
-public sealed class DeadLettersModel(IWorkQueue queue) : PageModel
+public sealed class DeadLettersModel(IWorkQueue queue, SecurityAudit audit) : PageModel
 {
     public const int Limit = 200;
 
@@ -32,6 +34,7 @@ public sealed class DeadLettersModel(IWorkQueue queue) : PageModel
         try
         {
             await queue.ReplayAsync(reference, "admin:" + (User.Identity?.Name ?? "unknown"), "replayed from the admin console", cancellationToken);
+            await audit.WriteAsync(User.Identity?.Name ?? "unknown", AuditActions.DeadLetterReplayed, reference, "replayed from the admin console", cancellationToken);
             Message = $"Item {reference} replayed: back to New with its attempts reset.";
         }
         catch (WorkItemNotFoundException)

@@ -1,11 +1,13 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Portal.Admin;
+using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AutomationFleet.Portal.Pages.Admin;
 
 /// <summary>The schedules with their next fire times; pause, resume and trigger post back (anti-forgery checked).</summary>
-public sealed class SchedulesModel(IServiceProvider services) : PageModel
+public sealed class SchedulesModel(IServiceProvider services, SecurityAudit audit) : PageModel
 {
     private readonly IScheduleControl? _schedules = services.GetService(typeof(IScheduleControl)) as IScheduleControl;
 
@@ -25,19 +27,23 @@ public sealed class SchedulesModel(IServiceProvider services) : PageModel
     }
 
     public Task<IActionResult> OnPostPauseAsync(string name, CancellationToken cancellationToken) =>
-        ChangeAsync(name, async s => await s.PauseAsync(name, User.Identity?.Name ?? "administrator", cancellationToken) ? "paused" : "was already paused");
+        ChangeAsync(name, AuditActions.SchedulePaused, async s => await s.PauseAsync(name, User.Identity?.Name ?? "administrator", cancellationToken) ? "paused" : "was already paused", cancellationToken);
 
     public Task<IActionResult> OnPostResumeAsync(string name, CancellationToken cancellationToken) =>
-        ChangeAsync(name, async s => await s.ResumeAsync(name, cancellationToken) ? "resumed" : "was not paused");
+        ChangeAsync(name, AuditActions.ScheduleResumed, async s => await s.ResumeAsync(name, cancellationToken) ? "resumed" : "was not paused", cancellationToken);
 
     public Task<IActionResult> OnPostTriggerAsync(string name, CancellationToken cancellationToken) =>
-        ChangeAsync(name, async s =>
-        {
-            await s.TriggerAsync(name, cancellationToken);
-            return "triggered: it fires within a few seconds";
-        });
+        ChangeAsync(
+            name,
+            AuditActions.ScheduleTriggered,
+            async s =>
+            {
+                await s.TriggerAsync(name, cancellationToken);
+                return "triggered: it fires within a few seconds";
+            },
+            cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(string name, Func<IScheduleControl, Task<string>> change)
+    private async Task<IActionResult> ChangeAsync(string name, string action, Func<IScheduleControl, Task<string>> change, CancellationToken cancellationToken)
     {
         if (_schedules is null || string.IsNullOrWhiteSpace(name))
         {
@@ -46,7 +52,9 @@ public sealed class SchedulesModel(IServiceProvider services) : PageModel
 
         try
         {
-            Message = $"Schedule {name} {await change(_schedules)}.";
+            var outcome = await change(_schedules);
+            await audit.WriteAsync(User.Identity?.Name ?? "administrator", action, "schedule:" + name, outcome, cancellationToken);
+            Message = $"Schedule {name} {outcome}.";
         }
         catch (KeyNotFoundException)
         {

@@ -384,7 +384,7 @@ public sealed class ItemModel(
         if (scope is null)
         {
             await audit.DeniedAsync(HttpContext, reference ?? string.Empty, "account disabled or missing");
-            return (StatusCode(StatusCodes.Status403Forbidden), null);
+            return (NotFound(), null);
         }
 
         if (item is null || (task is null && !trail.Any(e => e.From == WorkItemState.NeedsReview || e.To == WorkItemState.NeedsReview)))
@@ -399,7 +399,9 @@ public sealed class ItemModel(
             await audit.DeniedAsync(
                 HttpContext, item.Reference, "no grant for queue " + item.Queue + (service is null ? string.Empty : " or service " + service));
             logger.LogWarning("Portal denied item {Reference}: no grant for its queue or service (see the security audit)", item.Reference);
-            return (StatusCode(StatusCodes.Status403Forbidden), scope);
+
+            // 404 like a missing item, so the answer does not tell someone without the grant that the item exists.
+            return (NotFound(), scope);
         }
 
         Scope = scope;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using AutomationFleet.Core.Users;
+using AutomationFleet.Portal;
 using AutomationFleet.Portal.Security;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -69,7 +71,10 @@ public static class UsersCommand
                     ? await cli.Console.Input.ReadLineAsync(cancellationToken)
                     : cli.Console.Ansi.Prompt(new TextPrompt<string>("Password:").Secret());
                 password = password?.TrimEnd('\r', '\n');
-                if (PortalPasswords.Problem(password ?? string.Empty) is { } problem)
+                // The same breached list the portal uses: the shipped one, or Portal:Passwords:BreachedListPath.
+                var breached = BreachedPasswordList.From(
+                    cli.Configuration(parse).GetSection(PortalOptions.SectionName).GetSection(PortalPasswordOptions.SectionName).Get<PortalPasswordOptions>());
+                if (PortalPasswords.Problem(password ?? string.Empty, breached) is { } problem)
                 {
                     throw new CliException(problem);
                 }

@@ -20,6 +20,8 @@ BEGIN
 
     GRANT SELECT, INSERT, UPDATE ON work_items, review_tasks, incidents, users, workers TO fleet_app;
     GRANT SELECT, INSERT, UPDATE, DELETE ON side_effects, threshold_overrides TO fleet_app;
+    -- Re-enrolling in two-factor sign-in replaces an account's recovery codes (0004).
+    GRANT SELECT, INSERT, UPDATE, DELETE ON user_recovery_codes TO fleet_app;
     GRANT SELECT, INSERT ON audit_log, security_audit, incident_audit, labelled_examples, incident_reports, user_queues, user_services TO fleet_app;
     GRANT SELECT ON schema_versions TO fleet_app;
     -- The scheduler's (Quartz.NET) rows: it inserts, updates and deletes its own triggers, fired triggers, locks and
