@@ -57,4 +57,13 @@ public static class AuditActions
 
     /// <summary>A confidence threshold override was cleared.</summary>
     public const string ThresholdCleared = "threshold-cleared";
+
+    /// <summary>A bot was paused fleet-wide.</summary>
+    public const string BotPaused = "bot-paused";
+
+    /// <summary>A paused bot was resumed.</summary>
+    public const string BotResumed = "bot-resumed";
+
+    /// <summary>A person cancelled a work item (the item's own audit trail has the state change).</summary>
+    public const string ItemCancelled = "item-cancelled";
 }

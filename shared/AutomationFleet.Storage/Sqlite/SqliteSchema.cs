@@ -29,7 +29,21 @@ internal static class SqliteSchema
         new(3, "threshold overrides set from the admin console", CreateThresholdOverrides),
         new(4, "the service of review tasks, reviewers' service grants, the queue page's counts index", AddReviewService),
         new(5, "incidents, the reports linked to them and their append-only audit trail", CreateIncidents),
+        new(6, "bots paused fleet-wide from the admin console or the CLI", CreateBotPauses),
     ];
+
+    /// <summary>
+    /// Version 6: bots an administrator paused (<see cref="Core.Bots.IBotPauseStore"/>); a row while paused, deleted on
+    /// resume. Pausing and resuming are audited in <c>security_audit</c>.
+    /// </summary>
+    public const string CreateBotPauses = """
+        CREATE TABLE IF NOT EXISTS bot_pauses (
+            bot        TEXT    NOT NULL PRIMARY KEY COLLATE NOCASE,
+            paused_by  TEXT    NOT NULL,
+            paused_at  INTEGER NOT NULL,
+            reason     TEXT    NOT NULL
+        );
+        """;
 
     /// <summary>
     /// Version 3: confidence thresholds an administrator set (portal or CLI), replacing the configured value for a bot
