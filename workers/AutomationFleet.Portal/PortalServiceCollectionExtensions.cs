@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Portal;
@@ -38,6 +39,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<QueueAccess>();
         services.AddFleetIntake();
         services.AddSingleton<SecurityAudit>();
+        // fleet run hands over its bots' names first; a portal alone knows the bots whose forms it hosts.
+        services.TryAddSingleton(provider => FleetBots.FromForms(provider.GetServices<Core.Review.Forms.IReviewForm>()));
 
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, _ => { });

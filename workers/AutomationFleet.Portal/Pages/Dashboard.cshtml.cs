@@ -1,16 +1,23 @@
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutomationFleet.Portal.Pages;
 
-/// <summary>The fleet dashboard: depth, throughput, straight-through rates, review backlog, workers. Supervisors and administrators.</summary>
+/// <summary>The fleet dashboard: paused bots, depth, throughput, straight-through rates, review backlog, workers. Supervisors and administrators.</summary>
 [Authorize(Policy = PortalPolicies.Supervisor)]
-public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWorkerRegistry workers, TimeProvider time) : PageModel
+public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWorkerRegistry workers, TimeProvider time, IServiceProvider services) : PageModel
 {
+    private readonly IBotPauseStore? _pauses = services.GetService<IBotPauseStore>();
+
+    /// <summary>Bots paused fleet-wide (empty when the host hands over no pause store).</summary>
+    public IReadOnlyList<BotPause> Paused { get; private set; } = [];
+
     /// <summary>A worker not seen for this long counts as dead (the worker's default <c>Worker:StaleAfter</c>).</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
 
@@ -42,6 +49,7 @@ public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWor
         Week = await metrics.GetStraightThroughAsync(TimeSpan.FromDays(7), cancellationToken);
         Backlog = await metrics.GetReviewBacklogAsync(FleetMeter.DueSoon, cancellationToken);
         Workers = (await workers.ListAsync(StaleAfter, cancellationToken)).Where(w => w.StoppedAt is null).ToList();
+        Paused = _pauses is null ? [] : await _pauses.ListBotPausesAsync(cancellationToken);
     }
 
     public int Count(string queueName, WorkItemState state) =>

@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,7 +32,7 @@ public sealed class DeadLettersModel(IWorkQueue queue) : PageModel
 
         try
         {
-            await queue.ReplayAsync(reference, "admin:" + (User.Identity?.Name ?? "unknown"), "replayed from the admin console", cancellationToken);
+            await queue.ReplayAsync(reference, Actors.Administrator(User.Identity?.Name ?? "unknown"), "replayed from the admin console", cancellationToken);
             Message = $"Item {reference} replayed: back to New with its attempts reset.";
         }
         catch (WorkItemNotFoundException)
