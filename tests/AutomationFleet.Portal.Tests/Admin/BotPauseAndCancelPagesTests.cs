@@ -98,6 +98,20 @@ public sealed class BotPauseAndCancelPagesTests(AdminPortalFixture fixture)
     }
 
     [Fact]
+    public async Task ItemSearch_ShortReference_FindsTheItemShowingBothReferences()
+    {
+        var item = await fixture.Store.FindAsync("inbox:approved-1", None);
+        var page = await fixture.SignedInPageAsync("ada");
+        await page.GotoAsync(fixture.BaseUrl + "/admin/audit");
+
+        await page.GetByLabel("Item reference").FillAsync(ShortReference.For(item!.Id).ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h2").First).ToContainTextAsync(ShortReference.For(item.Id));
+        await Assertions.Expect(page.Locator("h2").First).ToContainTextAsync("inbox:approved-1");
+    }
+
+    [Fact]
     public async Task ItemSearch_CancelItemHeldByAWorker_Refused409NamingTheWorker()
     {
         await fixture.Store.EnqueueAsync(new NewWorkItem(Queue, "inbox:held-1", "{}", Priority: First), "test", None);

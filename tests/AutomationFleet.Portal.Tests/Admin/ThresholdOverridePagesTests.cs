@@ -16,8 +16,9 @@ public sealed class ThresholdOverridePagesTests(AdminPortalFixture fixture)
     {
         var page = await fixture.SignedInPageAsync("ada");
         await page.GotoAsync(fixture.BaseUrl + "/admin/thresholds");
-        await page.GetByLabel("Bot", new() { Exact = true }).FillAsync(AdminPortalFixture.Bot);
-        await page.GetByLabel("Category").FillAsync("blue-badge");
+        // Picked from lists, not typed: the fleet's bots, and each bot's configured and reviewed categories.
+        await page.GetByLabel("Bot", new() { Exact = true }).SelectOptionAsync(AdminPortalFixture.Bot);
+        await page.GetByLabel("Category").SelectOptionAsync("blue-badge");
         await page.GetByLabel("Threshold (0 to 1)").FillAsync("0.75");
         await page.GetByRole(AriaRole.Button, new() { Name = "See what it would have done" }).ClickAsync();
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace AutomationFleet.Portal.Pages.Admin;
 
 /// <summary>
-/// An item by its exact reference: its state and audit trail, never its payload or documents (those are on the review
+/// An item by its exact reference or its short reference (<c>AF-000123</c>): its state and audit trail, never its payload or documents (those are on the review
 /// item page, which audits each view), and a Cancel form with a reason while the item may be cancelled (Core's
 /// <see cref="WorkItemStateMachine.Cancel"/> decides; the store audits the change in the item's trail and the security
 /// audit).
@@ -74,6 +74,13 @@ public sealed class AuditModel(IWorkQueue queue, ILogger<AuditModel> logger) : P
         }
 
         Item = await queue.FindAsync(Reference, cancellationToken);
+        if (Item is null && ShortReference.TryParse(Reference, out var id))
+        {
+            // A short reference (AF-000123) is the store id; the trail names the full reference.
+            var trail = await queue.GetAuditTrailAsync(id, cancellationToken);
+            Item = trail.Count == 0 ? null : await queue.FindAsync(trail[0].Reference, cancellationToken);
+        }
+
         if (Item is not null)
         {
             Trail = await queue.GetAuditTrailAsync(Item.Id, cancellationToken);
