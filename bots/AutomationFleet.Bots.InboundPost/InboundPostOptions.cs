@@ -14,12 +14,10 @@ public sealed class InboundPostOptions
     [Required]
     public string ModelPath { get; set; } = "var/models/council-post.model";
 
-    /// <summary>Labelled examples (CSV <c>id,text,label</c> or JSONL) the model is trained from.</summary>
-    [Required]
+    /// <summary>Labelled examples (CSV <c>id,text,label</c> or JSONL) the model is trained from; needed only when there is no model to use.</summary>
     public string TrainingData { get; set; } = "config/training/council-post.csv";
 
-    /// <summary>Labelled examples never trained on; a retrained model is promoted only if it is not worse on them.</summary>
-    [Required]
+    /// <summary>Labelled examples never trained on; a retrained model is promoted only if it is not worse on them. Empty: none.</summary>
     public string HeldOutData { get; set; } = "config/training/council-post-heldout.csv";
 
     /// <summary>Categories, their services and routes.</summary>

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Bots.InboundPost;
 
-/// <summary>Checks the files the bot needs exist and the taxonomy is usable; reports every failure, naming the setting.</summary>
+/// <summary>
+/// Checks the files the bot needs exist and the taxonomy is usable (the rules that need the disk or several settings);
+/// reports every failure, naming the setting. Required paths and ranges are <see cref="InboundPostOptions"/>' attributes.
+/// </summary>
 public sealed class InboundPostOptionsValidator : IValidateOptions<InboundPostOptions>
 {
     public ValidateOptionsResult Validate(string? name, InboundPostOptions options)
@@ -11,11 +14,9 @@ public sealed class InboundPostOptionsValidator : IValidateOptions<InboundPostOp
         ArgumentNullException.ThrowIfNull(options);
         const string prefix = InboundPostOptions.SectionName;
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ModelPath))
-        {
-            failures.Add($"{prefix}:ModelPath is empty; give the model file's path.");
-        }
-        else if (!File.Exists(options.ModelPath))
+        // Single-setting rules (required paths, ranges) are the attributes on InboundPostOptions, run by
+        // ValidateDataAnnotations; this validator checks only what needs the disk or several settings together.
+        if (!string.IsNullOrWhiteSpace(options.ModelPath) && !File.Exists(options.ModelPath))
         {
             if (!options.TrainIfMissing)
             {
@@ -32,28 +33,16 @@ public sealed class InboundPostOptionsValidator : IValidateOptions<InboundPostOp
             failures.Add($"{prefix}:HeldOutData '{options.HeldOutData}' does not exist; retraining needs it to compare models.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.TaxonomyPath) || !File.Exists(options.TaxonomyPath))
+        if (!string.IsNullOrWhiteSpace(options.TaxonomyPath))
         {
-            failures.Add($"{prefix}:TaxonomyPath '{options.TaxonomyPath}' does not exist.");
-        }
-        else
-        {
-            failures.AddRange(CouncilTaxonomy.Check(options.TaxonomyPath).Select(f => $"{prefix}:TaxonomyPath '{options.TaxonomyPath}': {f}"));
-        }
-
-        if (string.IsNullOrWhiteSpace(options.DropFolder))
-        {
-            failures.Add($"{prefix}:DropFolder is empty; give the folder deliveries are written to.");
-        }
-
-        if (double.IsNaN(options.TargetPrecision) || options.TargetPrecision is < 0.5 or > 1)
-        {
-            failures.Add($"{prefix}:TargetPrecision is {options.TargetPrecision}; it must be between 0.5 and 1.");
-        }
-
-        if (double.IsNaN(options.MinOcrConfidence) || options.MinOcrConfidence is < 0 or > 1)
-        {
-            failures.Add($"{prefix}:MinOcrConfidence is {options.MinOcrConfidence}; it must be between 0 and 1.");
+            if (!File.Exists(options.TaxonomyPath))
+            {
+                failures.Add($"{prefix}:TaxonomyPath '{options.TaxonomyPath}' does not exist.");
+            }
+            else
+            {
+                failures.AddRange(CouncilTaxonomy.Check(options.TaxonomyPath).Select(f => $"{prefix}:TaxonomyPath '{options.TaxonomyPath}': {f}"));
+            }
         }
 
         for (var i = 0; i < options.SafeguardingKeywords.Count; i++)

@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
@@ -80,6 +81,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFleetMetrics>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IBotPauseStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton(provider => new PostgresWorkAvailableSignal(
             provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value,
@@ -99,7 +101,7 @@ public static class StorageServiceCollectionExtensions
     /// Binds and validates <see cref="SqliteStoreOptions"/> from the <c>Store</c> section (validated
     /// at start), adds <see cref="TimeProvider.System"/> unless a clock is registered, one
     /// <see cref="SqliteFleetStore"/> serving <see cref="IWorkQueue"/>, <see cref="IReviewQueue"/>,
-    /// <see cref="ISideEffectLedger"/>, <see cref="IWorkerRegistry"/>, <see cref="IFleetMetrics"/>, <see cref="IUserStore"/>, <see cref="IThresholdOverrideStore"/> and <see cref="IIncidentStore"/>, a <see cref="FileBlobStore"/>
+    /// <see cref="ISideEffectLedger"/>, <see cref="IWorkerRegistry"/>, <see cref="IFleetMetrics"/>, <see cref="IUserStore"/>, <see cref="IThresholdOverrideStore"/>, <see cref="IBotPauseStore"/> and <see cref="IIncidentStore"/>, a <see cref="FileBlobStore"/>
     /// as <see cref="IBlobStore"/>, <see cref="PollingWorkAvailableSignal"/> as <see cref="IWorkAvailableSignal"/> (SQLite cannot push, so consumers
     /// poll), and a hosted service that creates the schema as the host starts. Hosts call
     /// <see cref="AddFleetStore"/>, which picks the store from configuration; this is for tests and tools that want
@@ -127,6 +129,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFleetMetrics>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IBotPauseStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IWorkAvailableSignal>(provider => new PollingWorkAvailableSignal(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IFleetStoreSchema>(provider => provider.GetRequiredService<SqliteFleetStore>());

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Portal;
@@ -45,6 +46,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSignInRateLimits();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PortalOptions>>((forwarded, portal) => ConfigureForwardedHeaders(forwarded, portal.Value));
         services.AddOptions<HstsOptions>().Configure<IOptions<PortalOptions>>((hsts, portal) => hsts.MaxAge = portal.Value.HstsMaxAge);
+        // fleet run hands over its bots' names first; a portal alone knows the bots whose forms it hosts.
+        services.TryAddSingleton(provider => FleetBots.FromForms(provider.GetServices<Core.Review.Forms.IReviewForm>()));
 
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, _ => { })

@@ -1,18 +1,13 @@
-using System.Globalization;
 using AutomationFleet.Core.WorkItems;
 
 namespace AutomationFleet.Connectors.Mail;
 
 /// <summary>
-/// The short reference a person is given (<c>AF-000123</c>): the item's store id, which is unique like
-/// its full reference but can be read out on the phone.
+/// The short reference a person is given (<c>AF-000123</c>), as Core's <see cref="ShortReference"/> spells it for the
+/// portal and everything else.
 /// </summary>
 public static class CitizenReference
 {
     /// <summary>The citizen reference of an item.</summary>
-    public static string For(WorkItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return "AF-" + item.Id.ToString("D6", CultureInfo.InvariantCulture);
-    }
+    public static string For(WorkItem item) => ShortReference.For(item);
 }

@@ -15,6 +15,9 @@ public static class Actors
     /// <summary>The prefix of a supervisor reassigning or releasing a claim: <c>supervisor:NAME</c>.</summary>
     public const string SupervisorPrefix = "supervisor:";
 
+    /// <summary>The prefix of an administrator acting from the admin console (replay, cancel): <c>admin:NAME</c>.</summary>
+    public const string AdministratorPrefix = "admin:";
+
     /// <summary>The prefix of the <c>fleet</c> command line: <c>cli:USER</c> (the operating-system user).</summary>
     public const string CliPrefix = "cli:";
 
@@ -35,6 +38,9 @@ public static class Actors
 
     /// <summary><c>supervisor:NAME</c>.</summary>
     public static string Supervisor(string name) => Make(SupervisorPrefix, name);
+
+    /// <summary><c>admin:NAME</c>.</summary>
+    public static string Administrator(string name) => Make(AdministratorPrefix, name);
 
     /// <summary><c>cli:USER</c>.</summary>
     public static string Cli(string user) => Make(CliPrefix, user);

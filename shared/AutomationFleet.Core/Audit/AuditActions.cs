@@ -81,4 +81,13 @@ public static class AuditActions
 
     /// <summary>An administrator searched the audit trail.</summary>
     public const string AuditSearched = "audit-searched";
+
+    /// <summary>A bot was paused fleet-wide.</summary>
+    public const string BotPaused = "bot-paused";
+
+    /// <summary>A paused bot was resumed.</summary>
+    public const string BotResumed = "bot-resumed";
+
+    /// <summary>A person cancelled a work item (the item's own audit trail has the state change).</summary>
+    public const string ItemCancelled = "item-cancelled";
 }

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Core.Resilience;
 
-/// <summary>Checks every pipeline's settings, reporting each bad one by its configuration path.</summary>
+/// <summary>
+/// The one check of every pipeline's settings (<see cref="PipelineOptions"/> carries no attributes), reporting each bad
+/// one by its configuration path, all at once.
+/// </summary>
 public sealed class FleetPipelineOptionsValidator : IValidateOptions<FleetPipelineOptions>
 {
     /// <inheritdoc />
@@ -29,8 +32,8 @@ public sealed class FleetPipelineOptionsValidator : IValidateOptions<FleetPipeli
                 $"{path}:AttemptTimeout must be between 10 ms and 24 h");
             if (settings.UseCircuitBreaker)
             {
-                Check(failures, settings.FailureRatio is > 0 and <= 1, $"{path}:FailureRatio must be in (0, 1]");
-                Check(failures, settings.MinimumThroughput >= 2, $"{path}:MinimumThroughput must be at least 2");
+                Check(failures, settings.FailureRatio is >= 0.01 and <= 1, $"{path}:FailureRatio must be between 0.01 and 1");
+                Check(failures, settings.MinimumThroughput is >= 2 and <= 10_000, $"{path}:MinimumThroughput must be between 2 and 10,000");
                 Check(failures, settings.SamplingDuration >= TimeSpan.FromMilliseconds(500), $"{path}:SamplingDuration must be at least 500 ms");
                 Check(failures, settings.BreakDuration >= TimeSpan.FromMilliseconds(500), $"{path}:BreakDuration must be at least 500 ms");
             }

@@ -128,9 +128,32 @@ public static class WorkItemStateMachine
         return new WorkItemChange(from, WorkItemState.New, 0, ReasonOr(reason, "replayed"));
     }
 
-    /// <summary>Any non-terminal state → Cancelled; an open review task is closed with it.</summary>
-    public static WorkItemChange Cancel(string reference, WorkItemState from, int attempts, string? reason) =>
-        Move(reference, from, WorkItemState.Cancelled, attempts, ReasonOr(reason, "cancelled"));
+    /// <summary>
+    /// A person withdraws the item: → Cancelled, final; its payload, documents and trail are kept, an open review task
+    /// is closed with it. Allowed from New, Retrying, NeedsReview and DeadLettered; from InProgress only once the lease
+    /// has expired (<paramref name="now"/> past it), since a worker under a live lease may be in the middle of a side
+    /// effect: <see cref="WorkItemHeldException"/>. A late worker then gets <see cref="LeaseLostException"/>, as when
+    /// another worker takes an expired lease. Terminal states throw <see cref="InvalidStateTransitionException"/>.
+    /// A reason is required.
+    /// </summary>
+    public static WorkItemChange Cancel(WorkItem item, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (item.State == WorkItemState.InProgress && item.LeaseExpiresAt is { } expires && expires > now)
+        {
+            throw new WorkItemHeldException(item.Reference, item.LeaseOwner ?? "a worker", expires);
+        }
+
+        var why = item.State == WorkItemState.InProgress
+            ? $"{reason.Trim()} (lease of {item.LeaseOwner} had expired)"
+            : reason.Trim();
+        return Move(item.Reference, item.State, WorkItemState.Cancelled, item.Attempts, why);
+    }
+
+    /// <summary>The security-audit row of a cancellation (the item's own trail has the state change).</summary>
+    public static Users.SecurityEvent CancelledEvent(string actor, string reference, WorkItemState from, string reason) =>
+        new(actor, Audit.AuditActions.ItemCancelled, reference, $"from {from}; reason: {reason.Trim()}");
 
     private static WorkItemChange Move(string reference, WorkItemState from, WorkItemState to, int attempts, string reason)
     {

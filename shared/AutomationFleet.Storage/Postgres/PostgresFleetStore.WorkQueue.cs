@@ -296,15 +296,17 @@ public sealed partial class PostgresFleetStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return WriteAsync(
             async session =>
             {
                 var item = await LockItemAsync(session, reference);
-                var change = WorkItemStateMachine.Cancel(reference, item.State, item.Attempts, reason);
+                var change = WorkItemStateMachine.Cancel(item, reason, DateTimeOffset.FromUnixTimeMilliseconds(session.Now));
                 var cancelled = await session.SingleOrDefaultAsync<PostgresRows.ItemRow>(
                     PostgresStatements.Cancel, new { now = session.Now, id = item.Id });
                 await session.ExecuteAsync(PostgresStatements.CloseReviewTask, new { now = session.Now, item = item.Id });
                 await InsertAuditAsync(session, item.Id, reference, actor, change);
+                await InsertSecurityEventAsync(session, WorkItemStateMachine.CancelledEvent(actor, reference, item.State, reason));
                 return cancelled!.ToItem();
             },
             cancellationToken);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using AutomationFleet.Core.Audit;
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
@@ -208,6 +209,20 @@ internal static class PostgresRows
 
         public ThresholdOverride ToOverride() =>
             new(Bot, Category.Length == 0 ? null : Category, Threshold, SetBy, Time(SetAt), Reason);
+    }
+
+    /// <summary>A <c>bot_pauses</c> row.</summary>
+    internal sealed class BotPauseRow
+    {
+        public string Bot { get; set; } = string.Empty;
+
+        public string PausedBy { get; set; } = string.Empty;
+
+        public long PausedAt { get; set; }
+
+        public string Reason { get; set; } = string.Empty;
+
+        public BotPause ToPause() => new(Bot, PausedBy, Time(PausedAt), Reason);
     }
 
     /// <summary>A <c>users</c> row (<see cref="PostgresStatements.UserColumns"/>).</summary>

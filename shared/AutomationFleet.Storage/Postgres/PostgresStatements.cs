@@ -429,6 +429,18 @@ internal static class PostgresStatements
 
     public const string DeleteThresholdOverride = "DELETE FROM threshold_overrides WHERE bot = @bot AND category = @category;";
 
+    // --- paused bots (0005): bot compares case-insensitively (the fleet_nocase collation) ---
+    public const string ListBotPauses = "SELECT bot, paused_by, paused_at, reason FROM bot_pauses ORDER BY lower(bot) COLLATE \"C\";";
+
+    /// <summary>Serialises pause and resume of one bot for the rest of the transaction (a bot not paused has no row to lock).</summary>
+    public const string LockBotPauseKey = "SELECT pg_advisory_xact_lock(hashtextextended('bot-pause/' || lower(@bot), 0));";
+
+    public const string SelectBotPause = "SELECT bot, paused_by, paused_at, reason FROM bot_pauses WHERE bot = @bot;";
+
+    public const string InsertBotPause = "INSERT INTO bot_pauses (bot, paused_by, paused_at, reason) VALUES (@bot, @actor, @now, @reason);";
+
+    public const string DeleteBotPause = "DELETE FROM bot_pauses WHERE bot = @bot;";
+
     // --- incidents. "Active" is state IN ('Open', 'Allocated'), written as in the partial indexes. The (deadline,
     // reference) orders follow the indexes, so ties on a deadline are in the database's collation. ---
 

@@ -299,15 +299,17 @@ public sealed partial class SqliteFleetStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return WriteAsync(
             now =>
             {
                 var item = SelectItem(SqliteStatements.SelectItemByReference, "$reference", reference)
                     ?? throw new WorkItemNotFoundException(reference);
-                var change = WorkItemStateMachine.Cancel(reference, item.State, item.Attempts, reason);
+                var change = WorkItemStateMachine.Cancel(item, reason, DateTimeOffset.FromUnixTimeMilliseconds(now));
                 var cancelled = SelectItem(SqliteStatements.Cancel, "$id", item.Id, now)!;
                 WriteCommand(SqliteStatements.CloseReviewTask).Bind("$now", now).Bind("$item", item.Id).ExecuteNonQuery();
                 InsertAudit(item.Id, reference, now, actor, change);
+                InsertSecurityEvent(now, WorkItemStateMachine.CancelledEvent(actor, reference, item.State, reason));
                 return cancelled;
             },
             cancellationToken);

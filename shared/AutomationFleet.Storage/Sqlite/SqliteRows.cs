@@ -1,4 +1,5 @@
 using System.Reflection;
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -16,7 +17,7 @@ internal static class SqliteRows
 {
     private static readonly Lazy<bool> Registered = new(() =>
     {
-        foreach (var type in new[] { typeof(UserRow), typeof(ThresholdOverrideRow), typeof(WorkerRow), typeof(SideEffectRow) })
+        foreach (var type in new[] { typeof(UserRow), typeof(ThresholdOverrideRow), typeof(BotPauseRow), typeof(WorkerRow), typeof(SideEffectRow) })
         {
             SqlMapper.SetTypeMap(type, new CustomPropertyTypeMap(
                 type,
@@ -87,6 +88,20 @@ internal static class SqliteRows
 
         public ThresholdOverride ToOverride() =>
             new(Bot, Category.Length == 0 ? null : Category, Threshold, SetBy, Time(SetAt), Reason);
+    }
+
+    /// <summary>A <c>bot_pauses</c> row.</summary>
+    internal sealed class BotPauseRow
+    {
+        public string Bot { get; set; } = string.Empty;
+
+        public string PausedBy { get; set; } = string.Empty;
+
+        public long PausedAt { get; set; }
+
+        public string Reason { get; set; } = string.Empty;
+
+        public BotPause ToPause() => new(Bot, PausedBy, Time(PausedAt), Reason);
     }
 
     /// <summary>A <c>workers</c> row; liveness is Core's rule (<see cref="Core.Workers.WorkerStatus.IsAliveAt"/>).</summary>

@@ -30,6 +30,7 @@ internal static class SqliteSchema
         new(4, "the service of review tasks, reviewers' service grants, the queue page's counts index", AddReviewService),
         new(5, "incidents, the reports linked to them and their append-only audit trail", CreateIncidents),
         new(6, "portal sign-in: session stamps, directory identities, TOTP secrets and recovery codes of accounts", AddAccountSessions),
+        new(7, "bots paused fleet-wide from the admin console or the CLI", CreateBotPauses),
     ];
 
     /// <summary>
@@ -51,6 +52,19 @@ internal static class SqliteSchema
             code_hash  TEXT    NOT NULL,
             used_at    INTEGER NULL,
             PRIMARY KEY (name, code_hash)
+        );
+        """;
+
+    /// <summary>
+    /// Version 7: bots an administrator paused (<see cref="Core.Bots.IBotPauseStore"/>); a row while paused, deleted on
+    /// resume. Pausing and resuming are audited in <c>security_audit</c>.
+    /// </summary>
+    public const string CreateBotPauses = """
+        CREATE TABLE IF NOT EXISTS bot_pauses (
+            bot        TEXT    NOT NULL PRIMARY KEY COLLATE NOCASE,
+            paused_by  TEXT    NOT NULL,
+            paused_at  INTEGER NOT NULL,
+            reason     TEXT    NOT NULL
         );
         """;
 

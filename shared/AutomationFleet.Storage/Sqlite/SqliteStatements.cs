@@ -377,6 +377,16 @@ internal static class SqliteStatements
 
     public const string DeleteThresholdOverride = "DELETE FROM threshold_overrides WHERE bot = $bot AND category = $category;";
 
+    // --- paused bots (schema step 7) ---
+
+    public const string ListBotPauses = "SELECT bot, paused_by, paused_at, reason FROM bot_pauses ORDER BY bot COLLATE NOCASE;";
+
+    public const string SelectBotPause = "SELECT bot, paused_by, paused_at, reason FROM bot_pauses WHERE bot = $bot;";
+
+    public const string InsertBotPause = "INSERT INTO bot_pauses (bot, paused_by, paused_at, reason) VALUES ($bot, $actor, $now, $reason);";
+
+    public const string DeleteBotPause = "DELETE FROM bot_pauses WHERE bot = $bot;";
+
     // --- incidents (schema step 5). "Active" is state IN ('Open', 'Allocated'), written exactly as in the partial indexes. ---
 
     /// <summary>The columns <see cref="SqliteFleetStore"/> reads an incident from, in ordinal order.</summary>

@@ -171,16 +171,47 @@ public sealed class WorkItemStateMachineTests
 
     [Theory]
     [InlineData(WorkItemState.New)]
+    [InlineData(WorkItemState.Retrying)]
     [InlineData(WorkItemState.NeedsReview)]
     [InlineData(WorkItemState.DeadLettered)]
-    public void Cancel_NonTerminal_Cancelled(WorkItemState state) =>
-        Assert.Equal("cancelled", WorkItemStateMachine.Cancel("ref-1", state, 0, null).Reason);
+    public void Cancel_NotHeldNotFinal_CancelledWithTheReason(WorkItemState state)
+    {
+        var change = WorkItemStateMachine.Cancel(Item(state, attempts: 2), "  sent twice  ", Now);
+
+        Assert.Equal(new WorkItemChange(state, WorkItemState.Cancelled, 2, "sent twice"), change);
+    }
 
     [Theory]
     [InlineData(WorkItemState.Completed)]
+    [InlineData(WorkItemState.BusinessException)]
     [InlineData(WorkItemState.Cancelled)]
     public void Cancel_Terminal_Throws(WorkItemState state) =>
-        Assert.Throws<InvalidStateTransitionException>(() => WorkItemStateMachine.Cancel("ref-1", state, 0, null));
+        Assert.Throws<InvalidStateTransitionException>(() => WorkItemStateMachine.Cancel(Item(state), "no", Now));
+
+    [Fact]
+    public void Cancel_InProgressUnderLiveLease_ThrowsWorkItemHeld()
+    {
+        var error = Assert.Throws<WorkItemHeldException>(
+            () => WorkItemStateMachine.Cancel(Item(WorkItemState.InProgress, 1, "w1", Now.AddSeconds(1)), "no", Now));
+
+        Assert.Equal("w1", error.Worker);
+        Assert.Equal("ref-1", error.Reference);
+    }
+
+    [Fact]
+    public void Cancel_InProgressLeaseExpired_CancelledNamingTheLapsedWorker()
+    {
+        var change = WorkItemStateMachine.Cancel(Item(WorkItemState.InProgress, 1, "w1", Now), "withdrawn", Now);
+
+        Assert.Equal(WorkItemState.Cancelled, change.To);
+        Assert.Equal("withdrawn (lease of w1 had expired)", change.Reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Cancel_NoReason_Throws(string reason) =>
+        Assert.ThrowsAny<ArgumentException>(() => WorkItemStateMachine.Cancel(Item(WorkItemState.New), reason, Now));
 
     [Fact]
     public void Enqueue_NewWithNoFromState() =>

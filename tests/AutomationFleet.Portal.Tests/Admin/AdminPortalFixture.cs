@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
@@ -65,6 +66,8 @@ public sealed class AdminPortalFixture : IAsyncLifetime
             shared.AddSingleton<IWorkerRegistry>(Store);
             shared.AddSingleton<IFleetMetrics>(Store);
             shared.AddSingleton<IThresholdOverrideStore>(Store);
+            shared.AddSingleton<IBotPauseStore>(Store);
+            shared.AddSingleton(new FleetBots([Bot, "contact-forms"]));
             shared.AddSingleton<IBlobStore>(blobs);
             shared.AddSingleton<IScheduleControl>(Schedules);
             shared.AddSingleton(TimeProvider.System);

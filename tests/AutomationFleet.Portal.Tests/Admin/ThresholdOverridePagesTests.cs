@@ -16,8 +16,9 @@ public sealed class ThresholdOverridePagesTests(AdminPortalFixture fixture)
     {
         var page = await fixture.SignedInPageAsync("ada");
         await page.GotoAsync(fixture.BaseUrl + "/admin/thresholds");
-        await page.GetByLabel("Bot", new() { Exact = true }).FillAsync(AdminPortalFixture.Bot);
-        await page.GetByLabel("Category").FillAsync("blue-badge");
+        // Picked from lists, not typed: the fleet's bots, and each bot's configured and reviewed categories.
+        await page.GetByLabel("Bot", new() { Exact = true }).SelectOptionAsync(AdminPortalFixture.Bot);
+        await page.GetByLabel("Category").SelectOptionAsync("blue-badge");
         await page.GetByLabel("Threshold (0 to 1)").FillAsync("0.75");
         await page.GetByRole(AriaRole.Button, new() { Name = "See what it would have done" }).ClickAsync();
 
@@ -154,7 +155,7 @@ public sealed class ThresholdOverridePagesTests(AdminPortalFixture fixture)
             ("thresholds-proposal", "/admin/thresholds?bot=inbound-post&category=blue-badge&proposed=0.8"),
             ("thresholds-proposal-bot", "/admin/thresholds?bot=inbound-post&proposed=0.8"),
             ("thresholds-refused", "/admin/thresholds?bot=inbound-post&category=safeguarding-concern&proposed=0.8"),
-            ("dead-letters", "/admin/dead-letters"), ("audit", "/admin/audit?reference=inbox:approved-1"),
+            ("dead-letters", "/admin/dead-letters"), ("audit", "/admin/audit?reference=inbox:approved-1"), ("bots", "/admin/bots"),
         ];
         foreach (var (name, path) in pages)
         {

@@ -26,7 +26,8 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         await page.Keyboard.PressAsync("n");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review/items/\\d+$"));
         var itemId = long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        var reference = (await page.Locator(".reference").InnerTextAsync()).Trim();
+        // The full reference sits behind a click (details); its text is there without opening it.
+        var reference = (await page.Locator(".reference").TextContentAsync())!.Trim();
         await Assertions.Expect(page.Locator("#top-categories")).ToContainTextAsync("highways");
         await Assertions.Expect(page.Locator("#fields")).ToContainTextAsync("BB-2041");
         await Assertions.Expect(page.Locator("#low-confidence-words")).ToContainTextAsync("renewa1");

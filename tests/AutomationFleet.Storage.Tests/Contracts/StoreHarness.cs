@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
@@ -28,6 +29,8 @@ public abstract class StoreHarness : IAsyncDisposable
     public abstract IWorkerRegistry Workers { get; }
 
     public abstract IThresholdOverrideStore Thresholds { get; }
+
+    public abstract IBotPauseStore Pauses { get; }
 
     public abstract IUserStore Users { get; }
 

@@ -159,6 +159,78 @@ public abstract class WorkQueueContractTests
 
 
     [Fact]
+    public async Task CancelAsync_ItemWithPayloadAndDocuments_KeepsThemAndAuditsBothTrails()
+    {
+        await using var t = await CreateStoreAsync();
+        var attachments = new[] { new AttachmentRef("letter.pdf", "application/pdf", new string('b', 64), 42) };
+        await t.Queue.EnqueueAsync(new NewWorkItem("post", "REF-1", "{\"a\":1}", attachments), "inbox", None);
+
+        var cancelled = await t.Queue.CancelAsync("REF-1", "admin:ada", " sent twice ", None);
+
+        var found = await t.Queue.FindAsync("REF-1", None);
+        Assert.Equal(WorkItemState.Cancelled, found!.State);
+        Assert.Equal("{\"a\":1}", found.PayloadJson);
+        Assert.Equal(attachments, found.Attachments);
+        var last = (await t.Queue.GetAuditTrailAsync(cancelled.Id, None))[^1];
+        Assert.Equal((WorkItemState.New, WorkItemState.Cancelled, "admin:ada", "sent twice"), (last.From, last.To, last.Actor, last.Reason));
+        var security = Assert.Single(await t.Users.ListSecurityEventsAsync("REF-1", 10, None));
+        Assert.Equal((Core.Audit.AuditActions.ItemCancelled, "admin:ada", "from New; reason: sent twice"), (security.Action, security.Actor, security.Detail));
+    }
+
+    [Fact]
+    public async Task CancelAsync_RetryingAndDeadLettered_BothCancelled()
+    {
+        await using var t = await CreateStoreAsync();
+        var retrying = await t.EnqueueAsync("REF-R");
+        var dead = await t.EnqueueAsync("REF-D");
+        await t.Queue.LeaseAsync("q", "w1", 2, Lease, None);
+        await t.Queue.FailSystemAsync(retrying.Id, "w1", "timeout", new RetryPolicy(5, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)), None);
+        await t.Queue.FailSystemAsync(dead.Id, "w1", "timeout", new RetryPolicy(1, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)), None);
+
+        Assert.Equal(WorkItemState.Cancelled, (await t.Queue.CancelAsync("REF-R", "cli:ops", "withdrawn", None)).State);
+        Assert.Equal(WorkItemState.Cancelled, (await t.Queue.CancelAsync("REF-D", "cli:ops", "withdrawn", None)).State);
+    }
+
+    [Fact]
+    public async Task CancelAsync_HeldUnderLiveLease_ThrowsWorkItemHeldAndChangesNothing()
+    {
+        await using var t = await CreateStoreAsync();
+        var item = await t.EnqueueAsync("REF-1");
+        await t.Queue.LeaseAsync("q", "w1", 1, Lease, None);
+
+        var error = await Assert.ThrowsAsync<WorkItemHeldException>(() => t.Queue.CancelAsync("REF-1", "cli:ops", "withdrawn", None));
+
+        Assert.Equal("w1", error.Worker);
+        Assert.Equal(WorkItemState.InProgress, (await t.Queue.FindAsync("REF-1", None))!.State);
+        await t.Queue.CompleteAsync(item.Id, "w1", "done", None);
+    }
+
+    [Fact]
+    public async Task CancelAsync_LeaseExpired_CancelledAndTheLateWorkerLosesIt()
+    {
+        await using var t = await CreateStoreAsync();
+        var item = await t.EnqueueAsync("REF-1");
+        await t.Queue.LeaseAsync("q", "w1", 1, Lease, None);
+        t.Time.Advance(Lease);
+
+        var cancelled = await t.Queue.CancelAsync("REF-1", "cli:ops", "withdrawn", None);
+
+        Assert.Equal(WorkItemState.Cancelled, cancelled.State);
+        Assert.Null(cancelled.LeaseOwner);
+        await Assert.ThrowsAsync<LeaseLostException>(() => t.Queue.CompleteAsync(item.Id, "w1", "done", None));
+    }
+
+    [Fact]
+    public async Task CancelAsync_NoReason_ThrowsArgumentException()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.EnqueueAsync("REF-1");
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => t.Queue.CancelAsync("REF-1", "cli:ops", " ", None));
+        Assert.Equal(WorkItemState.New, (await t.Queue.FindAsync("REF-1", None))!.State);
+    }
+
+    [Fact]
     public async Task LeaseAsync_MixedPriorityDueDateAndAge_TakenInOrder()
     {
         await using var t = await CreateStoreAsync();

@@ -90,6 +90,11 @@ public sealed class PostgresFleetStoreLeastPrivilegeTests(PostgresServer server)
         await store.MarkStoppedAsync("w1", None);
         await store.SetThresholdOverrideAsync("bot", "c", 0.9, "ada", "measured", None);
         await store.ClearThresholdOverrideAsync("bot", "c", "ada", "undo", None);
+        Assert.True((await store.PauseBotAsync("bot", "ada", "outage", None)).Changed);
+        Assert.Single(await store.ListBotPausesAsync(None));
+        Assert.NotNull(await store.ResumeBotAsync("bot", "ada", "fixed", None));
+        await store.EnqueueAsync(new NewWorkItem("q", "LP-2", "{}"), "test", None);
+        Assert.Equal(WorkItemState.Cancelled, (await store.CancelAsync("LP-2", "admin:ada", "sent twice", None)).State);
         var incident = new NewIncident(
             "INC-1", "WI-1", "pothole", "road", "urgent", "roads", "u1", null, "street-1", 51.5, -0.1, null,
             time.GetUtcNow(), time.GetUtcNow().AddDays(1), "summary", "text");

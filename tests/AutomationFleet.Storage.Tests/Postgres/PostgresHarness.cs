@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Bots;
 using System.Globalization;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
@@ -33,6 +34,8 @@ internal sealed class PostgresHarness : StoreHarness
     public override IWorkerRegistry Workers => Store;
 
     public override IThresholdOverrideStore Thresholds => Store;
+
+    public override IBotPauseStore Pauses => Store;
 
     public override IUserStore Users => Store;
 

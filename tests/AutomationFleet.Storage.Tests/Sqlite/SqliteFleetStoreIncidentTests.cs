@@ -37,6 +37,7 @@ public sealed class SqliteFleetStoreIncidentTests : IncidentStoreContractTests
         await reopened.OpenAsync(New("INC-1"), Bot, "rule", At, None);
 
         Assert.Equal(SqliteSchema.CurrentVersion, t.Scalar("SELECT MAX(version) FROM schema_version"));
+        Assert.Contains(SqliteSchema.Migrations, step => step.Version == 5 && step.Script == SqliteSchema.CreateIncidents);
         Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM schema_version WHERE version = 5"));
         Assert.Equal(7, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_incidents_%'"));
         Assert.Equal(2, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'incident_audit_%'"));

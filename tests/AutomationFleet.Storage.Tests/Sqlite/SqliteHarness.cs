@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
@@ -28,6 +29,8 @@ internal sealed class SqliteHarness : StoreHarness
     public override IWorkerRegistry Workers => _test.Store;
 
     public override IThresholdOverrideStore Thresholds => _test.Store;
+
+    public override IBotPauseStore Pauses => _test.Store;
 
     public override IUserStore Users => _test.Store;
 

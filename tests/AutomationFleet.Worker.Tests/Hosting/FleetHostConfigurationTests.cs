@@ -40,6 +40,23 @@ public sealed class FleetHostConfigurationTests
 
     [Fact]
     [Trait("Category", "Integration")]
+    public async Task StartAsync_BadPipelineOptions_RefusedNamingEachPipelineSetting()
+    {
+        await using var fleet = await FleetTestHost.CreateAsync();
+        var settings = fleet.BaseSettings();
+        // Both were accepted before: the ranges were attributes on the nested PipelineOptions, which never ran.
+        settings["Resilience:Delivery:MinimumThroughput"] = "20000";
+        settings["Resilience:Mail:FailureRatio"] = "0.001";
+        using var host = fleet.Build(settings, new TestBot("work", TimeSpan.Zero));
+
+        var exception = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Resilience:Delivery:MinimumThroughput must be between 2 and 10,000", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Resilience:Mail:FailureRatio must be between 0.01 and 1", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
     public async Task StartAsync_BotWithoutQueueConfig_StartsWithDefaults()
     {
         await using var fleet = await FleetTestHost.CreateAsync();

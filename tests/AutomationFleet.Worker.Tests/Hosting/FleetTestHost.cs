@@ -41,10 +41,18 @@ internal sealed class FleetTestHost : IAsyncDisposable
         ["Worker:HeartbeatInterval"] = "00:00:00.5",
     };
 
-    public IHost Build(IDictionary<string, string?> settings, params IBot[] bots) =>
+    public IHost Build(IDictionary<string, string?> settings, params IBot[] bots) => Build(settings, clock: null, bots);
+
+    /// <summary>A host whose every service (store, consumers, pause source) runs on <paramref name="clock"/> when given.</summary>
+    public IHost Build(IDictionary<string, string?> settings, TimeProvider? clock, params IBot[] bots) =>
         FleetHost.Create(["--config", ConfigDirectory], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+
             foreach (var bot in bots)
             {
                 builder.Services.AddSingleton(bot);

@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
@@ -55,6 +56,14 @@ public sealed class PortalHostedService(
             {
                 portal.AddSingleton(thresholds);
             }
+
+            if (services.GetService<IBotPauseStore>() is { } pauses)
+            {
+                portal.AddSingleton(pauses);
+            }
+
+            portal.AddSingleton(new Admin.FleetBots(
+                services.GetServices<IBot>().Select(b => b.Name).Concat(services.GetServices<IReviewForm>().Select(f => f.Bot))));
 
             if (services.GetService<ISideEffectLedger>() is { } ledger)
             {

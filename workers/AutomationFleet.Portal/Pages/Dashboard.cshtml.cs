@@ -1,16 +1,24 @@
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Workers;
+using AutomationFleet.Portal.Charts;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutomationFleet.Portal.Pages;
 
-/// <summary>The fleet dashboard: depth, throughput, straight-through rates, review backlog, workers. Supervisors and administrators.</summary>
+/// <summary>The fleet dashboard: paused bots, depth, throughput, straight-through rates, review backlog, workers. Supervisors and administrators.</summary>
 [Authorize(Policy = PortalPolicies.Supervisor)]
-public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWorkerRegistry workers, TimeProvider time) : PageModel
+public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWorkerRegistry workers, TimeProvider time, IServiceProvider services) : PageModel
 {
+    private readonly IBotPauseStore? _pauses = services.GetService<IBotPauseStore>();
+
+    /// <summary>Bots paused fleet-wide (empty when the host hands over no pause store).</summary>
+    public IReadOnlyList<BotPause> Paused { get; private set; } = [];
+
     /// <summary>A worker not seen for this long counts as dead (the worker's default <c>Worker:StaleAfter</c>).</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
 
@@ -26,6 +34,9 @@ public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWor
 
     public IReadOnlyList<StraightThroughRate> Week { get; private set; } = [];
 
+    /// <summary>The fleet's straight-through figures per day, oldest first, for the chart.</summary>
+    public IReadOnlyList<DailyStraightThrough> Daily { get; private set; } = [];
+
     public ReviewBacklog Backlog { get; private set; } = new(0, 0, 0, 0, 0, 0, 0, null);
 
     public IReadOnlyList<WorkerStatus> Workers { get; private set; } = [];
@@ -38,10 +49,19 @@ public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWor
         Depth = await queue.GetDepthAsync(cancellationToken);
         Queues = Depth.Select(d => d.Queue).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         PerHour = await metrics.GetCompletedPerHourAsync(TimeSpan.FromHours(24), cancellationToken);
-        Day = await metrics.GetStraightThroughAsync(TimeSpan.FromHours(24), cancellationToken);
-        Week = await metrics.GetStraightThroughAsync(TimeSpan.FromDays(7), cancellationToken);
+        // Windows of 1..7 days: the first and last are the table's; the differences are the chart's days.
+        var windows = new List<IReadOnlyList<StraightThroughRate>>();
+        for (var days = 1; days <= DailyStraightThrough.Days; days++)
+        {
+            windows.Add(await metrics.GetStraightThroughAsync(TimeSpan.FromDays(days), cancellationToken));
+        }
+
+        Day = windows[0];
+        Week = windows[^1];
+        Daily = DailyStraightThrough.FromWindows(windows);
         Backlog = await metrics.GetReviewBacklogAsync(FleetMeter.DueSoon, cancellationToken);
         Workers = (await workers.ListAsync(StaleAfter, cancellationToken)).Where(w => w.StoppedAt is null).ToList();
+        Paused = _pauses is null ? [] : await _pauses.ListBotPausesAsync(cancellationToken);
     }
 
     public int Count(string queueName, WorkItemState state) =>

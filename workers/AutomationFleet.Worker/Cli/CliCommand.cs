@@ -86,7 +86,7 @@ public sealed class CliCommand(GlobalOptions globals, CliConsole console) : IFle
     private static int? ExitCodeFor(Exception exception) => exception switch
     {
         CliException cli => cli.ExitCode,
-        WorkItemNotFoundException or InvalidStateTransitionException or ReviewClaimException => ExitCodes.Usage,
+        WorkItemNotFoundException or InvalidStateTransitionException or WorkItemHeldException or ReviewClaimException => ExitCodes.Usage,
         ScheduleNotFoundException => ExitCodes.Usage,
         OptionsValidationException or JsonException => ExitCodes.Usage,
         OperationCanceledException => ExitCodes.Failure,

@@ -76,6 +76,7 @@ public static class FleetCli
         root.Subcommands.Add(ItemsCommand.Create(cli));
         root.Subcommands.Add(SchedulesCommand.Create(cli));
         root.Subcommands.Add(ThresholdsCommand.Create(cli));
+        root.Subcommands.Add(BotsCommand.Create(cli));
         root.Subcommands.Add(DeadCommand.Create(cli));
         root.Subcommands.Add(ReviewCommand.Create(cli));
         root.Subcommands.Add(BenchCommand.Create(cli));

@@ -16,10 +16,14 @@ namespace AutomationFleet.Worker.Queueing;
 /// <see cref="WorkerOptions.ShutdownTimeout"/>, then releases whatever it still holds so nothing waits for expiry.
 /// An idle loop waits on <see cref="IWorkAvailableSignal"/> for at most <see cref="QueueOptions.PollInterval"/>: woken
 /// early where the store can push (PostgreSQL), a plain poll where it cannot (SQLite).
+/// While an administrator has the bot paused (<see cref="BotPauseSource"/>, read from the store every few seconds) no
+/// loop leases: the item a loop is running finishes, and the rest of its batch is released at once for when the bot
+/// is resumed.
 /// </summary>
 public sealed class QueueConsumer : BackgroundService
 {
     private const string ReleaseReason = "worker shutting down";
+    private const string PausedReleaseReason = "bot paused";
     private readonly ConcurrentDictionary<long, HeldItem> _held = new();
     private readonly string _botName;
     private readonly string _queueName;
@@ -29,10 +33,12 @@ public sealed class QueueConsumer : BackgroundService
     private readonly string _workerId;
     private readonly IWorkQueue _queue;
     private readonly IWorkAvailableSignal _workAvailable;
+    private readonly BotPauseSource? _pauses;
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<QueueConsumer> _logger;
     private int _leaseFailing;
+    private int _pausedLogged;
 
     public QueueConsumer(
         IBot bot,
@@ -44,7 +50,8 @@ public sealed class QueueConsumer : BackgroundService
         IServiceScopeFactory scopes,
         InFlightTracker inFlight,
         TimeProvider timeProvider,
-        ILogger<QueueConsumer> logger)
+        ILogger<QueueConsumer> logger,
+        BotPauseSource? pauses = null)
     {
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,6 +66,7 @@ public sealed class QueueConsumer : BackgroundService
         _workerId = identity.Id;
         _queue = queue;
         _workAvailable = workAvailable;
+        _pauses = pauses;
         _scopes = scopes;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -100,6 +108,14 @@ public sealed class QueueConsumer : BackgroundService
             IReadOnlyList<WorkItem> batch;
             try
             {
+                if (await IsPausedAsync(stoppingToken))
+                {
+                    // Not the work-available signal: an enqueue must not wake a paused bot; the pause is re-read
+                    // once the source's cache has aged.
+                    await Task.Delay(_pauses!.CacheDuration, _timeProvider, stoppingToken);
+                    continue;
+                }
+
                 // Not cancelled by shutdown: a lease taken in the store must come back here to be released.
                 batch = await _queue.LeaseAsync(_queueName, _workerId, _options.BatchSize, _worker.LeaseDuration, CancellationToken.None);
                 foreach (var item in batch)
@@ -111,6 +127,10 @@ public sealed class QueueConsumer : BackgroundService
                 {
                     _logger.LogWarning("Leasing from queue {Queue} works again", _queueName);
                 }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception exception)
             {
@@ -141,15 +161,65 @@ public sealed class QueueConsumer : BackgroundService
                 continue;
             }
 
-            foreach (var item in batch)
+            for (var i = 0; i < batch.Count; i++)
             {
                 if (stoppingToken.IsCancellationRequested || processingToken.IsCancellationRequested)
                 {
                     break;
                 }
 
-                await ProcessAsync(item, processingToken);
+                if (await IsPausedSafeAsync(stoppingToken))
+                {
+                    await ReleaseAsync(batch.Skip(i), PausedReleaseReason);
+                    break;
+                }
+
+                await ProcessAsync(batch[i], processingToken);
             }
+        }
+    }
+
+    /// <summary>Whether the bot is paused now; logs each change once per consumer, not once per loop and poll.</summary>
+    private async ValueTask<bool> IsPausedAsync(CancellationToken cancellationToken)
+    {
+        if (_pauses is null)
+        {
+            return false;
+        }
+
+        var pause = await _pauses.FindAsync(_botName, cancellationToken);
+        if (pause is not null && Interlocked.Exchange(ref _pausedLogged, 1) == 0)
+        {
+            _logger.LogWarning(
+                "Bot {Bot} is paused by {PausedBy} since {PausedAt}: not taking items from {Queue}",
+                _botName, pause.PausedBy, pause.PausedAt, _queueName);
+        }
+        else if (pause is null && Interlocked.Exchange(ref _pausedLogged, 0) == 1)
+        {
+            _logger.LogInformation("Bot {Bot} is resumed: taking items from {Queue} again", _botName, _queueName);
+        }
+
+        return pause is not null;
+    }
+
+    /// <summary>
+    /// <see cref="IsPausedAsync"/> between the items of a batch already held: if the pause cannot be read, the items
+    /// are worked as leased (the next lease will see the failure).
+    /// </summary>
+    private async ValueTask<bool> IsPausedSafeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IsPausedAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _logger.LogDebug(exception, "Reading whether bot {Bot} is paused failed; working the items held", _botName);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -231,6 +301,34 @@ public sealed class QueueConsumer : BackgroundService
             {
                 _logger.LogError(exception, "Renewing leases in queue {Queue} failed", _queueName);
             }
+        }
+    }
+
+    /// <summary>Gives back items of a batch not yet started (the bot was paused meanwhile), so none waits for its lease to expire.</summary>
+    private async Task ReleaseAsync(IEnumerable<WorkItem> items, string reason)
+    {
+        foreach (var item in items)
+        {
+            if (!_held.ContainsKey(item.Id))
+            {
+                continue;
+            }
+
+            try
+            {
+                await _queue.ReleaseAsync(item.Id, _workerId, reason, CancellationToken.None);
+                _logger.LogInformation("Released item {Reference} in {Queue}: {Reason}", item.Reference, _queueName, reason);
+            }
+            catch (LeaseLostException)
+            {
+                _logger.LogInformation("Item {Reference} in {Queue} was no longer held", item.Reference, _queueName);
+            }
+            catch (Exception exception)
+            {
+                _logger.LogError(exception, "Could not release item {Reference} in {Queue}; its lease will lapse", item.Reference, _queueName);
+            }
+
+            Drop(item.Id);
         }
     }
 

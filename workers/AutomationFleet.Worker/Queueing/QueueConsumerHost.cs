@@ -34,7 +34,9 @@ public sealed class QueueConsumerHost(IServiceProvider services, IEnumerable<IBo
                 services.GetRequiredService<IServiceScopeFactory>(),
                 services.GetRequiredService<InFlightTracker>(),
                 services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILogger<QueueConsumer>>());
+                services.GetRequiredService<ILogger<QueueConsumer>>(),
+                // A store without pauses (a test's own) leaves the consumers unpausable.
+                services.GetService<IBotPauseStore>() is null ? null : services.GetRequiredService<BotPauseSource>());
             _consumers.Add(consumer);
             await consumer.StartAsync(cancellationToken);
         }

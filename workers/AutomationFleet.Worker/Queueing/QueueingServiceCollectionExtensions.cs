@@ -36,6 +36,9 @@ public static class QueueingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QueueTopologyOptions>, QueueTopologyValidator>();
 
         services.TryAddScoped<BotRunner>();
+        // Pauses set in the admin console or `fleet bots pause` stop every consumer of the bot within its cache
+        // duration (both stores implement IBotPauseStore).
+        services.TryAddSingleton<BotPauseSource>();
         services.TryAddSingleton<InFlightTracker>();
         services.AddHostedService<QueueConsumerHost>();
         return services;

@@ -33,7 +33,7 @@ public sealed class DeadLettersModel(IWorkQueue queue, SecurityAudit audit) : Pa
 
         try
         {
-            await queue.ReplayAsync(reference, "admin:" + (User.Identity?.Name ?? "unknown"), "replayed from the admin console", cancellationToken);
+            await queue.ReplayAsync(reference, Actors.Administrator(User.Identity?.Name ?? "unknown"), "replayed from the admin console", cancellationToken);
             await audit.WriteAsync(User.Identity?.Name ?? "unknown", AuditActions.DeadLetterReplayed, reference, "replayed from the admin console", cancellationToken);
             Message = $"Item {reference} replayed: back to New with its attempts reset.";
         }

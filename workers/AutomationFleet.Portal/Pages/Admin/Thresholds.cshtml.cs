@@ -18,8 +18,15 @@ namespace AutomationFleet.Portal.Pages.Admin;
 /// reads it within <see cref="ThresholdOverrideSource.DefaultCacheDuration"/>. Configuration stays the default:
 /// clearing an override goes back to it. A category configured never automatic refuses any override.
 /// </summary>
-public sealed class ThresholdsModel(IFleetMetrics metrics, IUserStore users, IConfiguration configuration, IServiceProvider services) : PageModel
+public sealed class ThresholdsModel(
+    IFleetMetrics metrics, IUserStore users, IConfiguration configuration, IServiceProvider services, Portal.Admin.FleetBots fleetBots) : PageModel
 {
+    /// <summary>The bots the propose form offers: the fleet's, the configured, the reviewed and the overridden.</summary>
+    public IReadOnlyList<string> BotChoices { get; private set; } = [];
+
+    /// <summary>Per bot, the categories the form offers: configured (thresholds and never-automatic), reviewed, overridden.</summary>
+    public IReadOnlyList<(string Bot, IReadOnlyList<string> Categories)> CategoryChoices { get; private set; } = [];
+
     private const int HistoryLimit = 20;
 
     private readonly IThresholdOverrideStore? _overrides = services.GetService<IThresholdOverrideStore>();
@@ -123,12 +130,29 @@ public sealed class ThresholdsModel(IFleetMetrics metrics, IUserStore users, ICo
 
     private string Actor => User.Identity?.Name ?? "administrator";
 
+    private void LoadChoices(ConfidenceOptions options, ThresholdOverrideSet overrides)
+    {
+        var pairs = options.Bots.SelectMany(b => b.Value.Categories.Keys.Concat(b.Value.NeverAutomatic).Select(c => (Bot: b.Key, Category: (string?)c)))
+            .Concat(Categories.Select(c => (c.Bot, c.Category)))
+            .Concat(overrides.All.Select(o => (o.Bot, o.Category)))
+            .ToList();
+        BotChoices = fleetBots.With(options.Bots.Keys.Concat(pairs.Select(p => p.Bot)));
+        CategoryChoices = [.. BotChoices
+            .Select(b => (b, (IReadOnlyList<string>)[.. pairs
+                .Where(p => string.Equals(p.Bot, b, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(p.Category))
+                .Select(p => p.Category!)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Order(StringComparer.OrdinalIgnoreCase)]))
+            .Where(c => c.Item2.Count > 0)];
+    }
+
     private async Task LoadAsync(string? bot, string? category, string? proposed, CancellationToken cancellationToken)
     {
         Categories = await metrics.GetReviewedCategoriesAsync(cancellationToken);
         var overrides = _overrides is null ? ThresholdOverrideSet.Empty : new ThresholdOverrideSet(await _overrides.ListThresholdOverridesAsync(cancellationToken));
         Overrides = overrides.All;
         var options = configuration.GetSection(ConfidenceOptions.SectionName).Get<ConfidenceOptions>() ?? new ConfidenceOptions();
+        LoadChoices(options, overrides);
         if (string.IsNullOrWhiteSpace(bot))
         {
             History = [.. (await users.ListSecurityEventsAsync(null, 500, cancellationToken)).Where(IsThresholdChange).Take(HistoryLimit)];

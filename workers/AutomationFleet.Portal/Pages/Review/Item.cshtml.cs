@@ -87,6 +87,13 @@ public sealed class ItemModel(
 
     public string? ClaimProblem { get; private set; }
 
+    /// <summary>Why the last Cancel was refused, for the page.</summary>
+    public string? CancelError { get; private set; }
+
+    /// <summary>Administrators may cancel the item while its state allows it (Core's rule; a held item is refused by the store).</summary>
+    public bool Cancellable =>
+        User.IsInRole(PortalRoles.Administrator) && WorkItemTransitions.IsAllowed(Item.State, WorkItemState.Cancelled);
+
     public string? DecisionError { get; private set; }
 
     public bool JustDecided { get; private set; }
@@ -238,6 +245,51 @@ public sealed class ItemModel(
         }
 
         return Redirect($"/review/items/{id}?done=released");
+    }
+
+    /// <summary>
+    /// An administrator withdraws the item with a reason: it moves to Cancelled (final), its open review task closed, its
+    /// payload, documents and trail kept; the store audits it in the item's trail and the security audit.
+    /// </summary>
+    public async Task<IActionResult> OnPostCancelAsync(long id, string? reason, CancellationToken cancellationToken)
+    {
+        var (denied, scope) = await LoadAsync(id, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (!User.IsInRole(PortalRoles.Administrator))
+        {
+            return await RefuseAsync("cancel needs an administrator");
+        }
+
+        ClaimedByMe = Open && Task!.ClaimedBy == scope!.Name;
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return await CancelRefusedAsync(StatusCodes.Status422UnprocessableEntity, "Give a reason: it is kept in the item's audit trail.", cancellationToken);
+        }
+
+        try
+        {
+            await queue.CancelAsync(Reference, Actors.Administrator(scope!.Name), reason.Trim(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidStateTransitionException or WorkItemHeldException)
+        {
+            return await CancelRefusedAsync(StatusCodes.Status409Conflict, exception.Message, cancellationToken);
+        }
+
+        logger.LogInformation("Item {Reference} cancelled by an administrator", Reference);
+        return Redirect($"/review/items/{id}");
+    }
+
+    private async Task<IActionResult> CancelRefusedAsync(int status, string error, CancellationToken cancellationToken)
+    {
+        CancelError = error;
+        await LoadReassignChoicesAsync(cancellationToken);
+        PrefillDecision();
+        Response.StatusCode = status;
+        return Page();
     }
 
     public async Task<IActionResult> OnGetDocumentAsync(long id, string? hash, CancellationToken cancellationToken)

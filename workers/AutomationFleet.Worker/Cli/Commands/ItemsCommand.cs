@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace AutomationFleet.Worker.Cli.Commands;
 
-/// <summary><c>fleet items show REF</c>: one item, its audit trail, its side effects and any open review task.</summary>
+/// <summary><c>fleet items show REF</c>: one item, its audit trail, its side effects and any open review task; <c>fleet items cancel REF</c>.</summary>
 public static class ItemsCommand
 {
     public static Command Create(CliCommand cli)
@@ -47,7 +47,44 @@ public static class ItemsCommand
             return ExitCodes.Success;
         });
 
-        return new Command("items", "Inspect work items.") { show };
+        return new Command("items", "Inspect work items; cancel one.") { show, CreateCancel(cli) };
+    }
+
+    /// <summary>
+    /// <c>fleet items cancel REF --reason R</c>: the item moves to Cancelled (final), its payload, documents and trail
+    /// kept, audited in its trail and the security audit. Refused for a finished item and for one a worker holds under
+    /// a live lease (exit 2; pause its bot or wait).
+    /// </summary>
+    private static Command CreateCancel(CliCommand cli)
+    {
+        var reference = new Argument<string>("REF") { Description = "The item's reference." };
+        var reason = new Option<string>("--reason") { Description = "Why (kept in the item's audit trail).", Required = true, HelpName = "R" };
+        var cancel = new Command("cancel", "Withdraw an item: it moves to Cancelled, nothing of it is deleted (audited).") { reference, reason };
+        cli.SetAction(cancel, async (parse, cancellationToken) =>
+        {
+            var wanted = parse.GetValue(reference)!.Trim();
+            var why = parse.GetValue(reason);
+            if (string.IsNullOrWhiteSpace(why))
+            {
+                throw new CliException("Give a reason with --reason: it is kept in the item's audit trail.");
+            }
+
+            await using var services = await cli.OpenAsync(parse, createIfMissing: false, cancellationToken);
+            var before = await services.Queue.FindAsync(wanted, cancellationToken)
+                ?? throw new CliException($"No work item with reference '{wanted}'.");
+            var cancelled = await services.Queue.CancelAsync(before.Reference, CliCommand.Actor, why.Trim(), cancellationToken);
+            if (cli.IsJson(parse))
+            {
+                await cli.Console.WriteJsonAsync(new { item = ItemView.From(cancelled), from = before.State });
+            }
+            else
+            {
+                await cli.Console.Output.WriteLineAsync($"Item {cancelled.Reference} cancelled (was {before.State}); its payload, documents and audit trail are kept.");
+            }
+
+            return ExitCodes.Success;
+        });
+        return cancel;
     }
 
     private static void Print(

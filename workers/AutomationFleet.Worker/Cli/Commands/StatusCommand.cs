@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Core.Workers;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace AutomationFleet.Worker.Cli.Commands;
 
-/// <summary><c>fleet status</c>: queue depths by state, live and dead workers, next schedule fires.</summary>
+/// <summary><c>fleet status</c>: paused bots, queue depths by state, live and dead workers, next schedule fires.</summary>
 public static class StatusCommand
 {
     private static readonly WorkItemState[] States = Enum.GetValues<WorkItemState>();
@@ -27,13 +29,15 @@ public static class StatusCommand
             var workers = await services.Workers.ListAsync(parse.GetValue(staleAfter) ?? services.WorkerStaleAfter, cancellationToken);
             await using var admin = await services.OpenSchedulesAsync(cancellationToken);
             var schedules = await admin.ListAsync(cancellationToken);
+            var paused = await services.Services.GetRequiredService<IBotPauseStore>().ListBotPausesAsync(cancellationToken);
 
             if (cli.IsJson(parse))
             {
-                await cli.Console.WriteJsonAsync(new { queues = depths, workers, schedules });
+                await cli.Console.WriteJsonAsync(new { queues = depths, workers, schedules, pausedBots = paused });
                 return ExitCodes.Success;
             }
 
+            BotsCommand.Print(cli.Console.Ansi, paused);
             PrintDepths(cli.Console.Ansi, depths);
             PrintWorkers(cli.Console.Ansi, workers);
             SchedulesCommand.Print(cli.Console.Ansi, schedules);
