@@ -57,4 +57,10 @@ public static class AuditActions
 
     /// <summary>A confidence threshold override was cleared.</summary>
     public const string ThresholdCleared = "threshold-cleared";
+
+    /// <summary>The retention purge ran one policy (target <c>retention:POLICY</c>; detail: the counts).</summary>
+    public const string RetentionPurge = "retention-purge";
+
+    /// <summary>Everything held about one person was exported (detail: the search kind and counts, never the searched values).</summary>
+    public const string SubjectAccessExport = "subject-access-export";
 }

@@ -29,7 +29,20 @@ internal static class SqliteSchema
         new(3, "threshold overrides set from the admin console", CreateThresholdOverrides),
         new(4, "the service of review tasks, reviewers' service grants, the queue page's counts index", AddReviewService),
         new(5, "incidents, the reports linked to them and their append-only audit trail", CreateIncidents),
+        new(6, "retention: when an item was redacted, and the index the purge finds finished items by", AddRetention),
     ];
+
+    /// <summary>
+    /// Version 6 (issue 13): <c>work_items.redacted_at</c>, set when the retention purge removed an item's payload and
+    /// documents, and the index that finds a queue's finished items not yet redacted, oldest first.
+    /// </summary>
+    public const string AddRetention = """
+        ALTER TABLE work_items ADD COLUMN redacted_at INTEGER NULL;
+
+        CREATE INDEX IF NOT EXISTS ix_work_items_retention
+            ON work_items (queue, updated_at, id)
+            WHERE state IN (2, 4, 7) AND redacted_at IS NULL;
+        """;
 
     /// <summary>
     /// Version 3: confidence thresholds an administrator set (portal or CLI), replacing the configured value for a bot
