@@ -44,7 +44,7 @@ public static class DigestMail
 
         foreach (var rate in digest.StraightThrough)
         {
-            var share = rate.Rate is { } r ? r.ToString("P0", c) : "-";
+            var share = rate.Rate is { } r ? (r * 100).ToString("0", c) + "%" : "-";
             text.AppendLine(c, $"  {rate.Bot}{(rate.Category is null ? "" : " / " + rate.Category)}: {share} ({rate.Automatic} straight through, {rate.ViaReview} via review)");
         }
 
