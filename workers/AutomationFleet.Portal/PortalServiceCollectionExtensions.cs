@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AutomationFleet.Core.Retention;
 using AutomationFleet.Portal.Admin;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Intake;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Portal;
@@ -98,6 +100,9 @@ public static class PortalServiceCollectionExtensions
         });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddFleetAdmin();
+        // The retention page shows the policies the purge runs; a bad one stops the portal as it stops the fleet.
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
         return services;
     }
 
