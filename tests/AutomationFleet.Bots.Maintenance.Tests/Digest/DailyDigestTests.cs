@@ -1,3 +1,4 @@
+using AutomationFleet.Bots.Maintenance.Digest;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Connectors.Tests.Mail;
 using AutomationFleet.Core.Running;
@@ -90,6 +91,24 @@ public sealed class DailyDigestTests(MailServersFixture servers) : IAsyncLifetim
         Assert.Equal(after, servers.ReceivedMessageFiles());
         var ledger = await _kit.Store.ListAsync((await _kit.Store.FindAsync("digest:dora:2026-12-07", None))!.Id, None);
         Assert.Equal("digest:dora:2026-12-07#digest-mail", Assert.Single(ledger, e => e.Step == "digest-mail").Key);
+    }
+
+    [Fact]
+    public async Task RunAsync_DigestMailCutOffMidSend_RetryGoesToAPersonNotASecondMail()
+    {
+        Assert.Equal(RunResult.Completed, await _kit.RunTaskAsync("schedule:daily-digest:20261207T070000Z", MaintenanceTasks.DailyDigest));
+        var before = servers.ReceivedMessageFiles();
+        foreach (var reference in new[] { "digest:dora:2026-12-07", "digest:max.lead@wendshire.example:2026-12-07" })
+        {
+            // An earlier attempt began the mail and died: the ledger says Started, nobody knows whether it went.
+            var item = (await _kit.Store.FindAsync(reference, None))!;
+            await _kit.Store.BeginAsync(reference + "#" + DigestMailStep.StepName, item.Id, DigestMailStep.StepName, isIdempotent: false, None);
+        }
+
+        Assert.Equal(RunResult.SentToReview, await _kit.RunNextAsync());
+        Assert.Equal(RunResult.SentToReview, await _kit.RunNextAsync());
+
+        Assert.Equal(before, servers.ReceivedMessageFiles());
     }
 
     private static string Row(string service, int open, int urgent, int escalated, int overdue, int dueSoon) =>
