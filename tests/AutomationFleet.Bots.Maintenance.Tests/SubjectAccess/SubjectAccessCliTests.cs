@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AutomationFleet.Core.Audit;
+using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Storage.Sqlite;
@@ -10,7 +11,7 @@ namespace AutomationFleet.Bots.Maintenance.Tests.SubjectAccess;
 
 /// <summary>
 /// <c>fleet subject-access</c> end to end through the real command line on a seeded SQLite store: found by NHS number in
-/// a payload, an outcome and review evidence; by normalised name and date of birth in a hand-off's field list and a
+/// a payload and review evidence, with the incident its report opened; by normalised name and date of birth in a hand-off's field list and a
 /// payload; the JSON and the original documents written; the export audited by search kind, never the values.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -33,6 +34,10 @@ public sealed class SubjectAccessCliTests : IAsyncLifetime
         var document = await _blobs.PutAsync("fall report.pdf", "application/pdf", letter, None);
 
         await Enqueue("REPORT-1", """{"kind":"fall","person":{"givenName":"Polly","surname":"O'Conner","dateOfBirth":"1959-10-26","nhsNumber":"9999880983"}}""", [document]);
+        var at = DateTimeOffset.UtcNow;
+        await _store.OpenAsync(
+            new NewIncident("INC-1", "REPORT-1", "fall", "person", "urgent", "adult-care", null, null, null, null, null, "P-7", at, at.AddDays(1), "A fall at home", "Client slipped in the kitchen"),
+            "incident-reports", "rule falls", at, None);
         await Enqueue("POST-7", """{"sourceReference":"MAIL-1","fields":[{"name":"given-name","value":"POLLY"},{"name":"surname","value":"o conner"},{"name":"date-of-birth","value":"26/10/1959"}]}""");
         await Enqueue("FORM-3", """{"person":{"givenName":"Polly","surname":"O'Conner","dateOfBirth":"1959-10-27"}}"""); // another day: not her
         await Enqueue("FORM-4", """{"person":{"givenName":"Molly","surname":"O'Conner","dateOfBirth":"1959-10-26"}}"""); // another name
@@ -55,13 +60,16 @@ public sealed class SubjectAccessCliTests : IAsyncLifetime
         var (exit, stdout, stderr) = await RunAsync("subject-access", "--nhs-number", "999 988 0983", "--out", output);
 
         Assert.True(exit == 0, stderr);
-        Assert.Contains("exported 2 item(s), 0 incident(s), 1 document(s)", stdout, StringComparison.Ordinal);
+        Assert.Contains("exported 2 item(s), 1 incident(s), 1 document(s)", stdout, StringComparison.Ordinal);
         using var export = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "subject-access.json")));
         var items = export.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["REPORT-1", "CASE-9"], items.Select(i => i.GetProperty("item").GetProperty("reference").GetString()));
         Assert.Equal("nhs-number", export.RootElement.GetProperty("search").GetString());
         Assert.NotEmpty(items[0].GetProperty("audit").EnumerateArray());
         Assert.Equal("contact-forms", items[1].GetProperty("reviewTask").GetProperty("request").GetProperty("bot").GetString());
+        var incident = Assert.Single(export.RootElement.GetProperty("incidents").EnumerateArray());
+        Assert.Equal("INC-1", incident.GetProperty("incident").GetProperty("reference").GetString());
+        Assert.NotEmpty(incident.GetProperty("audit").EnumerateArray());
         var document = items[0].GetProperty("documents")[0].GetString()!;
         Assert.Equal("documents/REPORT-1/1-fall report.pdf", document);
         Assert.Equal("%PDF-1.4 the fall report", await File.ReadAllTextAsync(Path.Combine(output, document)));
@@ -69,7 +77,7 @@ public sealed class SubjectAccessCliTests : IAsyncLifetime
         var audit = Assert.Single(await _store.ListSecurityEventsAsync("subject-access", 10, None));
         Assert.Equal(AuditActions.SubjectAccessExport, audit.Action);
         Assert.StartsWith("cli:", audit.Actor, StringComparison.Ordinal);
-        Assert.Equal("search by nhs-number; items 2; incidents 0; documents 1", audit.Detail);
+        Assert.Equal("search by nhs-number; items 2; incidents 1; documents 1", audit.Detail);
         Assert.DoesNotContain(Nhs, audit.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("988", stdout + stderr, StringComparison.Ordinal);
     }
@@ -87,7 +95,7 @@ public sealed class SubjectAccessCliTests : IAsyncLifetime
             ["REPORT-1", "POST-7"],
             export.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("item").GetProperty("reference").GetString()));
         Assert.Equal(2, JsonDocument.Parse(stdout).RootElement.GetProperty("summary").GetProperty("items").GetInt32());
-        Assert.Equal("search by name-and-date-of-birth; items 2; incidents 0; documents 1", Assert.Single(await _store.ListSecurityEventsAsync("subject-access", 10, None)).Detail);
+        Assert.Equal("search by name-and-date-of-birth; items 2; incidents 1; documents 1", Assert.Single(await _store.ListSecurityEventsAsync("subject-access", 10, None)).Detail);
     }
 
     [Theory]
