@@ -3,7 +3,9 @@ using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.Privacy;
 using AutomationFleet.Core.Resilience;
+using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -83,6 +85,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IBotPauseStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IReviewSlaStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IRetentionStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<ISubjectAccessStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton(provider => new PostgresWorkAvailableSignal(
             provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value,
             provider.GetRequiredService<TimeProvider>(),
@@ -131,6 +136,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IBotPauseStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IReviewSlaStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IRetentionStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<ISubjectAccessStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IWorkAvailableSignal>(provider => new PollingWorkAvailableSignal(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IFleetStoreSchema>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(

@@ -1,4 +1,5 @@
 using System.Net;
+using AutomationFleet.Core.Retention;
 using AutomationFleet.Portal.Admin;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Intake;
@@ -111,6 +112,9 @@ public static class PortalServiceCollectionExtensions
         services.AddAntiforgery(PortalCookies.ConfigureAntiforgery);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         services.AddFleetAdmin();
+        // The retention page shows the policies the purge runs; a bad one stops the portal as it stops the fleet.
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
         return services;
     }
 

@@ -27,6 +27,9 @@ public static class Actors
     /// <summary>The prefix of a bot handing work to another queue: <c>handoff:QUEUE</c> (the queue it came from).</summary>
     public const string HandoffPrefix = "handoff:";
 
+    /// <summary>The prefix of the fleet acting on its own, for a fleet-level job: <c>system:JOB</c> (e.g. the review SLA sweep).</summary>
+    public const string SystemPrefix = "system:";
+
     /// <summary>The watched inbox folder.</summary>
     public const string Inbox = "inbox";
 
@@ -47,6 +50,9 @@ public static class Actors
 
     /// <summary><c>scheduler:SCHEDULE</c>.</summary>
     public static string Scheduler(string schedule) => Make(SchedulerPrefix, schedule);
+
+    /// <summary><c>system:JOB</c>.</summary>
+    public static string System(string job) => Make(SystemPrefix, job);
 
     /// <summary><c>handoff:QUEUE</c>.</summary>
     public static string Handoff(string queue) => Make(HandoffPrefix, queue);

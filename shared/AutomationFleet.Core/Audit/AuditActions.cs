@@ -90,4 +90,10 @@ public static class AuditActions
 
     /// <summary>A person cancelled a work item (the item's own audit trail has the state change).</summary>
     public const string ItemCancelled = "item-cancelled";
+
+    /// <summary>The retention purge ran one policy (target <c>retention:POLICY</c>; detail: the counts).</summary>
+    public const string RetentionPurge = "retention-purge";
+
+    /// <summary>Everything held about one person was exported (detail: the search kind and counts, never the searched values).</summary>
+    public const string SubjectAccessExport = "subject-access-export";
 }

@@ -13,4 +13,10 @@ public interface IBlobStore
 
     /// <summary>Opens a stored blob for reading; throws <see cref="FileNotFoundException"/> if absent.</summary>
     Stream OpenRead(string contentHash);
+
+    /// <summary>
+    /// Deletes a stored blob; returns false if there was none (so a repeated delete is harmless). The caller checks that
+    /// no item still refers to it (blobs are shared by content: two items with the same file hold one blob).
+    /// </summary>
+    Task<bool> DeleteAsync(string contentHash, CancellationToken cancellationToken);
 }

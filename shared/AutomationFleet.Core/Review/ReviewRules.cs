@@ -177,4 +177,11 @@ public static class ReviewRules
     /// <summary>The security-audit row of a released claim.</summary>
     public static SecurityEvent ClaimReleasedEvent(string supervisor, string reference, string holder) =>
         new(supervisor, AuditActions.ClaimReleased, reference, "claim of " + holder);
+
+    /// <summary>
+    /// The reason of the item audit row when the SLA sweep escalates a task (NeedsReview → NeedsReview, actor
+    /// <see cref="Actors.System"/>): the due date and the lead time that caught it.
+    /// </summary>
+    public static string SlaEscalatedReason(DateTimeOffset dueAt, TimeSpan leadTime) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"escalated: due {dueAt:u}, within the SLA lead time of {leadTime}");
 }

@@ -89,6 +89,20 @@ public sealed class FileBlobStore : IBlobStore
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous);
     }
 
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(string contentHash, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var path = PathFor(contentHash);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(path);
+        return Task.FromResult(true);
+    }
+
     private string PathFor(string contentHash)
     {
         ArgumentNullException.ThrowIfNull(contentHash);

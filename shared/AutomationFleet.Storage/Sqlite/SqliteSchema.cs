@@ -31,6 +31,7 @@ internal static class SqliteSchema
         new(5, "incidents, the reports linked to them and their append-only audit trail", CreateIncidents),
         new(6, "portal sign-in: session stamps, directory identities, TOTP secrets and recovery codes of accounts", AddAccountSessions),
         new(7, "bots paused fleet-wide from the admin console or the CLI", CreateBotPauses),
+        new(8, "retention: when an item was redacted, and the index the purge finds finished items by", AddRetention),
     ];
 
     /// <summary>
@@ -66,6 +67,18 @@ internal static class SqliteSchema
             paused_at  INTEGER NOT NULL,
             reason     TEXT    NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// Version 8 (issue 13): <c>work_items.redacted_at</c>, set when the retention purge removed an item's payload and
+    /// documents, and the index that finds a queue's finished items not yet redacted, oldest first.
+    /// </summary>
+    public const string AddRetention = """
+        ALTER TABLE work_items ADD COLUMN redacted_at INTEGER NULL;
+
+        CREATE INDEX IF NOT EXISTS ix_work_items_retention
+            ON work_items (queue, updated_at, id)
+            WHERE state IN (2, 4, 7) AND redacted_at IS NULL;
         """;
 
     /// <summary>

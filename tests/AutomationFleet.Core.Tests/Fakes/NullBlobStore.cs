@@ -9,4 +9,6 @@ internal sealed class NullBlobStore : IBlobStore
         throw new NotSupportedException("Runner tests have no attachments.");
 
     public Stream OpenRead(string contentHash) => throw new FileNotFoundException(contentHash);
+
+    public Task<bool> DeleteAsync(string contentHash, CancellationToken cancellationToken) => Task.FromResult(false);
 }

@@ -56,6 +56,13 @@ public sealed class AdminPortalFixture : IAsyncLifetime
             ["Portal:SignInAttemptsPerAccountPerMinute"] = "10000",
             ["Confidence:Bots:inbound-post:Categories:blue-badge"] = "0.93",
             ["Confidence:Bots:inbound-post:NeverAutomatic:0"] = "safeguarding-concern",
+            ["Retention:Policies:0:Name"] = "casework",
+            ["Retention:Policies:0:Queues:0"] = Queue,
+            ["Retention:Policies:0:Queues:1"] = "contact-forms",
+            ["Retention:Policies:0:RedactAfter"] = "90.00:00:00",
+            ["Retention:Policies:1:Name"] = "fleet-jobs",
+            ["Retention:Policies:1:Queues:0"] = "maintenance",
+            ["Retention:Policies:1:RedactAfter"] = "30.00:00:00",
         }).Build();
         var blobs = new FileBlobStore(Path.Combine(_root, "blobs"));
         _portal = PortalWebApplication.Build(configuration, shared =>

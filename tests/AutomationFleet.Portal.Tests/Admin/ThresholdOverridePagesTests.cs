@@ -156,6 +156,7 @@ public sealed class ThresholdOverridePagesTests(AdminPortalFixture fixture)
             ("thresholds-proposal-bot", "/admin/thresholds?bot=inbound-post&proposed=0.8"),
             ("thresholds-refused", "/admin/thresholds?bot=inbound-post&category=safeguarding-concern&proposed=0.8"),
             ("dead-letters", "/admin/dead-letters"), ("audit", "/admin/audit?reference=inbox:approved-1"), ("bots", "/admin/bots"),
+            ("retention", "/admin/retention"),
         ];
         foreach (var (name, path) in pages)
         {

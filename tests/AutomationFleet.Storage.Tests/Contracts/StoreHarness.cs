@@ -2,6 +2,8 @@ using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.Privacy;
+using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -39,6 +41,12 @@ public abstract class StoreHarness : IAsyncDisposable
     public abstract IFleetMetrics Metrics { get; }
 
     public abstract IIncidentStore Incidents { get; }
+
+    public abstract IReviewSlaStore ReviewSla { get; }
+
+    public abstract IRetentionStore Retention { get; }
+
+    public abstract ISubjectAccessStore SubjectAccess { get; }
 
     public async Task<WorkItem> EnqueueAsync(string reference, string queue = "q", int priority = 0, DateTimeOffset? due = null)
     {

@@ -3,6 +3,8 @@ using System.Globalization;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.Privacy;
+using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -44,6 +46,12 @@ internal sealed class PostgresHarness : StoreHarness
     public override IFleetMetrics Metrics => Store;
 
     public override IIncidentStore Incidents => Store;
+
+    public override IReviewSlaStore ReviewSla => Store;
+
+    public override IRetentionStore Retention => Store;
+
+    public override ISubjectAccessStore SubjectAccess => Store;
 
     public static async Task<PostgresHarness> CreateAsync(PostgresServer server)
     {

@@ -18,6 +18,20 @@ public sealed class FileBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task DeleteAsync_StoredThenTwice_DeletedOnceThenFalse()
+    {
+        var store = new FileBlobStore(_directory);
+        var stored = await store.PutAsync("letter.txt", "text/plain", new MemoryStream(Encoding.UTF8.GetBytes("retention")), CancellationToken.None);
+
+        var first = await store.DeleteAsync(stored.ContentHash, CancellationToken.None);
+        var second = await store.DeleteAsync(stored.ContentHash, CancellationToken.None);
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Throws<FileNotFoundException>(() => store.OpenRead(stored.ContentHash));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.DeleteAsync("../../etc/passwd", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task PutAsync_NewContent_StoredUnderShardedHashAndReadable()
     {
         var store = new FileBlobStore(_directory);

@@ -21,8 +21,9 @@ public sealed class SqliteFleetStoreIncidentTests : IncidentStoreContractTests
         using (var connection = t.OpenRaw())
         {
             using var command = connection.CreateCommand();
-            // The version-4 shape: no incident tables (their indexes and triggers go with them), none of step 6's columns.
+            // The version-4 shape: no incident tables (their indexes and triggers go with them), none of the later steps' tables or columns.
             command.CommandText = """
+                DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at; DROP TABLE bot_pauses;
                 DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
                 ALTER TABLE users DROP COLUMN session_stamp; ALTER TABLE users DROP COLUMN external_issuer; ALTER TABLE users DROP COLUMN external_subject;
                 ALTER TABLE users DROP COLUMN totp_secret; ALTER TABLE users DROP COLUMN totp_last_step; DROP TABLE user_recovery_codes;

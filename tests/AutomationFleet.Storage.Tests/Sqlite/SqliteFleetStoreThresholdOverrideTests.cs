@@ -24,7 +24,7 @@ public sealed class SqliteFleetStoreThresholdOverrideTests : ThresholdOverrideCo
         {
             using var command = connection.CreateCommand();
             // The version-2 shape: none of the later steps' tables or columns.
-            command.CommandText = "DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents; DROP TABLE threshold_overrides; DROP INDEX ix_review_tasks_counts; ALTER TABLE review_tasks DROP COLUMN service; ALTER TABLE review_tasks DROP COLUMN queue; DROP TABLE user_services; ALTER TABLE users DROP COLUMN session_stamp; ALTER TABLE users DROP COLUMN external_issuer; ALTER TABLE users DROP COLUMN external_subject; ALTER TABLE users DROP COLUMN totp_secret; ALTER TABLE users DROP COLUMN totp_last_step; DROP TABLE user_recovery_codes; DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (2, 0);";
+            command.CommandText = "DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at; DROP TABLE bot_pauses; DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents; DROP TABLE threshold_overrides; DROP INDEX ix_review_tasks_counts; ALTER TABLE review_tasks DROP COLUMN service; ALTER TABLE review_tasks DROP COLUMN queue; DROP TABLE user_services; ALTER TABLE users DROP COLUMN session_stamp; ALTER TABLE users DROP COLUMN external_issuer; ALTER TABLE users DROP COLUMN external_subject; ALTER TABLE users DROP COLUMN totp_secret; ALTER TABLE users DROP COLUMN totp_last_step; DROP TABLE user_recovery_codes; DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (2, 0);";
             command.ExecuteNonQuery();
         }
 

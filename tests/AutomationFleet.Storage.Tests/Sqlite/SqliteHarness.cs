@@ -2,6 +2,8 @@ using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.Privacy;
+using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -39,6 +41,12 @@ internal sealed class SqliteHarness : StoreHarness
     public override IFleetMetrics Metrics => _test.Store;
 
     public override IIncidentStore Incidents => _test.Store;
+
+    public override IReviewSlaStore ReviewSla => _test.Store;
+
+    public override IRetentionStore Retention => _test.Store;
+
+    public override ISubjectAccessStore SubjectAccess => _test.Store;
 
     public static async Task<SqliteHarness> CreateAsync()
     {

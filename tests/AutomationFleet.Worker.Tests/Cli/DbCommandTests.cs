@@ -32,10 +32,10 @@ public sealed class DbCommandTests : IAsyncDisposable
     public async Task Migrate_OlderFile_UpgradedInPlaceKeepingItsItems()
     {
         await _cli.RunAsync("enqueue", "--queue", "q", "--reference", "kept-1");
-        // A file as the previous build left it: without the newest step's tables, recorded at the version before.
+        // A file as the previous build left it: without the newest step (retention), recorded at the version before.
         var current = await VersionAsync();
         await ExecuteAsync($"""
-            DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
+            DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at;
             DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES ({current - 1}, 0);
             """);
 
@@ -46,6 +46,7 @@ public sealed class DbCommandTests : IAsyncDisposable
         Assert.Equal(current - 1, json.RootElement.GetProperty("before").GetInt64());
         Assert.Equal(current, json.RootElement.GetProperty("after").GetInt64());
         Assert.True(await TableExistsAsync("incidents"));
+        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM pragma_table_info('work_items') WHERE name = 'redacted_at'"));
         Assert.Equal(ExitCodes.Success, (await _cli.RunAsync("items", "show", "kept-1")).ExitCode);
     }
 
@@ -66,6 +67,13 @@ public sealed class DbCommandTests : IAsyncDisposable
     {
         await using var connection = await OpenAsync();
         await using var command = new SqliteCommand("SELECT MAX(version) FROM schema_version;", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new SqliteCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AutomationFleet.Bots.ContactForms.Cli;
 using AutomationFleet.Bots.FinancialAssessments.Cli;
 using AutomationFleet.Bots.IncidentReports.Cli;
+using AutomationFleet.Bots.Maintenance.SubjectAccess;
 using AutomationFleet.Worker.Cli.Commands;
 
 namespace AutomationFleet.Worker.Cli;
@@ -61,7 +62,7 @@ public static class FleetCli
     }
 
     /// <summary>The bots' own commands (<see cref="IFleetCommandSource"/>): one line per bot that has any.</summary>
-    private static readonly IFleetCommandSource[] BotCommandSources = [new ContactFormCommands(), new AssessmentCommands(), new IncidentCommands()];
+    private static readonly IFleetCommandSource[] BotCommandSources = [new ContactFormCommands(), new AssessmentCommands(), new IncidentCommands(), new SubjectAccessCommands()];
 
     public static RootCommand CreateRootCommand(CliConsole console)
     {

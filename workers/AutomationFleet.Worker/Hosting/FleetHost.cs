@@ -2,6 +2,7 @@ using AutomationFleet.Bots.ContactForms;
 using AutomationFleet.Bots.FinancialAssessments;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Bots.IncidentReports;
+using AutomationFleet.Bots.Maintenance;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
@@ -66,8 +67,10 @@ public static class FleetHost
         services.AddContactFormBot(configuration);
         services.AddFinancialAssessmentBot(configuration);
         services.AddIncidentReportBot(configuration);
+        services.AddMaintenanceBot(configuration);
         services.AddFleetWorker(configuration);
         services.AddFleetScheduling(configuration);
+        services.AddScheduleTopologyCheck(configuration);
         services.AddInboxFolder(configuration);
         services.AddImapMailboxSource(configuration);
         services.AddSmtpMail(configuration);

@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,36 @@ public static class SchedulingServiceCollectionExtensions
         // Registered before Quartz's hosted service, so config is applied before the scheduler starts.
         services.AddHostedService<ApplySchedulesHostedService>();
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>
+    /// In a host that both schedules and consumes (<c>fleet run</c>): refuses at start-up every enabled schedule whose queue
+    /// no registered bot consumes (<see cref="ScheduleTopologyValidator"/>). A scheduler-only host does not call it.
+    /// </summary>
+    public static IServiceCollection AddScheduleTopologyCheck(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ScheduleTopologyOptions>()
+            .Configure<IEnumerable<IBot>>((topology, bots) =>
+            {
+                topology.ConsumedQueues.UnionWith(bots.Select(b => b.Queue));
+                var schedules = configuration.GetSection(SchedulingOptions.SectionName).GetSection(nameof(SchedulingOptions.Schedules)).GetChildren();
+                foreach (var schedule in schedules)
+                {
+                    // Read raw, as the binder would: Enabled defaults to true, an unreadable value counts as enabled (the
+                    // Scheduling validator reports it).
+                    if (!bool.TryParse(schedule[nameof(ScheduleOptions.Enabled)], out var enabled) || enabled)
+                    {
+                        topology.Schedules.Add((
+                            $"{SchedulingOptions.SectionName}:{nameof(SchedulingOptions.Schedules)}:{schedule.Key}",
+                            schedule[nameof(ScheduleOptions.Name)] ?? "",
+                            schedule[nameof(ScheduleOptions.Queue)] ?? ""));
+                    }
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScheduleTopologyOptions>, ScheduleTopologyValidator>();
         return services;
     }
 

@@ -1,0 +1,18 @@
+namespace AutomationFleet.Core.Retention;
+
+/// <summary>
+/// How long the fleet keeps citizens' documents and item payloads, per queue. Bound from the <c>Retention</c> section
+/// (shipped in <c>config/retention.json</c>); run by the <c>retention-purge</c> schedule and shown on the portal's
+/// retention page. The audit trail is never purged: it is append-only and outlives every policy.
+/// </summary>
+public sealed class RetentionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Retention";
+
+    /// <summary>At most this many items per policy in one purge (the next purge goes on). Default 1000.</summary>
+    public int MaxItemsPerRun { get; set; } = 1000;
+
+    /// <summary>The policies; a queue is in at most one. A queue in none is kept for ever.</summary>
+    public List<RetentionPolicy> Policies { get; init; } = [];
+}

@@ -1,0 +1,37 @@
+using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Storage.Sqlite;
+using AutomationFleet.Storage.Tests.Contracts;
+
+namespace AutomationFleet.Storage.Tests.Sqlite;
+
+/// <summary>The maintenance contract (SLA sweep, retention, subject access) on SQLite.</summary>
+[Trait("Category", "Integration")]
+public sealed class SqliteFleetStoreMaintenanceTests : MaintenanceContractTests
+{
+    protected override async Task<StoreHarness> CreateStoreAsync() => await SqliteHarness.CreateAsync();
+
+    [Fact]
+    public async Task InitializeAsync_VersionSevenFile_MigratesAddingRedactedAtAndRetentionIndex()
+    {
+        await using var t = await TestStore.CreateAsync();
+        await t.Store.EnqueueAsync(new NewWorkItem("post", "OLD", "{}"), "test", CancellationToken.None);
+        await t.Store.DisposeAsync();
+        using (var connection = t.OpenRaw())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at;
+                DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (7, 0);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await using var reopened = new SqliteFleetStore(t.Options, t.Time);
+        await reopened.InitializeAsync(CancellationToken.None);
+
+        Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM schema_version WHERE version = 8"));
+        Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM pragma_table_info('work_items') WHERE name = 'redacted_at'"));
+        Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_work_items_retention'"));
+        Assert.NotNull(await reopened.FindAsync("OLD", CancellationToken.None));
+    }
+}
