@@ -62,6 +62,7 @@ public sealed class DocumentReaderProcess : IDocumentReader, IDisposable
         }
         catch (DocumentRejectedException ex)
         {
+            // E.g. a CPU limit too small for the runtime to start and load a language.
             throw new InvalidOperationException($"The document sandbox does not start on this machine as configured: {ex.Message}.", ex);
         }
     }

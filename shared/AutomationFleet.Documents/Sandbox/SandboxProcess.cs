@@ -106,10 +106,19 @@ internal static class SandboxProcess
 
     private static SandboxResponse Interpret(int exitCode, MemoryStream stdout, MemoryStream stderr, SandboxArguments arguments)
     {
+        var errors = Encoding.UTF8.GetString(stderr.GetBuffer(), 0, (int)stderr.Length).Trim();
         if (exitCode == SandboxProgram.SetupFailedExitCode)
         {
-            throw new InvalidOperationException(
-                "The document sandbox could not set itself up: " + Encoding.UTF8.GetString(stderr.GetBuffer(), 0, (int)stderr.Length).Trim());
+            throw new InvalidOperationException("The document sandbox could not set itself up: " + errors);
+        }
+
+        if (arguments.CheckOnly && exitCode != 0)
+        {
+            // The start-up check reads no document, so its stderr (e.g. the host unable to open the sandbox assembly as
+            // the sandbox's user) says something about the installation and nothing about anyone's post.
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The document sandbox did not start (exit code {exitCode}): {(errors.Length > 0 ? errors : "no message")}"));
         }
 
         SandboxResponse? response = null;

@@ -193,6 +193,28 @@ public sealed class SandboxBoundaryTests
     }
 
     [Fact]
+    public async Task CheckAsync_SandboxAssemblyOutOfReach_StopsWithTheHostsMessage()
+    {
+        // A folder only the worker may enter (0700): as root the child is nobody and cannot open the assembly; as
+        // another user it opens it but finds none of its dependencies beside it. Either way: did not start, and why.
+        var hidden = Directory.CreateTempSubdirectory("fleet-hidden-");
+        try
+        {
+            var assembly = Path.Combine(hidden.FullName, "AutomationFleet.Documents.Sandbox.dll");
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "AutomationFleet.Documents.Sandbox.dll"), assembly);
+            var sut = CreateSut(new DocumentSandboxOptions { SandboxAssemblyPath = assembly });
+
+            var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => sut.CheckAsync(CancellationToken.None));
+
+            Assert.StartsWith("The document sandbox did not start (exit code ", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            hidden.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task CheckAsync_Installed_Passes()
     {
         await CreateSut().CheckAsync(CancellationToken.None);
