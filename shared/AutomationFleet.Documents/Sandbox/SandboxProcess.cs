@@ -45,9 +45,13 @@ internal static class SandboxProcess
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     Kill(process);
-                    throw new DocumentRejectedException(
-                        DocumentRejectionKind.OutputTooLarge,
-                        string.Create(CultureInfo.InvariantCulture, $"the document reader's answer was over {maxOutputBytes:N0} bytes, the sandbox's output limit; the reader was stopped"));
+                    throw OutputTooLarge(maxOutputBytes);
+                }
+
+                // The cap may also be passed by the last bytes, after the child has exited.
+                if (overCap.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    throw OutputTooLarge(maxOutputBytes);
                 }
 
                 finished = true;
@@ -66,6 +70,10 @@ internal static class SandboxProcess
             TryDelete(workingDirectory);
         }
     }
+
+    private static DocumentRejectedException OutputTooLarge(long maxOutputBytes) => new(
+        DocumentRejectionKind.OutputTooLarge,
+        string.Create(CultureInfo.InvariantCulture, $"the document reader's answer was over {maxOutputBytes:N0} bytes, the sandbox's output limit; the reader was stopped"));
 
     private static async Task ReadCappedAsync(Stream source, MemoryStream destination, long cap, CancellationTokenSource? cancelWhenOver)
     {
