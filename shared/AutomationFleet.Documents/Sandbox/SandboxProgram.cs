@@ -35,7 +35,7 @@ public static class SandboxProgram
             arguments = SandboxArguments.Parse(args);
             SandboxResourceLimits.Apply(arguments.AddressSpaceBytes, arguments.CpuSeconds);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or OverflowException or IOException)
         {
             errors.WriteLine(ex.Message);
             return SetupFailedExitCode;
