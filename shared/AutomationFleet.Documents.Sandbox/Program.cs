@@ -1,3 +1,3 @@
 using AutomationFleet.Documents.Sandbox;
 
-return SandboxProgram.Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput());
+return SandboxProgram.Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error);

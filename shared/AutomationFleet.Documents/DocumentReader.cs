@@ -7,63 +7,38 @@ namespace AutomationFleet.Documents;
 
 /// <summary>
 /// Reads documents in this process: PDF text layers with PdfPig, scans and images with pooled Tesseract engines.
-/// Limits are checked from headers before decoding. Use <see cref="Sandbox.DocumentReaderProcess"/> for untrusted PDFs:
-/// this reader parses PDFs in the calling process, where a parser hang or stack overflow would hurt the caller.
+/// Limits are checked from headers before decoding. For trusted input and for the sandbox child itself: use
+/// <see cref="Sandbox.DocumentReaderProcess"/> for untrusted files, as this reader parses and decodes them (native
+/// Leptonica and Tesseract included) in the calling process, where a hang, crash or exploit would hurt the caller.
 /// </summary>
 public sealed class DocumentReader : IDocumentReader
 {
     private readonly DocumentLimits _limits;
     private readonly OcrEnginePool _ocr;
-    private readonly IPdfExtractor _pdf;
 
     /// <summary>Creates a reader that parses PDFs in this process.</summary>
     /// <param name="limits">Limits for hostile input.</param>
     /// <param name="ocr">The shared OCR engine pool.</param>
     public DocumentReader(DocumentLimits limits, OcrEnginePool ocr)
-        : this(limits, ocr, InProcessPdfExtractor.Instance)
-    {
-    }
-
-    internal DocumentReader(DocumentLimits limits, OcrEnginePool ocr, IPdfExtractor pdf)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(ocr);
         _limits = limits;
         _ocr = ocr;
-        _pdf = pdf;
     }
 
     /// <inheritdoc />
     public async Task<ReadDocument> ReadAsync(Stream content, string? nameOrMediaType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > _limits.MaxFileBytes)
-            {
-                throw Reject(DocumentRejectionKind.FileTooLarge, $"the file is over {_limits.MaxFileBytes:N0} bytes, the limit");
-            }
-        }
-
-        return await ReadAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), nameOrMediaType, cancellationToken);
+        var bytes = await DocumentBytes.ReadAsync(content, _limits.MaxFileBytes, cancellationToken);
+        return await ReadAsync(bytes, nameOrMediaType, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<ReadDocument> ReadAsync(ReadOnlyMemory<byte> content, string? nameOrMediaType, CancellationToken cancellationToken)
     {
-        if (content.Length == 0)
-        {
-            throw new DocumentRejectedException(DocumentRejectionKind.Empty, "the file is empty (0 bytes)");
-        }
-
-        if (content.Length > _limits.MaxFileBytes)
-        {
-            throw Reject(DocumentRejectionKind.FileTooLarge, $"the file is {content.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0} bytes");
-        }
+        DocumentBytes.CheckSize(content.Length, _limits.MaxFileBytes);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_limits.PerDocumentTimeout);
@@ -85,7 +60,7 @@ public sealed class DocumentReader : IDocumentReader
 
     private async Task<ReadDocument> ReadPdfAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        var extraction = await _pdf.ExtractAsync(content, _limits, cancellationToken);
+        var extraction = await Task.Run(() => PdfTextExtractor.Extract(content, _limits, cancellationToken), cancellationToken);
         var pages = await Task.WhenAll(extraction.Pages.Select(page => page.TextPage is { } text
             ? Task.FromResult(text)
             : OcrPageAsync(page.Number, page.Images, cancellationToken)));

@@ -29,4 +29,7 @@ public enum DocumentRejectionKind
 
     /// <summary>The file is damaged or cannot be parsed (including a parser crash in the sandbox).</summary>
     Damaged,
+
+    /// <summary>The sandbox's answer for the file was over <see cref="Sandbox.DocumentSandboxOptions.MaxOutputBytes"/>.</summary>
+    OutputTooLarge,
 }

@@ -10,10 +10,12 @@ namespace AutomationFleet.Documents;
 public static class DocumentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the document reader (<see cref="IDocumentReader"/>): PDFs read in the sandbox process, scans by a Tesseract
-    /// engine pool whose engines start with the host; options from <c>Documents</c>, <c>Ocr</c> and <c>DocumentSandbox</c>,
-    /// validated at start. Safe to call from several bots. A reader registered before this call (a test's, a host's own)
-    /// is kept, and then no engine is started.
+    /// Adds the document reader (<see cref="IDocumentReader"/>): every document read whole in the sandbox child process
+    /// (<see cref="DocumentReaderProcess"/>), whose boundary is probed and checked when the host starts
+    /// (<see cref="DocumentSandboxStartupCheck"/>: weaknesses logged once, start-up stopped when it cannot run as
+    /// configured); options from <c>Documents</c>, <c>Ocr</c> and <c>Documents:Sandbox</c>, validated at start. Safe to
+    /// call from several bots. A reader registered before this call (a test's, a host's own) is kept, and then no
+    /// sandbox check runs.
     /// </summary>
     public static IServiceCollection AddFleetDocuments(this IServiceCollection services)
     {
@@ -26,18 +28,22 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<DocumentsRegistered>();
         services.AddOptions<DocumentLimits>().BindConfiguration(DocumentLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DocumentSandboxOptions>().BindConfiguration(DocumentSandboxOptions.SectionName);
-        if (!services.Any(s => s.ServiceType == typeof(IDocumentReader)))
+        services.AddOptions<DocumentSandboxOptions>().BindConfiguration(DocumentSandboxOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentSandboxOptions>, DocumentSandboxOptionsValidator>());
+        if (services.Any(s => s.ServiceType == typeof(IDocumentReader)))
         {
-            // The default reader below uses the pool; a host with a reader of its own may never need an engine.
-            services.AddHostedService<OcrEngineStarter>();
+            return services;
         }
 
-        services.TryAddSingleton(sp => new OcrEnginePool(sp.GetRequiredService<IOptions<OcrOptions>>().Value));
-        services.TryAddSingleton<IDocumentReader>(sp => new DocumentReaderProcess(
+        services.TryAddSingleton(sp => new DocumentReaderProcess(
             sp.GetRequiredService<IOptions<DocumentLimits>>().Value,
-            sp.GetRequiredService<OcrEnginePool>(),
+            sp.GetRequiredService<IOptions<OcrOptions>>().Value,
             sp.GetRequiredService<IOptions<DocumentSandboxOptions>>().Value));
+        services.AddSingleton<IDocumentReader>(sp => sp.GetRequiredService<DocumentReaderProcess>());
+        services.AddHostedService(sp => new DocumentSandboxStartupCheck(
+            sp.GetRequiredService<DocumentReaderProcess>(),
+            sp.GetRequiredService<IOptions<DocumentSandboxOptions>>().Value,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DocumentSandboxStartupCheck>>()));
         return services;
     }
 

@@ -1,9 +1,12 @@
+using AutomationFleet.Documents.Ocr;
+
 namespace AutomationFleet.Documents.Tests;
 
 [Trait("Category", "Integration")]
+[Collection(Sandbox.SandboxCollection.Name)]
 public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixture<OcrFixture>
 {
-    private DocumentReaderProcessFactory Factory => new(fixture);
+    private static DocumentReaderProcessFactory Factory => new();
 
     [Fact]
     public async Task ReadAsync_TextPdf_ParsedInSandbox()
@@ -25,6 +28,46 @@ public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixtu
         var page = Assert.Single(document.Pages);
         Assert.Equal(PageSource.Ocr, page.Source);
         Assert.Contains("Kilpatrick", page.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tiff")]
+    [InlineData("png")]
+    [InlineData("jpeg")]
+    [InlineData("multi-page tiff")]
+    public async Task ReadAsync_Image_DecodedAndOcrdInSandboxSameAsInProcess(string kind)
+    {
+        var image = kind switch
+        {
+            "tiff" => TestFiles.Read("eurotext.tif"),
+            "png" => TestFiles.Convert("phototest.tif", 3),
+            "jpeg" => TestFiles.Convert("phototest.tif", 2),
+            _ => TestFiles.MultiPageG4Tiff("phototest.tif", "eurotext.tif"),
+        };
+
+        var sandboxed = await Factory.Create().ReadAsync(image, null, CancellationToken.None);
+        var inProcess = await new DocumentReader(new DocumentLimits(), fixture.Pool).ReadAsync(image, null, CancellationToken.None);
+
+        Assert.Equal(inProcess.Format, sandboxed.Format);
+        Assert.Equal(inProcess.Pages.Count, sandboxed.Pages.Count);
+        foreach (var (expected, actual) in inProcess.Pages.Zip(sandboxed.Pages))
+        {
+            Assert.Equal(expected with { Words = [], Image = null }, actual with { Words = [], Image = null });
+            Assert.Equal(expected.Words, actual.Words);
+            Assert.Equal((expected.Image!.Width, expected.Image.Height), (actual.Image!.Width, actual.Image.Height));
+            Assert.Equal(expected.Image.Png, actual.Image.Png);
+        }
+    }
+
+    [Fact]
+    public async Task ReadAsync_ImageHeaderDeclaringHugeDimensions_RejectedInSandboxFromHeaderAlone()
+    {
+        var bomb = Pdf.CcittTiffWriter.Wrap(new byte[64], 40_000, 40_000, -1, false, false);
+
+        var ex = await Assert.ThrowsAsync<DocumentRejectedException>(() => Factory.Create().ReadAsync(bomb, null, CancellationToken.None));
+
+        Assert.Equal(DocumentRejectionKind.TooManyPixels, ex.Kind);
+        Assert.Equal("page 1 is 40,000 x 40,000 pixels; the limit is 100 megapixels", ex.Message);
     }
 
     [Fact]
@@ -54,45 +97,15 @@ public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixtu
 
         Assert.Equal(DocumentRejectionKind.Timeout, ex.Kind);
         Assert.Equal("reading the document took longer than its limit of 0 s", ex.Message);
-        Assert.Empty(SandboxChildren());
+        Assert.Empty(Sandbox.SandboxChildren.Running());
         var after = await Factory.Create().ReadAsync(TestFiles.TextPdf(["next item"]), null, CancellationToken.None);
         Assert.Equal("next item", after.Pages[0].Text);
     }
 
-    private static List<int> SandboxChildren()
+    private sealed class DocumentReaderProcessFactory
     {
-        var me = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var children = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
-                var status = File.ReadAllLines(Path.Combine(dir, "status"));
-                var parent = status.FirstOrDefault(l => l.StartsWith("PPid:", StringComparison.Ordinal))?.Split('\t', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-                if (cmdline.Contains("AutomationFleet.Documents.Sandbox", StringComparison.Ordinal) && parent == me)
-                {
-                    children.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return children;
-    }
-
-    private sealed class DocumentReaderProcessFactory(OcrFixture fixture)
-    {
-        public Sandbox.DocumentReaderProcess Create(DocumentLimits? limits = null) => new(limits ?? new DocumentLimits(), fixture.Pool);
+#pragma warning disable CA1822 // an instance method, as the tests call it through the factory property
+        public Documents.Sandbox.DocumentReaderProcess Create(DocumentLimits? limits = null) => new(limits ?? new DocumentLimits(), new Documents.Ocr.OcrOptions { MaxEngines = 2 });
+#pragma warning restore CA1822
     }
 }

@@ -36,4 +36,15 @@ public sealed class StageDurations
             _histogram.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>(StageTag, stage));
         }
     }
+
+    /// <summary>Records a duration measured elsewhere (e.g. in a child process) for <paramref name="stage"/>, when anyone listens.</summary>
+    /// <param name="stage">The stage's name.</param>
+    /// <param name="milliseconds">How long it took.</param>
+    public void RecordMilliseconds(string stage, double milliseconds)
+    {
+        if (_histogram.Enabled)
+        {
+            _histogram.Record(milliseconds, new KeyValuePair<string, object?>(StageTag, stage));
+        }
+    }
 }

@@ -198,19 +198,26 @@ internal sealed class OcrEngine : IDisposable
     {
         PixHandle pix;
         var decoding = OcrMetrics.Start();
+        int errno;
         fixed (byte* p = image.Data)
         {
             var isTiff = LeptonicaNative.findFileFormatBuffer(p, out var format) == 0 && LeptonicaNative.IsTiff(format);
             pix = isTiff
                 ? LeptonicaNative.pixReadMemTiff(p, (nuint)image.Data.Length, image.TiffPageIndex)
                 : LeptonicaNative.pixReadMem(p, (nuint)image.Data.Length);
+            errno = Marshal.GetLastPInvokeError();
         }
 
         OcrMetrics.Record(OcrMetrics.StageDecode, decoding);
         if (pix.IsInvalid)
         {
             pix.Dispose();
-            throw new DocumentRejectedException(DocumentRejectionKind.Damaged, string.Create(CultureInfo.InvariantCulture, $"the image of page {image.PageNumber} could not be decoded"));
+
+            // Leptonica returns null both for a damaged image and for a failed allocation; errno tells them apart, and
+            // in the sandbox a failed allocation is its address-space limit stopping a decompression bomb.
+            throw errno == LeptonicaNative.OutOfMemoryErrno
+                ? new DocumentRejectedException(DocumentRejectionKind.DecompressedTooLarge, string.Create(CultureInfo.InvariantCulture, $"decoding the image of page {image.PageNumber} ran out of memory: it needs more than the reader's memory limit allows"))
+                : new DocumentRejectedException(DocumentRejectionKind.Damaged, string.Create(CultureInfo.InvariantCulture, $"the image of page {image.PageNumber} could not be decoded"));
         }
 
         if (image.Resolution > 0)

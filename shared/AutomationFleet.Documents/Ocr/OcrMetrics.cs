@@ -44,6 +44,12 @@ public static class OcrMetrics
     /// <summary>Rendering and PNG-encoding the page image (<see cref="OcrOptions.PageImageMaxWidth"/>), on its own thread while the page is recognised.</summary>
     public const string StagePageImage = "page image";
 
+    /// <summary>A whole document in the sandbox child, from starting the process until its answer is read (worker side).</summary>
+    public const string StageSandbox = "sandbox";
+
+    /// <summary>The sandbox child's runtime start-up, from its process start until it begins reading (once per document).</summary>
+    public const string StageSandboxStart = "sandbox start";
+
     private static readonly StageDurations Stages = new(new Meter(MeterName), StageDurationName, "Time per OCR stage per page.");
 
     /// <summary>A timestamp to pass to <see cref="Record"/>.</summary>
@@ -51,4 +57,7 @@ public static class OcrMetrics
 
     /// <summary>Records the time since <paramref name="started"/> for <paramref name="stage"/>, when anyone listens.</summary>
     internal static void Record(string stage, long started) => Stages.Record(stage, started);
+
+    /// <summary>Records a duration measured in the sandbox child for <paramref name="stage"/>, when anyone listens.</summary>
+    internal static void RecordMilliseconds(string stage, double milliseconds) => Stages.RecordMilliseconds(stage, milliseconds);
 }

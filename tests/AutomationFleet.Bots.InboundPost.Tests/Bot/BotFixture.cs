@@ -51,7 +51,7 @@ public sealed class BotFixture : IAsyncLifetime
         Model.EnsureLoaded();
         var taxonomy = CouncilTaxonomy.Load(Options.TaxonomyPath);
         Bot = new InboundPostBot(
-            new PostTextReader(new DocumentReaderProcess(new DocumentLimits(), Ocr, new DocumentSandboxOptions())),
+            new PostTextReader(new DocumentReaderProcess(new DocumentLimits(), new OcrOptions { MaxEngines = 2 }, new DocumentSandboxOptions())),
             Model,
             new Extractor(new ExtractionOptions(), TimeProvider.System),
             taxonomy,

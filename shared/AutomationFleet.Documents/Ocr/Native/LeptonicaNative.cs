@@ -28,10 +28,13 @@ internal static unsafe partial class LeptonicaNative
     [LibraryImport(Library)]
     public static partial int readHeaderMemTiff(byte* data, nuint size, int pageIndex, out int width, out int height, out int bitsPerSample, out int samplesPerPixel, out int resolution, out int isColormapped, out int format);
 
-    [LibraryImport(Library)]
+    /// <summary>ENOMEM: malloc's errno when an allocation fails (under RLIMIT_AS, when the address space is used up).</summary>
+    public const int OutOfMemoryErrno = 12;
+
+    [LibraryImport(Library, SetLastError = true)]
     public static partial PixHandle pixReadMem(byte* data, nuint size);
 
-    [LibraryImport(Library)]
+    [LibraryImport(Library, SetLastError = true)]
     public static partial PixHandle pixReadMemTiff(byte* data, nuint size, int pageIndex);
 
     [LibraryImport(Library)]

@@ -12,19 +12,22 @@ namespace AutomationFleet.Worker.Cli.Bench;
 /// </summary>
 public sealed class StageTimings : IDisposable
 {
-    // Display order; the depth says which stage another runs inside (OCR inside "read document" inside "decide").
+    // Display order; the depth says which stage another runs inside (OCR inside the sandbox child inside "read document"
+    // inside "decide").
     private static readonly (string Meter, string Stage, int Depth)[] Known =
     [
         (BotRunMetrics.MeterName, BotRunMetrics.StageDecide, 0),
         (InboundPostMetrics.MeterName, InboundPostMetrics.StageReadDocument, 1),
-        (OcrMetrics.MeterName, OcrMetrics.StageEngineWait, 2),
-        (OcrMetrics.MeterName, OcrMetrics.StageEngineStart, 2),
-        (OcrMetrics.MeterName, OcrMetrics.StageDecode, 2),
-        (OcrMetrics.MeterName, OcrMetrics.StageDeskew, 2),
-        (OcrMetrics.MeterName, OcrMetrics.StageRecognize, 2),
-        (OcrMetrics.MeterName, OcrMetrics.StageText, 2),
-        (OcrMetrics.MeterName, OcrMetrics.StageWords, 2),
-        (OcrMetrics.MeterName, OcrMetrics.StagePageImage, 2),
+        (OcrMetrics.MeterName, OcrMetrics.StageSandbox, 2),
+        (OcrMetrics.MeterName, OcrMetrics.StageSandboxStart, 3),
+        (OcrMetrics.MeterName, OcrMetrics.StageEngineWait, 3),
+        (OcrMetrics.MeterName, OcrMetrics.StageEngineStart, 3),
+        (OcrMetrics.MeterName, OcrMetrics.StageDecode, 3),
+        (OcrMetrics.MeterName, OcrMetrics.StageDeskew, 3),
+        (OcrMetrics.MeterName, OcrMetrics.StageRecognize, 3),
+        (OcrMetrics.MeterName, OcrMetrics.StageText, 3),
+        (OcrMetrics.MeterName, OcrMetrics.StageWords, 3),
+        (OcrMetrics.MeterName, OcrMetrics.StagePageImage, 3),
         (InboundPostMetrics.MeterName, InboundPostMetrics.StagePageImageStore, 1),
         (InboundPostMetrics.MeterName, InboundPostMetrics.StageClassify, 1),
         (InboundPostMetrics.MeterName, InboundPostMetrics.StageExtract, 1),

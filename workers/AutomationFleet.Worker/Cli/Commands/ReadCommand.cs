@@ -44,8 +44,7 @@ public static class ReadCommand
             var limits = configuration.GetSection(DocumentLimits.SectionName).Get<DocumentLimits>() ?? new DocumentLimits();
             var ocrOptions = OcrOptionsFrom(configuration);
             var sandbox = configuration.GetSection(DocumentSandboxOptions.SectionName).Get<DocumentSandboxOptions>() ?? new DocumentSandboxOptions();
-            using var ocr = new OcrEnginePool(ocrOptions);
-            var reader = new DocumentReaderProcess(limits, ocr, sandbox);
+            using var reader = new DocumentReaderProcess(limits, ocrOptions, sandbox);
             ReadDocument document;
             try
             {
@@ -55,6 +54,11 @@ public static class ReadCommand
             catch (DocumentRejectedException rejected)
             {
                 throw new CliException($"the document was refused ({rejected.Kind}): {rejected.Message}", ExitCodes.Failure);
+            }
+            catch (InvalidOperationException sandboxFault)
+            {
+                // The sandbox cannot run here as configured (no network namespace, a bad Documents:Sandbox:User, …).
+                throw new CliException(sandboxFault.Message, ExitCodes.Failure);
             }
 
             var withWords = parse.GetValue(words);
