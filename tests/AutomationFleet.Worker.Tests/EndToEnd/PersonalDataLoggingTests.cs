@@ -91,12 +91,21 @@ public sealed class PersonalDataLoggingTests
             host.Dispose();
         }
 
+        // The fault paths ran: both faulting items used their attempts and were dead-lettered.
+        foreach (var fault in new[] { "decide", "deliver" })
+        {
+            var item = await fleet.Store.FindAsync($"test:fault-{fault}", CancellationToken.None);
+            Assert.Equal(WorkItemState.DeadLettered, item?.State);
+        }
+
         var logs = Directory.GetFiles(settings["Worker:LogDirectory"]!, "*", SearchOption.AllDirectories);
         Assert.NotEmpty(logs);
         var sources = logs.Select(path => (Name: path, Text: File.ReadAllText(path))).Append((Name: "console", Text: StripAnsi(console.Text))).ToList();
 
         // The search must see the fleet's real output: the items' references are logged, so they must be found.
         Assert.Contains(sources, s => s.Text.Contains("contact-forms:", StringComparison.Ordinal));
+        Assert.Contains(sources, s => s.Text.Contains("failed deciding item test:fault-decide", StringComparison.Ordinal));
+        Assert.Contains(sources, s => s.Text.Contains("System.FormatException: " + RedactedException.Withheld, StringComparison.Ordinal));
         var leaks = (
             from source in sources
             from value in Forbidden
