@@ -61,7 +61,8 @@ public sealed class ContactFormBot : IBot
         }
         catch (Exception exception) when (exception is ContactFormFormatException or Core.Handoff.HandoffFormatException)
         {
-            _logger.LogWarning("Item {Reference} is not a contact form: {Problem}", item.Reference, exception.Message);
+            // The reason (which may quote the form) is kept with the item; the log has the reference and the kind of fault.
+            _logger.LogWarning("Item {Reference} is not a contact form ({ErrorType})", item.Reference, exception.GetType().Name);
             return Task.FromResult(BotDecision.RuleSaysNo($"Not a contact form: {exception.Message}"));
         }
 

@@ -73,7 +73,8 @@ public sealed class FinancialAssessmentBot : IBot
         }
         catch (Exception exception) when (exception is AssessmentFormatException or HandoffFormatException)
         {
-            _logger.LogWarning("Item {Reference} is not a financial-assessment form: {Problem}", item.Reference, exception.Message);
+            // The reason (which may quote the form) is kept with the item; the log has the reference and the kind of fault.
+            _logger.LogWarning("Item {Reference} is not a financial-assessment form ({ErrorType})", item.Reference, exception.GetType().Name);
             return Task.FromResult(BotDecision.RuleSaysNo($"Not a financial-assessment form: {exception.Message}"));
         }
 

@@ -65,7 +65,8 @@ public sealed class IncidentReportBot : IBot
         }
         catch (Exception exception) when (exception is IncidentReportFormatException or HandoffFormatException)
         {
-            _logger.LogWarning("Item {Reference} is not an incident report: {Problem}", item.Reference, exception.Message);
+            // The reason (which may quote the report) is kept with the item; the log has the reference and the kind of fault.
+            _logger.LogWarning("Item {Reference} is not an incident report ({ErrorType})", item.Reference, exception.GetType().Name);
             return BotDecision.RuleSaysNo($"Not an incident report: {exception.Message}");
         }
 

@@ -48,7 +48,8 @@ public sealed class PersonIndexLoader(
             }
             catch (Exception exception) when (exception is RecordFileException or IOException or InvalidDataException)
             {
-                logger.LogError("The case-record extract could not be re-indexed ({Problem}); the previous index stays in use", exception.Message);
+                // The exception, not its message: the fleet's logging writes its type and stack only (a CSV parser may quote a row).
+                logger.LogError(exception, "The case-record extract could not be re-indexed; the previous index stays in use");
             }
         }
     }
@@ -99,7 +100,7 @@ public sealed class PersonIndexLoader(
         }
         catch (InvalidDataException exception)
         {
-            logger.LogWarning("{Problem}; rebuilding", exception.Message);
+            logger.LogWarning(exception, "The kept person index cannot be loaded; rebuilding it from the extract");
             return null;
         }
     }

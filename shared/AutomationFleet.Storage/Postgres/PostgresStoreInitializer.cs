@@ -33,7 +33,8 @@ internal sealed class PostgresStoreInitializer(
                 catch (Exception exception) when (IsUnreachable(exception) && !waited)
                 {
                     waited = true;
-                    log.LogWarning("The fleet's database cannot be reached at start ({Problem}); waiting for it", exception.Message);
+                    // The exception, not its message: the fleet's logging writes its types and stack only (a server message can quote values).
+                    log.LogWarning(exception, "The fleet's database cannot be reached at start; waiting for it");
                     throw;
                 }
             },

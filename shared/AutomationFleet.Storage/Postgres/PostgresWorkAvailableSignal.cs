@@ -167,8 +167,8 @@ public sealed class PostgresWorkAvailableSignal : IWorkAvailableSignal, IAsyncDi
                 {
                     lostAt = _timeProvider.GetUtcNow();
                     _logger.LogWarning(
-                        "Lost the wake-up connection to PostgreSQL ({Error}); queue consumers poll at their interval until it is back",
-                        exception.Message);
+                        exception,
+                        "Lost the wake-up connection to PostgreSQL; queue consumers poll at their interval until it is back");
                 }
             }
 
