@@ -35,7 +35,8 @@ public sealed class DbCommandTests : IAsyncDisposable
         // A file as the previous build left it: without the newest step's tables, recorded at the version before.
         var current = await VersionAsync();
         await ExecuteAsync($"""
-            DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
+            ALTER TABLE users DROP COLUMN session_stamp; ALTER TABLE users DROP COLUMN external_issuer; ALTER TABLE users DROP COLUMN external_subject;
+            ALTER TABLE users DROP COLUMN totp_secret; ALTER TABLE users DROP COLUMN totp_last_step; DROP TABLE user_recovery_codes;
             DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES ({current - 1}, 0);
             """);
 
@@ -45,7 +46,7 @@ public sealed class DbCommandTests : IAsyncDisposable
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal(current - 1, json.RootElement.GetProperty("before").GetInt64());
         Assert.Equal(current, json.RootElement.GetProperty("after").GetInt64());
-        Assert.True(await TableExistsAsync("incidents"));
+        Assert.True(await TableExistsAsync("user_recovery_codes"));
         Assert.Equal(ExitCodes.Success, (await _cli.RunAsync("items", "show", "kept-1")).ExitCode);
     }
 
