@@ -35,7 +35,7 @@ public sealed class DbCommandTests : IAsyncDisposable
         // A file as the previous build left it: without the newest step's tables, recorded at the version before.
         var current = await VersionAsync();
         await ExecuteAsync($"""
-            DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
+            DROP TABLE bot_pauses;
             DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES ({current - 1}, 0);
             """);
 
@@ -45,7 +45,7 @@ public sealed class DbCommandTests : IAsyncDisposable
         using var json = JsonDocument.Parse(run.Output);
         Assert.Equal(current - 1, json.RootElement.GetProperty("before").GetInt64());
         Assert.Equal(current, json.RootElement.GetProperty("after").GetInt64());
-        Assert.True(await TableExistsAsync("incidents"));
+        Assert.True(await TableExistsAsync("bot_pauses"));
         Assert.Equal(ExitCodes.Success, (await _cli.RunAsync("items", "show", "kept-1")).ExitCode);
     }
 
