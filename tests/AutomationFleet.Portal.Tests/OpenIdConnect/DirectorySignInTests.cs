@@ -21,8 +21,9 @@ public sealed class DirectorySignInTests(DirectorySignInFixture fixture)
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
         await Assertions.Expect(page.Locator(".who")).ToContainTextAsync(Fixture);
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "inbox:oidc-1" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "inbox:oidc-2" })).ToBeVisibleAsync();
+        // Each row links by the short reference (AF-…) and names the full one beside it.
+        await Assertions.Expect(page.Locator("table.queue tbody tr").Filter(new() { HasText = "inbox:oidc-1" }).GetByRole(AriaRole.Link)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("table.queue tbody tr").Filter(new() { HasText = "inbox:oidc-2" }).GetByRole(AriaRole.Link)).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("form:oidc-other")).ToHaveCountAsync(0);
         await PortalFixture.ScreenshotAsync(page, "directory-sign-in-review-queue");
 
