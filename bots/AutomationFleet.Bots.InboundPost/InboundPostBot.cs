@@ -8,6 +8,7 @@ using AutomationFleet.Bots.InboundPost.Reading;
 using AutomationFleet.Bots.InboundPost.Routing;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Metrics;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,7 @@ public sealed class InboundPostBot : IBot
     private readonly ClassifierModel _model;
     private readonly Extractor _extractor;
     private readonly CouncilTaxonomy _taxonomy;
+    private readonly HashSet<string> _neverAutomatic;
     private readonly InboundPostOptions _options;
     private readonly Regex? _safeguardingCues;
     private readonly ILogger<InboundPostBot> _logger;
@@ -44,12 +46,16 @@ public sealed class InboundPostBot : IBot
         CouncilTaxonomy taxonomy,
         IRouteStepFactory routes,
         IOptions<InboundPostOptions> options,
+        IOptions<ConfidenceOptions> confidence,
         ILogger<InboundPostBot> logger,
         SenderAcknowledgement? acknowledgement = null)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(confidence);
+        _neverAutomatic = new HashSet<string>(
+            confidence.Value.Bots.TryGetValue(BotName, out var own) ? own.NeverAutomatic : [], StringComparer.OrdinalIgnoreCase);
         _reader = reader;
         _model = model;
         _extractor = extractor;
@@ -179,9 +185,9 @@ public sealed class InboundPostBot : IBot
 
         var personReasons = new List<string>();
         var urgent = false;
-        if (category.NeverAutomatic)
+        if (_neverAutomatic.Contains(category.Id))
         {
-            personReasons.Add($"Category '{category.Id}' is never automatic (taxonomy).");
+            personReasons.Add($"Category '{category.Id}' is never automatic ({ConfidenceOptions.SectionName}:Bots:{BotName}:NeverAutomatic).");
             urgent |= category.Urgent;
         }
 

@@ -79,12 +79,19 @@ public sealed class CouncilTaxonomy
                     continue;
                 }
 
+                if (element.TryGetProperty("neverAutomatic", out _))
+                {
+                    // A second list could disagree with the first, and an override could slip past the one it missed.
+                    failures.Add($"{at} ('{id}'): 'neverAutomatic' is no longer read from the taxonomy: list the category in " +
+                        "Confidence:Bots:inbound-post:NeverAutomatic (config/bots.json), its one home.");
+                    continue;
+                }
+
                 categories.Add(new TaxonomyCategory(
                     id,
                     Text(element, "displayName") ?? id,
                     Text(element, "service") ?? id,
                     route,
-                    Flag(element, "neverAutomatic"),
                     Flag(element, "urgent")));
             }
 

@@ -3,6 +3,7 @@ using AutomationFleet.Bots.InboundPost.Model;
 using AutomationFleet.Bots.InboundPost.Reading;
 using AutomationFleet.Bots.InboundPost.Routing;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Documents;
 using AutomationFleet.Documents.Ocr;
@@ -57,6 +58,8 @@ public sealed class BotFixture : IAsyncLifetime
             taxonomy,
             new RouteStepFactory(Store, Blobs, options, TimeProvider.System),
             options,
+            // As config/bots.json ships it: the never-automatic list's one home.
+            Microsoft.Extensions.Options.Options.Create(new ConfidenceOptions { Bots = { [InboundPostBot.BotName] = new BotConfidenceOptions { NeverAutomatic = ["safeguarding-concern"] } } }),
             NullLogger<InboundPostBot>.Instance);
     }
 

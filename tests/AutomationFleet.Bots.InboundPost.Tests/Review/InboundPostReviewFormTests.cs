@@ -13,10 +13,10 @@ public sealed class InboundPostReviewFormTests
 {
     private static readonly CouncilTaxonomy Taxonomy = new(
     [
-        new TaxonomyCategory("blue-badge", "Blue Badge", "Blue Badge team", new TaxonomyRoute(RouteKind.Email, "bluebadge@council.example"), false, false),
-        new TaxonomyCategory("waste", "Waste", "Waste services", new TaxonomyRoute(RouteKind.Queue, "incident-reports"), false, false),
-        new TaxonomyCategory("highways", "Highways", "Highways team", new TaxonomyRoute(RouteKind.Queue, "highways"), false, false),
-        new TaxonomyCategory("payment", "payment", "Income team", new TaxonomyRoute(RouteKind.Folder, "payments"), false, false),
+        new TaxonomyCategory("blue-badge", "Blue Badge", "Blue Badge team", new TaxonomyRoute(RouteKind.Email, "bluebadge@council.example"), false),
+        new TaxonomyCategory("waste", "Waste", "Waste services", new TaxonomyRoute(RouteKind.Queue, "incident-reports"), false),
+        new TaxonomyCategory("highways", "Highways", "Highways team", new TaxonomyRoute(RouteKind.Queue, "highways"), false),
+        new TaxonomyCategory("payment", "payment", "Income team", new TaxonomyRoute(RouteKind.Folder, "payments"), false),
     ]);
 
     private const string Proposal =

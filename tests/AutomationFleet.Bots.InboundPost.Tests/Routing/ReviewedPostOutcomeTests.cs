@@ -9,8 +9,8 @@ public sealed class ReviewedPostOutcomeTests
 {
     private static readonly CouncilTaxonomy Taxonomy = new(
     [
-        new TaxonomyCategory("blue-badge", "Blue Badge", "Blue Badge team", new TaxonomyRoute(RouteKind.Email, "bluebadge@council.example"), false, false),
-        new TaxonomyCategory("waste", "Waste", "Waste services", new TaxonomyRoute(RouteKind.Queue, "incident-reports"), false, false),
+        new TaxonomyCategory("blue-badge", "Blue Badge", "Blue Badge team", new TaxonomyRoute(RouteKind.Email, "bluebadge@council.example"), false),
+        new TaxonomyCategory("waste", "Waste", "Waste services", new TaxonomyRoute(RouteKind.Queue, "incident-reports"), false),
     ]);
 
     // As the bot proposed it for Blue Badge, then corrected by a reviewer to waste (only the category changed).

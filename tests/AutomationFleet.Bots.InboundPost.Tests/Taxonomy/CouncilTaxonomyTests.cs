@@ -61,5 +61,19 @@ public sealed class CouncilTaxonomyTests : IDisposable
         Assert.Empty(CouncilTaxonomy.Check(path));
     }
 
+    [Fact]
+    public void Check_CategoryMarkedNeverAutomatic_RefusedPointingAtItsOneHome()
+    {
+        var path = Path.Combine(_directory, "taxonomy.json");
+        File.WriteAllText(path, """
+            { "categories": [ { "id": "safeguarding-concern", "neverAutomatic": true, "route": { "type": "folder", "folder": "s" } } ] }
+            """);
+
+        var failure = Assert.Single(CouncilTaxonomy.Check(path));
+
+        Assert.StartsWith("categories[0] ('safeguarding-concern'): 'neverAutomatic' is no longer read from the taxonomy", failure, StringComparison.Ordinal);
+        Assert.Contains("Confidence:Bots:inbound-post:NeverAutomatic (config/bots.json)", failure, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -147,8 +147,9 @@ public sealed class PortalFixture : IAsyncLifetime
     /// A portal on a free loopback port over <paramref name="store"/>, with the inbound-post bot's review form (over the
     /// real taxonomy) and any <paramref name="forms"/>, as the fleet host shares them; stop and dispose it when done.
     /// </summary>
-    public static async Task<WebApplication> StartPortalAsync(
-        SqliteFleetStore store, FileBlobStore blobs, IDictionary<string, string?> settings, params IReviewForm[] forms)
+    public static async Task<WebApplication> StartPortalAsync<TStore>(
+        TStore store, FileBlobStore blobs, IDictionary<string, string?> settings, params IReviewForm[] forms)
+        where TStore : IWorkQueue, IReviewQueue, IUserStore
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -272,6 +273,9 @@ public sealed class PortalFixture : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>What the inbound-post bot asks a person for a letter it read as blue-badge at 0.72.</summary>
+    internal static ReviewRequest InboundReviewRequest(WorkItem item) => Request(item, InboundQueue);
 
     private static ReviewRequest Request(WorkItem item, string queue)
     {

@@ -5,6 +5,7 @@ using AutomationFleet.Bots.InboundPost.Reading;
 using AutomationFleet.Bots.InboundPost.Routing;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Documents;
 using AutomationFleet.Documents.Ocr;
@@ -41,6 +42,8 @@ internal static class TestInboundPost
             Taxonomy(),
             new RouteStepFactory(queue, blobs, options, TimeProvider.System),
             options,
+            // As config/bots.json ships it: the never-automatic list's one home.
+            Microsoft.Extensions.Options.Options.Create(new ConfidenceOptions { Bots = { [InboundPostBot.BotName] = new BotConfidenceOptions { NeverAutomatic = ["safeguarding-concern"] } } }),
             NullLogger<InboundPostBot>.Instance);
     }
 

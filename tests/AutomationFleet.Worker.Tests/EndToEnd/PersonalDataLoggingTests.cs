@@ -8,6 +8,7 @@ using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Security;
+using AutomationFleet.Portal.Tests.Security;
 using AutomationFleet.Worker.Hosting;
 using AutomationFleet.Worker.Tests.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -281,19 +282,11 @@ public sealed class PersonalDataLoggingTests
     // writing the person's details in the reason as a reviewer might.
     private static async Task ReviewInThePortalAsync(FleetTestHost fleet, string portal)
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        using var http = new PortalHttp(portal);
+        using (var signIn = await http.SignInAsync("rita", Password))
         {
-            BaseAddress = new Uri(portal),
-        };
-        var signInPage = await http.GetStringAsync(new Uri("/sign-in", UriKind.Relative));
-        using var signIn = await http.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = Token(signInPage),
-            ["name"] = "rita",
-            ["password"] = Password,
-            ["returnUrl"] = "/review",
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
 
         // Found by what the bots made of the good inputs; not asserted on the whole task, whose text would fill the test output.
         var tasks = await fleet.Store.ListAsync(new ReviewFilter(Limit: 100), CancellationToken.None);
@@ -306,19 +299,19 @@ public sealed class PersonalDataLoggingTests
         foreach (var (task, kind) in new[] { (contactForm, "reject"), (incident, "approve"), (letter, "approve") })
         {
             var item = $"/review/items/{task.ItemId.ToString(CultureInfo.InvariantCulture)}";
-            using var opened = await http.GetAsync(new Uri(item, UriKind.Relative));
+            using var opened = await http.GetAsync(item);
             Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
             var page = await opened.Content.ReadAsStringAsync();
             Assert.Contains("id=\"decision-form\"", page, StringComparison.Ordinal);
 
-            using var decided = await http.PostAsync(
-                new Uri(item + "?handler=Decide", UriKind.Relative),
-                new FormUrlEncodedContent(new Dictionary<string, string>
+            using var decided = await http.PostFormAsync(
+                item + "?handler=Decide",
+                new Dictionary<string, string>
                 {
                     ["__RequestVerificationToken"] = Token(page),
                     ["Decision.Kind"] = kind,
                     ["Decision.Reason"] = $"Spoke to {GivenName} {Surname} on {Phone}; lives at {Street}, {Postcode}, born 29/02/1952.",
-                }));
+                });
             Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
             Assert.Contains("decided=true", decided.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
