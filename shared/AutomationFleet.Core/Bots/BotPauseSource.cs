@@ -14,11 +14,7 @@ public sealed class BotPauseSource : IDisposable
     /// <summary>How long a snapshot is used before the store is read again, unless set otherwise.</summary>
     public static readonly TimeSpan DefaultCacheDuration = TimeSpan.FromSeconds(2);
 
-    private readonly IBotPauseStore _store;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly SemaphoreSlim _refreshLock = new(1, 1);
-    private volatile Snapshot? _snapshot;
+    private readonly StoreSnapshot<IReadOnlyDictionary<string, BotPause>> _pauses;
 
     /// <summary>Creates the source; nothing is read until the first <see cref="FindAsync"/>.</summary>
     /// <param name="store">Where pauses are kept.</param>
@@ -27,14 +23,20 @@ public sealed class BotPauseSource : IDisposable
     public BotPauseSource(IBotPauseStore store, TimeProvider timeProvider, ILogger<BotPauseSource>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        _store = store;
-        _timeProvider = timeProvider;
-        _logger = logger ?? NullLogger<BotPauseSource>.Instance;
+        _pauses = new StoreSnapshot<IReadOnlyDictionary<string, BotPause>>(
+            "paused bots",
+            async cancellationToken => (await store.ListBotPausesAsync(cancellationToken)).ToDictionary(p => p.Bot, StringComparer.OrdinalIgnoreCase),
+            timeProvider,
+            DefaultCacheDuration,
+            logger ?? (ILogger)NullLogger<BotPauseSource>.Instance);
     }
 
     /// <summary>How long a snapshot is used; <see cref="DefaultCacheDuration"/> unless set.</summary>
-    public TimeSpan CacheDuration { get; init; } = DefaultCacheDuration;
+    public TimeSpan CacheDuration
+    {
+        get => _pauses.CacheDuration;
+        init => _pauses.CacheDuration = value;
+    }
 
     /// <summary>
     /// The bot's pause, or null if it runs: from the cached snapshot while it is younger than <see cref="CacheDuration"/>,
@@ -44,53 +46,13 @@ public sealed class BotPauseSource : IDisposable
     public async ValueTask<BotPause?> FindAsync(string bot, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bot);
-        var pauses = await GetAsync(cancellationToken);
+        var pauses = await _pauses.GetAsync(cancellationToken);
         return pauses.GetValueOrDefault(bot);
     }
 
     /// <summary>Forgets the snapshot, so the next read goes to the store (after a change made in this process).</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate() => _pauses.Invalidate();
 
     /// <summary>Releases the refresh lock.</summary>
-    public void Dispose() => _refreshLock.Dispose();
-
-    private async ValueTask<IReadOnlyDictionary<string, BotPause>> GetAsync(CancellationToken cancellationToken)
-    {
-        var snapshot = _snapshot;
-        if (snapshot is not null && !IsStale(snapshot))
-        {
-            return snapshot.Pauses;
-        }
-
-        await _refreshLock.WaitAsync(cancellationToken);
-        try
-        {
-            snapshot = _snapshot;
-            if (snapshot is not null && !IsStale(snapshot))
-            {
-                return snapshot.Pauses;
-            }
-
-            try
-            {
-                var read = (await _store.ListBotPausesAsync(cancellationToken))
-                    .ToDictionary(p => p.Bot, StringComparer.OrdinalIgnoreCase);
-                _snapshot = new Snapshot(read, _timeProvider.GetUtcNow());
-                return read;
-            }
-            catch (Exception exception) when (snapshot is not null && exception is not OperationCanceledException)
-            {
-                _logger.LogWarning(exception, "Reading paused bots failed; keeping the {Count} read before", snapshot.Pauses.Count);
-                return snapshot.Pauses;
-            }
-        }
-        finally
-        {
-            _refreshLock.Release();
-        }
-    }
-
-    private bool IsStale(Snapshot snapshot) => _timeProvider.GetUtcNow() - snapshot.ReadAt >= CacheDuration;
-
-    private sealed record Snapshot(IReadOnlyDictionary<string, BotPause> Pauses, DateTimeOffset ReadAt);
+    public void Dispose() => _pauses.Dispose();
 }
