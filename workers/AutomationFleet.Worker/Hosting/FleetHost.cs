@@ -111,11 +111,15 @@ public static class FleetHost
 
         services.AddHostedService<HeartbeatService>();
         services.AddQueueConsumers(configuration);
-        services.AddSerilog((provider, logger) => FleetLogging.Configure(
-            logger,
-            configuration,
-            configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions(),
-            provider.GetRequiredService<WorkerIdentity>().Id));
+        // preserveStaticLogger: the host's own logger, not Serilog's static one, so two hosts in one process (the CLI
+        // beside a host, tests) never write to each other's files.
+        services.AddSerilog(
+            (provider, logger) => FleetLogging.Configure(
+                logger,
+                configuration,
+                configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions(),
+                provider.GetRequiredService<WorkerIdentity>().Id),
+            preserveStaticLogger: true);
         return services;
     }
 }

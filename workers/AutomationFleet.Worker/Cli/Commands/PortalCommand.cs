@@ -49,8 +49,10 @@ public static class PortalCommand
             builder.Services.TryAddSingleton(TimeProvider.System);
             builder.Services.AddFleetStore(builder.Configuration);
             var worker = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
-            builder.Services.AddSerilog((_, logger) => FleetLogging.Configure(
-                logger, builder.Configuration, worker, $"portal-{Environment.MachineName}-{Environment.ProcessId}"));
+            builder.Services.AddSerilog(
+                (_, logger) => FleetLogging.Configure(
+                    logger, builder.Configuration, worker, $"portal-{Environment.MachineName}-{Environment.ProcessId}"),
+                preserveStaticLogger: true);
             // The bots' review forms only (evidence view, correction form and what they need), not the bots themselves.
             builder.Services.AddInboundPostReviewForm(builder.Configuration);
             builder.Services.AddContactFormReviewForm();
