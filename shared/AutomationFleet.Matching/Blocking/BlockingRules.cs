@@ -21,7 +21,9 @@ public static class BlockingRules
         new("other id", p => p.OtherId.Length == 0 ? null : p.OtherId, ["other_id"]),
         new("given initial + surname prefix", p => p.GivenName.Length == 0 || p.Surname.Length < 3 ? null : p.GivenName[0] + p.Surname[..3], ["given_name", "surname"]),
         new("given soundex + birth year", p => p.GivenNameSoundex.Length == 0 || p.DateOfBirth.Year == 0 ? null : p.GivenNameSoundex + p.DateOfBirth.Year.ToString(CultureInfo.InvariantCulture), ["given_name", "date_of_birth"]),
-        new("given soundex + surname soundex", p => p.GivenNameSoundex.Length == 0 || p.SurnameSoundex.Length == 0 ? null : p.GivenNameSoundex + p.SurnameSoundex, ["given_name", "surname"]),
+        // In either order: a given name and surname written the wrong way round is a common slip on forms.
+        new("given and surname soundex, either order", p => p.GivenNameSoundex.Length == 0 || p.SurnameSoundex.Length == 0 ? null
+            : string.CompareOrdinal(p.GivenNameSoundex, p.SurnameSoundex) <= 0 ? p.GivenNameSoundex + p.SurnameSoundex : p.SurnameSoundex + p.GivenNameSoundex, ["given_name", "surname"]),
     ];
 
     /// <summary>Every pair (i &lt; j) of <paramref name="people"/> that shares a key; blocks larger than <paramref name="maxBlock"/> are skipped.</summary>

@@ -40,4 +40,17 @@ public class BlockingRulesTests
 
         Assert.Equal(Enumerable.Range(0, 5000).Select(i => all[(int)(i * step)]), BlockingRules.EvenSampleOf(DateOfBirth, People, right, 1000, 5000));
     }
+
+    [Fact]
+    public void DedupePairs_GivenNameAndSurnameSwapped_Compared()
+    {
+        // Nothing else in common: another date of birth, no postcode, no contact details.
+        var people = new PersonNormaliser().NormaliseAll(
+        [
+            new PersonRecord("A", "Caleb", "Rowe", "1992-11-20"),
+            new PersonRecord("B", "Rowe", "Caleb", "1993-12-21"),
+        ]);
+
+        Assert.Equal([(0, 1)], BlockingRules.DedupePairs(people));
+    }
 }
