@@ -3,9 +3,8 @@ using Microsoft.Playwright;
 
 namespace AutomationFleet.Portal.Tests.EndToEnd;
 
-[Collection(PortalCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class AccessibilityTests(PortalFixture fixture)
+public abstract class AccessibilityTests(PortalFixture fixture)
 {
     [Fact]
     public async Task MainPages_AxeCore_NoSeriousOrCriticalViolations()
@@ -79,3 +78,10 @@ public sealed class AccessibilityTests(PortalFixture fixture)
         Assert.True(unfocusable.Count == 0, "focus not visible on: " + string.Join(", ", unfocusable));
     }
 }
+
+[Collection(PortalCollection.Name)]
+public sealed class AccessibilityOnSqliteTests(PortalFixture fixture) : AccessibilityTests(fixture);
+
+/// <summary>The same on PostgreSQL (issue 12: the portal's end-to-end tests run against PostgreSQL as well).</summary>
+[Collection(PostgresPortalCollection.Name)]
+public sealed class AccessibilityOnPostgresTests(PostgresPortalFixture fixture) : AccessibilityTests(fixture);

@@ -8,6 +8,7 @@ using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Security;
 using AutomationFleet.Portal.Tests.InboundPost;
+using AutomationFleet.Storage;
 using AutomationFleet.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,8 +22,9 @@ namespace AutomationFleet.Portal.Tests.EndToEnd;
 /// <summary>
 /// A real portal on free loopback ports against a temp SQLite store seeded with review items, and Debian's Chromium
 /// driven by Playwright. Two portals share the store: one with the default session timeout, one with 3 seconds.
+/// <see cref="PostgresPortalFixture"/> is the same over PostgreSQL.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public class PortalFixture : IAsyncLifetime
 {
     public const string Password = "correct-horse-battery";
     public const string InboundQueue = "inbound-post";
@@ -43,7 +45,10 @@ public sealed class PortalFixture : IAsyncLifetime
     private WebApplication? _shortSessionPortal;
     private IPlaywright? _playwright;
 
-    public SqliteFleetStore Store { get; private set; } = null!;
+    public IFleetStore Store { get; private set; } = null!;
+
+    /// <summary>The store as a queue (the side-effect ledger has a FindAsync by reference too).</summary>
+    public IWorkQueue Queue => Store;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -63,10 +68,12 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
 
+    /// <summary>Which store the portal runs on, for screenshot names.</summary>
+    protected virtual string StoreName => "sqlite";
+
     public async Task InitializeAsync()
     {
-        Store = new SqliteFleetStore(new SqliteStoreOptions { Path = Path.Combine(_root, "fleet.db") }, TimeProvider.System);
-        await Store.InitializeAsync(CancellationToken.None);
+        Store = await OpenStoreAsync(_root);
         var blobs = new FileBlobStore(Path.Combine(_root, "blobs"));
         Blobs = blobs;
         await SeedAsync(blobs);
@@ -98,8 +105,20 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         await Store.DisposeAsync();
+        await CloseDatabaseAsync();
         Directory.Delete(_root, recursive: true);
     }
+
+    /// <summary>A fresh store with its schema, in <paramref name="root"/> or on a database of its own.</summary>
+    protected virtual async Task<IFleetStore> OpenStoreAsync(string root)
+    {
+        var store = new SqliteFleetStore(new SqliteStoreOptions { Path = Path.Combine(root, "fleet.db") }, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        return store;
+    }
+
+    /// <summary>Stops what <see cref="OpenStoreAsync"/> started besides the store.</summary>
+    protected virtual Task CloseDatabaseAsync() => Task.CompletedTask;
 
     /// <summary>A fresh browser context (its own cookies) with a page.</summary>
     public async Task<IPage> NewPageAsync()
@@ -131,6 +150,10 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    /// <summary>A screenshot of a test that runs on every store: the SQLite run's keeps the plain name.</summary>
+    public Task StoreScreenshotAsync(IPage page, string name) =>
+        ScreenshotAsync(page, StoreName == "sqlite" ? name : $"{StoreName}-{name}");
 
     private Task<WebApplication> StartAsync(FileBlobStore blobs, string? sessionTimeout)
     {

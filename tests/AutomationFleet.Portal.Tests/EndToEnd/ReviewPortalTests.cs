@@ -4,16 +4,15 @@ using Microsoft.Playwright;
 
 namespace AutomationFleet.Portal.Tests.EndToEnd;
 
-[Collection(PortalCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class ReviewPortalTests(PortalFixture fixture)
+public abstract class ReviewPortalTests(PortalFixture fixture)
 {
     [Fact]
     public async Task TakeNext_CorrectWithKeyboard_ItemLeavesQueueAsNewDecidedByReviewer()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + "/review");
-        await PortalFixture.ScreenshotAsync(page, "01-sign-in");
+        await fixture.StoreScreenshotAsync(page, "01-sign-in");
         await PortalFixture.SignInAsync(page, fixture.BaseUrl, "rita");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
         await Assertions.Expect(page.Locator("table.queue tbody tr")).ToHaveCountAsync(PortalFixture.InboundItems);
@@ -21,7 +20,7 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         await Assertions.Expect(page.Locator("table.queue tbody tr").First).ToHaveClassAsync("urgent");
         await Assertions.Expect(page.Locator("table.queue tbody tr").First).ToContainTextAsync(fixture.UrgentReference);
         await Assertions.Expect(page.Locator("#queue-count")).ToContainTextAsync("1 urgent");
-        await PortalFixture.ScreenshotAsync(page, "02-review-queue");
+        await fixture.StoreScreenshotAsync(page, "02-review-queue");
 
         await page.Keyboard.PressAsync("n");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review/items/\\d+$"));
@@ -33,7 +32,7 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         await Assertions.Expect(page.Locator("#low-confidence-words")).ToContainTextAsync("renewa1");
         await Assertions.Expect(page.Locator("img.scan")).ToBeVisibleAsync();
         Assert.True(await page.Locator("img.scan").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the scan did not load");
-        await PortalFixture.ScreenshotAsync(page, "03-item");
+        await fixture.StoreScreenshotAsync(page, "03-item");
 
         await page.Locator("body").FocusAsync();
         await page.Keyboard.PressAsync("c");
@@ -48,13 +47,13 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         await page.Locator("#field-postcode").FillAsync("ab1 2ce");
         await page.Locator("#reason").FillAsync("The letter is about a pothole.");
         await Assertions.Expect(page.GetByLabel(new Regex("^Reason"))).ToHaveValueAsync("The letter is about a pothole.");
-        await PortalFixture.ScreenshotAsync(page, "04-item-correcting");
+        await fixture.StoreScreenshotAsync(page, "04-item-correcting");
         await page.Locator("#reason").PressAsync("Enter");
 
         await Assertions.Expect(page.Locator("#decided")).ToContainTextAsync("New");
         await Assertions.Expect(page.Locator("#decided")).ToContainTextAsync("reviewer:rita");
-        await PortalFixture.ScreenshotAsync(page, "05-item-decided");
-        var item = await fixture.Store.FindAsync(reference, CancellationToken.None);
+        await fixture.StoreScreenshotAsync(page, "05-item-decided");
+        var item = await fixture.Queue.FindAsync(reference, CancellationToken.None);
         Assert.NotNull(item);
         Assert.Equal(WorkItemState.New, item.State);
         Assert.Equal("reviewer:rita", item.OutcomeDecidedBy);
@@ -90,7 +89,7 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
 
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
-        await PortalFixture.ScreenshotAsync(page, "06-not-yours");
+        await fixture.StoreScreenshotAsync(page, "06-not-yours");
         var post = await page.Context.APIRequest.GetAsync($"{fixture.BaseUrl}/review/items/{fixture.OtherQueueItemId}?handler=Document&hash=x");
         Assert.Equal(404, post.Status);
         var missing = await page.Context.APIRequest.GetAsync($"{fixture.BaseUrl}/review/items/987654321");
@@ -106,7 +105,7 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         var page = await fixture.NewPageAsync();
         await PortalFixture.SignInAsync(page, fixture.BaseUrl, "rita");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
-        var item = await fixture.Store.FindAsync("inbox:test-1", CancellationToken.None);
+        var item = await fixture.Queue.FindAsync("inbox:test-1", CancellationToken.None);
 
         var document = await page.Context.APIRequest.GetAsync(
             $"{fixture.BaseUrl}/review/items/{item!.Id}?handler=Document&hash={item.Attachments[0].ContentHash}");
@@ -136,7 +135,7 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         Assert.Equal(200, pdf.Status);
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]), StringComparison.Ordinal);
-        await PortalFixture.ScreenshotAsync(page, "07-item-pdf");
+        await fixture.StoreScreenshotAsync(page, "07-item-pdf");
     }
 
     [Fact]
@@ -194,7 +193,7 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
             new() { Form = FormWith(page, ("Decision.Kind", "reject"), ("Decision.Reason", "forged")) });
 
         Assert.Equal(400, response.Status);
-        var item = await fixture.Store.FindAsync(before!.Reference, CancellationToken.None);
+        var item = await fixture.Queue.FindAsync(before!.Reference, CancellationToken.None);
         Assert.Equal(WorkItemState.NeedsReview, item!.State);
     }
 
@@ -273,3 +272,10 @@ public sealed class ReviewPortalTests(PortalFixture fixture)
         return form;
     }
 }
+
+[Collection(PortalCollection.Name)]
+public sealed class ReviewPortalOnSqliteTests(PortalFixture fixture) : ReviewPortalTests(fixture);
+
+/// <summary>The same on PostgreSQL (issue 12: the portal's end-to-end tests run against PostgreSQL as well).</summary>
+[Collection(PostgresPortalCollection.Name)]
+public sealed class ReviewPortalOnPostgresTests(PostgresPortalFixture fixture) : ReviewPortalTests(fixture);

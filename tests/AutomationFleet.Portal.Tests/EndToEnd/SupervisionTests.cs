@@ -6,9 +6,8 @@ using Microsoft.Playwright;
 namespace AutomationFleet.Portal.Tests.EndToEnd;
 
 /// <summary>Service grants, the service filter and store counts, supervisors' reassignment, releases and escalations.</summary>
-[Collection(PortalCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class SupervisionTests(PortalFixture fixture)
+public abstract class SupervisionTests(PortalFixture fixture)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -27,9 +26,9 @@ public sealed class SupervisionTests(PortalFixture fixture)
         await Assertions.Expect(page.GetByText(PortalFixture.EscalatedReference)).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#queue-count")).ToContainTextAsync($"{PortalFixture.HighwaysItems} item(s) waiting");
         await Assertions.Expect(page.Locator("#view-escalated")).ToHaveCountAsync(0);
-        await PortalFixture.ScreenshotAsync(page, "10-service-reviewer-queue");
+        await fixture.StoreScreenshotAsync(page, "10-service-reviewer-queue");
 
-        var other = await fixture.Store.FindAsync($"mail:blue-badge-{PortalFixture.HighwaysItems}", None);
+        var other = await fixture.Queue.FindAsync($"mail:blue-badge-{PortalFixture.HighwaysItems}", None);
         var response = await page.GotoAsync($"{fixture.BaseUrl}/review/items/{other!.Id}");
         var document = await page.Context.APIRequest.GetAsync(
             $"{fixture.BaseUrl}/review/items/{other.Id}?handler=Document&hash={other.Attachments[0].ContentHash}");
@@ -40,7 +39,7 @@ public sealed class SupervisionTests(PortalFixture fixture)
         Assert.Contains(security, e => e.Actor == "vic" && e.Action == "denied" && e.Detail.Contains(PortalFixture.BlueBadgeService, StringComparison.Ordinal));
         Assert.DoesNotContain(security, e => e.Actor == "vic" && e.Action is "item-view" or "document-view");
 
-        var mine = await fixture.Store.FindAsync("mail:highways-5", None);
+        var mine = await fixture.Queue.FindAsync("mail:highways-5", None);
         var opened = await page.GotoAsync($"{fixture.BaseUrl}/review/items/{mine!.Id}");
         Assert.Equal(200, opened!.Status);
         await Assertions.Expect(page.Locator("#item-service")).ToHaveTextAsync(PortalFixture.HighwaysService);
@@ -51,7 +50,7 @@ public sealed class SupervisionTests(PortalFixture fixture)
     [Fact]
     public async Task Reassign_SupervisorGivesItemToReviewer_ReviewerFindsItClaimedForThem()
     {
-        var item = await fixture.Store.FindAsync("mail:highways-0", None);
+        var item = await fixture.Queue.FindAsync("mail:highways-0", None);
         var dora = await SignedInAsync("dora");
         await dora.GotoAsync($"{fixture.BaseUrl}/review/items/{item!.Id}");
 
@@ -65,7 +64,7 @@ public sealed class SupervisionTests(PortalFixture fixture)
         Assert.Contains("ada", choices);
         Assert.DoesNotContain("rita", choices);
         Assert.DoesNotContain("sam", choices);
-        await PortalFixture.ScreenshotAsync(dora, "11-supervisor-item");
+        await fixture.StoreScreenshotAsync(dora, "11-supervisor-item");
 
         await dora.GetByLabel("Reassign to").SelectOptionAsync("rob");
         await dora.GetByRole(AriaRole.Button, new() { Name = "Reassign", Exact = true }).ClickAsync();
@@ -89,7 +88,7 @@ public sealed class SupervisionTests(PortalFixture fixture)
         await Assertions.Expect(rob.Locator("#claim-status")).ToContainTextAsync("You hold this item");
         await Assertions.Expect(rob.Locator("#submit-decision")).ToBeEnabledAsync();
         await Assertions.Expect(rob.Locator("#supervise-heading")).ToHaveCountAsync(0);
-        await PortalFixture.ScreenshotAsync(rob, "12-reassigned-reviewer-item");
+        await fixture.StoreScreenshotAsync(rob, "12-reassigned-reviewer-item");
 
         await dora.ReloadAsync();
         await dora.GetByRole(AriaRole.Button, new() { Name = "Release rob's claim" }).ClickAsync();
@@ -125,7 +124,7 @@ public sealed class SupervisionTests(PortalFixture fixture)
         await Assertions.Expect(highwaysRow.Locator("td")).ToHaveTextAsync(["inbound-post", "highways", PortalFixture.HighwaysService, highways.ToString(CultureInfo.InvariantCulture), "0", "1"]);
         var blueBadgeRow = page.Locator("#counts tbody tr", new() { HasText = PortalFixture.BlueBadgeService });
         await Assertions.Expect(blueBadgeRow.Locator("td").Nth(3)).ToHaveTextAsync(PortalFixture.BlueBadgeItems.ToString(CultureInfo.InvariantCulture));
-        await PortalFixture.ScreenshotAsync(page, "13-queue-service-filter-counts");
+        await fixture.StoreScreenshotAsync(page, "13-queue-service-filter-counts");
 
         await page.GetByLabel("Service").SelectOptionAsync(PortalFixture.BlueBadgeService);
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
@@ -174,7 +173,7 @@ public sealed class SupervisionTests(PortalFixture fixture)
         var rows = dora.Locator("table.queue tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync(PortalFixture.EscalatedReference);
-        await PortalFixture.ScreenshotAsync(dora, "14-escalated-view");
+        await fixture.StoreScreenshotAsync(dora, "14-escalated-view");
         await rows.First.GetByRole(AriaRole.Link).ClickAsync();
         Assert.Null((await fixture.Store.GetAsync(id, None))!.ClaimedBy);
         await dora.GetByRole(AriaRole.Button, new() { Name = "Claim for me" }).ClickAsync();
@@ -182,7 +181,7 @@ public sealed class SupervisionTests(PortalFixture fixture)
         await Assertions.Expect(dora.Locator("#claim-status")).ToContainTextAsync("You hold this item");
         await Assertions.Expect(dora.Locator("#submit-decision")).ToBeEnabledAsync();
         Assert.Equal("dora", (await fixture.Store.GetAsync(id, None))!.ClaimedBy);
-        await PortalFixture.ScreenshotAsync(dora, "15-escalated-claimed-by-supervisor");
+        await fixture.StoreScreenshotAsync(dora, "15-escalated-claimed-by-supervisor");
     }
 
     private async Task<IPage> SignedInAsync(string name, string? baseUrl = null)
@@ -193,3 +192,10 @@ public sealed class SupervisionTests(PortalFixture fixture)
         return page;
     }
 }
+
+[Collection(PortalCollection.Name)]
+public sealed class SupervisionOnSqliteTests(PortalFixture fixture) : SupervisionTests(fixture);
+
+/// <summary>The same on PostgreSQL (issue 12: the portal's end-to-end tests run against PostgreSQL as well).</summary>
+[Collection(PostgresPortalCollection.Name)]
+public sealed class SupervisionOnPostgresTests(PostgresPortalFixture fixture) : SupervisionTests(fixture);
