@@ -43,6 +43,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<QueueAccess>();
         services.AddFleetIntake();
         services.AddSingleton<SecurityAudit>();
+        services.AddSingleton<TotpSecretProtection>();
         PortalDataProtection.Add(services, configuration);
         services.AddSignInRateLimits();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PortalOptions>>((forwarded, portal) => ConfigureForwardedHeaders(forwarded, portal.Value));
