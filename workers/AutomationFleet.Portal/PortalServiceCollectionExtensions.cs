@@ -39,7 +39,7 @@ public static class PortalServiceCollectionExtensions
             .Bind(configuration.GetSection(PortalOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>());
         services.AddSingleton<QueueAccess>();
         services.AddFleetIntake();
         services.AddSingleton<SecurityAudit>();
