@@ -34,10 +34,10 @@ public static class InboundPostServiceCollectionExtensions
         }
 
         services.AddOptions<InboundPostOptions>().BindConfiguration(InboundPostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<InboundPostOptions>, InboundPostOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboundPostOptions>, InboundPostOptionsValidator>());
         services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ExtractionOptions>, ExtractionOptionsValidator>();
-        services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExtractionOptions>, ExtractionOptionsValidator>());
+        services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.SectionName).ValidateOnStart();
         if (configuration.GetSection(ClassificationOptions.SectionName).Get<ClassificationOptions>()?.Embeddings ?? true)
         {
             services.AddFleetTextEmbeddings();

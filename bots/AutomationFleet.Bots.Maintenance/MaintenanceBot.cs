@@ -139,7 +139,7 @@ public sealed class MaintenanceBot : IBot
             batches.Add(new PurgeBatch(policy.Name, policy.RedactAfter, references));
         }
 
-        return new MaintenanceOutcome(MaintenanceTasks.RetentionPurge, Purge: batches);
+        return new MaintenanceOutcome(MaintenanceTasks.RetentionPurge, Purge: batches, AuditTrailBefore: now - _retentionOptions.AuditTrailKeptFor);
     }
 
     private static MaintenanceRequest? Read(string payload)

@@ -14,6 +14,7 @@ namespace AutomationFleet.Bots.Maintenance;
 /// <param name="Escalate">The SLA sweep: the tasks to escalate.</param>
 /// <param name="LeadTime">The SLA sweep's lead time, for the audit reason.</param>
 /// <param name="Purge">The retention purge: per policy, the items to redact.</param>
+/// <param name="AuditTrailBefore">The retention purge: audit rows written before this go (<c>Retention:AuditTrailKeptFor</c>).</param>
 public sealed record MaintenanceOutcome(
     string Task,
     string? DigestDate = null,
@@ -21,7 +22,8 @@ public sealed record MaintenanceOutcome(
     SupervisorDigest? Digest = null,
     IReadOnlyList<ReviewDeadline>? Escalate = null,
     TimeSpan? LeadTime = null,
-    IReadOnlyList<PurgeBatch>? Purge = null);
+    IReadOnlyList<PurgeBatch>? Purge = null,
+    DateTimeOffset? AuditTrailBefore = null);
 
 /// <summary>One policy's share of a purge.</summary>
 /// <param name="Policy">The policy's name.</param>

@@ -39,10 +39,11 @@ public static class PortalServiceCollectionExtensions
             .Bind(configuration.GetSection(PortalOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>());
         services.AddSingleton<QueueAccess>();
         services.AddFleetIntake();
         services.AddSingleton<SecurityAudit>();
+        services.AddSingleton<TotpSecretProtection>();
         PortalDataProtection.Add(services, configuration);
         services.AddSignInRateLimits();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PortalOptions>>((forwarded, portal) => ConfigureForwardedHeaders(forwarded, portal.Value));

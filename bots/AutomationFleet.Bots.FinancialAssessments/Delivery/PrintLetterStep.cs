@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AutomationFleet.Bots.FinancialAssessments.Assessments;
 using AutomationFleet.Core.Delivery;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Core.Resilience;
 
 namespace AutomationFleet.Bots.FinancialAssessments.Delivery;
@@ -49,7 +50,7 @@ public sealed class PrintLetterStep(Func<DeliveryContext, DecidedLetter> letter,
             return JsonSerializer.Serialize(new { skipped = "the letter goes by e-mail (delivery.method)" });
         }
 
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         var path = Path.Combine(folder, FileNameFor(context.Item.Reference));
         var written = !File.Exists(path) && await WriteOnceFile.WriteAsync(path, s => s.WriteAsync(decided.Pdf, cancellationToken).AsTask(), cancellationToken);
         return JsonSerializer.Serialize(new { file = Path.GetFileName(path), written, weeklyCharge = decided.WeeklyCharge, largePrint = decided.LargePrint });

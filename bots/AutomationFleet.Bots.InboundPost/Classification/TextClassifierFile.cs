@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Files;
 using AutomationFleet.Text;
 using System.IO.Compression;
 using System.Text.Json;
@@ -36,7 +37,7 @@ public static class TextClassifierFile
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnly.CreateFolder(directory);
         }
 
         // Written beside the target and moved into place, so a reader never sees half a model.

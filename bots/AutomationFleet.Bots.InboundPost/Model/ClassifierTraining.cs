@@ -1,4 +1,5 @@
 using AutomationFleet.Bots.InboundPost.Classification;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Text;
 
 namespace AutomationFleet.Bots.InboundPost.Model;
@@ -21,7 +22,7 @@ public static class ClassifierTraining
         var directory = Path.GetDirectoryName(Path.GetFullPath(modelPath));
         if (directory is not null)
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnly.CreateFolder(directory);
         }
 
         classifier.Save(modelPath);

@@ -6,6 +6,7 @@ using AutomationFleet.Bots.InboundPost.Model;
 using AutomationFleet.Bots.InboundPost.Reading;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Delivery;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.Logging;
@@ -84,7 +85,7 @@ public sealed class RetrainClassifierBot : IBot
         if (promotion.Promote)
         {
             var folder = _options.ModelPath + ".candidates";
-            Directory.CreateDirectory(folder);
+            OwnerOnly.CreateFolder(folder);
             path = Path.Combine(folder, Hash(Encoding.UTF8.GetBytes(input.Item.Reference))[..16] + ".model");
             candidate.Save(path);
             sha = Hash(await File.ReadAllBytesAsync(path, cancellationToken));

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Delivery;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Core.Resilience;
 
 namespace AutomationFleet.Bots.InboundPost.Routing;
@@ -28,7 +29,7 @@ public sealed class DropFolderStep(string name, string directory, IBlobStore blo
     public async Task<string?> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        System.IO.Directory.CreateDirectory(directory);
+        OwnerOnly.CreateFolder(directory);
         var baseName = SafeName(context.Item.Reference);
         var written = new List<string>();
         var files = new List<object>();

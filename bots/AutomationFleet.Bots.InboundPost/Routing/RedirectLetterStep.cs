@@ -5,6 +5,7 @@ using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Delivery;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Core.Resilience;
 
 namespace AutomationFleet.Bots.InboundPost.Routing;
@@ -45,7 +46,7 @@ public sealed class RedirectLetterStep : IDeliveryStep
         var reference = CitizenReference.For(context.Item);
         var letterName = DropFolderStep.SafeName(context.Item.Reference) + ".letter.txt";
         var letter = Encoding.UTF8.GetBytes(_redirects.SubjectFor(destination, reference) + "\n\n" + _redirects.TextFor(destination, reference));
-        System.IO.Directory.CreateDirectory(_folder.Directory);
+        OwnerOnly.CreateFolder(_folder.Directory);
         await WriteOnceFile.WriteAsync(
             Path.Combine(_folder.Directory, letterName), s => s.WriteAsync(letter, cancellationToken).AsTask(), cancellationToken);
 

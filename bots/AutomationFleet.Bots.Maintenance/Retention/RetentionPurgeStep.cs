@@ -14,7 +14,9 @@ namespace AutomationFleet.Bots.Maintenance.Retention;
 /// Carries out a purge: for each expired item, deletes its documents that no other unredacted item still holds, then
 /// redacts it; then writes one security-audit row per policy with the counts. Documents go before the redaction so that
 /// a worker cut off between the two leaves an item the next purge finds again (its document list intact), never a
-/// document no item lists. Idempotent: a deleted document or a redacted item is not counted twice.
+/// document no item lists. Idempotent: a deleted document or a redacted item is not counted twice. Last, audit rows older
+/// than <c>Retention:AuditTrailKeptFor</c> are deleted by the store, which audits that in the same transaction (a row
+/// this purge cannot delete: it is newer than the bound).
 /// </summary>
 public sealed class RetentionPurgeStep(
     IWorkQueue queue, IRetentionStore store, IBlobStore blobs, IUserStore audit, ILogger<RetentionPurgeStep> logger) : IDeliveryStep
@@ -69,6 +71,15 @@ public sealed class RetentionPurgeStep(
                 "Retention policy {Policy}: {Redacted} item(s) redacted, {Deleted} document(s) deleted, {Kept} kept for a newer item ({Reference})",
                 batch.Policy, redacted, deleted, kept, context.Item.Reference);
             results.Add(new { policy = batch.Policy, redacted, deleted, kept });
+        }
+
+        if (MaintenanceBot.OutcomeOf(context.Outcome.OutcomeJson).AuditTrailBefore is { } before)
+        {
+            var purged = await store.PurgeAuditTrailAsync(before, Actor, cancellationToken);
+            logger.LogInformation(
+                "Audit trail: rows before {Before:O} deleted, {ItemRows} of items, {SecurityRows} security, {IncidentRows} of incidents ({Reference})",
+                before, purged.ItemRows, purged.SecurityRows, purged.IncidentRows, context.Item.Reference);
+            results.Add(new { policy = RetentionRules.AuditTrailPolicy, purged.ItemRows, purged.SecurityRows, purged.IncidentRows });
         }
 
         return JsonSerializer.Serialize(results);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Privacy;
 using AutomationFleet.Core.Review;
@@ -34,7 +35,7 @@ public sealed class SubjectAccessExport(
         var items = new List<object>();
         var incidentsFound = new Dictionary<string, object>(StringComparer.Ordinal);
         var documents = 0;
-        Directory.CreateDirectory(directory);
+        OwnerOnly.CreateFolder(directory);
         foreach (var item in candidates)
         {
             var task = await reviews.GetLatestAsync(item.Id, cancellationToken);
@@ -94,7 +95,7 @@ public sealed class SubjectAccessExport(
         await using (source)
         {
             var target = Path.Combine(directory, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            OwnerOnly.CreateFolder(Path.GetDirectoryName(target)!);
             await using var file = File.Create(target);
             await source.CopyToAsync(file, cancellationToken);
         }

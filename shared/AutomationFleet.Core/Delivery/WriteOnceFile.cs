@@ -1,9 +1,12 @@
+using AutomationFleet.Core.Files;
+
 namespace AutomationFleet.Core.Delivery;
 
 /// <summary>
 /// Puts a file in place once: written to a temporary file beside it, flushed to disk, then moved to its name without
 /// overwriting. A folder watcher never sees half a file, and a redo (the file already there) writes nothing, which is
-/// what makes a delivery step that writes files named by the item's reference safe to repeat.
+/// what makes a delivery step that writes files named by the item's reference safe to repeat. The file is made 0600
+/// (<see cref="OwnerOnly"/>): letters carry people's names and addresses.
 /// </summary>
 public static class WriteOnceFile
 {
@@ -20,7 +23,7 @@ public static class WriteOnceFile
         var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var stream = new FileStream(temporary, OwnerOnly.NewFile(FileMode.CreateNew, FileOptions.Asynchronous)))
             {
                 await write(stream);
                 await stream.FlushAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -66,7 +67,7 @@ public static class FleetPipelines
         }
 
         services.AddOptions<FleetPipelineOptions>();
-        services.AddSingleton<IValidateOptions<FleetPipelineOptions>, FleetPipelineOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetPipelineOptions>, FleetPipelineOptionsValidator>());
         foreach (var name in All)
         {
             services.AddResiliencePipeline(name, (builder, context) =>

@@ -26,4 +26,13 @@ public interface IRetentionStore
     /// changes nothing when the item is missing, already redacted or not in a final state.
     /// </summary>
     Task<bool> RedactAsync(long itemId, string actor, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the audit rows (items' trails, the security audit, incidents' trails) written before
+    /// <paramref name="before"/>, and appends <see cref="RetentionRules.AuditTrailPurgeEvent"/> by <paramref name="actor"/>
+    /// in the same transaction. Throws <see cref="ArgumentOutOfRangeException"/> and deletes nothing when
+    /// <paramref name="before"/> is within <see cref="RetentionRules.MinimumAuditTrailAge"/> of now. The audit tables
+    /// refuse every other delete and every update.
+    /// </summary>
+    Task<AuditTrailPurge> PurgeAuditTrailAsync(DateTimeOffset before, string actor, CancellationToken cancellationToken);
 }

@@ -17,6 +17,11 @@ public sealed partial class RetentionOptionsValidator : IValidateOptions<Retenti
             failures.Add($"{section}:MaxItemsPerRun is {options.MaxItemsPerRun}; it must be from 1 to 100000.");
         }
 
+        if (options.AuditTrailKeptFor < RetentionRules.MinimumAuditTrailAge)
+        {
+            failures.Add($"{section}:AuditTrailKeptFor is {options.AuditTrailKeptFor}; it must be at least {RetentionRules.MinimumAuditTrailAge.TotalDays:0} days (e.g. \"2192.00:00:00\" for six years).");
+        }
+
         var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var queues = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.Policies.Count; i++)
@@ -30,6 +35,10 @@ public sealed partial class RetentionOptionsValidator : IValidateOptions<Retenti
             else if (!NamePattern().IsMatch(policy.Name))
             {
                 failures.Add($"{path}:Name '{policy.Name}' may hold only letters, digits, '-', '_' and '.'.");
+            }
+            else if (string.Equals(policy.Name, RetentionRules.AuditTrailPolicy, StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"{path}:Name '{policy.Name}' is the name the audit trail's purge is audited under; choose another.");
             }
             else if (!names.TryAdd(policy.Name, i))
             {

@@ -24,6 +24,30 @@ public static class RetentionRules
     public static string RedactedReason(string policy, TimeSpan after) =>
         string.Create(CultureInfo.InvariantCulture, $"redacted by retention policy {policy}: payload and documents removed {after.TotalDays:0} days after it finished");
 
+    /// <summary>
+    /// The shortest <see cref="RetentionOptions.AuditTrailKeptFor"/>: a store refuses to delete audit rows younger than
+    /// this whatever it is asked (the PostgreSQL function checks it against the database's own clock).
+    /// </summary>
+    public static readonly TimeSpan MinimumAuditTrailAge = TimeSpan.FromDays(365);
+
+    /// <summary>The name the audit trail's purge is audited under (<c>retention:audit-trail</c>); no policy may take it.</summary>
+    public const string AuditTrailPolicy = "audit-trail";
+
+    /// <summary>Whether a store may delete audit rows written before <paramref name="before"/>, it being <paramref name="now"/>.</summary>
+    public static bool MayPurgeAuditBefore(DateTimeOffset before, DateTimeOffset now) => before <= now - MinimumAuditTrailAge;
+
+    /// <summary>
+    /// The security-audit row of an audit-trail purge, written by the store in the purge's transaction and newer than
+    /// any row it deleted: counts and the bound only.
+    /// </summary>
+    public static SecurityEvent AuditTrailPurgeEvent(string actor, DateTimeOffset before, AuditTrailPurge purged)
+    {
+        ArgumentNullException.ThrowIfNull(purged);
+        return new(actor, AuditActions.RetentionPurge, TargetOf(AuditTrailPolicy), string.Create(
+            CultureInfo.InvariantCulture,
+            $"audit rows written before {before:yyyy-MM-ddTHH:mm:ssZ} deleted: item trails {purged.ItemRows}; security audit {purged.SecurityRows}; incident trails {purged.IncidentRows}"));
+    }
+
     /// <summary>The security-audit target of a policy's purges.</summary>
     public static string TargetOf(string policy) => TargetPrefix + policy;
 

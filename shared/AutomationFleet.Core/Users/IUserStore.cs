@@ -66,6 +66,13 @@ public interface IUserStore
     /// </summary>
     Task<bool> TryUseTotpStepAsync(string name, long step, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the stored form of the account's TOTP secret (the same secret, protected at rest) if it is still
+    /// <paramref name="current"/>, atomically: true if replaced, false if the account has another (it re-enrolled) or none.
+    /// Not audited: nothing about the account's sign-in changes.
+    /// </summary>
+    Task<bool> ReplaceStoredTotpSecretAsync(string name, string current, string replacement, CancellationToken cancellationToken);
+
     /// <summary>Marks an unused recovery code (by its hash) used, atomically: true if it was there and unused, else false.</summary>
     Task<bool> TryUseRecoveryCodeAsync(string name, string codeHash, CancellationToken cancellationToken);
 

@@ -142,6 +142,32 @@ public sealed partial class PostgresFleetStore : IReviewSlaStore, IRetentionStor
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Through <c>purge_audit_trail</c> (script 0007): the worker's role may not delete audit rows itself; the function
+    /// runs as the schema's owner and checks the bound again against the database's clock.
+    /// </remarks>
+    public Task<AuditTrailPurge> PurgeAuditTrailAsync(DateTimeOffset before, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            async session =>
+            {
+                if (!RetentionRules.MayPurgeAuditBefore(before, DateTimeOffset.FromUnixTimeMilliseconds(session.Now)))
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(before), before, $"Audit rows younger than {RetentionRules.MinimumAuditTrailAge.TotalDays:0} days are never deleted.");
+                }
+
+                var purged = (await session.SingleOrDefaultAsync<AuditTrailPurge>(
+                    "SELECT item_rows AS ItemRows, security_rows AS SecurityRows, incident_rows AS IncidentRows FROM purge_audit_trail(@before);",
+                    new { before = before.ToUnixTimeMilliseconds() }))!;
+                await InsertSecurityEventAsync(session, RetentionRules.AuditTrailPurgeEvent(actor, before, purged));
+                return purged;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<WorkItem>> FindItemsMentioningAsync(IReadOnlyCollection<string> terms, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);

@@ -158,6 +158,17 @@ public sealed partial class PostgresFleetStore : IUserStore
     }
 
     /// <inheritdoc />
+    public Task<bool> ReplaceStoredTotpSecretAsync(string name, string current, string replacement, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(current);
+        ArgumentException.ThrowIfNullOrWhiteSpace(replacement);
+        return WriteAsync(
+            async session => await session.ExecuteAsync(PostgresStatements.ReplaceTotpSecret, new { name, current, replacement }) == 1,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<bool> TryUseRecoveryCodeAsync(string name, string codeHash, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -380,6 +380,8 @@ internal static class PostgresStatements
     public const string InsertRecoveryCode = "INSERT INTO user_recovery_codes (name, code_hash, used_at) VALUES (@name, @hash, NULL) ON CONFLICT DO NOTHING;";
 
     /// <summary>A step is used once, and never one older than the last used: a replayed code changes no row (row lock, then re-check).</summary>
+    public const string ReplaceTotpSecret = "UPDATE users SET totp_secret = @replacement WHERE name = @name AND totp_secret = @current;";
+
     public const string UseTotpStep = """
         UPDATE users SET totp_last_step = @step
         WHERE name = @name AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < @step);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Core.WorkItems;
 
 namespace AutomationFleet.Storage.Sqlite;
@@ -7,7 +8,8 @@ namespace AutomationFleet.Storage.Sqlite;
 /// <summary>
 /// Content-addressed blobs on the local file system: a blob lives at <c>DIR/ab/abcdef…</c>, named by
 /// the lower-case hex SHA-256 of its content. A write goes to a temporary file, is flushed to disk,
-/// then renamed into place, so a reader never sees half a blob; a hash already stored is not rewritten.
+/// then renamed into place, so a reader never sees half a blob; a hash already stored is not rewritten. The folders are
+/// 0700 and the blobs 0600 (<see cref="OwnerOnly"/>): they hold people's letters.
 /// </summary>
 /// <remarks>It sits beside the SQLite store (same namespace, as agreed) because the embedded default pairs the two.</remarks>
 public sealed class FileBlobStore : IBlobStore
@@ -29,14 +31,14 @@ public sealed class FileBlobStore : IBlobStore
         ArgumentNullException.ThrowIfNull(mediaType);
         ArgumentNullException.ThrowIfNull(content);
         var temporaryDirectory = Path.Combine(_directory, "tmp");
-        Directory.CreateDirectory(temporaryDirectory);
+        OwnerOnly.CreateFolder(_directory);
+        OwnerOnly.CreateFolder(temporaryDirectory);
         var temporary = Path.Combine(temporaryDirectory, Guid.NewGuid().ToString("N") + ".part");
         try
         {
             string hash;
             long length;
-            await using (var file = new FileStream(
-                temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 81920, FileOptions.Asynchronous))
+            await using (var file = new FileStream(temporary, OwnerOnly.NewFile(FileMode.CreateNew, FileOptions.Asynchronous)))
             {
                 using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                 var buffer = new byte[81920];
@@ -55,7 +57,7 @@ public sealed class FileBlobStore : IBlobStore
             var target = PathFor(hash);
             if (!File.Exists(target))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                OwnerOnly.CreateFolder(Path.GetDirectoryName(target)!);
                 try
                 {
                     File.Move(temporary, target, overwrite: false);

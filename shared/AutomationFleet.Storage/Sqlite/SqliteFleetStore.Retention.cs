@@ -58,6 +58,18 @@ public sealed partial class SqliteFleetStore : IReviewSlaStore, IRetentionStore,
          WHERE item_id = $item;
         """;
 
+    // The delete triggers let through rows older than the bound while it is set; it is set and cleared in one transaction.
+    private const string PurgeAuditTrail = """
+        INSERT INTO audit_purge_bound (before) VALUES ($before);
+        DELETE FROM audit_log WHERE at < $before;
+        SELECT changes();
+        DELETE FROM security_audit WHERE at < $before;
+        SELECT changes();
+        DELETE FROM incident_audit WHERE at < $before;
+        SELECT changes();
+        DELETE FROM audit_purge_bound;
+        """;
+
     private const string SelectMentioning = "SELECT " + SqliteStatements.ItemColumns + """
          FROM work_items w
         WHERE w.payload_json LIKE $pattern ESCAPE '\'
@@ -176,6 +188,39 @@ public sealed partial class SqliteFleetStore : IReviewSlaStore, IRetentionStore,
                 WriteCommand(RedactItem).Bind("$item", itemId).Bind("$redacted", RetentionRules.RedactedPayload).Bind("$now", now).ExecuteNonQuery();
                 InsertAudit(itemId, reference, now, actor, state, state, reason);
                 return true;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AuditTrailPurge> PurgeAuditTrailAsync(DateTimeOffset before, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return WriteAsync(
+            now =>
+            {
+                if (!RetentionRules.MayPurgeAuditBefore(before, DateTimeOffset.FromUnixTimeMilliseconds(now)))
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(before), before, $"Audit rows younger than {RetentionRules.MinimumAuditTrailAge.TotalDays:0} days are never deleted.");
+                }
+
+                var counts = new List<long>();
+                using (var reader = WriteCommand(PurgeAuditTrail).Bind("$before", before.ToUnixTimeMilliseconds()).ExecuteReader())
+                {
+                    do
+                    {
+                        while (reader.Read())
+                        {
+                            counts.Add(reader.GetInt64(0));
+                        }
+                    }
+                    while (reader.NextResult());
+                }
+
+                var purged = new AuditTrailPurge(counts[0], counts[1], counts[2]);
+                InsertSecurityEvent(now, RetentionRules.AuditTrailPurgeEvent(actor, before, purged));
+                return purged;
             },
             cancellationToken);
     }

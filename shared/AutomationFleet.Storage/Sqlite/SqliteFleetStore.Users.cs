@@ -187,6 +187,17 @@ public sealed partial class SqliteFleetStore
     }
 
     /// <inheritdoc />
+    public Task<bool> ReplaceStoredTotpSecretAsync(string name, string current, string replacement, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(current);
+        ArgumentException.ThrowIfNullOrWhiteSpace(replacement);
+        return WriteAsync(
+            _ => WriteCommand(SqliteStatements.ReplaceTotpSecret).Bind("$name", name).Bind("$current", current).Bind("$replacement", replacement).ExecuteNonQuery() == 1,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<bool> TryUseRecoveryCodeAsync(string name, string codeHash, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

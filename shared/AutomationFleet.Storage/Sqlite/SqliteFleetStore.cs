@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -92,11 +93,7 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
                 return;
             }
 
-            var directory = Path.GetDirectoryName(_options.FullPath);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
+            OpenOwnerOnly(_options.FullPath);
 
             var writer = OpenConnection(readOnly: false);
             try
@@ -206,6 +203,30 @@ public sealed partial class SqliteFleetStore : IWorkQueue, IReviewQueue, ISideEf
     private long NowMilliseconds() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static long Milliseconds(TimeSpan span) => (long)Math.Ceiling(span.TotalMilliseconds);
+
+    // The database and its folder are the fleet's alone (0600 / 0700): the document sandbox runs as another user and
+    // must not read the store. SQLite gives the -wal and -shm files the mode of the database file, so making the file
+    // here, before SQLite does, is what keeps all three owner-only; an older, wider install is narrowed.
+    private static void OpenOwnerOnly(string databasePath)
+    {
+        var directory = Path.GetDirectoryName(databasePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            OwnerOnly.CreateFolder(directory);
+        }
+
+        if (!File.Exists(databasePath))
+        {
+            using (new FileStream(databasePath, OwnerOnly.NewFile(FileMode.CreateNew)))
+            {
+            }
+        }
+
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", databasePath + "-journal" })
+        {
+            OwnerOnly.NarrowFile(file);
+        }
+    }
 
     private SqliteConnection OpenConnection(bool readOnly)
     {

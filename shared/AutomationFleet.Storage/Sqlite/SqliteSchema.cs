@@ -32,6 +32,7 @@ internal static class SqliteSchema
         new(6, "portal sign-in: session stamps, directory identities, TOTP secrets and recovery codes of accounts", AddAccountSessions),
         new(7, "bots paused fleet-wide from the admin console or the CLI", CreateBotPauses),
         new(8, "retention: when an item was redacted, and the index the purge finds finished items by", AddRetention),
+        new(9, "audit trail retention: audit rows older than the purge's bound may be deleted, by the purge only", AddAuditTrailRetention),
     ];
 
     /// <summary>
@@ -67,6 +68,41 @@ internal static class SqliteSchema
             paused_at  INTEGER NOT NULL,
             reason     TEXT    NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// Version 9 (issue 13): the audit trails are kept for <c>Retention:AuditTrailKeptFor</c>, then deleted by the purge.
+    /// Each audit table's delete trigger still refuses every delete, except of a row older than the bound in
+    /// <c>audit_purge_bound</c>, which only the purge writes, and only inside its own transaction (it is empty outside
+    /// it). The trigger names stay the same, so the base schema's <c>CREATE TRIGGER IF NOT EXISTS</c> keeps these. Safe
+    /// to run again (a file set back to an older version re-runs it).
+    /// </summary>
+    public const string AddAuditTrailRetention = """
+        CREATE TABLE IF NOT EXISTS audit_purge_bound (before INTEGER NOT NULL);
+
+        DROP TRIGGER IF EXISTS audit_log_no_delete;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            WHEN OLD.at >= COALESCE((SELECT MIN(before) FROM audit_purge_bound), OLD.at)
+        BEGIN
+            SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted');
+        END;
+        CREATE INDEX IF NOT EXISTS ix_audit_log_at ON audit_log (at);
+
+        DROP TRIGGER IF EXISTS security_audit_no_delete;
+        CREATE TRIGGER security_audit_no_delete BEFORE DELETE ON security_audit
+            WHEN OLD.at >= COALESCE((SELECT MIN(before) FROM audit_purge_bound), OLD.at)
+        BEGIN
+            SELECT RAISE(ABORT, 'security_audit is append-only: rows cannot be deleted');
+        END;
+        CREATE INDEX IF NOT EXISTS ix_security_audit_at ON security_audit (at);
+
+        DROP TRIGGER IF EXISTS incident_audit_no_delete;
+        CREATE TRIGGER incident_audit_no_delete BEFORE DELETE ON incident_audit
+            WHEN OLD.at >= COALESCE((SELECT MIN(before) FROM audit_purge_bound), OLD.at)
+        BEGIN
+            SELECT RAISE(ABORT, 'incident_audit is append-only: rows cannot be deleted');
+        END;
+        CREATE INDEX IF NOT EXISTS ix_incident_audit_at ON incident_audit (at);
         """;
 
     /// <summary>

@@ -327,6 +327,8 @@ internal static class SqliteStatements
         RETURNING locked_until IS NOT NULL;
         """;
 
+    public const string ReplaceTotpSecret = "UPDATE users SET totp_secret = $replacement WHERE name = $name AND totp_secret = $current;";
+
     public const string SetTotp = "UPDATE users SET totp_secret = $secret, totp_last_step = NULL WHERE name = $name;";
 
     public const string DeleteRecoveryCodes = "DELETE FROM user_recovery_codes WHERE name = $name;";

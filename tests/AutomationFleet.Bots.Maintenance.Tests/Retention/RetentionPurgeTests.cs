@@ -71,22 +71,55 @@ public sealed class RetentionPurgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Purge_AuditRowsOlderThanAuditTrailKeptFor_DeletedAndThePurgeAuditedAndKeptByTheNextPurge()
+    {
+        var old = await _kit.CompletedAsync("OLD", "{\"name\":\"Ann Example\"}");
+        var oldTrail = await _kit.Store.GetAuditTrailAsync(old.Id, None);
+        _kit.Clock.Advance(_kit.Retention.AuditTrailKeptFor - TimeSpan.FromDays(1));
+        var young = await _kit.CompletedAsync("YOUNG", "{\"name\":\"Bob Example\"}");
+        var youngTrail = (await _kit.Store.GetAuditTrailAsync(young.Id, None)).Count;
+        _kit.Clock.Advance(TimeSpan.FromDays(2)); // OLD's rows are past six years by a day, YOUNG's a day old
+
+        Assert.Equal(RunResult.Completed, await _kit.RunTaskAsync("schedule:retention-purge:1", MaintenanceTasks.RetentionPurge));
+
+        var oldTrailAfter = await _kit.Store.GetAuditTrailAsync(old.Id, None);
+        Assert.DoesNotContain(oldTrailAfter, a => oldTrail.Any(o => o.Id == a.Id));
+        Assert.Contains(oldTrailAfter, a => a.Actor == "system:retention-purge"); // the redaction, written now
+        Assert.Equal(youngTrail, (await _kit.Store.GetAuditTrailAsync(young.Id, None)).Count);
+        var purge = Assert.Single(await _kit.Store.ListSecurityEventsAsync("retention:audit-trail", 10, None));
+        Assert.Equal((AuditActions.RetentionPurge, "system:retention-purge"), (purge.Action, purge.Actor));
+        Assert.EndsWith($"deleted: item trails {oldTrail.Count}; security audit 0; incident trails 0", purge.Detail, StringComparison.Ordinal);
+
+        // The next day's purge deletes nothing more and keeps the first purge's row.
+        _kit.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(RunResult.Completed, await _kit.RunTaskAsync("schedule:retention-purge:2", MaintenanceTasks.RetentionPurge));
+        var purges = await _kit.Store.ListSecurityEventsAsync("retention:audit-trail", 10, None);
+        Assert.Equal(2, purges.Count);
+        Assert.EndsWith("item trails 0; security audit 0; incident trails 0", purges[0].Detail, StringComparison.Ordinal);
+        Assert.Equal(youngTrail, (await _kit.Store.GetAuditTrailAsync(young.Id, None)).Count);
+    }
+
+    [Fact]
     public void Validate_BadPolicies_EveryFailureNamedByPath()
     {
         var options = new RetentionOptions
         {
             MaxItemsPerRun = 0,
+            AuditTrailKeptFor = TimeSpan.FromDays(30),
             Policies =
             [
                 new RetentionPolicy { Name = "casework", Queues = ["post"], RedactAfter = TimeSpan.FromDays(90) },
                 new RetentionPolicy { Name = "Casework", Queues = ["post", ""], RedactAfter = TimeSpan.FromHours(1) },
                 new RetentionPolicy { Name = "bad name", Queues = [] },
+                new RetentionPolicy { Name = "Audit-Trail", Queues = ["mail"], RedactAfter = TimeSpan.FromDays(90) },
             ],
         };
 
         var failures = new RetentionOptionsValidator().Validate(null, options).Failures!.ToList();
 
-        Assert.Equal(8, failures.Count);
+        Assert.Equal(10, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Retention:AuditTrailKeptFor is 30.00:00:00; it must be at least 365 days", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Retention:Policies:3:Name 'Audit-Trail' is the name the audit trail's purge", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Retention:MaxItemsPerRun ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Retention:Policies:1:Name 'Casework' is already used by Retention:Policies:0", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Retention:Policies:1:RedactAfter ", StringComparison.Ordinal));

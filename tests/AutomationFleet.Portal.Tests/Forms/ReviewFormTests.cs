@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AutomationFleet.Core.Review;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Portal.Tests.EndToEnd;
 using Microsoft.Playwright;
@@ -73,7 +74,10 @@ public sealed class ReviewFormTests(PortalFixture portal, ReviewFormFixture fixt
         Assert.Equal("Not known to us.", outcome.RootElement.GetProperty("note").GetString());
         var example = Assert.Single(await fixture.Store.GetLabelledExamplesAsync(CandidateReviewForm.BotName, CancellationToken.None));
         Assert.Equal("new-person", example.CorrectedCategory);
-        Assert.Equal(decided.OutcomeJson, example.CorrectedOutcomeJson);
+        // Kept as training data with the person's details taken out (TrainingDataRedaction); the note has none.
+        using var kept = JsonDocument.Parse(example.CorrectedOutcomeJson);
+        Assert.Equal(TrainingDataRedaction.Redacted, kept.RootElement.GetProperty("person").GetString());
+        Assert.Equal("Not known to us.", kept.RootElement.GetProperty("note").GetString());
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class DataProtectionTests
     }
 
     /// <summary>A keys folder and a fresh self-signed RSA certificate (.pfx with a password) under <paramref name="root"/>.</summary>
-    private static Dictionary<string, string?> KeySettings(string root)
+    internal static Dictionary<string, string?> KeySettings(string root)
     {
         var pfx = Path.Combine(root, "portal-keys.pfx");
         if (!File.Exists(pfx))

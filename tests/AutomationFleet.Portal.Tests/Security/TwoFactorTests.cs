@@ -49,6 +49,42 @@ public sealed class TwoFactorTests(PortalFixture browser)
     }
 
     [Fact]
+    public async Task SignIn_PlainSecretWithPersistedKeyRing_StoredEncryptedAfterAndSignInStillWorksAfterRestart()
+    {
+        await using var portal = await SignInPortal.CreateAsync();
+        const string Secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        await portal.Store.AddUserAsync("pia", PortalPasswords.Hash(PortalFixture.Password), UserRole.Reviewer, "test", CancellationToken.None);
+        // A row as an older build left it: the base32 secret as it is.
+        await portal.Store.EnrolTotpAsync("pia", Secret, [TotpCodes.HashRecoveryCode("abcde-fgh12")], "test", CancellationToken.None);
+        var settings = DataProtectionTests.KeySettings(portal.Root);
+        var first = await portal.StartAsync(settings);
+
+        await SignInWithCodeAsync(first, "pia", new Totp(Base32Encoding.ToBytes(Secret)).ComputeTotp(DateTime.UtcNow));
+
+        var stored = (await portal.Store.FindUserAsync("pia", CancellationToken.None))!.TotpSecret!;
+        Assert.StartsWith("dp1:", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, stored, StringComparison.OrdinalIgnoreCase);
+
+        // Restarted on the same keys, the encrypted secret still checks a code (the next time step: the first is used).
+        await portal.StopAsync(first);
+        var restarted = await portal.StartAsync(settings);
+        await SignInWithCodeAsync(restarted, "pia", new Totp(Base32Encoding.ToBytes(Secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(30)));
+        Assert.Equal(stored, (await portal.Store.FindUserAsync("pia", CancellationToken.None))!.TotpSecret);
+    }
+
+    private async Task SignInWithCodeAsync(string baseUrl, string name, string code)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await PortalFixture.SignInAsync(page, baseUrl, name);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in/code"));
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task SignIn_EnrolledWithComputedCode_SignedInAndTheSameCodeRefusedAfter()
     {
         await using var portal = await SignInPortal.CreateAsync();

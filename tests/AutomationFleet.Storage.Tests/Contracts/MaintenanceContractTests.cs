@@ -38,6 +38,55 @@ public abstract class MaintenanceContractTests
         return item;
     }
 
+    // 2018-01-01 and 2019-01-01 UTC: older than a year before the fake clock and the database's own clock alike.
+    private const long Year2018 = 1514764800000;
+    private static readonly DateTimeOffset Year2019 = new(2019, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task PurgeAuditTrailAsync_RowsOlderAndYoungerThanTheBound_OnlyOlderDeletedAndThePurgeAudited()
+    {
+        await using var t = await CreateStoreAsync();
+        var item = await t.EnqueueAsync("KEPT");
+        var trail = await t.Queue.GetAuditTrailAsync(item.Id, None);
+        t.Execute($"INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason) VALUES ({item.Id}, 'KEPT', {Year2018}, 'old', NULL, 0, 'old');");
+        t.Execute($"INSERT INTO security_audit (at, actor, action, target, detail) VALUES ({Year2018}, 'old', 'old', 'old-target', 'old');");
+        await t.Users.AppendSecurityEventAsync(new Core.Users.SecurityEvent("cli:ada", "young", "young-target", "young"), None);
+
+        var purged = await t.Retention.PurgeAuditTrailAsync(Year2019, Actors.System("retention-purge"), None);
+        var again = await t.Retention.PurgeAuditTrailAsync(Year2019, Actors.System("retention-purge"), None);
+
+        Assert.Equal(new AuditTrailPurge(1, 1, 0), purged);
+        Assert.Equal(new AuditTrailPurge(0, 0, 0), again);
+        Assert.Equal(trail.Select(a => a.Id), (await t.Queue.GetAuditTrailAsync(item.Id, None)).Select(a => a.Id));
+        Assert.Empty(await t.Users.ListSecurityEventsAsync("old-target", 10, None));
+        Assert.Single(await t.Users.ListSecurityEventsAsync("young-target", 10, None));
+        var purges = await t.Users.ListSecurityEventsAsync("retention:audit-trail", 10, None);
+        Assert.Equal(2, purges.Count);
+        Assert.Equal(
+            "audit rows written before 2019-01-01T00:00:00Z deleted: item trails 1; security audit 1; incident trails 0",
+            purges[1].Detail);
+        Assert.Equal("system:retention-purge", purges[1].Actor);
+
+        // Outside the purge the trails are append-only again.
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => t.Execute("DELETE FROM audit_log;"));
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => t.Execute("DELETE FROM security_audit;"));
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => t.Execute("UPDATE security_audit SET actor = 'x';"));
+    }
+
+    [Fact]
+    public async Task PurgeAuditTrailAsync_BoundWithinAYearOfNow_RefusedAndNothingDeleted()
+    {
+        await using var t = await CreateStoreAsync();
+        var item = await t.EnqueueAsync("KEPT");
+        var trail = await t.Queue.GetAuditTrailAsync(item.Id, None);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => t.Retention.PurgeAuditTrailAsync(t.Time.GetUtcNow().AddDays(-364), Actors.System("retention-purge"), None));
+
+        Assert.Equal(trail.Count, (await t.Queue.GetAuditTrailAsync(item.Id, None)).Count);
+        Assert.Empty(await t.Users.ListSecurityEventsAsync("retention:audit-trail", 10, None));
+    }
+
     [Fact]
     public async Task ListDueForEscalationAsync_TasksDueBeforeAndAfter_OnlyOpenUnescalatedDueByReturnedSoonestFirst()
     {

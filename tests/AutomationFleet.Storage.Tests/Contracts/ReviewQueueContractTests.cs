@@ -185,6 +185,27 @@ public abstract class ReviewQueueContractTests
     }
 
     [Fact]
+    public async Task DecideAsync_CorrectItemCarryingPersonalData_LabelledExampleKeptRedactedItemOutcomeNot()
+    {
+        await using var t = await CreateStoreAsync();
+        const string form = "{\"person\":{\"surname\":\"Nicolaus\",\"dateOfBirth\":\"12/03/1984\"},\"message\":\"NHS 943 476 5919, SO7 4DT\"}";
+        var item = (await t.Queue.EnqueueAsync(new NewWorkItem("q", "REF-P", form), "test", None)).Item;
+        Assert.Single(await t.Queue.LeaseAsync("q", "w1", 1, TimeSpan.FromMinutes(5), None));
+        await t.Queue.SendToReviewAsync(item.Id, "w1", Request(proposal: "{\"caseRecordId\":\"CR100006\",\"category\":\"care\"}"), None);
+        await t.Reviews.ClaimAsync(item.Id, "alice", Claim, None);
+        const string corrected = "{\"caseRecordId\":\"CR100002\",\"category\":\"equipment\",\"note\":\"call 0118 496 0835\"}";
+
+        await t.Reviews.DecideAsync(item.Id, "alice", new ReviewDecision(ReviewDecisionKind.Correct, "other record", corrected, "equipment"), None);
+
+        Assert.Equal(corrected, (await t.Queue.FindAsync("REF-P", None))!.OutcomeJson);
+        var example = Assert.Single(await t.Reviews.GetLabelledExamplesAsync("IncidentReports", None));
+        Assert.Equal(("REF-P", "equipment"), (example.Reference, example.CorrectedCategory));
+        Assert.Equal("{\"person\":\"[redacted]\",\"message\":\"NHS [nhs-number], [postcode]\"}", example.PayloadJson);
+        Assert.Equal("{\"caseRecordId\":\"[redacted]\",\"category\":\"care\"}", example.ProposedOutcomeJson);
+        Assert.Equal("{\"caseRecordId\":\"[redacted]\",\"category\":\"equipment\",\"note\":\"call [phone]\"}", example.CorrectedOutcomeJson);
+    }
+
+    [Fact]
     public async Task DecideAsync_CorrectWithoutOutcome_ThrowsAndNothingChanges()
     {
         await using var t = await CreateStoreAsync();

@@ -159,6 +159,22 @@ public abstract class UserStoreContractTests
     }
 
     [Fact]
+    public async Task ReplaceStoredTotpSecretAsync_StillTheSameStoredForm_ReplacedOnceKeepingTheUsedStep()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.Users.AddUserAsync("ada", "h", UserRole.Administrator, "cli", None);
+        Assert.False(await t.Users.ReplaceStoredTotpSecretAsync("ada", "JBSWY3DPEHPK3PXP", "dp1:protected", None));
+        await t.Users.EnrolTotpAsync("ada", "JBSWY3DPEHPK3PXP", ["hash-1"], "ada", None);
+        Assert.True(await t.Users.TryUseTotpStepAsync("ada", 11, None));
+
+        var replaced = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => t.Users.ReplaceStoredTotpSecretAsync("ADA", "JBSWY3DPEHPK3PXP", "dp1:protected", None))));
+
+        Assert.Single(replaced, r => r);
+        Assert.Equal("dp1:protected", (await t.Users.FindUserAsync("ada", None))!.TotpSecret);
+        Assert.False(await t.Users.TryUseTotpStepAsync("ada", 11, None));
+    }
+
+    [Fact]
     public async Task TryUseRecoveryCodeAsync_EachCodeOnceAndReenrolReplacesThem()
     {
         await using var t = await CreateStoreAsync();

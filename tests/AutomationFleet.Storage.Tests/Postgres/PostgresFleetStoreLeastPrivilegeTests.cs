@@ -1,5 +1,6 @@
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
+using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
@@ -42,6 +43,16 @@ public sealed class PostgresFleetStoreLeastPrivilegeTests(PostgresServer server)
             await UseEveryContractAsync(store, time);
         }
 
+        // Audit rows past their retention go only through the purge function, which the worker may call.
+        Execute(owner, "INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason) SELECT id, reference, 1514764800000, 'old', NULL, 0, 'old' FROM work_items WHERE reference = 'LP-1';");
+        Execute(owner, "INSERT INTO security_audit (at, actor, action, target, detail) VALUES (1514764800000, 'old', 'old', 'old', 'old');");
+        await using (var purging = new PostgresFleetStore(new PostgresStoreOptions { ConnectionString = restricted }, time))
+        {
+            var purged = await purging.PurgeAuditTrailAsync(new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), "system:retention-purge", None);
+            Assert.Equal(new AuditTrailPurge(1, 1, 0), purged);
+            Assert.Single(await purging.ListSecurityEventsAsync("retention:audit-trail", 10, None));
+        }
+
         // On an up-to-date database the restricted account alone starts too: nothing to upgrade, the grants are skipped.
         await using (var alone = new PostgresFleetStore(new PostgresStoreOptions { ConnectionString = restricted }, time))
         {
@@ -53,6 +64,10 @@ public sealed class PostgresFleetStoreLeastPrivilegeTests(PostgresServer server)
         {
             "DELETE FROM audit_log", "UPDATE security_audit SET actor = 'x'", "DELETE FROM incident_audit", "DELETE FROM work_items",
             "CREATE TABLE intruder (x int)", "DROP TABLE side_effects", "ALTER TABLE users ADD COLUMN x int",
+            // The purge function's own bound, set by hand, lends the worker no DELETE.
+            "SELECT set_config('fleet.audit_purge_before', '99999999999999', false); DELETE FROM audit_log",
+            // The purge function refuses a bound within a year of the database's clock, whoever asks.
+            "SELECT * FROM purge_audit_trail((extract(epoch FROM now()) * 1000)::bigint)",
         })
         {
             var error = Assert.Throws<PostgresException>(() => Execute(restricted, sql));

@@ -34,4 +34,34 @@ public sealed class SqliteFleetStoreMaintenanceTests : MaintenanceContractTests
         Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_work_items_retention'"));
         Assert.NotNull(await reopened.FindAsync("OLD", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task InitializeAsync_VersionEightFile_MigratesToDeleteTriggersThatLetOnlyThePurgeThrough()
+    {
+        await using var t = await TestStore.CreateAsync();
+        var item = await t.EnqueueAsync("OLD", "post");
+        await t.Store.DisposeAsync();
+        using (var connection = t.OpenRaw())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DROP TABLE audit_purge_bound; DROP INDEX ix_audit_log_at; DROP INDEX ix_security_audit_at; DROP INDEX ix_incident_audit_at;
+                DROP TRIGGER audit_log_no_delete;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted'); END;
+                INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason) VALUES ($item, 'OLD', 1514764800000, 'old', NULL, 0, 'old');
+                DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (8, 0);
+                """;
+            command.Parameters.AddWithValue("$item", item.Id);
+            command.ExecuteNonQuery();
+        }
+
+        await using var reopened = new SqliteFleetStore(t.Options, t.Time);
+        await reopened.InitializeAsync(CancellationToken.None);
+        var purged = await reopened.PurgeAuditTrailAsync(new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero), "system:retention-purge", CancellationToken.None);
+
+        Assert.Equal(1, t.Scalar("SELECT COUNT(*) FROM schema_version WHERE version = 9"));
+        Assert.Equal(1, purged.ItemRows);
+        Assert.Equal(0, t.Scalar("SELECT COUNT(*) FROM audit_purge_bound"));
+        Assert.NotEmpty(await reopened.GetAuditTrailAsync(item.Id, CancellationToken.None));
+    }
 }

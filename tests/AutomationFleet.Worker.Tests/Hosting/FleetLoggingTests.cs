@@ -1,4 +1,6 @@
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 using Serilog;
@@ -21,6 +23,21 @@ public sealed class FleetLoggingTests : IDisposable
         Assert.Contains("---> System.Text.Json.JsonException", file, StringComparison.Ordinal);
         Assert.Contains(nameof(Throw), file, StringComparison.Ordinal);
         Assert.Contains("item-1", file, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void Configure_DefaultSinks_LogFolderOwnerOnlyAndFileReadWriteOwnerOnly()
+    {
+        var logs = Path.Combine(_directory, "var", "logs");
+        var configuration = new ConfigurationBuilder().Build();
+        using (var logger = FleetLogging.Configure(new LoggerConfiguration(), configuration, new WorkerOptions { LogDirectory = logs }, "w-1").CreateLogger())
+        {
+            logger.Information("Item {Reference} read", "item-1");
+        }
+
+        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(logs));
+        Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(Assert.Single(Directory.GetFiles(logs, "fleet-*.json"))));
     }
 
     [Fact]

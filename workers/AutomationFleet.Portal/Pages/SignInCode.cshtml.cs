@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Portal.Security;
@@ -17,7 +18,12 @@ namespace AutomationFleet.Portal.Pages;
 /// lock-out as wrong passwords, checked and counted in one store operation.
 /// </summary>
 public sealed class SignInCodeModel(
-    IUserStore users, SecurityAudit audit, TimeProvider timeProvider, IOptions<PortalOptions> options, ILogger<SignInCodeModel> logger)
+    IUserStore users,
+    SecurityAudit audit,
+    TotpSecretProtection totpSecrets,
+    TimeProvider timeProvider,
+    IOptions<PortalOptions> options,
+    ILogger<SignInCodeModel> logger)
     : PageModel
 {
     public string? Error { get; private set; }
@@ -77,12 +83,35 @@ public sealed class SignInCodeModel(
                 : ("wrong or used recovery code", null);
         }
 
-        if (!TotpCodes.Verify(account.TotpSecret!, code, timeProvider.GetUtcNow(), out var step))
+        string secret;
+        try
+        {
+            secret = totpSecrets.Read(account.TotpSecret!);
+        }
+        catch (CryptographicException)
+        {
+            // Protected with a key ring this portal does not have (another keys folder or certificate): a setting to fix,
+            // not a wrong code; the account can still use a recovery code.
+            logger.LogWarning("The TOTP secret of an account cannot be decrypted with this portal's Data Protection keys; check Portal:DataProtection");
+            return ("totp secret unreadable with this portal's keys", null);
+        }
+
+        if (!TotpCodes.Verify(secret, code, timeProvider.GetUtcNow(), out var step))
         {
             return ("wrong code", null);
         }
 
-        return await users.TryUseTotpStepAsync(account.Name, step, cancellationToken) ? (null, "totp") : ("code already used", null);
+        if (!await users.TryUseTotpStepAsync(account.Name, step, cancellationToken))
+        {
+            return ("code already used", null);
+        }
+
+        if (totpSecrets.ShouldProtect(account.TotpSecret!))
+        {
+            await users.ReplaceStoredTotpSecretAsync(account.Name, account.TotpSecret!, totpSecrets.ForStore(secret), cancellationToken);
+        }
+
+        return (null, "totp");
     }
 
     private async Task<string?> PendingAccountAsync()

@@ -1,4 +1,5 @@
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.WorkItems;
@@ -170,7 +171,7 @@ public sealed class CliServices : IFleetStoreSession
 
         if (createIfMissing)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(options.FullPath)!);
+            OwnerOnly.CreateFolder(Path.GetDirectoryName(options.FullPath)!);
         }
     }
 }

@@ -84,7 +84,7 @@ public static class FleetHost
             .BindConfiguration(WorkerOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>());
         services.AddSingleton<WorkerIdentity>();
 
         // The host must wait longer than the consumers' grace period, or it cuts them off before they release.
@@ -99,7 +99,7 @@ public static class FleetHost
             .BindConfiguration(ConfidenceOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ConfidenceOptions>, ConfidenceOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConfidenceOptions>, ConfidenceOptionsValidator>());
         // Overrides set in the admin console or `fleet thresholds set` reach the policy within its cache duration (5 s).
         services.TryAddSingleton<ThresholdOverrideSource>();
         services.TryAddSingleton<ConfidencePolicy>();

@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Files;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Core;
@@ -48,13 +49,15 @@ public static class FleetLogging
             return sinks.ReadFrom.Configuration(SerilogKeys(configuration, IsSinkKey)).CreateLogger();
         }
 
+        OwnerOnly.CreateFolder(worker.LogDirectory);
         return sinks
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(
                 new CompactJsonFormatter(),
                 Path.Combine(worker.LogDirectory, "fleet-.json"),
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 31)
+                retainedFileCountLimit: 31,
+                hooks: new OwnerOnlyLogFiles())
             .CreateLogger();
     }
 

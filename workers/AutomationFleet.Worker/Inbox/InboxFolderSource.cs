@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -253,7 +254,7 @@ public sealed class InboxFolderSource(
     /// <summary>Moves a file into a folder, adding " (n)" before the extension if the name is taken; returns the new path.</summary>
     internal static string MoveUnique(FileInfo file, string folder)
     {
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         var stem = Path.GetFileNameWithoutExtension(file.Name);
         var extension = file.Extension;
         for (var n = 0; ; n++)

@@ -17,7 +17,7 @@ public static class InboxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IValidateOptions<InboxOptions>, InboxOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InboxOptions>, InboxOptionsValidator>());
         services.AddOptions<InboxOptions>()
             .BindConfiguration(InboxOptions.SectionName)
             .ValidateDataAnnotations()

@@ -25,7 +25,7 @@ public static class QueueingServiceCollectionExtensions
                 .ValidateOnStart();
         }
 
-        services.AddSingleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueueOptions>, QueueOptionsValidator>());
         services.AddOptions<QueueTopologyOptions>()
             .Configure<IEnumerable<IBot>>((topology, bots) =>
             {
@@ -33,7 +33,7 @@ public static class QueueingServiceCollectionExtensions
                 topology.Bots.AddRange(bots.Select(b => (b.Name, b.Queue)));
             })
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<QueueTopologyOptions>, QueueTopologyValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueueTopologyOptions>, QueueTopologyValidator>());
 
         services.TryAddScoped<BotRunner>();
         // Pauses set in the admin console or `fleet bots pause` stop every consumer of the bot within its cache

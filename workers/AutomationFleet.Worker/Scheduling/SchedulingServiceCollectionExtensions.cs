@@ -45,7 +45,7 @@ public static class SchedulingServiceCollectionExtensions
             .BindConfiguration(SchedulingOptions.SectionName)
             .PostConfigure(options => ReadPayloads(configuration, options))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
 
         var startupOptions = configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
         services.AddQuartz(quartz =>
@@ -89,7 +89,7 @@ public static class SchedulingServiceCollectionExtensions
                 }
             })
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ScheduleTopologyOptions>, ScheduleTopologyValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleTopologyOptions>, ScheduleTopologyValidator>());
         return services;
     }
 

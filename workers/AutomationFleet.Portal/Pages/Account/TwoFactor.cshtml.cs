@@ -14,7 +14,7 @@ namespace AutomationFleet.Portal.Pages.Account;
 /// the two requests in a hidden field protected by Data Protection for 10 minutes, not in the store, so nothing is
 /// stored until the app has proved it holds it. Re-enrolling replaces the secret and the recovery codes.
 /// </summary>
-public sealed class TwoFactorModel(IUserStore users, IDataProtectionProvider protection, TimeProvider timeProvider) : PageModel
+public sealed class TwoFactorModel(IUserStore users, IDataProtectionProvider protection, TotpSecretProtection totpSecrets, TimeProvider timeProvider) : PageModel
 {
     private static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(10);
 
@@ -61,7 +61,7 @@ public sealed class TwoFactorModel(IUserStore users, IDataProtectionProvider pro
         }
 
         var recoveryCodes = TotpCodes.NewRecoveryCodes();
-        await users.EnrolTotpAsync(name, secret, recoveryCodes.Select(TotpCodes.HashRecoveryCode).ToList(), name, cancellationToken);
+        await users.EnrolTotpAsync(name, totpSecrets.ForStore(secret), recoveryCodes.Select(TotpCodes.HashRecoveryCode).ToList(), name, cancellationToken);
 
         // The code just used may not sign in again.
         await users.TryUseTotpStepAsync(name, step, cancellationToken);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AutomationFleet.Bots.InboundPost.Classification;
 using AutomationFleet.Bots.InboundPost.Model;
+using AutomationFleet.Core.Files;
 using AutomationFleet.Text;
 using Spectre.Console;
 
@@ -217,7 +218,7 @@ public static class ClassifierCommand
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnly.CreateFolder(directory);
         }
 
         classifier.Save(path);

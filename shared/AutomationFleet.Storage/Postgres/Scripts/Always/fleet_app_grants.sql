@@ -24,6 +24,8 @@ BEGIN
     GRANT SELECT, INSERT, UPDATE, DELETE ON user_recovery_codes TO fleet_app;
     GRANT SELECT, INSERT ON audit_log, security_audit, incident_audit, labelled_examples, incident_reports, user_queues, user_services TO fleet_app;
     GRANT SELECT ON schema_versions TO fleet_app;
+    -- Audit rows past Retention:AuditTrailKeptFor are deleted only through this function (0007), never directly.
+    GRANT EXECUTE ON FUNCTION purge_audit_trail(bigint) TO fleet_app;
     -- Paused bots (0005): a row while paused, deleted on resume.
     GRANT SELECT, INSERT, DELETE ON bot_pauses TO fleet_app;
     -- The scheduler's (Quartz.NET) rows: it inserts, updates and deletes its own triggers, fired triggers, locks and
