@@ -23,12 +23,12 @@ public sealed class PostgresCrashTests(PostgresServer server, ITestOutputHelper 
     private const string ListenerLost = "Lost the wake-up connection to PostgreSQL";
     private const string Restored = "Wake-up connection to PostgreSQL restored";
 
-    // The issue asks for 20,000; FLEET_PG_CRASH_ITEMS sets the count (the README's command runs 20,000). CI runs the
-    // default: it has to share 2 cores and the suite's time with everything else (see the worker README for timings).
-    private static readonly int Items = ItemsFromEnvironment();
+    // The issue's count. Measured on the shared 2-core machine at load average 14–40 (other builds running): 6.4 minutes,
+    // 205 kills. Most of the time is the kills: a killed process's successor spends seconds starting up.
+    private const int Items = 20_000;
 
-    // A guard against a hang, not a timing: generous for the slowest machine seen (about 20 items/s).
-    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(Items / 20.0);
+    // A guard against a hang, not a timing: about three times the slowest run seen.
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(20);
 
     [Fact]
     public async Task FourWorkersKilledAtRandomAndServerRestarted_EveryItemFinalNothingLostNothingTwice()
@@ -176,20 +176,6 @@ public sealed class PostgresCrashTests(PostgresServer server, ITestOutputHelper 
         }
     }
 
-    private static int ItemsFromEnvironment()
-    {
-        var value = Environment.GetEnvironmentVariable("FLEET_PG_CRASH_ITEMS");
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return 5_000;
-        }
-
-        Assert.True(
-            int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var items) && items >= 1_000,
-            $"FLEET_PG_CRASH_ITEMS must be a whole number of at least 1000 (it is '{value}').");
-        return items;
-    }
-
     private static Task<long> FinalAsync(string connectionString) =>
         ScalarAsync(connectionString, $"SELECT count(*) FROM work_items WHERE queue = '{Queue}' AND state IN (2, 3, 4, 6, 7)", retry: true);
 
@@ -271,7 +257,7 @@ public sealed class PostgresCrashTests(PostgresServer server, ITestOutputHelper 
 
         public string ExitCode => Process.HasExited ? Process.ExitCode.ToString(CultureInfo.InvariantCulture) : "-";
 
-        public static Worker Start(string directory, string connectionString, string letters, string id, long? remainingAtStart = null)
+        public static Worker Start(string directory, string connectionString, string letters, string id, long remainingAtStart = Items)
         {
             var dll = Path.Combine(CrashTests.CrashWorkerDirectory(), "AutomationFleet.CrashTestWorker.dll");
             Assert.True(File.Exists(dll), $"Crash-test worker not built at {dll}.");
@@ -308,7 +294,7 @@ public sealed class PostgresCrashTests(PostgresServer server, ITestOutputHelper 
             }
 
             var process = Process.Start(info)!;
-            var worker = new Worker(id, process, remainingAtStart ?? Items);
+            var worker = new Worker(id, process, remainingAtStart);
             process.OutputDataReceived += (_, e) => worker.Add(e.Data);
             process.ErrorDataReceived += (_, e) => worker.Add(e.Data);
             process.BeginOutputReadLine();
