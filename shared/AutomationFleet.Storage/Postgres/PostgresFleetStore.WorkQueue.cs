@@ -213,6 +213,8 @@ public sealed partial class PostgresFleetStore
     public async Task CompleteAsync(long itemId, string workerId, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
+        // The reference only names the item in an exception, which this allowed move never throws (the audit row takes
+        // the row's own reference); a completion writes no attempts, so none are needed.
         var change = WorkItemStateMachine.Complete(itemId.ToString(CultureInfo.InvariantCulture), WorkItemState.InProgress, attempts: 0, reason);
         var completed = await WriteOneAsync(
             session => session.ExecuteAsync(
