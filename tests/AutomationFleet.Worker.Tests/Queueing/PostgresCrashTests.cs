@@ -23,8 +23,8 @@ public sealed class PostgresCrashTests(PostgresServer server, ITestOutputHelper 
     private const string ListenerLost = "Lost the wake-up connection to PostgreSQL";
     private const string Restored = "Wake-up connection to PostgreSQL restored";
 
-    // The count. Measured on the shared 2-core machine at load average 14–40 (other builds running): 6.4 minutes,
-    // 205 kills. Most of the time is the kills: a killed process's successor spends seconds starting up.
+    // The count. Measured on the shared 2-core machine at load average 14–40 (other builds running): 3.0 and 6.4
+    // minutes in two runs, 101 and 205 kills. Most of the time is the kills: a killed process's successor spends seconds starting up.
     private const int Items = 20_000;
 
     // A guard against a hang, not a timing: about three times the slowest run seen.
