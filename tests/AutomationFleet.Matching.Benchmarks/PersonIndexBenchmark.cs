@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AutomationFleet.Matching.Index;
 using AutomationFleet.Matching.Records;
+using AutomationFleet.TestSupport;
 
 namespace AutomationFleet.Matching.Benchmarks;
 
@@ -95,7 +96,7 @@ public static class PersonIndexBenchmark
         List<PersonRecord> records, SyntheticRecord[] forms, Dictionary<string, int> person, int max, TextWriter log, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string> { ["shared_buffers"] = "256MB", ["maintenance_work_mem"] = "256MB", ["max_parallel_workers_per_gather"] = "0" };
-        await using var server = await PostgresServer.StartAsync(settings, cancellationToken);
+        await using var server = await LoopbackPostgresServer.StartAsync(settings, cancellationToken);
         await using var peer = await TrigramPeer.OpenAsync(server, cancellationToken);
         var loadAverage = Machine.LoadAverage();
         var (loadSeconds, indexSeconds) = await peer.LoadAsync(records, cancellationToken);

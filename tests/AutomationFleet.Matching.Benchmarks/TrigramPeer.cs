@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AutomationFleet.Matching.Normalisation;
 using AutomationFleet.Matching.Records;
+using AutomationFleet.TestSupport;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -34,10 +35,11 @@ public sealed class TrigramPeer : IAsyncDisposable
     }
 
     /// <summary>Connects to <paramref name="server"/> and creates the extensions.</summary>
-    public static async Task<TrigramPeer> OpenAsync(PostgresServer server, CancellationToken cancellationToken)
+    public static async Task<TrigramPeer> OpenAsync(LoopbackPostgresServer server, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var connection = new NpgsqlConnection(server.ConnectionString);
+        // The postgres database, unpooled, no command timeout: index builds over a million rows take minutes.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         var peer = new TrigramPeer(connection);
         await peer.ExecuteAsync("CREATE EXTENSION pg_trgm; CREATE EXTENSION fuzzystrmatch;", cancellationToken);

@@ -31,6 +31,8 @@ public sealed class PostgresPeerBenchmarkTests
             Assert.Equal(150, comparison.Hangfire.Completed);
             Assert.Contains("PostgreSQL", comparison.Fleet.Store, StringComparison.Ordinal);
             Assert.Contains("Hangfire.PostgreSql", comparison.Hangfire.Store, StringComparison.Ordinal);
+            // The shared throw-away server commits as the fleet does (durability is not traded for speed here).
+            Assert.Contains("synchronous_commit=on", comparison.Fleet.Store, StringComparison.Ordinal);
         }
 
         Assert.True(report.Verified);

@@ -25,7 +25,7 @@ public sealed partial class PostgresFleetStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(step);
-        return WriteAsync(
+        return WriteOneAsync(
             async session =>
             {
                 var changed = await session.ExecuteAsync(
@@ -46,7 +46,7 @@ public sealed partial class PostgresFleetStore
     public Task CompleteAsync(string key, string? resultJson, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        return WriteAsync(
+        return WriteOneAsync(
             async session =>
             {
                 var changed = await session.ExecuteAsync(PostgresStatements.CompleteSideEffect, new { now = session.Now, result = resultJson, key });
@@ -65,7 +65,7 @@ public sealed partial class PostgresFleetStore
     public Task AbandonAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        return WriteAsync(session => session.ExecuteAsync(PostgresStatements.AbandonSideEffect, new { key }), cancellationToken);
+        return WriteOneAsync(session => session.ExecuteAsync(PostgresStatements.AbandonSideEffect, new { key }), cancellationToken);
     }
 
     /// <inheritdoc />

@@ -100,7 +100,7 @@ public sealed partial class PostgresFleetStore
                 var nowTime = DateTimeOffset.FromUnixTimeMilliseconds(now);
                 var expiresTime = DateTimeOffset.FromUnixTimeMilliseconds(expires);
                 // Core decides each item's change; the rows and their audit entries are then written in two statements
-                // for the whole batch rather than two per item (one round trip each instead of 2 × batch size).
+                // for the whole batch rather than two per item.
                 var leased = new WorkItem[candidates.Count];
                 var changes = new WorkItemChange[candidates.Count];
                 for (var i = 0; i < candidates.Count; i++)
@@ -119,21 +119,26 @@ public sealed partial class PostgresFleetStore
                     };
                 }
 
-                await session.ExecuteAsync(
-                    PostgresStatements.UpdateLeasedBatch,
-                    new { ids = leased.Select(i => i.Id).ToArray(), attempts = changes.Select(c => c.Attempts).ToArray(), owner = workerId, expires, now });
-                await session.ExecuteAsync(
-                    PostgresStatements.InsertAuditBatch,
-                    new
-                    {
-                        items = leased.Select(i => i.Id).ToArray(),
-                        references = leased.Select(i => i.Reference).ToArray(),
-                        froms = changes.Select(c => (int?)c.From).ToArray(),
-                        tos = changes.Select(c => (int)c.To).ToArray(),
-                        reasons = changes.Select(c => c.Reason).ToArray(),
-                        at = now,
-                        actor,
-                    });
+                // Both statements go as one command: one round trip.
+                var batch = new Dapper.DynamicParameters(new
+                {
+                    ids = leased.Select(i => i.Id).ToArray(),
+                    attempts = changes.Select(c => c.Attempts).ToArray(),
+                    owner = workerId,
+                    expires,
+                    now,
+                });
+                batch.AddDynamicParams(new
+                {
+                    items = leased.Select(i => i.Id).ToArray(),
+                    references = leased.Select(i => i.Reference).ToArray(),
+                    froms = changes.Select(c => (int?)c.From).ToArray(),
+                    tos = changes.Select(c => (int)c.To).ToArray(),
+                    reasons = changes.Select(c => c.Reason).ToArray(),
+                    at = now,
+                    actor,
+                });
+                await session.ExecuteAsync(PostgresStatements.UpdateLeasedBatch + "\n" + PostgresStatements.InsertAuditBatch, batch);
                 return leased;
             },
             cancellationToken);
@@ -152,50 +157,89 @@ public sealed partial class PostgresFleetStore
         }
 
         var leaseMilliseconds = Milliseconds(leaseDuration);
-        return WriteAsync<IReadOnlyList<long>>(
+        var ids = itemIds.ToArray();
+        // One statement for every held item (a consumer renews its whole batch at once): the ones it did not renew are
+        // no longer this worker's.
+        return WriteOneAsync<IReadOnlyList<long>>(
             async session =>
             {
-                var lost = new List<long>();
-                foreach (var id in itemIds)
-                {
-                    var changed = await session.ExecuteAsync(
-                        PostgresStatements.RenewLease,
-                        new { expires = session.Now + leaseMilliseconds, now = session.Now, id, owner = workerId });
-                    if (changed == 0)
-                    {
-                        lost.Add(id);
-                    }
-                }
-
-                return lost;
+                var renewed = await session.QueryAsync<long>(
+                    PostgresStatements.RenewLeases,
+                    new { expires = session.Now + leaseMilliseconds, now = session.Now, ids, owner = workerId });
+                return ids.Except(renewed).ToList();
             },
             cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task RecordOutcomeAsync(long itemId, string workerId, ItemOutcome outcome, CancellationToken cancellationToken)
+    public async Task RecordOutcomeAsync(long itemId, string workerId, ItemOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentException.ThrowIfNullOrWhiteSpace(outcome.OutcomeJson);
-        return WriteAsync(
-            async session =>
-            {
-                await RequireLeaseAsync(session, itemId, workerId);
-                return await session.ExecuteAsync(
-                    PostgresStatements.RecordOutcome,
-                    new { outcome = outcome.OutcomeJson, confidence = outcome.Confidence, decidedBy = outcome.DecidedBy, now = session.Now, id = itemId });
-            },
-            cancellationToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
+        object Parameters(Session session) => new
+        {
+            outcome = outcome.OutcomeJson,
+            confidence = outcome.Confidence,
+            decidedBy = outcome.DecidedBy,
+            now = session.Now,
+            id = itemId,
+            owner = workerId,
+        };
+
+        var recorded = await WriteOneAsync(
+            session => session.ExecuteAsync(PostgresStatements.RecordOutcomeHeld, Parameters(session)), cancellationToken);
+        if (recorded == 0)
+        {
+            // Not held by this worker, or no such item: the locking check throws the precise exception.
+            await WriteAsync(
+                async session =>
+                {
+                    await RequireLeaseAsync(session, itemId, workerId);
+                    return await session.ExecuteAsync(PostgresStatements.RecordOutcomeHeld, Parameters(session));
+                },
+                cancellationToken);
+        }
     }
 
     /// <inheritdoc />
-    public Task CompleteAsync(long itemId, string workerId, string reason, CancellationToken cancellationToken) =>
-        MoveLeasedAsync(
-            itemId,
-            workerId,
-            held => WorkItemStateMachine.Complete(held.Reference, held.State, held.Attempts, reason),
-            (session, _) => (PostgresStatements.Complete, new { now = session.Now, id = itemId }),
+    /// <remarks>
+    /// The hot path of every item, one statement and one round trip: Core decides the move from InProgress (the only
+    /// state a holder completes from), and the statement applies it with its audit row only where
+    /// <see cref="WorkItemStateMachine.IsHeldBy"/> holds (<c>state = 1 AND lease_owner = @owner</c>, checked on the row
+    /// as the update locks it). When it matches nothing, the locking path runs and throws the precise exception
+    /// (<see cref="LeaseLostException"/> or <see cref="WorkItemNotFoundException"/>).
+    /// </remarks>
+    public async Task CompleteAsync(long itemId, string workerId, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workerId);
+        // The reference only names the item in an exception, which this allowed move never throws (the audit row takes
+        // the row's own reference); a completion writes no attempts, so none are needed.
+        var change = WorkItemStateMachine.Complete(itemId.ToString(CultureInfo.InvariantCulture), WorkItemState.InProgress, attempts: 0, reason);
+        var completed = await WriteOneAsync(
+            session => session.ExecuteAsync(
+                PostgresStatements.CompleteHeld,
+                new
+                {
+                    id = itemId,
+                    owner = workerId,
+                    now = session.Now,
+                    actor = Actors.Worker(workerId),
+                    from = (int)change.From!,
+                    to = (int)change.To,
+                    reason = change.Reason,
+                }),
             cancellationToken);
+        if (completed == 0)
+        {
+            await MoveLeasedAsync(
+                itemId,
+                workerId,
+                held => WorkItemStateMachine.Complete(held.Reference, held.State, held.Attempts, reason),
+                (session, _) => (PostgresStatements.Complete, new { now = session.Now, id = itemId }),
+                cancellationToken);
+        }
+    }
 
     /// <inheritdoc />
     public Task SendToReviewAsync(long itemId, string workerId, ReviewRequest request, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed partial class PostgresFleetStore : IWorkerRegistry
         ArgumentNullException.ThrowIfNull(heartbeat);
         ArgumentException.ThrowIfNullOrWhiteSpace(heartbeat.WorkerId);
         var queues = JsonSerializer.Serialize(heartbeat.Queues ?? [], StorageJsonContext.Default.IReadOnlyListString);
-        return WriteAsync(
+        return WriteOneAsync(
             session => session.ExecuteAsync(
                 PostgresStatements.Heartbeat,
                 new

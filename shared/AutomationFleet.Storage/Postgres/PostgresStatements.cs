@@ -58,22 +58,38 @@ internal static class PostgresStatements
          WHERE w.id = v.id;
         """;
 
-    public const string RenewLease = """
+    // Renews every id still InProgress under the owner's name; returns those it renewed.
+    public const string RenewLeases = """
         UPDATE work_items SET lease_expires_at = @expires, updated_at = @now
-         WHERE id = @id AND state = 1 AND lease_owner = @owner;
+         WHERE id = ANY(@ids) AND state = 1 AND lease_owner = @owner
+        RETURNING id;
         """;
 
     // --- work queue: operations under a lease. The row is locked so the check and the change see the same state. ---
     public const string LockLeaseHolder = "SELECT reference, state, lease_owner, attempts FROM work_items WHERE id = @id FOR UPDATE;";
 
-    public const string RecordOutcome = """
+    // The outcome of an item the worker holds (WorkItemStateMachine.IsHeldBy as SQL); 0 rows when it does not.
+    public const string RecordOutcomeHeld = """
         UPDATE work_items SET outcome_json = @outcome, confidence = @confidence, outcome_decided_by = @decidedBy, updated_at = @now
-         WHERE id = @id;
+         WHERE id = @id AND state = 1 AND lease_owner = @owner;
         """;
 
     public const string Complete = """
         UPDATE work_items SET state = 2, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
          WHERE id = @id;
+        """;
+
+    /// <summary>
+    /// A holder's completion and its audit row in one statement: the update matches only while the worker holds the
+    /// item (<c>WorkItemStateMachine.IsHeldBy</c>), and the audit row is inserted only for the row it changed.
+    /// </summary>
+    public const string CompleteHeld = """
+        WITH moved AS (
+            UPDATE work_items SET state = 2, lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+             WHERE id = @id AND state = 1 AND lease_owner = @owner
+            RETURNING id, reference)
+        INSERT INTO audit_log (item_id, reference, at, actor, from_state, to_state, reason)
+        SELECT id, reference, @now, @actor, @from, @to, @reason FROM moved;
         """;
 
     public const string MoveToReview = """

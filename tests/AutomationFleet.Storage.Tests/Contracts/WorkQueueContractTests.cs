@@ -107,6 +107,25 @@ public abstract class WorkQueueContractTests
 
 
     [Fact]
+    public async Task RecordOutcomeAsync_ItemHeldByAnotherWorker_ThrowsLeaseLostAndOutcomeUnchanged()
+    {
+        await using var t = await CreateStoreAsync();
+        var item = await t.EnqueueAsync("REF-1");
+        await t.Queue.LeaseAsync("q", "w1", 1, Lease, None);
+        await t.Queue.RecordOutcomeAsync(item.Id, "w1", new ItemOutcome("{\"by\":\"w1\"}", 0.9, "bot"), None);
+
+        await Assert.ThrowsAsync<LeaseLostException>(
+            () => t.Queue.RecordOutcomeAsync(item.Id, "w2", new ItemOutcome("{\"by\":\"w2\"}", 0.1, "bot"), None));
+        await Assert.ThrowsAsync<LeaseLostException>(() => t.Queue.CompleteAsync(item.Id, "w2", "done", None));
+
+        var stored = (await t.Queue.FindAsync("REF-1", None))!;
+        Assert.Equal(WorkItemState.InProgress, stored.State);
+        Assert.Equal("{\"by\":\"w1\"}", stored.OutcomeJson);
+        Assert.Equal(2, (await t.Queue.GetAuditTrailAsync(item.Id, None)).Count);
+    }
+
+
+    [Fact]
     public async Task CancelAsync_CompletedItem_ThrowsInvalidStateTransition()
     {
         await using var t = await CreateStoreAsync();
