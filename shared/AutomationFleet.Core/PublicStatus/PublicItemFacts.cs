@@ -8,12 +8,15 @@ namespace AutomationFleet.Core.PublicStatus;
 /// <param name="Postcodes">Postcodes the sender gave, as given.</param>
 /// <param name="DatesOfBirth">Dates of birth the sender gave.</param>
 /// <param name="Service">The service the bot routed the item to, in words a citizen knows (e.g. <c>Highways</c>), if it chose one.</param>
-/// <param name="RedirectDestination">For post that is another organisation's: the destination's id in <c>not-ours.json</c>.</param>
+/// <param name="WhereToGo">
+/// For post that is another organisation's: where to go instead, in the words the sender was sent (the bot's redirect
+/// wording, <c>config/not-ours.json</c>), with no personal data.
+/// </param>
 public sealed record PublicItemFacts(
     IReadOnlyList<string> Postcodes,
     IReadOnlyList<DateOnly> DatesOfBirth,
     string? Service = null,
-    string? RedirectDestination = null)
+    string? WhereToGo = null)
 {
     /// <summary>No checks: no look-up can match the item.</summary>
     public static PublicItemFacts None { get; } = new([], []);
