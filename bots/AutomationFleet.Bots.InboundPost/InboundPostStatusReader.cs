@@ -52,7 +52,7 @@ public sealed class InboundPostStatusReader(CouncilTaxonomy taxonomy) : IPublicS
         var redirects = taxonomy.Find(outcome.Category)?.Route is { Kind: RouteKind.Redirect, Redirects: { } r } ? r : null;
         if (redirects is not null)
         {
-            whereToGo = redirects.WordingFor(RedirectOutcome.DestinationOf(node, redirects), ShortReference.For(item));
+            whereToGo = RedirectDestinations.WordingFor(RedirectOutcome.DestinationOf(node, redirects), ShortReference.For(item));
         }
 
         return new PublicItemFacts(

@@ -55,9 +55,13 @@ public static class PublicSiteServiceCollectionExtensions
         services.AddRazorPages()
             .ConfigureApplicationPartManager(parts =>
             {
-                // Only this site's pages: the fleet process also loads the staff portal's assembly.
+                // Only this site's pages (its types and its compiled views): the fleet process also loads the staff portal's assembly.
+                var assembly = typeof(PublicSiteServiceCollectionExtensions).Assembly;
                 parts.ApplicationParts.Clear();
-                parts.ApplicationParts.Add(new AssemblyPart(typeof(PublicSiteServiceCollectionExtensions).Assembly));
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
             });
         services.AddAntiforgery(PublicCookies.ConfigureAntiforgery);
         services.AddHealthChecks();

@@ -68,7 +68,7 @@ public sealed partial class RedirectDestinations
     public string SubjectFor(RedirectDestination destination, string reference) => Fill(Subject, destination, reference);
 
     /// <summary>The destination's own wording (where to go instead), for the public status page.</summary>
-    public string WordingFor(RedirectDestination destination, string reference)
+    public static string WordingFor(RedirectDestination destination, string reference)
     {
         ArgumentNullException.ThrowIfNull(destination);
         return Fill(destination.Wording, destination, reference);
