@@ -92,6 +92,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
 
         await Store.AddUserAsync("rita", PortalPasswords.Hash(StaffPassword), UserRole.Reviewer, "test", CancellationToken.None);
         await Store.GrantQueueAsync("rita", "contact-forms", "test", CancellationToken.None);
+        await Store.AddUserAsync("dora", PortalPasswords.Hash(StaffPassword), UserRole.Supervisor, "test", CancellationToken.None);
         _portal = await PortalFixture.StartPortalAsync(Store, blobs, new Dictionary<string, string?>());
         PortalUrl = PortalFixture.Address(_portal);
 

@@ -109,7 +109,7 @@ public sealed class StatusPageTests(PublicSiteFixture fixture)
     }
 
     [Fact]
-    public async Task LookUp_Found_CountedAsALookUpOfTheItem()
+    public async Task LookUp_Found_CountedAsALookUpOfTheItemAndShownOnTheStaffDashboard()
     {
         var before = await fixture.Store.CountStatusLookupsAsync(CancellationToken.None);
         var page = await fixture.NewPageAsync();
@@ -119,6 +119,14 @@ public sealed class StatusPageTests(PublicSiteFixture fixture)
 
         var after = await fixture.Store.CountStatusLookupsAsync(CancellationToken.None);
         Assert.Equal(before.LookUps + 1, after.LookUps);
+
+        // The staff dashboard shows the measure.
+        var staff = await fixture.NewPageAsync();
+        await Portal.Tests.EndToEnd.PortalFixture.SignInAsync(staff, fixture.PortalUrl, "dora", PublicSiteFixture.StaffPassword);
+        await staff.GotoAsync(fixture.PortalUrl + "/dashboard");
+        var now = await fixture.Store.CountStatusLookupsAsync(CancellationToken.None);
+        await Assertions.Expect(staff.Locator("#look-ups-count")).ToHaveTextAsync(now.LookUps.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(staff.Locator("#look-ups-per-item")).ToHaveTextAsync(now.PerItem.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
