@@ -170,12 +170,6 @@ public sealed class PortalFixture : IAsyncLifetime
             shared.AddSingleton<IBlobStore>(blobs);
             shared.AddSingleton(TimeProvider.System);
             shared.AddSingleton<IReviewForm>(new InboundPostReviewForm(TestInboundPost.Taxonomy()));
-            if (store is Core.PublicStatus.IPublicStatusStore lookups)
-            {
-                // As the fleet host shares it: the dashboard's status-page look-ups.
-                shared.AddSingleton(lookups);
-            }
-
             foreach (var form in forms)
             {
                 shared.AddSingleton(form);

@@ -4,11 +4,15 @@ using AutomationFleet.Bots.FinancialAssessments;
 using AutomationFleet.Bots.FinancialAssessments.Rates;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
+using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Core.Workers;
+using AutomationFleet.Portal.Hosting;
 using AutomationFleet.Portal.Security;
 using AutomationFleet.Portal.Tests.EndToEnd;
 using AutomationFleet.PublicSite.Estimate;
@@ -93,7 +97,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         await Store.AddUserAsync("rita", PortalPasswords.Hash(StaffPassword), UserRole.Reviewer, "test", CancellationToken.None);
         await Store.GrantQueueAsync("rita", "contact-forms", "test", CancellationToken.None);
         await Store.AddUserAsync("dora", PortalPasswords.Hash(StaffPassword), UserRole.Supervisor, "test", CancellationToken.None);
-        _portal = await PortalFixture.StartPortalAsync(Store, blobs, new Dictionary<string, string?>());
+        _portal = await StartPortalAsync(Store, blobs);
         PortalUrl = PortalFixture.Address(_portal);
 
         _playwright = await Playwright.CreateAsync();
@@ -151,6 +155,30 @@ public sealed class PublicSiteFixture : IAsyncLifetime
             shared.AddSingleton<IPublicStatusReader>(new InboundPostStatusReader(taxonomy));
             shared.AddSingleton<IPublicStatusReader>(new FinancialAssessmentStatusReader(Options.Create(new FinancialAssessmentsOptions())));
             shared.AddSingleton(new AssessmentIntake(assessor, "financial-assessments"));
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>
+    /// The staff portal over the same store, with what its dashboard reads (metrics, workers, and the status store, as
+    /// the fleet host shares them), on the system clock (its session cookies must not look expired to the browser).
+    /// </summary>
+    private static async Task<WebApplication> StartPortalAsync(SqliteFleetStore store, FileBlobStore blobs)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Urls"] = "http://127.0.0.1:0" })
+            .Build();
+        var app = PortalWebApplication.Build(configuration, shared =>
+        {
+            shared.AddSingleton<IWorkQueue>(store);
+            shared.AddSingleton<IReviewQueue>(store);
+            shared.AddSingleton<IUserStore>(store);
+            shared.AddSingleton<IWorkerRegistry>(store);
+            shared.AddSingleton<IFleetMetrics>(store);
+            shared.AddSingleton<IPublicStatusStore>(store);
+            shared.AddSingleton<IBlobStore>(blobs);
+            shared.AddSingleton(TimeProvider.System);
         });
         await app.StartAsync();
         return app;
