@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace AutomationFleet.Bots.ContactForms;
 /// (<c>person.postcode</c>, <c>person.dateOfBirth</c>), or those read from a letter handed over by inbound post. Nothing
 /// the bot does answers the person (it writes a case note), so it has no answer steps.
 /// </summary>
-public sealed class ContactFormStatusReader(IOptions<ContactFormsOptions> options) : IPublicStatusReader
+public sealed class ContactFormStatusReader(IOptions<ContactFormsOptions> options, IBlobStore blobs) : IPublicStatusReader
 {
     public string Queue => options.Value.Queue;
 
@@ -18,12 +19,13 @@ public sealed class ContactFormStatusReader(IOptions<ContactFormsOptions> option
     public PublicItemFacts Read(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (PublicItemFactsJson.TryReadHandoff(item.PayloadJson, out var handedOver))
+        var text = PublicItemFactsJson.Document(item, blobs);
+        if (text is not null && PublicItemFactsJson.TryReadHandoff(text, out var handedOver))
         {
             return handedOver;
         }
 
-        using var document = PublicItemFactsJson.Parse(item.PayloadJson);
+        using var document = PublicItemFactsJson.Parse(text);
         return document is null
             ? PublicItemFacts.None
             : PublicItemFactsJson.From(

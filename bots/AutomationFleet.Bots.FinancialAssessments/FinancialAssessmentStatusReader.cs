@@ -1,4 +1,5 @@
 using AutomationFleet.Bots.FinancialAssessments.Delivery;
+using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace AutomationFleet.Bots.FinancialAssessments;
 /// postcode, the last line of the letter's address (<c>addressee.address</c>), or those read from a paper form handed
 /// over by inbound post. The outcome letter, printed or e-mailed, answers the person.
 /// </summary>
-public sealed class FinancialAssessmentStatusReader(IOptions<FinancialAssessmentsOptions> options) : IPublicStatusReader
+public sealed class FinancialAssessmentStatusReader(IOptions<FinancialAssessmentsOptions> options, IBlobStore blobs) : IPublicStatusReader
 {
     public string Queue => options.Value.Queue;
 
@@ -19,12 +20,13 @@ public sealed class FinancialAssessmentStatusReader(IOptions<FinancialAssessment
     public PublicItemFacts Read(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (PublicItemFactsJson.TryReadHandoff(item.PayloadJson, out var handedOver))
+        var text = PublicItemFactsJson.Document(item, blobs);
+        if (text is not null && PublicItemFactsJson.TryReadHandoff(text, out var handedOver))
         {
             return handedOver;
         }
 
-        using var document = PublicItemFactsJson.Parse(item.PayloadJson);
+        using var document = PublicItemFactsJson.Parse(text);
         if (document is null)
         {
             return PublicItemFacts.None;

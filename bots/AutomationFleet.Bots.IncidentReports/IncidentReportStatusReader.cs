@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace AutomationFleet.Bots.IncidentReports;
 /// or the postcode and date of birth read from a letter handed over by inbound post. The team is told, not the reporter,
 /// so it has no answer steps.
 /// </summary>
-public sealed class IncidentReportStatusReader(IOptions<IncidentReportsOptions> options) : IPublicStatusReader
+public sealed class IncidentReportStatusReader(IOptions<IncidentReportsOptions> options, IBlobStore blobs) : IPublicStatusReader
 {
     public string Queue => options.Value.Queue;
 
@@ -18,12 +19,13 @@ public sealed class IncidentReportStatusReader(IOptions<IncidentReportsOptions> 
     public PublicItemFacts Read(WorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (PublicItemFactsJson.TryReadHandoff(item.PayloadJson, out var handedOver))
+        var text = PublicItemFactsJson.Document(item, blobs);
+        if (text is not null && PublicItemFactsJson.TryReadHandoff(text, out var handedOver))
         {
             return handedOver;
         }
 
-        using var document = PublicItemFactsJson.Parse(item.PayloadJson);
+        using var document = PublicItemFactsJson.Parse(text);
         return document is null
             ? PublicItemFacts.None
             : PublicItemFactsJson.From(PublicItemFactsJson.String(document.RootElement, "place", "postcode"), dateOfBirth: null);

@@ -50,7 +50,7 @@ try
         shared.AddSingleton<IReviewQueue>(store);
         shared.AddSingleton<ISideEffectLedger>(store);
         shared.AddSingleton(TimeProvider.System);
-        shared.AddSingleton<IPublicStatusReader>(new ContactFormStatusReader(Options.Create(new ContactFormsOptions())));
+        shared.AddSingleton<IPublicStatusReader>(new ContactFormStatusReader(Options.Create(new ContactFormsOptions()), new FileBlobStore(Path.Combine(root, "blobs"))));
     });
     await site.StartAsync();
     var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Handoff;
+using AutomationFleet.Core.WorkItems;
 
 namespace AutomationFleet.Core.PublicStatus;
 
@@ -33,6 +35,29 @@ public static class PublicItemFactsJson
             handoff.FieldsOf(HandoffFieldNames.Postcode).Select(f => f.Value).ToList(),
             handoff.FieldsOf(HandoffFieldNames.DateOfBirth).Select(f => StatusCheck.ParseDate(f.Value)).OfType<DateOnly>().ToList());
         return true;
+    }
+
+    /// <summary>
+    /// The bot's own document of an item: the JSON file a watched folder attached (<see cref="JsonAttachment"/>), else
+    /// the payload (the intake endpoint's body, or a hand-off). Null when the attachment cannot be read.
+    /// </summary>
+    public static string? Document(WorkItem item, IBlobStore blobs)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(blobs);
+        if (JsonAttachment.Find(item) is not { } file)
+        {
+            return item.PayloadJson;
+        }
+
+        try
+        {
+            return JsonAttachment.ReadText(blobs, file);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The JSON document, or null when it is not JSON (dispose it).</summary>

@@ -87,11 +87,11 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         Store = new SqliteFleetStore(new SqliteStoreOptions { Path = Path.Combine(_root, "fleet.db") }, Time);
         await Store.InitializeAsync(CancellationToken.None);
         var blobs = new FileBlobStore(Path.Combine(_root, "blobs"));
-        await SeedAsync();
+        await SeedAsync(blobs);
         Time.SetUtcNow(Received.AddDays(2).AddHours(1));
 
         Assessor = new ChargeAssessor(ChargingRates.Load(Path.Combine(AppContext.BaseDirectory, "config", "charging")), new LocalChargingPolicy());
-        _site = await StartSiteAsync(Store, Time, Assessor, new Dictionary<string, string?>());
+        _site = await StartSiteAsync(Store, blobs, Time, Assessor, new Dictionary<string, string?>());
         BaseUrl = PortalFixture.Address(_site);
 
         await Store.AddUserAsync("rita", PortalPasswords.Hash(StaffPassword), UserRole.Reviewer, "test", CancellationToken.None);
@@ -130,7 +130,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
     /// (config/appsettings.json) and the bots' status readers, as the fleet hosts it; stop and dispose it when done.
     /// </summary>
     public static async Task<WebApplication> StartSiteAsync<TStore>(
-        TStore store, TimeProvider time, ChargeAssessor assessor, IDictionary<string, string?> settings)
+        TStore store, IBlobStore blobs, TimeProvider time, ChargeAssessor assessor, IDictionary<string, string?> settings)
         where TStore : IPublicStatusStore, IWorkQueue, IReviewQueue, ISideEffectLedger
     {
         var configuration = new ConfigurationBuilder()
@@ -151,9 +151,9 @@ public sealed class PublicSiteFixture : IAsyncLifetime
             shared.AddSingleton<IReviewQueue>(store);
             shared.AddSingleton<ISideEffectLedger>(store);
             shared.AddSingleton(time);
-            shared.AddSingleton<IPublicStatusReader>(new ContactFormStatusReader(Options.Create(new ContactFormsOptions())));
+            shared.AddSingleton<IPublicStatusReader>(new ContactFormStatusReader(Options.Create(new ContactFormsOptions()), blobs));
             shared.AddSingleton<IPublicStatusReader>(new InboundPostStatusReader(taxonomy));
-            shared.AddSingleton<IPublicStatusReader>(new FinancialAssessmentStatusReader(Options.Create(new FinancialAssessmentsOptions())));
+            shared.AddSingleton<IPublicStatusReader>(new FinancialAssessmentStatusReader(Options.Create(new FinancialAssessmentsOptions()), blobs));
             shared.AddSingleton(new AssessmentIntake(assessor, "financial-assessments"));
         });
         await app.StartAsync();
@@ -216,7 +216,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Check your case" }).ClickAsync();
     }
 
-    private async Task SeedAsync()
+    private async Task SeedAsync(FileBlobStore blobs)
     {
         var ct = CancellationToken.None;
         // In review, with a reviewer's note and reasons that name people: none of it may reach the page.
@@ -224,7 +224,15 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         await LeaseAsync("contact-forms");
         await Store.SendToReviewAsync(
             ReviewItem.Id, "seed", new ReviewRequest("contact-forms", "match", """{"record":"CR100006"}""", 0.6, "{}", [ReviewerNote], Urgent: false), ct);
-        ContactItem = await EnqueueAsync("contact-forms", "form:clear-match", Contact());
+        // As the watched folder enqueues a form: the payload points at the JSON file, attached.
+        AttachmentRef form;
+        using (var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Contact())))
+        {
+            form = await blobs.PutAsync("clear-match.json", "application/json", file, ct);
+        }
+
+        ContactItem = (await Store.EnqueueAsync(
+            new NewWorkItem("contact-forms", "inbox-contact-forms:clear-match", """{"source":"inbox","attachment":0}""", [form]), "test", ct)).Item;
 
         LetterItem = await EnqueueAsync("financial-assessments", "fa:FA-1", JsonSerializer.Serialize(new
         {
