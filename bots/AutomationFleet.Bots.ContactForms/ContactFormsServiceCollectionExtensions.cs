@@ -1,6 +1,7 @@
 using AutomationFleet.Bots.ContactForms.Review;
 using AutomationFleet.Connectors.CaseNotes;
 using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Matching.Index;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class ContactFormsServiceCollectionExtensions
         services.TryAddSingleton<PersonIndexFinder>();
         services.TryAddSingleton<IPersonFinder>(sp => sp.GetRequiredService<PersonIndexFinder>());
         services.AddSingleton<IBot, ContactFormBot>();
+        services.AddSingleton<IPublicStatusReader, ContactFormStatusReader>();
         return services.AddContactFormReviewForm();
     }
 

@@ -2,6 +2,7 @@ using AutomationFleet.Bots.FinancialAssessments.Letters;
 using AutomationFleet.Bots.FinancialAssessments.Rates;
 using AutomationFleet.Bots.FinancialAssessments.Review;
 using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review.Forms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class FinancialAssessmentsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ChargeLetterWriter(sp.GetRequiredService<IOptions<FinancialAssessmentsOptions>>().Value.Letter));
         services.AddSingleton<IBot, FinancialAssessmentBot>();
+        services.AddSingleton<IPublicStatusReader, FinancialAssessmentStatusReader>();
         return services.AddFinancialAssessmentReviewForm();
     }
 

@@ -6,6 +6,7 @@ using AutomationFleet.Bots.InboundPost.Review;
 using AutomationFleet.Bots.InboundPost.Routing;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Documents;
 using AutomationFleet.Text;
@@ -55,6 +56,7 @@ public static class InboundPostServiceCollectionExtensions
         services.TryAddSingleton(MailRouting.CreateAcknowledgement);
         services.AddHostedService<ClassifierModelInitializer>();
         services.AddSingleton<IBot, InboundPostBot>();
+        services.AddSingleton<IPublicStatusReader, InboundPostStatusReader>();
         services.AddSingleton<IBot, RetrainClassifierBot>();
         return services.AddInboundPostReviewForm(configuration);
     }

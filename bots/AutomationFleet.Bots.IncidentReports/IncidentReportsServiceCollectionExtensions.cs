@@ -4,6 +4,7 @@ using AutomationFleet.Bots.IncidentReports.Review;
 using AutomationFleet.Bots.IncidentReports.Triage;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Incidents;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Matching.Index;
 using AutomationFleet.Text;
@@ -43,6 +44,7 @@ public static class IncidentReportsServiceCollectionExtensions
             sp.GetService<PersonIndexHolder>(),
             sp.GetRequiredService<IOptions<IncidentReportsOptions>>().Value));
         services.AddSingleton<IBot, IncidentReportBot>();
+        services.AddSingleton<IPublicStatusReader, IncidentReportStatusReader>();
         services.AddSingleton<IBot, IncidentEscalationBot>();
         return services.AddIncidentReviewForm();
     }

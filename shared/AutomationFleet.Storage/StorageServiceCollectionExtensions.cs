@@ -4,13 +4,14 @@ using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Privacy;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
-using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Core.Workers;
 using AutomationFleet.Storage.Postgres;
 using AutomationFleet.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -87,6 +88,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IReviewSlaStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IRetentionStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IPublicStatusStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<ISubjectAccessStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton(provider => new PostgresWorkAvailableSignal(
             provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value,
@@ -138,6 +140,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IReviewSlaStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IRetentionStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IPublicStatusStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<ISubjectAccessStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IWorkAvailableSignal>(provider => new PollingWorkAvailableSignal(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IFleetStoreSchema>(provider => provider.GetRequiredService<SqliteFleetStore>());

@@ -4,8 +4,9 @@ namespace AutomationFleet.Architecture.Tests;
 /// The one-way dependency rule of DESIGN.md: bots → shared, workers → bots + shared, tests → anything.
 /// Nothing but tests depends on workers, nothing but tests depends on tests, and a bot never references another bot.
 /// A sample (samples/) stands in for a foreign system: it references nothing of ours and only tests reference it.
-/// One exception, by name: the review portal is a library under workers/ that the fleet process hosts in-process
-/// (DESIGN.md: "the portal runs inside the fleet process"), so the Worker — and only the Worker — may reference it.
+/// Exceptions, by name: the review portal and the public site are libraries under workers/ that the fleet process hosts
+/// in-process (DESIGN.md: "the portal runs inside the fleet process"), so the Worker — and only the Worker — may
+/// reference them.
 /// </summary>
 public static class DependencyRules
 {
@@ -13,6 +14,7 @@ public static class DependencyRules
     public static readonly IReadOnlyList<(string Library, string Host)> HostedLibraries =
     [
         ("workers/AutomationFleet.Portal/AutomationFleet.Portal.csproj", "workers/AutomationFleet.Worker/AutomationFleet.Worker.csproj"),
+        ("workers/AutomationFleet.PublicSite/AutomationFleet.PublicSite.csproj", "workers/AutomationFleet.Worker/AutomationFleet.Worker.csproj"),
     ];
 
     /// <summary>Every reference that points the wrong way, as a sentence naming both projects.</summary>

@@ -3,6 +3,8 @@ namespace AutomationFleet.Bots.FinancialAssessments.Assessments;
 /// <summary>
 /// One financial assessment as read from its JSON document (<see cref="AssessmentReader"/>): the same document for
 /// <c>fleet assess</c> and the bot. Amounts are as given; the calculator converts them to weekly.
+/// <see cref="SelfDeclared"/> marks an application made on the public site: every figure typed by the person, with no
+/// evidence, so it always goes to a person (<c>AssessmentReviewRules</c>).
 /// </summary>
 public sealed record Assessment(
     string Reference,
@@ -18,7 +20,8 @@ public sealed record Assessment(
     Addressee? Addressee = null,
     IReadOnlyList<Disposal>? Disposals = null,
     LetterDelivery? Delivery = null,
-    PreviousAssessment? Previous = null);
+    PreviousAssessment? Previous = null,
+    bool SelfDeclared = false);
 
 /// <summary>
 /// The person's last charge as the council's system gives it with the document (the fleet keeps no assessment

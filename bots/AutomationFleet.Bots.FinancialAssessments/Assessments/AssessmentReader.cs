@@ -12,7 +12,7 @@ namespace AutomationFleet.Bots.FinancialAssessments.Assessments;
 public static class AssessmentReader
 {
     private static readonly string[] RootFields =
-        ["reference", "effectiveDate", "setting", "person", "income", "capital", "disabilityRelatedExpenditure", "housingCosts", "costOfCare", "careHomeAdmission", "addressee", "disposals", "delivery", "previousAssessment"];
+        ["reference", "effectiveDate", "setting", "person", "income", "capital", "disabilityRelatedExpenditure", "housingCosts", "costOfCare", "careHomeAdmission", "addressee", "disposals", "delivery", "previousAssessment", "selfDeclared"];
 
     private static readonly string[] PersonFields = ["dateOfBirth", "couple", "partnerDateOfBirth", "premiums", "nightCare", "dependentChildren"];
     private static readonly string[] FrequencyFields = ["weekly", "fourWeekly", "monthly", "annual"];
@@ -90,6 +90,7 @@ public static class AssessmentReader
         var disposals = f.List(root, "disposals", required: false, (e, path) => Disposal(e, path, f, effectiveDate));
         var delivery = root.TryGetProperty("delivery", out _) && f.Object(root, "", "delivery") is { } how ? Delivery(how, f) : LetterDelivery.Post;
         var previous = root.TryGetProperty("previousAssessment", out _) && f.Object(root, "", "previousAssessment") is { } last ? Previous(last, f, effectiveDate) : null;
+        var selfDeclared = f.Bool(root, "", "selfDeclared", required: false) ?? false;
         if (setting == CareSetting.CareHome && capital.Any(i => i.Type.Treatment == CapitalTreatment.MainHome) && admission is null)
         {
             f.Error("careHomeAdmission", "is needed when a care-home resident owns a main home (the first 12 weeks of a permanent placement disregard it)");
@@ -102,7 +103,7 @@ public static class AssessmentReader
 
         return reference is null || effectiveDate is null || setting is null || person is null || cost is null
             ? null
-            : new Assessment(reference, effectiveDate.Value, setting.Value, person, income, capital, dre, housing, cost.Value, admission, addressee, disposals, delivery, previous);
+            : new Assessment(reference, effectiveDate.Value, setting.Value, person, income, capital, dre, housing, cost.Value, admission, addressee, disposals, delivery, previous, selfDeclared);
     }
 
     private static AssessedPerson? Person(JsonElement p, Fields f, DateOnly? effectiveDate)

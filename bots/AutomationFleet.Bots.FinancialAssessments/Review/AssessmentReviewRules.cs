@@ -22,6 +22,10 @@ public static class AssessmentReviewRules
         ArgumentNullException.ThrowIfNull(breakdown);
         ArgumentNullException.ThrowIfNull(options);
         var reasons = new List<string>();
+        if (assessment.SelfDeclared)
+        {
+            reasons.Add("Self-declared: the person applied on the public site with figures they typed and no evidence. Ask for proof of each income, holding and cost before deciding.");
+        }
 
         var unevidenced = assessment.Income.Where(i => !i.Evidenced).Select(i => $"{i.Path} ({i.Type.Name})")
             .Concat(assessment.Capital.Where(c => !c.Evidenced).Select(c => $"{c.Path} ({c.Type.Name})")).ToList();

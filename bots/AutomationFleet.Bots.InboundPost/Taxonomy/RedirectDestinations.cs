@@ -67,6 +67,13 @@ public sealed partial class RedirectDestinations
     /// <summary>The subject for a destination and citizen reference.</summary>
     public string SubjectFor(RedirectDestination destination, string reference) => Fill(Subject, destination, reference);
 
+    /// <summary>The destination's own wording (where to go instead), for the public status page.</summary>
+    public static string WordingFor(RedirectDestination destination, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return Fill(destination.Wording, destination, reference);
+    }
+
     /// <summary>The text the sender is sent (by mail, or in a letter): opening, the destination's wording, closing.</summary>
     public string TextFor(RedirectDestination destination, string reference) =>
         string.Join("\n\n", new[] { Opening, destination.Wording, Closing }.Where(p => p.Length > 0).Select(p => Fill(p, destination, reference)))

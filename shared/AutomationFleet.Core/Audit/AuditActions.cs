@@ -96,4 +96,10 @@ public static class AuditActions
 
     /// <summary>Everything held about one person was exported (detail: the search kind and counts, never the searched values).</summary>
     public const string SubjectAccessExport = "subject-access-export";
+
+    /// <summary>A status-page check (postcode or date of birth) did not match (target: the reference typed; never the check).</summary>
+    public const string StatusCheckFailed = "status-check-failed";
+
+    /// <summary>A status-page look-up was refused because too many checks failed (target: the reference typed).</summary>
+    public const string StatusCheckLimited = "status-check-limited";
 }

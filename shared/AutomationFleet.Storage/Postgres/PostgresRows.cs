@@ -507,4 +507,22 @@ internal static class PostgresRows
 
     /// <summary>An incident state stored by name.</summary>
     public static IncidentState IncidentStateName(string value) => Enum.Parse<IncidentState>(value, ignoreCase: false);
+
+    /// <summary>Failed status-page checks in the window, per reference and per client.</summary>
+    internal sealed class StatusCheckFailuresRow
+    {
+        public long ByReference { get; set; }
+
+        public long ByClient { get; set; }
+    }
+
+    /// <summary>Status-page look-ups that found an item, distinct items looked up, and items in the store.</summary>
+    internal sealed class StatusLookupsRow
+    {
+        public long LookUps { get; set; }
+
+        public long ItemsLookedUp { get; set; }
+
+        public long Items { get; set; }
+    }
 }

@@ -563,4 +563,33 @@ internal static class PostgresStatements
     public const string SelectIncidentAudit = """
         SELECT reference, at, actor, action, from_state, to_state, detail FROM incident_audit WHERE reference = @reference ORDER BY id;
         """;
+
+    public const string SelectItemById = "SELECT " + ItemColumns + " FROM work_items WHERE id = @id;";
+
+    /// <summary>Serialises look-up attempts per reference, then per client (always in that order: no deadlock), so counts are exact.</summary>
+    public const string LockStatusCheckKeys = """
+        SELECT pg_advisory_xact_lock(hashtextextended('status-check-reference/' || @reference, 0)),
+               pg_advisory_xact_lock(hashtextextended('status-check-client/' || @client, 0));
+        """;
+
+    public const string DeleteOldFailedStatusChecks = "DELETE FROM status_checks WHERE NOT passed AND at < @since;";
+
+    public const string InsertStatusCheck = """
+        INSERT INTO status_checks (reference, client, at, passed) VALUES (@reference, @client, @now, false) RETURNING id;
+        """;
+
+    public const string CountFailedStatusChecks = """
+        SELECT (SELECT count(*) FROM status_checks WHERE reference = @reference AND NOT passed AND at >= @since) AS by_reference,
+               (SELECT count(*) FROM status_checks WHERE client = @client AND NOT passed AND at >= @since) AS by_client;
+        """;
+
+    public const string PassStatusCheck = "UPDATE status_checks SET passed = true, item_id = @item WHERE id = @id;";
+
+    public const string SelectStatusCheckReference = "SELECT reference FROM status_checks WHERE id = @id;";
+
+    public const string CountStatusLookups = """
+        SELECT (SELECT count(*) FROM status_checks WHERE passed) AS look_ups,
+               (SELECT count(DISTINCT item_id) FROM status_checks WHERE passed) AS items_looked_up,
+               (SELECT count(*) FROM work_items) AS items;
+        """;
 }

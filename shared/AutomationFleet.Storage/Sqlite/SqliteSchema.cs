@@ -33,7 +33,30 @@ internal static class SqliteSchema
         new(7, "bots paused fleet-wide from the admin console or the CLI", CreateBotPauses),
         new(8, "retention: when an item was redacted, and the index the purge finds finished items by", AddRetention),
         new(9, "audit trail retention: audit rows older than the purge's bound may be deleted, by the purge only", AddAuditTrailRetention),
+        new(10, "public status page: look-up attempts, for rate-limiting wrong checks and counting look-ups per item", CreateStatusChecks),
     ];
+
+    /// <summary>
+    /// Version 10 (issue 14): the public status page's look-up attempts. A row per attempt, counted as failed
+    /// (<c>passed</c> 0) until it finds its item (<c>passed</c> 1, <c>item_id</c> set). Failed rows rate-limit by reference
+    /// and by client address within a window and are deleted once older than it; passed rows are the look-ups per item.
+    /// Never the check value typed.
+    /// </summary>
+    public const string CreateStatusChecks = """
+        CREATE TABLE IF NOT EXISTS status_checks (
+            id         INTEGER PRIMARY KEY,
+            reference  TEXT    NOT NULL,
+            client     TEXT    NOT NULL,
+            at         INTEGER NOT NULL,
+            passed     INTEGER NOT NULL DEFAULT 0,
+            item_id    INTEGER NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_status_checks_reference ON status_checks (reference, at) WHERE passed = 0;
+        CREATE INDEX IF NOT EXISTS ix_status_checks_client ON status_checks (client, at) WHERE passed = 0;
+        CREATE INDEX IF NOT EXISTS ix_status_checks_failed_at ON status_checks (at) WHERE passed = 0;
+        CREATE INDEX IF NOT EXISTS ix_status_checks_item ON status_checks (item_id) WHERE passed = 1;
+        """;
 
     /// <summary>
     /// Version 6: an account's session stamp (a session cookie carries it and is refused once it changes: sign-out and an

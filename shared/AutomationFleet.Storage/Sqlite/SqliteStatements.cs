@@ -491,4 +491,26 @@ internal static class SqliteStatements
     public const string SelectIncidentAudit = """
         SELECT reference, at, actor, action, from_state, to_state, detail FROM incident_audit WHERE reference = $reference ORDER BY id;
         """;
+
+    public const string DeleteOldFailedStatusChecks = "DELETE FROM status_checks WHERE passed = 0 AND at < $since;";
+
+    public const string InsertStatusCheck = """
+        INSERT INTO status_checks (reference, client, at, passed) VALUES ($reference, $client, $now, 0) RETURNING id;
+        """;
+
+    public const string CountFailedStatusChecksByReference =
+        "SELECT COUNT(*) FROM status_checks WHERE reference = $reference AND passed = 0 AND at >= $since;";
+
+    public const string CountFailedStatusChecksByClient =
+        "SELECT COUNT(*) FROM status_checks WHERE client = $client AND passed = 0 AND at >= $since;";
+
+    public const string PassStatusCheck = "UPDATE status_checks SET passed = 1, item_id = $item WHERE id = $id RETURNING reference;";
+
+    public const string SelectStatusCheckReference = "SELECT reference FROM status_checks WHERE id = $id;";
+
+    public const string CountStatusLookups = """
+        SELECT (SELECT COUNT(*) FROM status_checks WHERE passed = 1),
+               (SELECT COUNT(DISTINCT item_id) FROM status_checks WHERE passed = 1),
+               (SELECT COUNT(*) FROM work_items);
+        """;
 }

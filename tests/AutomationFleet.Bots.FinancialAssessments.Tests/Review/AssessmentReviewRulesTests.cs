@@ -64,6 +64,15 @@ public sealed class AssessmentReviewRulesTests
         Assert.Contains(Check(Base.Replace("\"weekly\": 230.25", "\"weekly\": 230.25, \"evidenced\": false", StringComparison.Ordinal)), r => r == "Missing evidence: no proof came with income[0] (state-pension).");
 
     [Fact]
+    public void Check_SelfDeclaredOnThePublicSite_AlwaysToAPerson()
+    {
+        var reasons = Check(Base.Replace("\"reference\": \"R-1\",", "\"reference\": \"R-1\", \"selfDeclared\": true,", StringComparison.Ordinal));
+
+        Assert.Contains(reasons, r => r.StartsWith("Self-declared: the person applied on the public site", StringComparison.Ordinal));
+        Assert.Empty(Check(Base));
+    }
+
+    [Fact]
     public void Check_TwoDisabilityCareBenefits_Inconsistent() =>
         Assert.Contains(
             Check(Base.Replace("""[ { "type": "state-pension", "weekly": 230.25 } ]""", """[ { "type": "attendance-allowance", "rate": "lower", "weekly": 73.90 }, { "type": "pip-daily-living", "rate": "standard", "weekly": 73.90 } ]""", StringComparison.Ordinal)),

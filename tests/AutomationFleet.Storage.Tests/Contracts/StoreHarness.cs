@@ -3,6 +3,7 @@ using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Privacy;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -47,6 +48,8 @@ public abstract class StoreHarness : IAsyncDisposable
     public abstract IRetentionStore Retention { get; }
 
     public abstract ISubjectAccessStore SubjectAccess { get; }
+
+    public abstract IPublicStatusStore PublicStatus { get; }
 
     public async Task<WorkItem> EnqueueAsync(string reference, string queue = "q", int priority = 0, DateTimeOffset? due = null)
     {

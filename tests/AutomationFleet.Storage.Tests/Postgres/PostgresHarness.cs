@@ -1,15 +1,16 @@
-using AutomationFleet.Core.Bots;
 using System.Globalization;
+using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Privacy;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
-using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Core.Workers;
 using AutomationFleet.Storage.Postgres;
 using AutomationFleet.Storage.Tests.Contracts;
 using Npgsql;
@@ -52,6 +53,8 @@ internal sealed class PostgresHarness : StoreHarness
     public override IRetentionStore Retention => Store;
 
     public override ISubjectAccessStore SubjectAccess => Store;
+
+    public override IPublicStatusStore PublicStatus => Store;
 
     public static async Task<PostgresHarness> CreateAsync(PostgresServer server)
     {

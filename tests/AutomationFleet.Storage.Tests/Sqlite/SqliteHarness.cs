@@ -3,12 +3,13 @@ using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Privacy;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.Users;
-using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
+using AutomationFleet.Core.Workers;
 using AutomationFleet.Storage.Sqlite;
 using AutomationFleet.Storage.Tests.Contracts;
 
@@ -47,6 +48,8 @@ internal sealed class SqliteHarness : StoreHarness
     public override IRetentionStore Retention => _test.Store;
 
     public override ISubjectAccessStore SubjectAccess => _test.Store;
+
+    public override IPublicStatusStore PublicStatus => _test.Store;
 
     public static async Task<SqliteHarness> CreateAsync()
     {

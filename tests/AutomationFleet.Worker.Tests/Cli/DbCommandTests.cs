@@ -32,10 +32,10 @@ public sealed class DbCommandTests : IAsyncDisposable
     public async Task Migrate_OlderFile_UpgradedInPlaceKeepingItsItems()
     {
         await _cli.RunAsync("enqueue", "--queue", "q", "--reference", "kept-1");
-        // A file as the previous build left it: without the newest step (audit trail retention), recorded at the version before.
+        // A file as the previous build left it: without the newest step (the status page's look-ups), recorded at the version before.
         var current = await VersionAsync();
         await ExecuteAsync($"""
-            DROP TABLE audit_purge_bound; DROP INDEX ix_audit_log_at; DROP INDEX ix_security_audit_at; DROP INDEX ix_incident_audit_at;
+            DROP TABLE status_checks;
             DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES ({current - 1}, 0);
             """);
 
@@ -47,6 +47,7 @@ public sealed class DbCommandTests : IAsyncDisposable
         Assert.Equal(current, json.RootElement.GetProperty("after").GetInt64());
         Assert.True(await TableExistsAsync("incidents"));
         Assert.True(await TableExistsAsync("audit_purge_bound"));
+        Assert.True(await TableExistsAsync("status_checks"));
         Assert.Equal(ExitCodes.Success, (await _cli.RunAsync("items", "show", "kept-1")).ExitCode);
     }
 

@@ -39,6 +39,9 @@ internal sealed class FleetTestHost : IAsyncDisposable
         ["Store:Path"] = DatabasePath,
         ["Worker:LogDirectory"] = Path.Combine(Directory, "logs"),
         ["Worker:HeartbeatInterval"] = "00:00:00.5",
+
+        // A fleet run hosts the public site too: on a free port, so tests never collide with each other or with ./fleet.sh run.
+        ["PublicSite:Urls"] = "http://127.0.0.1:0",
     };
 
     public IHost Build(IDictionary<string, string?> settings, params IBot[] bots) => Build(settings, clock: null, bots);

@@ -2,6 +2,7 @@ using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Core.SideEffects;
@@ -64,6 +65,11 @@ public sealed class PortalHostedService(
 
             portal.AddSingleton(new Admin.FleetBots(
                 services.GetServices<IBot>().Select(b => b.Name).Concat(services.GetServices<IReviewForm>().Select(f => f.Bot))));
+
+            if (services.GetService<IPublicStatusStore>() is { } lookups)
+            {
+                portal.AddSingleton(lookups);
+            }
 
             if (services.GetService<ISideEffectLedger>() is { } ledger)
             {

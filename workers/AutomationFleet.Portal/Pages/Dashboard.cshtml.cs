@@ -1,5 +1,6 @@
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Workers;
 using AutomationFleet.Portal.Charts;
 using AutomationFleet.Core.WorkItems;
@@ -15,6 +16,13 @@ namespace AutomationFleet.Portal.Pages;
 public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWorkerRegistry workers, TimeProvider time, IServiceProvider services) : PageModel
 {
     private readonly IBotPauseStore? _pauses = services.GetService<IBotPauseStore>();
+    private readonly IPublicStatusStore? _lookups = services.GetService<IPublicStatusStore>();
+
+    /// <summary>
+    /// Public status-page look-ups (the proxy for repeat contact: fewer calls asking "where is my case"); null when the
+    /// host hands over no status store.
+    /// </summary>
+    public StatusLookupCounts? LookUps { get; private set; }
 
     /// <summary>Bots paused fleet-wide (empty when the host hands over no pause store).</summary>
     public IReadOnlyList<BotPause> Paused { get; private set; } = [];
@@ -62,6 +70,7 @@ public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWor
         Backlog = await metrics.GetReviewBacklogAsync(FleetMeter.DueSoon, cancellationToken);
         Workers = (await workers.ListAsync(StaleAfter, cancellationToken)).Where(w => w.StoppedAt is null).ToList();
         Paused = _pauses is null ? [] : await _pauses.ListBotPausesAsync(cancellationToken);
+        LookUps = _lookups is null ? null : await _lookups.CountStatusLookupsAsync(cancellationToken);
     }
 
     public int Count(string queueName, WorkItemState state) =>

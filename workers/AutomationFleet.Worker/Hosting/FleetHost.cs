@@ -7,6 +7,7 @@ using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
 using AutomationFleet.Portal.Hosting;
+using AutomationFleet.PublicSite.Hosting;
 using AutomationFleet.Storage;
 using AutomationFleet.Worker.Inbox;
 using AutomationFleet.Worker.Queueing;
@@ -35,13 +36,14 @@ public static class FleetHost
     public static IHost Create(string[] args, Action<HostApplicationBuilder>? configure) => CreateBuilder(args, configure).Build();
 
     /// <summary>
-    /// The host <c>fleet run</c> runs: the fleet plus the review portal in the same process, sharing its store
-    /// (unless <c>Portal:Enabled</c> is false).
+    /// The host <c>fleet run</c> runs: the fleet plus the review portal and the public site in the same process, sharing
+    /// its store, each on its own port (unless <c>Portal:Enabled</c> or <c>PublicSite:Enabled</c> is false).
     /// </summary>
     public static IHost CreateWithPortal(string[] args, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = CreateBuilder(args, configure);
         builder.Services.AddFleetPortalHost(builder.Configuration);
+        builder.Services.AddPublicSiteHost(builder.Configuration);
         PortalScheduleControl.AddPortalScheduleControl(builder.Services);
         return builder.Build();
     }

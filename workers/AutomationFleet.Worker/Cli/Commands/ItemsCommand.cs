@@ -94,6 +94,7 @@ public static class ItemsCommand
         void Row(string name, string? value) => grid.AddRow(new Markup($"[bold]{Markup.Escape(name)}[/]"), Render.Cell(value));
         Row("Reference", item.Reference);
         Row("Id", item.Id.ToString(CultureInfo.InvariantCulture));
+        Row("Short reference", ShortReference.For(item));
         Row("Queue", item.Queue);
         Row("State", item.State.ToString());
         Row("Attempts", item.Attempts.ToString(CultureInfo.InvariantCulture));
