@@ -3,6 +3,7 @@ using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Privacy;
+using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
@@ -19,4 +20,5 @@ namespace AutomationFleet.Storage;
 /// </summary>
 public interface IFleetStore :
     IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IFleetMetrics, IUserStore, IThresholdOverrideStore,
-    IBotPauseStore, IIncidentStore, IReviewSlaStore, IRetentionStore, ISubjectAccessStore, IFleetStoreSchema, IAsyncDisposable;
+    IBotPauseStore, IIncidentStore, IReviewSlaStore, IRetentionStore, ISubjectAccessStore, IPublicStatusStore, IFleetStoreSchema,
+    IAsyncDisposable;
