@@ -8,6 +8,7 @@ using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
@@ -84,6 +85,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IBotPauseStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IUpdateStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IReviewSlaStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IRetentionStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
@@ -135,6 +137,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IBotPauseStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IUpdateStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IReviewSlaStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IRetentionStore>(provider => provider.GetRequiredService<SqliteFleetStore>());

@@ -6,6 +6,7 @@ using AutomationFleet.Core.Privacy;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Core.Workers;
@@ -33,6 +34,9 @@ public abstract class StoreHarness : IAsyncDisposable
     public abstract IThresholdOverrideStore Thresholds { get; }
 
     public abstract IBotPauseStore Pauses { get; }
+
+    /// <summary>The store as <see cref="IUpdateStore"/>.</summary>
+    public abstract IUpdateStore Updates { get; }
 
     public abstract IUserStore Users { get; }
 

@@ -32,10 +32,10 @@ public sealed class DbCommandTests : IAsyncDisposable
     public async Task Migrate_OlderFile_UpgradedInPlaceKeepingItsItems()
     {
         await _cli.RunAsync("enqueue", "--queue", "q", "--reference", "kept-1");
-        // A file as the previous build left it: without the newest step (retention), recorded at the version before.
+        // A file as the previous build left it: without the newest step (proactive updates), recorded at the version before.
         var current = await VersionAsync();
         await ExecuteAsync($"""
-            DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at;
+            DROP TABLE update_opt_outs; DROP TABLE update_sends;
             DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES ({current - 1}, 0);
             """);
 
@@ -46,7 +46,8 @@ public sealed class DbCommandTests : IAsyncDisposable
         Assert.Equal(current - 1, json.RootElement.GetProperty("before").GetInt64());
         Assert.Equal(current, json.RootElement.GetProperty("after").GetInt64());
         Assert.True(await TableExistsAsync("incidents"));
-        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM pragma_table_info('work_items') WHERE name = 'redacted_at'"));
+        Assert.True(await TableExistsAsync("update_sends"));
+        Assert.True(await TableExistsAsync("update_opt_outs"));
         Assert.Equal(ExitCodes.Success, (await _cli.RunAsync("items", "show", "kept-1")).ExitCode);
     }
 

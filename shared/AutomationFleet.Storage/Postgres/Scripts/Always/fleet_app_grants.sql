@@ -26,6 +26,9 @@ BEGIN
     GRANT SELECT ON schema_versions TO fleet_app;
     -- Paused bots (0005): a row while paused, deleted on resume.
     GRANT SELECT, INSERT, DELETE ON bot_pauses TO fleet_app;
+    -- Proactive updates (0007): reservations are marked sent; opt-outs are kept for good.
+    GRANT SELECT, INSERT, UPDATE ON update_sends TO fleet_app;
+    GRANT SELECT, INSERT ON update_opt_outs TO fleet_app;
     -- The scheduler's (Quartz.NET) rows: it inserts, updates and deletes its own triggers, fired triggers, locks and
     -- check-ins, but never changes their tables (0003 creates them).
     GRANT SELECT, INSERT, UPDATE, DELETE ON qrtz_job_details, qrtz_triggers, qrtz_simple_triggers, qrtz_cron_triggers,
