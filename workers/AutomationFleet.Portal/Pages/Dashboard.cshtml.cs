@@ -1,5 +1,6 @@
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Metrics;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Workers;
 using AutomationFleet.Portal.Charts;
 using AutomationFleet.Core.WorkItems;
@@ -7,6 +8,7 @@ using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Portal.Pages;
 
@@ -15,6 +17,13 @@ namespace AutomationFleet.Portal.Pages;
 public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWorkerRegistry workers, TimeProvider time, IServiceProvider services) : PageModel
 {
     private readonly IBotPauseStore? _pauses = services.GetService<IBotPauseStore>();
+    private readonly IUpdateStore? _updates = services.GetService<IUpdateStore>();
+
+    /// <summary>The window of the updates measures, in days.</summary>
+    public const int UpdateDays = 7;
+
+    /// <summary>Proactive updates over the last <see cref="UpdateDays"/> days; null while updates are off.</summary>
+    public UpdateMeasures? Updates { get; private set; }
 
     /// <summary>Bots paused fleet-wide (empty when the host hands over no pause store).</summary>
     public IReadOnlyList<BotPause> Paused { get; private set; } = [];
@@ -62,6 +71,13 @@ public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWor
         Backlog = await metrics.GetReviewBacklogAsync(FleetMeter.DueSoon, cancellationToken);
         Workers = (await workers.ListAsync(StaleAfter, cancellationToken)).Where(w => w.StoppedAt is null).ToList();
         Paused = _pauses is null ? [] : await _pauses.ListBotPausesAsync(cancellationToken);
+        var updateOptions = services.GetService<IOptions<UpdatesOptions>>()?.Value;
+        if (_updates is not null && updateOptions is { Enabled: true })
+        {
+            var today = DateOnly.FromDateTime(Now.UtcDateTime);
+            var since = new DateTimeOffset(today.AddDays(1 - UpdateDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            Updates = UpdateMeasures.From(await _updates.ListUpdatesAsync(since, cancellationToken), updateOptions, today, UpdateDays);
+        }
     }
 
     public int Count(string queueName, WorkItemState state) =>
