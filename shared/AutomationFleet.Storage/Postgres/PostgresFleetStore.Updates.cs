@@ -32,7 +32,7 @@ public sealed partial class PostgresFleetStore : IUpdateStore
         """;
 
     private const string ListUpdateSends = """
-        SELECT item_reference AS ItemReference, queue AS Queue, touch_point AS TouchPoint, day AS Day, sent_at IS NOT NULL AS Sent
+        SELECT item_reference AS ItemReference, queue AS Queue, touch_point AS TouchPoint, day AS Day, sent_at AS SentAt
         FROM update_sends WHERE reserved_at >= @since ORDER BY reserved_at;
         """;
 
@@ -125,9 +125,9 @@ public sealed partial class PostgresFleetStore : IUpdateStore
                 .ToList(),
             cancellationToken);
 
-    private sealed record UpdateRow(string ItemReference, string Queue, string TouchPoint, string Day, bool Sent)
+    private sealed record UpdateRow(string ItemReference, string Queue, string TouchPoint, string Day, long? SentAt)
     {
         public UpdateRecord ToRecord() => new(
-            ItemReference, Queue, Enum.Parse<TouchPoint>(TouchPoint), DateOnly.ParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), Sent);
+            ItemReference, Queue, Enum.Parse<TouchPoint>(TouchPoint), DateOnly.ParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), SentAt is not null);
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class SqliteFleetStore : IUpdateStore
     private const string InsertOptOut = "INSERT OR IGNORE INTO update_opt_outs (kind, value, opted_out_at) VALUES ($kind, $value, $now);";
 
     private const string ListUpdateSends = """
-        SELECT item_reference AS ItemReference, queue AS Queue, touch_point AS TouchPoint, day AS Day, sent_at IS NOT NULL AS Sent
+        SELECT item_reference AS ItemReference, queue AS Queue, touch_point AS TouchPoint, day AS Day, sent_at AS SentAt
         FROM update_sends WHERE reserved_at >= $since ORDER BY reserved_at;
         """;
 
@@ -115,9 +115,9 @@ public sealed partial class SqliteFleetStore : IUpdateStore
                 .ToList(),
             cancellationToken);
 
-    private sealed record UpdateRow(string ItemReference, string Queue, string TouchPoint, string Day, long Sent)
+    private sealed record UpdateRow(string ItemReference, string Queue, string TouchPoint, string Day, long? SentAt)
     {
         public UpdateRecord ToRecord() => new(
-            ItemReference, Queue, Enum.Parse<TouchPoint>(TouchPoint), DateOnly.ParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), Sent != 0);
+            ItemReference, Queue, Enum.Parse<TouchPoint>(TouchPoint), DateOnly.ParseExact(Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), SentAt is not null);
     }
 }

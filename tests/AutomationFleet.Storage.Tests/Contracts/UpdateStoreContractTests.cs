@@ -85,6 +85,14 @@ public abstract class UpdateStoreContractTests
     }
 
     [Fact]
+    public async Task ListUpdatesAsync_NothingReserved_Empty()
+    {
+        await using var t = await CreateStoreAsync();
+
+        Assert.Empty(await t.Updates.ListUpdatesAsync(StoreHarness.Start.AddDays(-7), None));
+    }
+
+    [Fact]
     public async Task ListUpdatesAsync_ReservedThenOneMarkedSent_SentOnlyOnThatOne()
     {
         await using var t = await CreateStoreAsync();
