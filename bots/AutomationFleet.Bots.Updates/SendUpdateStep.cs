@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutomationFleet.Bots.Updates.Channels;
 using AutomationFleet.Bots.Updates.OptOut;
+using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.WorkItems;
@@ -20,6 +21,7 @@ namespace AutomationFleet.Bots.Updates;
 public sealed class SendUpdateStep(
     IWorkQueue queue,
     IUpdateStore store,
+    IBlobStore blobs,
     IUpdateChannel channel,
     OptOutToken tokens,
     IOptions<UpdatesOptions> options,
@@ -62,7 +64,7 @@ public sealed class SendUpdateStep(
             return Skipped("The item is another organisation's: the redirect told the sender where to go.");
         }
 
-        if (UpdateRecipients.AddressOf(item.PayloadJson) is not { } recipient)
+        if ((UpdateRecipients.AddressOf(item.PayloadJson) ?? await AttachedFormAddressAsync(item, cancellationToken)) is not { } recipient)
         {
             return Skipped("The item names no e-mail address for its sender.");
         }
@@ -85,6 +87,19 @@ public sealed class SendUpdateStep(
         var result = await channel.SendAsync(message, cancellationToken);
         await store.MarkUpdateSentAsync(context.Item.Reference, CancellationToken.None);
         return result;
+    }
+
+    // A form dropped into a watched folder is kept as the item's attachment, its payload only saying where it came from.
+    private async Task<MimeKit.MailboxAddress?> AttachedFormAddressAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        if (item.Attachments is not [{ MediaType: "application/json", Length: < 1_000_000 } form])
+        {
+            return null;
+        }
+
+        await using var stream = blobs.OpenRead(form.ContentHash);
+        using var reader = new StreamReader(stream);
+        return UpdateRecipients.AddressOf(await reader.ReadToEndAsync(cancellationToken));
     }
 
     private static string Skipped(string reason) => JsonSerializer.Serialize(new { sent = false, reason });

@@ -2,6 +2,7 @@ using AutomationFleet.Bots.Updates.Channels;
 using AutomationFleet.Bots.Updates.OptOut;
 using AutomationFleet.Bots.Updates.Timescale;
 using AutomationFleet.Connectors.Mail;
+using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Updates;
@@ -48,7 +49,7 @@ public static class UpdatesServiceCollectionExtensions
             [
                 new TimescaleSweepStep(sp.GetRequiredService<IWorkQueue>(), sp.GetRequiredService<ItemUpdates>(), options, time),
                 new SendUpdateStep(
-                    sp.GetRequiredService<IWorkQueue>(), sp.GetRequiredService<IUpdateStore>(), sp.GetRequiredService<IUpdateChannel>(),
+                    sp.GetRequiredService<IWorkQueue>(), sp.GetRequiredService<IUpdateStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<IUpdateChannel>(),
                     sp.GetRequiredService<OptOutToken>(), options, time, sp.GetRequiredService<ILogger<SendUpdateStep>>()),
             ];
             return new UpdatesBot(options, steps);

@@ -64,7 +64,7 @@ internal sealed class UpdatesTestKit : IAsyncDisposable
             options,
             [
                 new TimescaleSweepStep(Store, Updates, options, Clock),
-                new SendUpdateStep(Store, Store, Channel, Tokens, options, Clock, _loggerFactory.CreateLogger<SendUpdateStep>()),
+                new SendUpdateStep(Store, Store, new FileBlobStore(Path.Combine(_root, "blobs")), Channel, Tokens, options, Clock, _loggerFactory.CreateLogger<SendUpdateStep>()),
             ]);
     }
 
