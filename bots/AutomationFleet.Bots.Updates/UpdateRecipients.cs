@@ -7,7 +7,7 @@ namespace AutomationFleet.Bots.Updates;
 /// <summary>
 /// Where an item's updates go: the sender of a mail (its Reply-To, else From, as the acknowledgement), else the e-mail
 /// address a form gave for the person who sent it (<c>email</c>, <c>person.email</c>, <c>reporter.email</c>,
-/// <c>applicant.email</c>). Post from the inbox folder has none: no update is sent (there is no letter channel yet).
+/// <c>applicant.email</c>; the caller also tries a watched folder's attached JSON form). Post from the inbox folder has none: no update is sent (there is no letter channel yet).
 /// </summary>
 public static class UpdateRecipients
 {
