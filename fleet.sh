@@ -111,6 +111,17 @@ seed_inbox() {
     fi
 }
 
+# enable_updates: proactive updates on for the embedded default (config/updates.json ships them off), signed with a key
+# made once per var/ and readable only by its owner; with Mail:Smtp off they land in var/outbox/updates/ as .eml files.
+enable_updates() {
+    local key_file="$ROOT/var/updates/opt-out.key"
+    mkdir -p "$(dirname "$key_file")"
+    if [ ! -s "$key_file" ]; then
+        (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file")
+    fi
+    export FLEET_Updates__Enabled="${FLEET_Updates__Enabled:-true}" FLEET_Updates__OptOutKey="${FLEET_Updates__OptOutKey:-$(cat "$key_file")}"
+}
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 SAMPLE_APP_PID=""
@@ -161,6 +172,7 @@ cmd_run() {
     build_fleet
     mkdir -p var
     seed_inbox
+    enable_updates
     if [ "${FLEET_SAMPLE_APP:-on}" = off ]; then
         exec "$FLEET_EXE" run "$@"
     fi

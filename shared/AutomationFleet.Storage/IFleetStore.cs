@@ -7,6 +7,7 @@ using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Core.Workers;
@@ -21,4 +22,4 @@ namespace AutomationFleet.Storage;
 public interface IFleetStore :
     IWorkQueue, IReviewQueue, ISideEffectLedger, IWorkerRegistry, IFleetMetrics, IUserStore, IThresholdOverrideStore,
     IBotPauseStore, IIncidentStore, IReviewSlaStore, IRetentionStore, ISubjectAccessStore, IPublicStatusStore, IFleetStoreSchema,
-    IAsyncDisposable;
+    IUpdateStore, IAsyncDisposable;

@@ -9,6 +9,7 @@ using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Core.Workers;
@@ -85,6 +86,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IBotPauseStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
+        services.TryAddSingleton<IUpdateStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IReviewSlaStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
         services.TryAddSingleton<IRetentionStore>(provider => provider.GetRequiredService<PostgresFleetStore>());
@@ -137,6 +139,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IThresholdOverrideStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IBotPauseStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
+        services.TryAddSingleton<IUpdateStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IIncidentStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IReviewSlaStore>(provider => provider.GetRequiredService<SqliteFleetStore>());
         services.TryAddSingleton<IRetentionStore>(provider => provider.GetRequiredService<SqliteFleetStore>());

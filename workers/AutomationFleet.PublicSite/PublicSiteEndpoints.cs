@@ -1,15 +1,18 @@
+using AutomationFleet.Bots.Updates.OptOut;
 using AutomationFleet.PublicSite.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutomationFleet.PublicSite;
 
 /// <summary>
 /// The public site's middleware and endpoints, in order: the one place to read what the site answers. Its pages are the
 /// Razor Pages of <c>Pages/</c>: <c>/</c> (start), <c>/status</c> (look-up) and <c>/status/{link}</c> (the case),
-/// <c>/estimate</c> (charge estimate and applying) and <c>/estimate/applied/{link}</c>. A new citizen page (such as an
-/// opt-out from e-mail updates) is a page in <c>Pages/</c> plus a link in <c>Pages/Shared/_Layout.cshtml</c>'s footer; an
-/// endpoint without a page is mapped here, before <see cref="RazorPagesEndpointRouteBuilderExtensions.MapRazorPages"/>.
+/// <c>/estimate</c> (charge estimate and applying) and <c>/estimate/applied/{link}</c>; with proactive updates on, the
+/// opt-out page every update links to (<c>/updates/opt-out</c>, the updates bot's). A new citizen page is a page in
+/// <c>Pages/</c> plus a link in <c>Pages/Shared/_Layout.cshtml</c>'s footer; an endpoint without a page is mapped here,
+/// before <see cref="RazorPagesEndpointRouteBuilderExtensions.MapRazorPages"/>.
 /// </summary>
 public static class PublicSiteEndpoints
 {
@@ -25,6 +28,11 @@ public static class PublicSiteEndpoints
         app.UseAntiforgery();
         app.MapGet("/assets/{file}", PublicStaticFiles.Serve);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        if (app.Services.GetService<OptOutToken>() is not null)
+        {
+            app.MapUpdateOptOut();
+        }
+
         app.MapRazorPages();
         return app;
     }

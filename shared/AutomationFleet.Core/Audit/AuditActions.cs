@@ -82,6 +82,9 @@ public static class AuditActions
     /// <summary>An administrator searched the audit trail.</summary>
     public const string AuditSearched = "audit-searched";
 
+    /// <summary>A citizen (or staff for them, from the CLI) stopped proactive updates to an address or about an item.</summary>
+    public const string UpdatesOptedOut = "updates-opted-out";
+
     /// <summary>A bot was paused fleet-wide.</summary>
     public const string BotPaused = "bot-paused";
 

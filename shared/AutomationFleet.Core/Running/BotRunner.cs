@@ -6,6 +6,7 @@ using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -23,6 +24,8 @@ namespace AutomationFleet.Core.Running;
 /// delivers it rather than deciding again. Each step is recorded as Started before it runs and
 /// Completed after; a redo skips completed steps, redoes idempotent ones, and sends the item to a
 /// person when a non-idempotent step was cut off midway (it may or may not have happened).
+/// Touch points for the sender's updates (received, decided, passed to a service, done) are raised here and only here,
+/// through <see cref="ItemUpdates"/>: each is an idempotent enqueue, so a redo raises nothing new.
 /// </remarks>
 public sealed class BotRunner(
     IWorkQueue queue,
@@ -30,7 +33,8 @@ public sealed class BotRunner(
     IBlobStore blobs,
     ConfidencePolicy policy,
     ResiliencePipelineProvider<string> pipelines,
-    ILogger<BotRunner> logger)
+    ILogger<BotRunner> logger,
+    ItemUpdates? updates = null)
 {
     /// <summary>Reason prefix used when a non-idempotent step was cut off midway.</summary>
     public const string MidStepReason = "worker stopped mid-step";
@@ -71,10 +75,12 @@ public sealed class BotRunner(
                     }
 
                     outcome = completed;
+                    await RaiseAsync(item, TouchPoint.Decided, cancellationToken);
                 }
             }
             else
             {
+                await RaiseAsync(item, TouchPoint.Received, cancellationToken);
                 var decided = await DecideAsync(bot, item, workerId, retryPolicy, cancellationToken);
                 if (decided.Result is { } early)
                 {
@@ -150,6 +156,7 @@ public sealed class BotRunner(
         var outcome = new ItemOutcome(decision.OutcomeJson!, decision.Confidence, bot.Name);
         await queue.RecordOutcomeAsync(item.Id, workerId, outcome, cancellationToken);
         BotRunMetrics.Stages.Record(BotRunMetrics.StageSettle, settling);
+        await RaiseAsync(item, TouchPoint.Decided, cancellationToken);
         return (null, outcome);
     }
 
@@ -303,6 +310,13 @@ public sealed class BotRunner(
             done++;
         }
 
+        // Raised before the item completes, so a crash in between raises them again on the redo (a no-op enqueue), never not at all.
+        if (ServiceOf(bot, outcome.OutcomeJson) is { } service)
+        {
+            await RaiseAsync(item, TouchPoint.PassedToService, cancellationToken, service);
+        }
+
+        await RaiseAsync(item, TouchPoint.Done, cancellationToken);
         await queue.CompleteAsync(
             item.Id, workerId, $"Delivered by {bot.Name}: {done} step(s) done, {skipped} already done.", cancellationToken);
         logger.LogInformation(
@@ -310,6 +324,9 @@ public sealed class BotRunner(
             item.Reference, item.Queue, WorkItemState.Completed, done, skipped);
         return RunResult.Completed;
     }
+
+    private Task RaiseAsync(WorkItem item, TouchPoint touchPoint, CancellationToken cancellationToken, string? service = null) =>
+        updates is null ? Task.CompletedTask : updates.RaiseAsync(item, touchPoint, cancellationToken, service);
 
     // A reviewer who approved the item after being told a step was cut off has checked the receiving
     // system: the step may be done again. Seen in the audit trail as NeedsReview -> New after the step began.

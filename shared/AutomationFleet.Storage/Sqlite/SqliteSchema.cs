@@ -34,6 +34,7 @@ internal static class SqliteSchema
         new(8, "retention: when an item was redacted, and the index the purge finds finished items by", AddRetention),
         new(9, "audit trail retention: audit rows older than the purge's bound may be deleted, by the purge only", AddAuditTrailRetention),
         new(10, "public status page: look-up attempts, for rate-limiting wrong checks and counting look-ups per item", CreateStatusChecks),
+        new(11, "proactive updates: opt-outs and the updates reserved per address and day (the daily cap)", CreateUpdates),
     ];
 
     /// <summary>
@@ -56,6 +57,34 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_status_checks_client ON status_checks (client, at) WHERE passed = 0;
         CREATE INDEX IF NOT EXISTS ix_status_checks_failed_at ON status_checks (at) WHERE passed = 0;
         CREATE INDEX IF NOT EXISTS ix_status_checks_item ON status_checks (item_id) WHERE passed = 1;
+        """;
+
+    /// <summary>
+    /// Version 11 (issue 14): <c>update_sends</c>, one row per update reserved for sending (the daily cap counts an
+    /// address's rows on a day; <c>sent_at</c> once sent), and <c>update_opt_outs</c> (kind <c>address</c>: an address's
+    /// SHA-256, or <c>item</c>: a root reference), kept for good. No address is stored, only its hash.
+    /// </summary>
+    public const string CreateUpdates = """
+        CREATE TABLE IF NOT EXISTS update_sends (
+            update_reference TEXT    NOT NULL PRIMARY KEY,
+            item_reference   TEXT    NOT NULL,
+            queue            TEXT    NOT NULL,
+            touch_point      TEXT    NOT NULL,
+            recipient_hash   TEXT    NOT NULL,
+            day              TEXT    NOT NULL,
+            reserved_at      INTEGER NOT NULL,
+            sent_at          INTEGER NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS ix_update_sends_recipient_day ON update_sends (recipient_hash, day);
+        CREATE INDEX IF NOT EXISTS ix_update_sends_reserved_at ON update_sends (reserved_at);
+
+        CREATE TABLE IF NOT EXISTS update_opt_outs (
+            kind          TEXT    NOT NULL CHECK (kind IN ('address', 'item')),
+            value         TEXT    NOT NULL,
+            opted_out_at  INTEGER NOT NULL,
+            PRIMARY KEY (kind, value)
+        );
         """;
 
     /// <summary>

@@ -3,6 +3,7 @@ using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.Review;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.Workers;
 using AutomationFleet.Core.WorkItems;
@@ -74,6 +75,12 @@ public sealed class AdminPortalFixture : IAsyncLifetime
             shared.AddSingleton<IFleetMetrics>(Store);
             shared.AddSingleton<IThresholdOverrideStore>(Store);
             shared.AddSingleton<IBotPauseStore>(Store);
+            shared.AddSingleton<IUpdateStore>(Store);
+            shared.AddSingleton(Microsoft.Extensions.Options.Options.Create(new UpdatesOptions
+            {
+                Enabled = true,
+                Queues = { [Queue] = new QueueUpdateOptions { TouchPoints = [TouchPoint.Received, TouchPoint.Done] } },
+            }));
             shared.AddSingleton(new FleetBots([Bot, "contact-forms"]));
             shared.AddSingleton<IBlobStore>(blobs);
             shared.AddSingleton<IScheduleControl>(Schedules);

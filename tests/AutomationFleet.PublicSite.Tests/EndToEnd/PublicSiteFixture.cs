@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutomationFleet.Bots.ContactForms;
+using AutomationFleet.Bots.Updates.OptOut;
 using AutomationFleet.Bots.FinancialAssessments;
 using AutomationFleet.Bots.FinancialAssessments.Rates;
 using AutomationFleet.Bots.InboundPost;
@@ -9,6 +10,7 @@ using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Core.Workers;
@@ -60,6 +62,9 @@ public sealed class PublicSiteFixture : IAsyncLifetime
     public FakeTimeProvider Time { get; } = new(Received);
 
     public SqliteFleetStore Store { get; private set; } = null!;
+
+    /// <summary>The signer of the updates' opt-out links, with a key made for the run.</summary>
+    public static OptOutToken OptOutTokens { get; } = new(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -131,7 +136,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
     /// </summary>
     public static async Task<WebApplication> StartSiteAsync<TStore>(
         TStore store, IBlobStore blobs, TimeProvider time, ChargeAssessor assessor, IDictionary<string, string?> settings)
-        where TStore : IPublicStatusStore, IWorkQueue, IReviewQueue, ISideEffectLedger
+        where TStore : IPublicStatusStore, IWorkQueue, IReviewQueue, ISideEffectLedger, IUpdateStore
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(RepositoryFile.Path("config", "appsettings.json"))
@@ -155,6 +160,10 @@ public sealed class PublicSiteFixture : IAsyncLifetime
             shared.AddSingleton<IPublicStatusReader>(new InboundPostStatusReader(taxonomy));
             shared.AddSingleton<IPublicStatusReader>(new FinancialAssessmentStatusReader(Options.Create(new FinancialAssessmentsOptions()), blobs));
             shared.AddSingleton(new AssessmentIntake(assessor, "financial-assessments"));
+
+            // Proactive updates on: the opt-out page their e-mails link to is the public site's.
+            shared.AddSingleton(OptOutTokens);
+            shared.AddSingleton<IUpdateStore>(store);
         });
         await app.StartAsync();
         return app;

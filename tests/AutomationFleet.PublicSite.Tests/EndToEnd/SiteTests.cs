@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Audit;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Portal.Security;
 using AutomationFleet.Portal.Tests.EndToEnd;
@@ -70,6 +71,8 @@ public sealed class SiteTests(PublicSiteFixture fixture)
         await CheckAsync("apply with errors");
         await page.GotoAsync(fixture.BaseUrl + "/no-such-page");
         await CheckAsync("not found");
+        await page.GotoAsync($"{fixture.BaseUrl}/updates/opt-out?token={Uri.EscapeDataString(PublicSiteFixture.OptOutTokens.Create("form:axe", "ann@example.org"))}");
+        await CheckAsync("updates opt-out");
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
@@ -128,5 +131,21 @@ public sealed class SiteTests(PublicSiteFixture fixture)
         Assert.Equal("DENY", headers["x-frame-options"]);
         Assert.Contains("no-store", headers["cache-control"], StringComparison.Ordinal);
         Assert.Equal("nosniff", headers["x-content-type-options"]);
+    }
+
+    [Fact]
+    public async Task OptOutLink_FollowedAndConfirmedWithJavaScriptOff_UpdatesStoppedAndAuditedWithoutTheAddress()
+    {
+        // The link an update e-mail carries, opened on the public site (where Updates:OptOutUrl points).
+        var token = PublicSiteFixture.OptOutTokens.Create("form:opt-out-1", "ann.opt@example.org");
+        var page = await fixture.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+
+        await page.GotoAsync($"{fixture.BaseUrl}/updates/opt-out?token={Uri.EscapeDataString(token)}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop updates" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("You will get no more updates");
+        var audit = Assert.Single(await fixture.Store.ListSecurityEventsAsync("item:form:opt-out-1", 10, CancellationToken.None));
+        Assert.Equal(AuditActions.UpdatesOptedOut, audit.Action);
+        Assert.DoesNotContain("ann.opt", audit.Target + audit.Detail, StringComparison.OrdinalIgnoreCase);
     }
 }

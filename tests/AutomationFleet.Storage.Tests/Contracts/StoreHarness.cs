@@ -7,6 +7,7 @@ using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Retention;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Core.Workers;
@@ -34,6 +35,9 @@ public abstract class StoreHarness : IAsyncDisposable
     public abstract IThresholdOverrideStore Thresholds { get; }
 
     public abstract IBotPauseStore Pauses { get; }
+
+    /// <summary>The store as <see cref="IUpdateStore"/>.</summary>
+    public abstract IUpdateStore Updates { get; }
 
     public abstract IUserStore Users { get; }
 

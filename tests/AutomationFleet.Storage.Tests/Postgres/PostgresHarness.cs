@@ -40,6 +40,8 @@ internal sealed class PostgresHarness : StoreHarness
 
     public override IBotPauseStore Pauses => Store;
 
+    public override Core.Updates.IUpdateStore Updates => Store;
+
     public override IUserStore Users => Store;
 
     public override IReviewQueue Reviews => Store;

@@ -23,7 +23,7 @@ public sealed class SqliteFleetStoreIncidentTests : IncidentStoreContractTests
             using var command = connection.CreateCommand();
             // The version-4 shape: no incident tables (their indexes and triggers go with them), none of the later steps' tables or columns.
             command.CommandText = """
-                DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at; DROP TABLE bot_pauses;
+                DROP TABLE update_opt_outs; DROP TABLE update_sends; DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at; DROP TABLE bot_pauses;
                 DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
                 ALTER TABLE users DROP COLUMN session_stamp; ALTER TABLE users DROP COLUMN external_issuer; ALTER TABLE users DROP COLUMN external_subject;
                 ALTER TABLE users DROP COLUMN totp_secret; ALTER TABLE users DROP COLUMN totp_last_step; DROP TABLE user_recovery_codes;

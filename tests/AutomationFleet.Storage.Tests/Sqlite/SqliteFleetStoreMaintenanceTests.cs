@@ -20,7 +20,7 @@ public sealed class SqliteFleetStoreMaintenanceTests : MaintenanceContractTests
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
-                DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at;
+                DROP TABLE update_opt_outs; DROP TABLE update_sends; DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at;
                 DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (7, 0);
                 """;
             command.ExecuteNonQuery();

@@ -27,7 +27,7 @@ public sealed class SqliteFleetStoreSupervisionTests : ReviewSupervisionContract
             // The version-2 shape: none of the later steps' tables or columns.
             using var command = connection.CreateCommand();
             command.CommandText = """
-                DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at; DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
+                DROP TABLE update_opt_outs; DROP TABLE update_sends; DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at; DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
                 DROP TABLE threshold_overrides;
                 DROP INDEX ix_review_tasks_counts; ALTER TABLE review_tasks DROP COLUMN service; ALTER TABLE review_tasks DROP COLUMN queue;
                 DROP TABLE user_services;

@@ -21,7 +21,7 @@ public sealed class SqliteFleetStoreUserTests : UserStoreContractTests
             using var command = connection.CreateCommand();
             // The version-1 shape: no portal tables, and none of the later steps' tables or columns.
             command.CommandText = """
-                DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at; DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
+                DROP TABLE update_opt_outs; DROP TABLE update_sends; DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at; DROP TABLE incident_audit; DROP TABLE incident_reports; DROP TABLE incidents;
                 DROP TABLE threshold_overrides; DROP INDEX ix_review_tasks_counts;
                 ALTER TABLE review_tasks DROP COLUMN service; ALTER TABLE review_tasks DROP COLUMN queue; DROP TABLE user_services;
                 DROP TABLE user_recovery_codes; DROP TABLE user_queues; DROP TABLE users; DROP TABLE security_audit;

@@ -35,6 +35,8 @@ internal sealed class SqliteHarness : StoreHarness
 
     public override IBotPauseStore Pauses => _test.Store;
 
+    public override Core.Updates.IUpdateStore Updates => _test.Store;
+
     public override IUserStore Users => _test.Store;
 
     public override IReviewQueue Reviews => _test.Store;

@@ -32,10 +32,10 @@ public sealed class DbCommandTests : IAsyncDisposable
     public async Task Migrate_OlderFile_UpgradedInPlaceKeepingItsItems()
     {
         await _cli.RunAsync("enqueue", "--queue", "q", "--reference", "kept-1");
-        // A file as the previous build left it: without the newest step (the status page's look-ups), recorded at the version before.
+        // A file as the previous build left it: without the newest step (proactive updates), recorded at the version before.
         var current = await VersionAsync();
         await ExecuteAsync($"""
-            DROP TABLE status_checks;
+            DROP TABLE update_opt_outs; DROP TABLE update_sends;
             DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES ({current - 1}, 0);
             """);
 
@@ -48,6 +48,8 @@ public sealed class DbCommandTests : IAsyncDisposable
         Assert.True(await TableExistsAsync("incidents"));
         Assert.True(await TableExistsAsync("audit_purge_bound"));
         Assert.True(await TableExistsAsync("status_checks"));
+        Assert.True(await TableExistsAsync("update_sends"));
+        Assert.True(await TableExistsAsync("update_opt_outs"));
         Assert.Equal(ExitCodes.Success, (await _cli.RunAsync("items", "show", "kept-1")).ExitCode);
     }
 

@@ -6,6 +6,7 @@ using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.Review.Forms;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Users;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.Core.Workers;
@@ -16,6 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Portal.Hosting;
 
@@ -61,6 +63,13 @@ public sealed class PortalHostedService(
             if (services.GetService<IBotPauseStore>() is { } pauses)
             {
                 portal.AddSingleton(pauses);
+            }
+
+            // The dashboard's updates measures: the store, and the touch points configured (bound and validated by the host).
+            if (services.GetService<IUpdateStore>() is { } updates)
+            {
+                portal.AddSingleton(updates);
+                portal.AddSingleton(services.GetRequiredService<IOptions<UpdatesOptions>>());
             }
 
             portal.AddSingleton(new Admin.FleetBots(

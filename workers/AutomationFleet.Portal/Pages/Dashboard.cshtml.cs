@@ -1,6 +1,7 @@
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Metrics;
 using AutomationFleet.Core.PublicStatus;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.Workers;
 using AutomationFleet.Portal.Charts;
 using AutomationFleet.Core.WorkItems;
@@ -8,6 +9,7 @@ using AutomationFleet.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Portal.Pages;
 
@@ -23,6 +25,14 @@ public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWor
     /// host hands over no status store.
     /// </summary>
     public StatusLookupCounts? LookUps { get; private set; }
+
+    private readonly IUpdateStore? _updates = services.GetService<IUpdateStore>();
+
+    /// <summary>The window of the updates measures, in days.</summary>
+    public const int UpdateDays = 7;
+
+    /// <summary>Proactive updates over the last <see cref="UpdateDays"/> days; null while updates are off.</summary>
+    public UpdateMeasures? Updates { get; private set; }
 
     /// <summary>Bots paused fleet-wide (empty when the host hands over no pause store).</summary>
     public IReadOnlyList<BotPause> Paused { get; private set; } = [];
@@ -71,6 +81,13 @@ public sealed class DashboardModel(IWorkQueue queue, IFleetMetrics metrics, IWor
         Workers = (await workers.ListAsync(StaleAfter, cancellationToken)).Where(w => w.StoppedAt is null).ToList();
         Paused = _pauses is null ? [] : await _pauses.ListBotPausesAsync(cancellationToken);
         LookUps = _lookups is null ? null : await _lookups.CountStatusLookupsAsync(cancellationToken);
+        var updateOptions = services.GetService<IOptions<UpdatesOptions>>()?.Value;
+        if (_updates is not null && updateOptions is { Enabled: true })
+        {
+            var today = DateOnly.FromDateTime(Now.UtcDateTime);
+            var since = new DateTimeOffset(today.AddDays(1 - UpdateDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            Updates = UpdateMeasures.From(await _updates.ListUpdatesAsync(since, cancellationToken), updateOptions, today, UpdateDays);
+        }
     }
 
     public int Count(string queueName, WorkItemState state) =>

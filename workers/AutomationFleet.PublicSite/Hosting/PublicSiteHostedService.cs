@@ -1,7 +1,9 @@
 using AutomationFleet.Bots.FinancialAssessments;
+using AutomationFleet.Bots.Updates.OptOut;
 using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.PublicSite.Estimate;
 using Microsoft.AspNetCore.Builder;
@@ -17,8 +19,8 @@ namespace AutomationFleet.PublicSite.Hosting;
 
 /// <summary>
 /// Runs the public site inside a Generic Host (the fleet process), on its own port: it takes the host's store, clock,
-/// logging, the bots' <see cref="IPublicStatusReader"/>s and (when the bot is configured) the financial-assessment
-/// calculator, and nothing of the staff portal's.
+/// logging, the bots' <see cref="IPublicStatusReader"/>s, (when the bot is configured) the financial-assessment
+/// calculator and (when updates are on) the updates' opt-out signer, and nothing of the staff portal's.
 /// </summary>
 public sealed class PublicSiteHostedService(IServiceProvider services, IConfiguration configuration, ILogger<PublicSiteHostedService> logger)
     : IHostedService, IAsyncDisposable
@@ -41,6 +43,13 @@ public sealed class PublicSiteHostedService(IServiceProvider services, IConfigur
             foreach (var reader in services.GetServices<IPublicStatusReader>())
             {
                 site.AddSingleton(reader);
+            }
+
+            // With proactive updates on, the opt-out page their e-mails link to is served here, on the public site.
+            if (services.GetService<OptOutToken>() is { } optOut)
+            {
+                site.AddSingleton(optOut);
+                site.AddSingleton(services.GetRequiredService<IUpdateStore>());
             }
 
             if (services.GetService<ChargeAssessor>() is { } assessor)

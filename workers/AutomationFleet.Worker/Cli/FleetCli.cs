@@ -3,6 +3,7 @@ using AutomationFleet.Bots.ContactForms.Cli;
 using AutomationFleet.Bots.FinancialAssessments.Cli;
 using AutomationFleet.Bots.IncidentReports.Cli;
 using AutomationFleet.Bots.Maintenance.SubjectAccess;
+using AutomationFleet.Bots.Updates.Cli;
 using AutomationFleet.Worker.Cli.Commands;
 
 namespace AutomationFleet.Worker.Cli;
@@ -62,7 +63,7 @@ public static class FleetCli
     }
 
     /// <summary>The bots' own commands (<see cref="IFleetCommandSource"/>): one line per bot that has any.</summary>
-    private static readonly IFleetCommandSource[] BotCommandSources = [new ContactFormCommands(), new AssessmentCommands(), new IncidentCommands(), new SubjectAccessCommands()];
+    private static readonly IFleetCommandSource[] BotCommandSources = [new ContactFormCommands(), new AssessmentCommands(), new IncidentCommands(), new SubjectAccessCommands(), new UpdatesCommands()];
 
     public static RootCommand CreateRootCommand(CliConsole console)
     {

@@ -4,14 +4,14 @@ namespace AutomationFleet.Worker.Hosting;
 
 /// <summary>
 /// Where configuration comes from, in order of precedence (last wins): the files in the config
-/// folder (<c>appsettings.json</c>, <c>bots.json</c>, <c>schedules.json</c>, <c>case-management.json</c>, <c>retention.json</c>), then
+/// folder (<c>appsettings.json</c>, <c>bots.json</c>, <c>schedules.json</c>, <c>case-management.json</c>, <c>retention.json</c>, <c>updates.json</c>), then
 /// <c>appsettings.{Environment}.json</c>, then <c>FLEET_</c> environment variables, then the command line.
 /// The config folder is <c>--config DIR</c>, else <c>FLEET_CONFIG_DIR</c>, else <c>./config</c>,
 /// else the <c>config</c> folder shipped beside the executable.
 /// </summary>
 public static class FleetConfiguration
 {
-    public static readonly string[] Files = ["appsettings.json", "bots.json", "schedules.json", "case-management.json", "retention.json"];
+    public static readonly string[] Files = ["appsettings.json", "bots.json", "schedules.json", "case-management.json", "retention.json", "updates.json"];
 
     public static string ResolveConfigDirectory(IConfiguration commandLine)
     {

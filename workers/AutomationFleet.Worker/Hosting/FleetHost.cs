@@ -3,6 +3,7 @@ using AutomationFleet.Bots.FinancialAssessments;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Bots.IncidentReports;
 using AutomationFleet.Bots.Maintenance;
+using AutomationFleet.Bots.Updates;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Resilience;
@@ -70,6 +71,7 @@ public static class FleetHost
         services.AddFinancialAssessmentBot(configuration);
         services.AddIncidentReportBot(configuration);
         services.AddMaintenanceBot(configuration);
+        services.AddUpdates(configuration);
         services.AddFleetWorker(configuration);
         services.AddFleetScheduling(configuration);
         services.AddScheduleTopologyCheck(configuration);

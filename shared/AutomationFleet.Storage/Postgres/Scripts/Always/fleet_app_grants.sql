@@ -28,8 +28,11 @@ BEGIN
     GRANT EXECUTE ON FUNCTION purge_audit_trail(bigint) TO fleet_app;
     -- Paused bots (0005): a row while paused, deleted on resume.
     GRANT SELECT, INSERT, DELETE ON bot_pauses TO fleet_app;
-    -- The status page's look-up attempts (0007): failed ones older than the window are deleted, a passed one updated.
+    -- The status page's look-up attempts (0008): failed ones older than the window are deleted, a passed one updated.
     GRANT SELECT, INSERT, UPDATE, DELETE ON status_checks TO fleet_app;
+    -- Proactive updates (0009): reservations are marked sent; opt-outs are kept for good.
+    GRANT SELECT, INSERT, UPDATE ON update_sends TO fleet_app;
+    GRANT SELECT, INSERT ON update_opt_outs TO fleet_app;
     -- The scheduler's (Quartz.NET) rows: it inserts, updates and deletes its own triggers, fired triggers, locks and
     -- check-ins, but never changes their tables (0003 creates them).
     GRANT SELECT, INSERT, UPDATE, DELETE ON qrtz_job_details, qrtz_triggers, qrtz_simple_triggers, qrtz_cron_triggers,

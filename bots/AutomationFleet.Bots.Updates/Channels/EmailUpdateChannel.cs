@@ -1,0 +1,47 @@
+using System.Text.Json;
+using AutomationFleet.Connectors.Mail;
+using AutomationFleet.Core.Delivery;
+using AutomationFleet.Core.Updates;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AutomationFleet.Bots.Updates.Channels;
+
+/// <summary>
+/// Updates by e-mail with the wording in <c>Updates:Wording</c>: through the SMTP sender when <c>Mail:Smtp</c> is on, else
+/// written as <c>{key}.eml</c> into <c>Updates:OutboxFolder</c> (the embedded default's outbox), once per key. Either
+/// way the message carries the Message-ID derived from the ledger key, so a copy is recognisably the same update.
+/// </summary>
+public sealed class EmailUpdateChannel(SmtpMailSender? sender, IOptions<UpdatesOptions> options, TimeProvider timeProvider) : IUpdateChannel
+{
+    private const string OutboxDomain = "outbox.automationfleet.invalid";
+    private readonly UpdatesOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public async Task<string> SendAsync(UpdateMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var wording = _options.Wording[message.TouchPoint];
+        var mail = new MimeMessage { Subject = message.Fill(wording.Subject) };
+        mail.To.Add(message.To);
+        mail.Body = new TextPart("plain") { Text = message.Fill(wording.Body) };
+        if (sender is { Enabled: true })
+        {
+            var sent = await sender.SendAsync(mail, message.IdempotencyKey, cancellationToken);
+            return JsonSerializer.Serialize(new { channel = "email", messageId = sent.MessageId });
+        }
+
+        mail.From.Add(new MailboxAddress("Example County Council", "updates@" + OutboxDomain));
+        mail.MessageId = SmtpMailSender.MessageIdFor(message.IdempotencyKey, OutboxDomain);
+        mail.Headers.Replace(SmtpMailSender.ReferenceHeader, message.IdempotencyKey);
+        mail.Date = timeProvider.GetUtcNow();
+        Directory.CreateDirectory(_options.OutboxFolder);
+        var path = Path.Combine(_options.OutboxFolder, FileNameFor(message.IdempotencyKey));
+        var written = await WriteOnceFile.WriteAsync(path, stream => mail.WriteToAsync(stream, cancellationToken), cancellationToken);
+        return JsonSerializer.Serialize(new { channel = "outbox", file = Path.GetFileName(path), written });
+    }
+
+    /// <summary>The outbox file of a key: the key with anything but letters, digits, '-', '.' and '_' as '_', then <c>.eml</c>.</summary>
+    public static string FileNameFor(string idempotencyKey) =>
+        new string([.. idempotencyKey.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_')]) + ".eml";
+}
