@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.PublicSite;
@@ -32,7 +33,7 @@ public static class PublicSiteServiceCollectionExtensions
             .Bind(configuration.GetSection(PublicSiteOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PublicSiteOptions>, PublicSiteOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PublicSiteOptions>, PublicSiteOptionsValidator>());
 
         // In memory: result links live minutes and forms are posted back to the process that served them (put several
         // public-site processes behind sticky sessions; the rate limits are in the store and hold across them anyway).
