@@ -1,5 +1,6 @@
 using System.Text;
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Privacy;
 using AutomationFleet.Core.Resilience;
 using AutomationFleet.Core.WorkItems;
 using MailKit;
@@ -29,7 +30,7 @@ namespace AutomationFleet.Connectors.Mail;
 /// A message over <see cref="ImapMailboxOptions.MaxMessageBytes"/> is not downloaded: an item saying so
 /// (headers only) is enqueued and the message is moved to the quarantine folder for a person.
 /// </remarks>
-public sealed class ImapMailboxSource : BackgroundService
+public sealed partial class ImapMailboxSource : BackgroundService
 {
     /// <summary>The actor written to the audit trail for items this source enqueues.</summary>
     public const string Actor = "imap";
@@ -279,12 +280,7 @@ public sealed class ImapMailboxSource : BackgroundService
         var attachments = payload.Parts.Select(part => new AttachmentRef(part.Name, part.MediaType, part.ContentHash, part.Length)).ToList();
         var result = await _queue.EnqueueAsync(
             new NewWorkItem(_options.Queue, reference, payload.ToJson(), attachments), Actor, cancellationToken);
-        _logger.LogInformation(
-            "Message {Reference} enqueued as item {ItemId} with {AttachmentCount} attachments and {ProblemCount} problems",
-            reference,
-            result.Item.Id,
-            attachments.Count,
-            payload.Problems.Count);
+        MessageEnqueued(_logger, reference, payload.From, result.Item.Id, attachments.Count, payload.Problems.Count);
         return result.Created;
     }
 
@@ -340,4 +336,12 @@ public sealed class ImapMailboxSource : BackgroundService
             }
         }
     }
+
+    // The sender is what a person reading this line would want, and it is personal data: classified, so the host's
+    // redactor (FleetLogging.AddFleetLogging) erases it before any sink; only the reference and counts are kept.
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Message {Reference} from {Sender} enqueued as item {ItemId} with {AttachmentCount} attachments and {ProblemCount} problems")]
+    private static partial void MessageEnqueued(
+        ILogger logger, string reference, [PersonalData] string? sender, long itemId, int attachmentCount, int problemCount);
 }

@@ -18,7 +18,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Serilog;
 
 namespace AutomationFleet.Worker.Hosting;
 
@@ -115,15 +114,7 @@ public static class FleetHost
 
         services.AddHostedService<HeartbeatService>();
         services.AddQueueConsumers(configuration);
-        // preserveStaticLogger: the host's own logger, not Serilog's static one, so two hosts in one process (the CLI
-        // beside a host, tests) never write to each other's files.
-        services.AddSerilog(
-            (provider, logger) => FleetLogging.Configure(
-                logger,
-                configuration,
-                configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions(),
-                provider.GetRequiredService<WorkerIdentity>().Id),
-            preserveStaticLogger: true);
+        services.AddFleetLogging(configuration, provider => provider.GetRequiredService<WorkerIdentity>().Id);
         return services;
     }
 }

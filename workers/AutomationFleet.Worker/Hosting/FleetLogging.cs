@@ -1,5 +1,10 @@
 using AutomationFleet.Core.Files;
+using AutomationFleet.Core.Privacy;
+using Microsoft.Extensions.Compliance.Classification;
+using Microsoft.Extensions.Compliance.Redaction;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -17,11 +22,46 @@ namespace AutomationFleet.Worker.Hosting;
 /// may quote a letter, a form field or an address. Rather than trust every call site (ours, ASP.NET Core's, Quartz's),
 /// the sinks sit behind one <see cref="ExceptionRedactingSink"/> that swaps each event's exception for a
 /// <see cref="RedactedException"/>; so sinks from <c>Serilog:WriteTo</c> are built behind it too, not on the outer logger.
+/// Values classified <see cref="FleetTaxonomy.PersonalData"/> (a <c>[PersonalData]</c> parameter of a
+/// <c>[LoggerMessage]</c> method) are erased before Serilog sees them, by <c>Microsoft.Extensions.Compliance.Redaction</c>
+/// under the extended logger factory (<see cref="AddFleetLogging"/>). The sink still has a job: an exception's message is
+/// outside text that no attribute classifies, and framework code (ASP.NET Core, Quartz, Polly) logs exceptions too.
 /// </remarks>
 public static class FleetLogging
 {
     private const string Section = "Serilog";
     private const string SinksSection = "Serilog:WriteTo";
+
+    /// <summary>
+    /// The one logging registration of every host (the worker host and the portal): the extended logger factory with
+    /// redaction on, and this host's own Serilog logger as its only provider.
+    /// </summary>
+    /// <remarks>
+    /// No static <c>Log.Logger</c>: each host builds its own logger and disposes it with its container, so two hosts in
+    /// one process (the CLI beside a host, tests) never write to each other's files. Serilog does all level filtering
+    /// (the <c>Serilog</c> section), so the factory lets every level through to it.
+    /// </remarks>
+    public static IServiceCollection AddFleetLogging(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> workerId)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(workerId);
+        services.AddRedaction(redaction => redaction.SetRedactor<ErasingRedactor>(new DataClassificationSet(FleetTaxonomy.PersonalData)));
+        services.AddLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.Services.AddSingleton<ILoggerProvider>(provider => new Serilog.Extensions.Logging.SerilogLoggerProvider(
+                Configure(
+                    new LoggerConfiguration(),
+                    configuration,
+                    configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions(),
+                    workerId(provider)).CreateLogger(),
+                dispose: true));
+            logging.AddFilter<Serilog.Extensions.Logging.SerilogLoggerProvider>(null, LogLevel.Trace);
+            logging.EnableRedaction();
+        });
+        return services;
+    }
 
     public static LoggerConfiguration Configure(LoggerConfiguration logger, IConfiguration configuration, WorkerOptions worker, string workerId)
     {

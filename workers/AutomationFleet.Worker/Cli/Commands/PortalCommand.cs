@@ -11,7 +11,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Serilog;
 
 namespace AutomationFleet.Worker.Cli.Commands;
 
@@ -48,11 +47,7 @@ public static class PortalCommand
             builder.Configuration.AddFleetSources(FleetConfiguration.ResolveConfigDirectory(commandLine), builder.Environment.EnvironmentName, [.. args]);
             builder.Services.TryAddSingleton(TimeProvider.System);
             builder.Services.AddFleetStore(builder.Configuration);
-            var worker = builder.Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
-            builder.Services.AddSerilog(
-                (_, logger) => FleetLogging.Configure(
-                    logger, builder.Configuration, worker, $"portal-{Environment.MachineName}-{Environment.ProcessId}"),
-                preserveStaticLogger: true);
+            builder.Services.AddFleetLogging(builder.Configuration, _ => $"portal-{Environment.MachineName}-{Environment.ProcessId}");
             // The bots' review forms only (evidence view, correction form and what they need), not the bots themselves.
             builder.Services.AddInboundPostReviewForm(builder.Configuration);
             builder.Services.AddContactFormReviewForm();
