@@ -98,8 +98,10 @@ public sealed class ShippedSchedulesTests
 
         var options = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value;
 
-        Assert.Equal(5, options.Schedules.Count);
+        Assert.Equal(6, options.Schedules.Count);
         Assert.Contains(options.Schedules, s => s.Name == "incident-escalation-sweep" && s.Queue == "incident-escalations" && !s.WorkingDaysOnly);
+        // Off as shipped: updates are off, and an enabled schedule whose queue no bot consumes is refused at start-up.
+        Assert.Contains(options.Schedules, s => s.Name == "updates-timescale-sweep" && s.Queue == "updates" && !s.Enabled);
         // Configuration orders keys, so the payload comes back with its keys sorted.
         Assert.Equal("{\"bot\":\"inbound-post\",\"task\":\"retrain-classifier\"}", options.Schedules[0].Payload);
     }
