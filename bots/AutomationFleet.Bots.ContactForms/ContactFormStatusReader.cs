@@ -18,18 +18,7 @@ public sealed class ContactFormStatusReader(IOptions<ContactFormsOptions> option
 
     public PublicItemFacts Read(WorkItem item)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        var text = PublicItemFactsJson.Document(item, blobs);
-        if (text is not null && PublicItemFactsJson.TryReadHandoff(text, out var handedOver))
-        {
-            return handedOver;
-        }
-
-        using var document = PublicItemFactsJson.Parse(text);
-        return document is null
-            ? PublicItemFacts.None
-            : PublicItemFactsJson.From(
-                PublicItemFactsJson.String(document.RootElement, "person", "postcode"),
-                PublicItemFactsJson.String(document.RootElement, "person", "dateOfBirth"));
+        return PublicItemFactsJson.Read(item, blobs, form => PublicItemFactsJson.From(
+            PublicItemFactsJson.String(form, "person", "postcode"), PublicItemFactsJson.String(form, "person", "dateOfBirth")));
     }
 }

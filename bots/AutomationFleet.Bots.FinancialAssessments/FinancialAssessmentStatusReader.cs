@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutomationFleet.Bots.FinancialAssessments.Delivery;
 using AutomationFleet.Core.Blobs;
 using AutomationFleet.Core.PublicStatus;
@@ -19,30 +20,18 @@ public sealed class FinancialAssessmentStatusReader(IOptions<FinancialAssessment
 
     public PublicItemFacts Read(WorkItem item)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        var text = PublicItemFactsJson.Document(item, blobs);
-        if (text is not null && PublicItemFactsJson.TryReadHandoff(text, out var handedOver))
-        {
-            return handedOver;
-        }
-
-        using var document = PublicItemFactsJson.Parse(text);
-        if (document is null)
-        {
-            return PublicItemFacts.None;
-        }
-
-        string? postcode = null;
-        if (document.RootElement.TryGetProperty("addressee", out var addressee)
-            && addressee.ValueKind == System.Text.Json.JsonValueKind.Object
-            && addressee.TryGetProperty("address", out var address)
-            && address.ValueKind == System.Text.Json.JsonValueKind.Array
-            && address.GetArrayLength() > 0
-            && address[address.GetArrayLength() - 1].ValueKind == System.Text.Json.JsonValueKind.String)
-        {
-            postcode = address[address.GetArrayLength() - 1].GetString();
-        }
-
-        return PublicItemFactsJson.From(postcode, PublicItemFactsJson.String(document.RootElement, "person", "dateOfBirth"));
+        return PublicItemFactsJson.Read(item, blobs, assessment =>
+            PublicItemFactsJson.From(LastAddressLine(assessment), PublicItemFactsJson.String(assessment, "person", "dateOfBirth")));
     }
+
+    // The postcode is the last line of the letter's address.
+    private static string? LastAddressLine(JsonElement assessment) =>
+        assessment.TryGetProperty("addressee", out var addressee)
+        && addressee.ValueKind == JsonValueKind.Object
+        && addressee.TryGetProperty("address", out var address)
+        && address.ValueKind == JsonValueKind.Array
+        && address.GetArrayLength() > 0
+        && address[address.GetArrayLength() - 1].ValueKind == JsonValueKind.String
+            ? address[address.GetArrayLength() - 1].GetString()
+            : null;
 }

@@ -18,16 +18,6 @@ public sealed class IncidentReportStatusReader(IOptions<IncidentReportsOptions> 
 
     public PublicItemFacts Read(WorkItem item)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        var text = PublicItemFactsJson.Document(item, blobs);
-        if (text is not null && PublicItemFactsJson.TryReadHandoff(text, out var handedOver))
-        {
-            return handedOver;
-        }
-
-        using var document = PublicItemFactsJson.Parse(text);
-        return document is null
-            ? PublicItemFacts.None
-            : PublicItemFactsJson.From(PublicItemFactsJson.String(document.RootElement, "place", "postcode"), dateOfBirth: null);
+        return PublicItemFactsJson.Read(item, blobs, report => PublicItemFactsJson.From(PublicItemFactsJson.String(report, "place", "postcode"), dateOfBirth: null));
     }
 }

@@ -12,8 +12,26 @@ namespace AutomationFleet.Core.PublicStatus;
 /// </summary>
 public static class PublicItemFactsJson
 {
+    /// <summary>
+    /// The facts of an item of a bot that takes both its own documents and hand-offs: the hand-off's fields when the
+    /// item's document is a hand-off, else what <paramref name="fromDocument"/> reads from the bot's own document; none
+    /// when there is no readable JSON.
+    /// </summary>
+    public static PublicItemFacts Read(WorkItem item, IBlobStore blobs, Func<JsonElement, PublicItemFacts> fromDocument)
+    {
+        ArgumentNullException.ThrowIfNull(fromDocument);
+        var text = Document(item, blobs);
+        if (text is not null && TryReadHandoff(text, out var handedOver))
+        {
+            return handedOver;
+        }
+
+        using var document = Parse(text);
+        return document is null ? PublicItemFacts.None : fromDocument(document.RootElement);
+    }
+
     /// <summary>The postcodes and dates of birth of a hand-off payload, or false when the payload is not a hand-off.</summary>
-    public static bool TryReadHandoff(string payloadJson, out PublicItemFacts facts)
+    private static bool TryReadHandoff(string payloadJson, out PublicItemFacts facts)
     {
         facts = PublicItemFacts.None;
         if (string.IsNullOrWhiteSpace(payloadJson) || !payloadJson.Contains("\"sourceReference\"", StringComparison.Ordinal))
@@ -41,7 +59,7 @@ public static class PublicItemFactsJson
     /// The bot's own document of an item: the JSON file a watched folder attached (<see cref="JsonAttachment"/>), else
     /// the payload (the intake endpoint's body, or a hand-off). Null when the attachment cannot be read.
     /// </summary>
-    public static string? Document(WorkItem item, IBlobStore blobs)
+    private static string? Document(WorkItem item, IBlobStore blobs)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(blobs);
@@ -61,7 +79,7 @@ public static class PublicItemFactsJson
     }
 
     /// <summary>The JSON document, or null when it is not JSON (dispose it).</summary>
-    public static JsonDocument? Parse(string? json)
+    private static JsonDocument? Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {

@@ -82,6 +82,28 @@ public sealed class IncidentReportChannelTests : IDisposable
         Assert.Contains("neither an incident report", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void StatusReader_WebFormOrLetterFromInboundPost_ThePlacesPostcodeOrTheLettersFields()
+    {
+        // The public status page checks a report by the postcode its reporter gave for the place (issue 14).
+        var reader = new IncidentReportStatusReader(Microsoft.Extensions.Options.Options.Create(new IncidentReportsOptions()), _blobs);
+        var letter = HandoffJson.Serialize(new Handoff("inbox:scan-2", "inbound-post", "highways", 0.99, [],
+        [
+            new HandoffField(HandoffFieldNames.Postcode, "QW1 7DU", 0.9, HandoffOrigins.Ocr, 1),
+            new HandoffField(HandoffFieldNames.DateOfBirth, "01/05/1953", 0.9, HandoffOrigins.Ocr, 1),
+        ]));
+
+        var form = reader.Read(Item("""{"kind":"pothole","place":{"postcode":"AB1 2CD"}}"""));
+        var handedOver = reader.Read(Item(letter));
+        var unreadable = reader.Read(Item("not json"));
+
+        Assert.Equal(["AB1 2CD"], form.Postcodes);
+        Assert.Empty(form.DatesOfBirth);
+        Assert.Equal(["QW1 7DU"], handedOver.Postcodes);
+        Assert.Equal([new DateOnly(1953, 5, 1)], handedOver.DatesOfBirth);
+        Assert.Same(Core.PublicStatus.PublicItemFacts.None, unreadable);
+    }
+
     private async Task<AttachmentRef> PutAsync(string name, string mediaType, string content) =>
         await _blobs.PutAsync(name, mediaType, new MemoryStream(Encoding.UTF8.GetBytes(content)), CancellationToken.None);
 
