@@ -114,6 +114,10 @@ public sealed class AdminPortalFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
+
+        // A sign-in (PBKDF2 at 210,000 iterations, then the code page) once took over Playwright's 30 s default in a full
+        // run, with the PostgreSQL crash test's four worker processes on the same 2 cores; the waits, not the checks, are longer.
+        page.SetDefaultTimeout(90_000);
         await EndToEnd.PortalFixture.SignInAsync(page, BaseUrl, name, Password);
         await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
         return page;
