@@ -4,8 +4,10 @@ namespace AutomationFleet.Core.Files;
 /// Folders and files the fleet keeps (the store, its blobs, logs, letters, models) made readable by the fleet's own
 /// account only: folders 0700, files 0600 on Unix. The sandbox child runs as another user (<c>nobody</c>) and must not
 /// read the store, and the process umask (often 022) would leave everything world-readable. A folder that already
-/// exists with wider modes is narrowed, so an older install is closed at its next start. On Windows, files inherit the
-/// folder's ACL and nothing is changed here.
+/// exists with wider modes is narrowed, so an older install is closed at its next start, unless it is a shared folder
+/// with the sticky bit (<c>/tmp</c>, <c>/var/tmp</c>): narrowing one of those would lock every other account out of it,
+/// so a file put straight into one is protected by its own 0600 mode alone. On Windows, files inherit the folder's ACL
+/// and nothing is changed here.
 /// </summary>
 public static class OwnerOnly
 {
@@ -19,7 +21,8 @@ public static class OwnerOnly
 
     /// <summary>
     /// Makes <paramref name="path"/> (and any missing parent) with mode 0700, or narrows it to 0700 if it exists and
-    /// group or others have any access. Parents that already exist are left as they are.
+    /// group or others have any access, unless it has the sticky bit (a shared temporary folder, left as it is).
+    /// Parents that already exist are left as they are.
     /// </summary>
     public static DirectoryInfo CreateFolder(string path)
     {
@@ -30,7 +33,7 @@ public static class OwnerOnly
         }
 
         var folder = Directory.CreateDirectory(path, FolderMode);
-        if ((folder.UnixFileMode & GroupAndOther) != 0)
+        if ((folder.UnixFileMode & GroupAndOther) != 0 && (folder.UnixFileMode & UnixFileMode.StickyBit) == 0)
         {
             File.SetUnixFileMode(folder.FullName, FolderMode);
             folder.Refresh();

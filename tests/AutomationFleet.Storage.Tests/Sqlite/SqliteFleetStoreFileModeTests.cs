@@ -20,6 +20,7 @@ public sealed class SqliteFleetStoreFileModeTests : IDisposable
     private const UnixFileMode File0600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode WorldReadableFolder = Folder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
     private const UnixFileMode WorldReadableFile = File0600 | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    private const UnixFileMode SharedTemporary = (UnixFileMode)0b1_111_111_111;
 
     // The test's own folder is world-traversable (as /tmp and a checkout are), so only the store's modes keep others out.
     private readonly string _root = Directory.CreateDirectory(
@@ -91,6 +92,21 @@ public sealed class SqliteFleetStoreFileModeTests : IDisposable
 
         Assert.Equal(Folder, File.GetUnixFileMode(folder));
         Assert.Equal(WorldReadableFolder, File.GetUnixFileMode(_root));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_StoreStraightInSharedStickyFolderLikeTmp_FolderLeftSharedFilesOwnerOnly()
+    {
+        // A test or an administrator may put fleet.db straight into /tmp: narrowing /tmp to 0700 would lock every
+        // other account (PostgreSQL's, the sandbox's) out of it.
+        var shared = Directory.CreateDirectory(Path.Combine(_root, "tmp"), SharedTemporary).FullName;
+        File.SetUnixFileMode(shared, SharedTemporary);
+        var options = new SqliteStoreOptions { Path = Path.Combine(shared, "fleet.db") };
+        var (store, _) = await FillAsync(options);
+        await using var open = store;
+
+        Assert.Equal(SharedTemporary, File.GetUnixFileMode(shared));
+        Assert.Equal(File0600, File.GetUnixFileMode(options.FullPath));
     }
 
     public void Dispose()
