@@ -10,7 +10,9 @@ namespace AutomationFleet.Text;
 
 /// <summary>
 /// <see cref="ITextEmbedder"/> over the ONNX sentence encoders of the SentenceTransformers packages
-/// (<c>all-MiniLM-L6-v2</c>, <c>snowflake-arctic-embed-xs</c>), run in-process by ONNX Runtime.
+/// (<c>all-MiniLM-L6-v2</c>, <c>snowflake-arctic-embed-xs</c>), run in-process by ONNX Runtime with the packages' own
+/// tokenizer and pooling (see <c>OnnxSentenceEncoder</c>); up to <see cref="TextEmbeddingOptions.Threads"/> batches
+/// run at once, one thread each.
 /// Thread-safe. The model loads on the first text the cache does not hold (about 1 s, some 150 MB); the persisted
 /// cache loads on first use. Vectors are cached by SHA-256 of (model name + "\n" + truncated text): in memory, and
 /// with <see cref="TextEmbeddingOptions.CacheDirectory"/> set, in <c>&lt;CacheDirectory&gt;/&lt;ModelName&gt;/vectors.bin</c>.
