@@ -175,9 +175,10 @@ public sealed class SentenceTransformerEmbedder : ITextEmbedder, IDisposable
         var next = -1;
         try
         {
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, (_, loop) =>
             {
-                for (var batch = Interlocked.Increment(ref next); batch < batches.Count; batch = Interlocked.Increment(ref next))
+                // A batch that throws stops the others at their next batch.
+                for (var batch = Interlocked.Increment(ref next); batch < batches.Count && !loop.ShouldExitCurrentIteration; batch = Interlocked.Increment(ref next))
                 {
                     EmbedBatch(encoder, pending.AsMemory(batches[batch]), results, cancellationToken);
                 }
