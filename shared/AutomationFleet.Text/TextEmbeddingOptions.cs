@@ -12,13 +12,17 @@ public sealed class TextEmbeddingOptions
     public TextEmbeddingModel Model { get; set; } = TextEmbeddingModel.MiniLM;
 
     /// <summary>
-    /// Texts per call to the model. Default 32. Texts are sorted by length before batching, since a batch is
-    /// padded to its longest text.
+    /// Texts per call to the model. Default 32. Texts are sorted by their number of word pieces before batching,
+    /// since a batch is padded to its longest text.
     /// </summary>
     [Range(1, 1024)]
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>ONNX Runtime intra-op threads; 0 (default) = <see cref="Environment.ProcessorCount"/>.</summary>
+    /// <summary>
+    /// Model runs at once per embedder, each batch on one thread (ONNX Runtime intra-op threads are 1): a call of
+    /// <c>EmbedMany</c> with several batches spreads them over this many threads, and concurrent callers share the
+    /// same slots. 0 (default) = <see cref="Environment.ProcessorCount"/>.
+    /// </summary>
     [Range(0, 256)]
     public int Threads { get; set; }
 

@@ -117,6 +117,33 @@ public sealed class SentenceTransformerEmbedderTests(EmbedderFixture fixture) : 
     }
 
     [Fact]
+    public void EmbedMany_CancelledTokenManyBatches_ThrowsOperationCanceledNotAggregate()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var texts = Enumerable.Range(0, 20).Select(i => $"Cancelled before batch {i} of the parallel run").ToArray();
+
+        var thrown = Record.Exception(() => fixture.Batched.EmbedMany(texts, cancellation.Token));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(thrown);
+    }
+
+    [Fact]
+    public void EmbedMany_OneThreadOrTwo_IdenticalFloats()
+    {
+        var texts = Enumerable.Range(0, 30).Select(i => $"Report {i}: the {(i % 3 == 0 ? "street light" : "pavement")} outside number {i * 7} is broken").ToArray();
+        using var oneThread = new SentenceTransformerEmbedder(new TextEmbeddingOptions { CacheDirectory = null, BatchSize = 4, Threads = 1 });
+
+        var serial = oneThread.EmbedMany(texts);
+        var parallel = fixture.Batched.EmbedMany(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(serial[i], parallel[i]);
+        }
+    }
+
+    [Fact]
     public void Embed_ThousandWords_SameAsFirstMaxWords()
     {
         // Common words, one word piece each: 200 words stay under the package's own cap of 512 word pieces.
