@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AutomationFleet.Bots.IncidentReports.Allocation;
+using AutomationFleet.Bots.IncidentReports.Deduplication;
 using AutomationFleet.Bots.IncidentReports.Delivery;
 using AutomationFleet.Bots.IncidentReports.Incidents;
 using AutomationFleet.Bots.IncidentReports.Places;
@@ -24,6 +25,7 @@ internal sealed class IncidentBenchmark(
     IncidentReferenceData data,
     IIncidentStore store,
     IncidentTriage triage,
+    DuplicateFinder duplicates,
     CountingEmbedder embedder,
     Func<int> cachedVectors,
     TimeProvider timeProvider,
@@ -113,6 +115,7 @@ internal sealed class IncidentBenchmark(
         var openAtStart = (await store.ListOpenAsync(null, null, int.MaxValue, cancellationToken)).Count;
         embedder.Reset();
         var cachedBefore = cachedVectors();
+        var (comparedBefore, byOverlapBefore, byEncoderBefore) = (duplicates.ReportsCompared, duplicates.PairsDecidedByOverlap, duplicates.PairsSentToEncoder);
         var loadBefore = LoadAverage();
         await progress.WriteLineAsync($"incidents bench: {openAtStart:N0} open incidents; timing {reportCount:N0} reports");
         var decide = new double[reportCount];
@@ -165,6 +168,9 @@ internal sealed class IncidentBenchmark(
             Math.Round((double)linked / reportCount, 4),
             repeatsLinkedToTheirIncident,
             newLinked,
+            (int)(duplicates.ReportsCompared - comparedBefore),
+            duplicates.PairsDecidedByOverlap - byOverlapBefore,
+            duplicates.PairsSentToEncoder - byEncoderBefore,
             embedder.Calls,
             embedder.Texts,
             cachedVectors() - cachedBefore,
