@@ -311,7 +311,7 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
                 IncidentBenchmarkReport report;
                 await using (var session = await context.OpenStoreAsync(parse, path, cancellationToken))
                 {
-                    var store = session.Services.GetRequiredService<IIncidentStore>();
+                    var store = new TimingIncidentStore(session.Services.GetRequiredService<IIncidentStore>(), timeProvider);
                     var duplicates = new DuplicateFinder(embedder, DuplicateWords.From(options));
                     var triage = new IncidentTriage(data, store, duplicates, people: null, options);
                     report = await new IncidentBenchmark(data, store, triage, duplicates, embedder, () => encoder.CachedVectorCount, timeProvider, context.Error)
