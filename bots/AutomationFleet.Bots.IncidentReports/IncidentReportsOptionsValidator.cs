@@ -23,6 +23,11 @@ public sealed class IncidentReportsOptionsValidator : IValidateOptions<IncidentR
             failures.Add($"{section}:EscalationQueue must differ from {section}:Queue ('{options.Queue}').");
         }
 
+        if (options.DuplicateWordOverlapUnrelated > options.DuplicateWordOverlapClear)
+        {
+            failures.Add($"{section}:DuplicateWordOverlapUnrelated ({options.DuplicateWordOverlapUnrelated}) must not be above {section}:DuplicateWordOverlapClear ({options.DuplicateWordOverlapClear}).");
+        }
+
         Check(failures, $"{section}:AllocationPath", options.AllocationPath, p => Allocation.AllocationConfig.Load(p));
         Check(failures, $"{section}:GazetteerPath", options.GazetteerPath, p => Places.Gazetteer.Load(p));
         if (options.PersonTeamsPath is { } teams)

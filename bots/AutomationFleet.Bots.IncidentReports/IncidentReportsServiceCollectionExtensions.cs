@@ -36,7 +36,7 @@ public static class IncidentReportsServiceCollectionExtensions
         services.AddFleetTextEmbeddings();
         services.AddPersonIndex();
         services.TryAddSingleton(sp => new DuplicateFinder(
-            sp.GetRequiredService<ITextEmbedder>(), sp.GetRequiredService<IOptions<IncidentReportsOptions>>().Value.DuplicateTextSimilarity));
+            sp.GetRequiredService<ITextEmbedder>(), DuplicateWords.From(sp.GetRequiredService<IOptions<IncidentReportsOptions>>().Value)));
         services.TryAddSingleton(sp => new IncidentTriage(
             sp.GetRequiredService<IncidentReferenceData>(),
             sp.GetRequiredService<IIncidentStore>(),

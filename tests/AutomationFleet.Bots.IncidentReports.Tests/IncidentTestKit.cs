@@ -29,7 +29,7 @@ internal sealed class IncidentTestKit : IAsyncDisposable
     public static readonly DateTimeOffset MondayMorning = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
 
     // One encoder for the test run: loading the model is the slow part, and its vectors do not depend on the test.
-    private static readonly Lazy<SentenceTransformerEmbedder> SharedEmbedder = new(() => new SentenceTransformerEmbedder(new TextEmbeddingOptions { CacheDirectory = null }));
+    internal static readonly Lazy<SentenceTransformerEmbedder> SharedEmbedder = new(() => new SentenceTransformerEmbedder(new TextEmbeddingOptions { CacheDirectory = null }));
 
     private static readonly RetryPolicy Retry = new(3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     private readonly string _root = Directory.CreateTempSubdirectory("fleet-incidents-").FullName;
@@ -48,7 +48,7 @@ internal sealed class IncidentTestKit : IAsyncDisposable
         Data = IncidentReferenceData.Load(Options);
         Store = new SqliteFleetStore(new SqliteStoreOptions { Path = Path.Combine(_root, "fleet.db") }, Clock);
         Blobs = new FileBlobStore(Path.Combine(_root, "blobs"));
-        Triage = new IncidentTriage(Data, Store, new DuplicateFinder(SharedEmbedder.Value, Options.DuplicateTextSimilarity), null, Options);
+        Triage = new IncidentTriage(Data, Store, new DuplicateFinder(SharedEmbedder.Value, DuplicateWords.From(Options)), null, Options);
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         Bot = new IncidentReportBot(Triage, Data, Store, options, Clock, _loggerFactory.CreateLogger<IncidentReportBot>(), mail);
         Escalations = new IncidentEscalationBot(Data, Store, Store, options, Clock, _loggerFactory.CreateLogger<IncidentEscalationBot>(), mail);

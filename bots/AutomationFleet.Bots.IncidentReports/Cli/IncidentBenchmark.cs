@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AutomationFleet.Bots.IncidentReports.Allocation;
+using AutomationFleet.Bots.IncidentReports.Deduplication;
 using AutomationFleet.Bots.IncidentReports.Delivery;
 using AutomationFleet.Bots.IncidentReports.Incidents;
 using AutomationFleet.Bots.IncidentReports.Places;
@@ -22,8 +23,9 @@ namespace AutomationFleet.Bots.IncidentReports.Cli;
 /// </summary>
 internal sealed class IncidentBenchmark(
     IncidentReferenceData data,
-    IIncidentStore store,
+    TimingIncidentStore store,
     IncidentTriage triage,
+    DuplicateFinder duplicates,
     CountingEmbedder embedder,
     Func<int> cachedVectors,
     TimeProvider timeProvider,
@@ -113,6 +115,8 @@ internal sealed class IncidentBenchmark(
         var openAtStart = (await store.ListOpenAsync(null, null, int.MaxValue, cancellationToken)).Count;
         embedder.Reset();
         var cachedBefore = cachedVectors();
+        store.Reset();
+        var (comparedBefore, byOverlapBefore, byEncoderBefore) = (duplicates.ReportsCompared, duplicates.PairsDecidedByOverlap, duplicates.PairsSentToEncoder);
         var loadBefore = LoadAverage();
         await progress.WriteLineAsync($"incidents bench: {openAtStart:N0} open incidents; timing {reportCount:N0} reports");
         var decide = new double[reportCount];
@@ -143,6 +147,9 @@ internal sealed class IncidentBenchmark(
         }
 
         var seconds = timeProvider.GetElapsedTime(started).TotalSeconds;
+        var (nearby, counts, writes, nearbyQueries, nearbyRows) = (store.NearbyElapsed, store.CountsElapsed, store.WriteElapsed, store.NearbyCalls, store.NearbyRows);
+        double PerReport(TimeSpan time) => Math.Round(time.TotalMilliseconds / reportCount, 3);
+        var decideSum = TimeSpan.FromMilliseconds(decide.Sum());
         var openAtEnd = (await store.ListOpenAsync(null, null, int.MaxValue, cancellationToken)).Count;
         Array.Sort(decide);
         Array.Sort(total);
@@ -165,6 +172,9 @@ internal sealed class IncidentBenchmark(
             Math.Round((double)linked / reportCount, 4),
             repeatsLinkedToTheirIncident,
             newLinked,
+            (int)(duplicates.ReportsCompared - comparedBefore),
+            duplicates.PairsDecidedByOverlap - byOverlapBefore,
+            duplicates.PairsSentToEncoder - byEncoderBefore,
             embedder.Calls,
             embedder.Texts,
             cachedVectors() - cachedBefore,
@@ -175,6 +185,13 @@ internal sealed class IncidentBenchmark(
             Percentile(decideWithoutEncoder, 0.50),
             Percentile(decideWithoutEncoder, 0.99),
             Math.Round(embedder.Elapsed.TotalSeconds, 2),
+            PerReport(decideSum),
+            PerReport(nearby),
+            nearbyQueries == 0 ? 0 : Math.Round((double)nearbyRows / nearbyQueries, 1),
+            PerReport(counts),
+            PerReport(embedder.Elapsed),
+            PerReport(decideSum - nearby - counts - embedder.Elapsed),
+            PerReport(writes),
             Percentile(total, 0.50),
             Percentile(total, 0.99),
             Math.Round(total[^1], 3),

@@ -66,7 +66,7 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
             using var embedder = TextEmbedding(configuration);
             await using var session = await context.OpenStoreAsync(parse, createIfMissing: true, cancellationToken);
             var store = session.Services.GetRequiredService<IIncidentStore>();
-            var triage = new IncidentTriage(data, store, new DuplicateFinder(embedder, options.DuplicateTextSimilarity), people: null, options);
+            var triage = new IncidentTriage(data, store, new DuplicateFinder(embedder, DuplicateWords.From(options)), people: null, options);
             var now = timeProvider.GetUtcNow();
             var refused = 0;
             var line = 0;
@@ -311,9 +311,10 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
                 IncidentBenchmarkReport report;
                 await using (var session = await context.OpenStoreAsync(parse, path, cancellationToken))
                 {
-                    var store = session.Services.GetRequiredService<IIncidentStore>();
-                    var triage = new IncidentTriage(data, store, new DuplicateFinder(embedder, options.DuplicateTextSimilarity), people: null, options);
-                    report = await new IncidentBenchmark(data, store, triage, embedder, () => encoder.CachedVectorCount, timeProvider, context.Error)
+                    var store = new TimingIncidentStore(session.Services.GetRequiredService<IIncidentStore>(), timeProvider);
+                    var duplicates = new DuplicateFinder(embedder, DuplicateWords.From(options));
+                    var triage = new IncidentTriage(data, store, duplicates, people: null, options);
+                    report = await new IncidentBenchmark(data, store, triage, duplicates, embedder, () => encoder.CachedVectorCount, timeProvider, context.Error)
                         .RunAsync(openCount, reportCount, parse.GetValue(seed), cancellationToken);
                 }
 

@@ -8,11 +8,27 @@ namespace AutomationFleet.Bots.IncidentReports.Deduplication;
 /// <summary>
 /// Decides whether a report repeats an open incident: the same kind group (the store's query), within the kind's
 /// window, at the same place (within the kind's distance when both have coordinates; else the same gazetteer place or
-/// the same person) and in similar words (cosine of the sentence embeddings at least the configured similarity). Only
-/// reports with a candidate at the same place and time are embedded, so the cost of the encoder is paid where it decides.
+/// the same person) and in similar words. Words are compared in a cascade: <see cref="WordOverlap"/> (microseconds)
+/// calls the clear cases, a duplicate at or above <see cref="DuplicateWords.ClearOverlap"/> and a different thing below
+/// <see cref="DuplicateWords.UnrelatedOverlap"/>; only the pairs in between are embedded by the sentence encoder
+/// (milliseconds a text) and linked when their cosine is at least <see cref="DuplicateWords.EncoderSimilarity"/>. The
+/// band was chosen on a labelled set of report pairs so the cascade decides as the encoder alone would (see the README).
 /// </summary>
-public sealed class DuplicateFinder(ITextEmbedder embedder, double minimumSimilarity)
+public sealed class DuplicateFinder(ITextEmbedder embedder, DuplicateWords words)
 {
+    private long _reportsCompared;
+    private long _pairsByOverlap;
+    private long _pairsByEncoder;
+
+    /// <summary>Reports that had an open incident at the same place and time, so their words were compared.</summary>
+    public long ReportsCompared => Interlocked.Read(ref _reportsCompared);
+
+    /// <summary>Report–incident pairs the word overlap decided alone.</summary>
+    public long PairsDecidedByOverlap => Interlocked.Read(ref _pairsByOverlap);
+
+    /// <summary>Report–incident pairs sent to the sentence encoder (the overlap was in the uncertain band).</summary>
+    public long PairsSentToEncoder => Interlocked.Read(ref _pairsByEncoder);
+
     /// <summary>The best open incident the report repeats, with the reasons; null when it repeats none.</summary>
     public DuplicateMatch? Find(DuplicateQuery report, IReadOnlyList<Incident> candidates)
     {
@@ -49,28 +65,68 @@ public sealed class DuplicateFinder(ITextEmbedder embedder, double minimumSimila
             return null;
         }
 
-        var vectors = embedder.EmbedMany([report.Text, .. samePlace.Select(c => c.Incident.Text)]);
-        DuplicateMatch? best = null;
+        Interlocked.Increment(ref _reportsCompared);
+        var reportWords = WordOverlap.Features.Of(report.Text);
+        (int Index, double Overlap)? clearest = null;
+        var uncertain = new List<(int Index, double Overlap)>();
         for (var i = 0; i < samePlace.Count; i++)
         {
+            var overlap = WordOverlap.Similarity(reportWords, WordOverlap.Features.Of(samePlace[i].Incident.Text));
+            if (overlap >= words.ClearOverlap)
+            {
+                clearest = clearest is { } c && c.Overlap >= overlap ? c : (i, overlap);
+            }
+            else if (overlap >= words.UnrelatedOverlap)
+            {
+                uncertain.Add((i, overlap));
+            }
+        }
+
+        // A clear repeat needs no encoder: on the labelled pairs the encoder linked every pair this overlap called clear.
+        if (clearest is { } clear)
+        {
+            Interlocked.Add(ref _pairsByOverlap, samePlace.Count);
+            return Match(report, samePlace[clear.Index], clear.Overlap, string.Create(
+                CultureInfo.InvariantCulture,
+                $"Words: similarity {clear.Overlap:0.00} by word and letter-trigram overlap, a clear repeat (at least {words.ClearOverlap:0.00}); the sentence encoder was not needed."));
+        }
+
+        Interlocked.Add(ref _pairsByOverlap, samePlace.Count - uncertain.Count);
+        if (uncertain.Count == 0)
+        {
+            return null;
+        }
+
+        Interlocked.Add(ref _pairsByEncoder, uncertain.Count);
+        var vectors = embedder.EmbedMany([report.Text, .. uncertain.Select(u => samePlace[u.Index].Incident.Text)]);
+        DuplicateMatch? best = null;
+        for (var i = 0; i < uncertain.Count; i++)
+        {
             var similarity = Cosine(vectors[0], vectors[i + 1]);
-            if (similarity < minimumSimilarity || (best is not null && similarity <= best.Similarity))
+            if (similarity < words.EncoderSimilarity || (best is not null && similarity <= best.Similarity))
             {
                 continue;
             }
 
-            var (incident, _, where) = samePlace[i];
-            var hours = (report.OccurredAt - incident.OccurredAt).TotalHours;
-            best = new DuplicateMatch(incident, similarity,
-            [
-                $"Same kind group '{incident.KindGroup}' as open incident {incident.Reference} ({incident.Kind}).",
-                $"Place: {where}.",
-                string.Create(CultureInfo.InvariantCulture, $"Time: {Math.Abs(hours):0.#} h {(hours >= 0 ? "after" : "before")} it (window {report.Window.TotalHours:0.#} h)."),
-                string.Create(CultureInfo.InvariantCulture, $"Words: similarity {similarity:0.00} (at least {minimumSimilarity:0.00})."),
-            ]);
+            best = Match(report, samePlace[uncertain[i].Index], similarity, string.Create(
+                CultureInfo.InvariantCulture,
+                $"Words: similarity {similarity:0.00} by the sentence encoder ({embedder.ModelName} cosine, at least {words.EncoderSimilarity:0.00}); word overlap {uncertain[i].Overlap:0.00} was between {words.UnrelatedOverlap:0.00} and {words.ClearOverlap:0.00}, too close to call."));
         }
 
         return best;
+    }
+
+    private static DuplicateMatch Match(DuplicateQuery report, (Incident Incident, double? Metres, string Where) candidate, double similarity, string wordsReason)
+    {
+        var (incident, _, where) = candidate;
+        var hours = (report.OccurredAt - incident.OccurredAt).TotalHours;
+        return new DuplicateMatch(incident, similarity,
+        [
+            $"Same kind group '{incident.KindGroup}' as open incident {incident.Reference} ({incident.Kind}).",
+            $"Place: {where}.",
+            string.Create(CultureInfo.InvariantCulture, $"Time: {Math.Abs(hours):0.#} h {(hours >= 0 ? "after" : "before")} it (window {report.Window.TotalHours:0.#} h)."),
+            wordsReason,
+        ]);
     }
 
     private static double Cosine(float[] a, float[] b)
@@ -89,6 +145,21 @@ public sealed class DuplicateFinder(ITextEmbedder embedder, double minimumSimila
 /// <summary>What a report is compared by: its kind's window and distance, its place, person, time and words.</summary>
 public sealed record DuplicateQuery(
     TimeSpan Window, double DistanceMetres, double? Latitude, double? Longitude, string? PlaceId, string? PersonId, DateTimeOffset OccurredAt, string Text);
+
+/// <summary>
+/// How a report's words are compared with an open incident's: linked at once when their word overlap is at least
+/// <paramref name="ClearOverlap"/>, not linked when it is below <paramref name="UnrelatedOverlap"/>, and in between
+/// linked when the sentence encoder's cosine is at least <paramref name="EncoderSimilarity"/>.
+/// </summary>
+public sealed record DuplicateWords(double EncoderSimilarity, double ClearOverlap, double UnrelatedOverlap)
+{
+    /// <summary>The thresholds of the bot's options.</summary>
+    public static DuplicateWords From(IncidentReportsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new DuplicateWords(options.DuplicateTextSimilarity, options.DuplicateWordOverlapClear, options.DuplicateWordOverlapUnrelated);
+    }
+}
 
 /// <summary>An open incident a report repeats, how alike their words are, and why it counts as the same thing.</summary>
 public sealed record DuplicateMatch(Incident Incident, double Similarity, IReadOnlyList<string> Reasons);

@@ -204,13 +204,18 @@ public sealed class IncidentTriage(
         }
 
         double? minLat = null, maxLat = null, minLon = null, maxLon = null;
+        string? placeId = place?.PlaceId;
         if (point is { } p)
         {
             (minLat, maxLat, minLon, maxLon) = SearchBox.Around(p.Latitude, p.Longitude, kind.DistanceMetres);
+
+            // An incident with a place always has its point, and two points are compared by distance, never by street:
+            // asking for the street's incidents too would read every one in the window only for the finder to drop them.
+            placeId = null;
         }
 
         var nearby = await store.FindNearbyAsync(
-            new NearbyIncidentQuery(kind.Group, occurredAt - kind.Window, minLat, maxLat, minLon, maxLon, place?.PlaceId, person?.RecordId),
+            new NearbyIncidentQuery(kind.Group, occurredAt - kind.Window, minLat, maxLat, minLon, maxLon, placeId, person?.RecordId),
             cancellationToken);
         return duplicates.Find(
             new DuplicateQuery(kind.Window, kind.DistanceMetres, point?.Latitude, point?.Longitude, place?.PlaceId, person?.RecordId, occurredAt, text),

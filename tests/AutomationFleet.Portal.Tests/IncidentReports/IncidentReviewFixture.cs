@@ -55,7 +55,7 @@ public sealed class IncidentReviewFixture() : BotReviewFixture("ines")
     {
         await Mail.InitializeAsync();
         var options = new IncidentReportsOptions();
-        var triage = new IncidentTriage(Data, Store, new DuplicateFinder(new NoTextEmbedder(), options.DuplicateTextSimilarity), null, options);
+        var triage = new IncidentTriage(Data, Store, new DuplicateFinder(new NoTextEmbedder(), DuplicateWords.From(options)), null, options);
         var mail = new SmtpMailSender(
             Options.Create(new SmtpOptions
             {
