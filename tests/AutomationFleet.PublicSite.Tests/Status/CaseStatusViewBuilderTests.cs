@@ -4,6 +4,7 @@ using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.PublicSite.Status;
+using Microsoft.Extensions.Configuration;
 
 namespace AutomationFleet.PublicSite.Tests.Status;
 
@@ -72,7 +73,7 @@ public sealed class CaseStatusViewBuilderTests
     public void Build_ExtraBankHolidayConfigured_SkippedInTheExpectedDate()
     {
         // A one-off closure on Wednesday 7 January 2026, set as the fleet's calendar settings set it.
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:ExtraBankHolidays:0"] = "2026-01-07" })
             .Build();
 
