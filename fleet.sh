@@ -120,6 +120,11 @@ enable_updates() {
         (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file")
     fi
     export FLEET_Updates__Enabled="${FLEET_Updates__Enabled:-true}" FLEET_Updates__OptOutKey="${FLEET_Updates__OptOutKey:-$(cat "$key_file")}"
+    # Four loops on the updates queue, so their outbox syncs overlap and share folder syncs (UpdatesBenchmark); only
+    # while updates are on, since a configured queue without its bot stops start-up.
+    if [ "$FLEET_Updates__Enabled" = true ]; then
+        export FLEET_Queues__updates__Concurrency="${FLEET_Queues__updates__Concurrency:-4}" FLEET_Queues__updates__BatchSize="${FLEET_Queues__updates__BatchSize:-8}"
+    fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

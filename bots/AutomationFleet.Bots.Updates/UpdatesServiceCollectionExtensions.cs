@@ -3,6 +3,7 @@ using AutomationFleet.Bots.Updates.OptOut;
 using AutomationFleet.Bots.Updates.Timescale;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Core.Blobs;
+using AutomationFleet.Core.Calendar;
 using AutomationFleet.Core.Bots;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Updates;
@@ -31,6 +32,7 @@ public static class UpdatesServiceCollectionExtensions
         services.AddOptions<UpdatesOptions>().BindConfiguration(UpdatesOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpdatesOptions>, UpdatesOptionsValidator>());
         services.TryAddSingleton<ItemUpdates>();
+        services.AddFleetCalendar(configuration);
         if (!configuration.GetSection(UpdatesOptions.SectionName).GetValue<bool>(nameof(UpdatesOptions.Enabled)))
         {
             return services;
@@ -47,7 +49,7 @@ public static class UpdatesServiceCollectionExtensions
             var time = sp.GetRequiredService<TimeProvider>();
             IDeliveryStep[] steps =
             [
-                new TimescaleSweepStep(sp.GetRequiredService<IWorkQueue>(), sp.GetRequiredService<ItemUpdates>(), options, time),
+                new TimescaleSweepStep(sp.GetRequiredService<IWorkQueue>(), sp.GetRequiredService<ItemUpdates>(), options, sp.GetRequiredService<CaseTimescales>(), time),
                 new SendUpdateStep(
                     sp.GetRequiredService<IWorkQueue>(), sp.GetRequiredService<IUpdateStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<IUpdateChannel>(),
                     sp.GetRequiredService<OptOutToken>(), options, time, sp.GetRequiredService<ILogger<SendUpdateStep>>()),

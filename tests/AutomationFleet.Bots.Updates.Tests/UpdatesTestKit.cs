@@ -5,6 +5,7 @@ using AutomationFleet.Bots.Updates.Timescale;
 using AutomationFleet.Connectors.Mail;
 using AutomationFleet.Connectors.Tests.Mail;
 using AutomationFleet.Core.Bots;
+using AutomationFleet.Core.Calendar;
 using AutomationFleet.Core.Confidence;
 using AutomationFleet.Core.Delivery;
 using AutomationFleet.Core.Running;
@@ -33,7 +34,8 @@ internal sealed class UpdatesTestKit : IAsyncDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("fleet-updates-").FullName;
     private readonly ILoggerFactory _loggerFactory;
 
-    public UpdatesTestKit(SmtpMailSender? mail, ILoggerProvider? logs = null, int dailyCap = 3, IUpdateChannel? channel = null)
+    public UpdatesTestKit(
+        SmtpMailSender? mail, ILoggerProvider? logs = null, int dailyCap = 3, IUpdateChannel? channel = null, CaseTimescales? timescales = null)
     {
         Clock = new FakeTimeProvider(MondayMorning);
         _loggerFactory = LoggerFactory.Create(b =>
@@ -63,7 +65,7 @@ internal sealed class UpdatesTestKit : IAsyncDisposable
         UpdatesBot = new UpdatesBot(
             options,
             [
-                new TimescaleSweepStep(Store, Updates, options, Clock),
+                new TimescaleSweepStep(Store, Updates, options, timescales ?? new CaseTimescales(WorkingDayCalendar.EnglandAndWales, 20), Clock),
                 new SendUpdateStep(Store, Store, new FileBlobStore(Path.Combine(_root, "blobs")), Channel, Tokens, options, Clock, _loggerFactory.CreateLogger<SendUpdateStep>()),
             ]);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using AutomationFleet.Core.Calendar;
 using AutomationFleet.PublicSite.Estimate;
 using AutomationFleet.PublicSite.Security;
 using AutomationFleet.PublicSite.Status;
@@ -67,7 +68,9 @@ public static class PublicSiteServiceCollectionExtensions
         services.AddAntiforgery(PublicCookies.ConfigureAntiforgery);
         services.AddHealthChecks();
         services.AddSingleton<ResultLinks>();
-        services.AddSingleton<CaseStatusViewBuilder>(sp => new CaseStatusViewBuilder(sp.GetRequiredService<IOptions<PublicSiteOptions>>().Value));
+        services.AddFleetCalendar(configuration);
+        services.AddSingleton<CaseStatusViewBuilder>(sp => new CaseStatusViewBuilder(
+            sp.GetRequiredService<IOptions<PublicSiteOptions>>().Value, sp.GetRequiredService<WorkingDayCalendar>()));
         services.AddSingleton<StatusLookup>();
         services.AddSingleton<ChargeEstimator>();
         return services;

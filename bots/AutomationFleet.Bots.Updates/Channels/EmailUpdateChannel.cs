@@ -11,11 +11,13 @@ namespace AutomationFleet.Bots.Updates.Channels;
 /// Updates by e-mail with the wording in <c>Updates:Wording</c>: through the SMTP sender when <c>Mail:Smtp</c> is on, else
 /// written as <c>{key}.eml</c> into <c>Updates:OutboxFolder</c> (the embedded default's outbox), once per key. Either
 /// way the message carries the Message-ID derived from the ledger key, so a copy is recognisably the same update.
+/// Outbox files are synced with their folder (<see cref="OutboxFolder"/>: one folder sync per group of concurrent sends).
 /// </summary>
 public sealed class EmailUpdateChannel(SmtpMailSender? sender, IOptions<UpdatesOptions> options, TimeProvider timeProvider) : IUpdateChannel
 {
     private const string OutboxDomain = "outbox.automationfleet.invalid";
     private readonly UpdatesOptions _options = options.Value;
+    private readonly OutboxFolder _outbox = new(options.Value.OutboxFolder);
 
     /// <inheritdoc />
     public async Task<string> SendAsync(UpdateMessage message, CancellationToken cancellationToken)
@@ -35,10 +37,9 @@ public sealed class EmailUpdateChannel(SmtpMailSender? sender, IOptions<UpdatesO
         mail.MessageId = SmtpMailSender.MessageIdFor(message.IdempotencyKey, OutboxDomain);
         mail.Headers.Replace(SmtpMailSender.ReferenceHeader, message.IdempotencyKey);
         mail.Date = timeProvider.GetUtcNow();
-        Directory.CreateDirectory(_options.OutboxFolder);
-        var path = Path.Combine(_options.OutboxFolder, FileNameFor(message.IdempotencyKey));
-        var written = await WriteOnceFile.WriteAsync(path, stream => mail.WriteToAsync(stream, cancellationToken), cancellationToken);
-        return JsonSerializer.Serialize(new { channel = "outbox", file = Path.GetFileName(path), written });
+        var file = FileNameFor(message.IdempotencyKey);
+        var written = await _outbox.WriteOnceAsync(file, stream => mail.WriteToAsync(stream, cancellationToken), cancellationToken);
+        return JsonSerializer.Serialize(new { channel = "outbox", file, written });
     }
 
     /// <summary>The outbox file of a key: the key with anything but letters, digits, '-', '.' and '_' as '_', then <c>.eml</c>.</summary>

@@ -10,12 +10,15 @@ namespace AutomationFleet.Bots.Updates.Timescale;
 
 /// <summary>
 /// The sweep the schedule <c>updates-timescale-sweep</c> enqueues (payload <c>{"task":"timescale-sweep"}</c>): every
-/// unfinished item of a queue that sends <see cref="TouchPoint.TimescaleAtRisk"/>, due within
-/// <c>Updates:AtRiskWorkingDays</c> working days (England and Wales: weekends and bank holidays skipped) or overdue,
-/// raises that touch point with a new date <c>Updates:NewDateWorkingDays</c> working days after today. Idempotent: the
-/// update's reference is per item, so an item is apologised to once whatever the number of sweeps.
+/// unfinished item of a queue that sends <see cref="TouchPoint.TimescaleAtRisk"/> whose expected date
+/// (<see cref="CaseTimescales"/>: its due date, else its service's working days after it was received, as the status page
+/// shows it) falls within <c>Updates:AtRiskWorkingDays</c> working days, or has passed, raises that touch point with a
+/// new date <c>Updates:NewDateWorkingDays</c> working days after the expected date (after today for an overdue item).
+/// Days are counted on the fleet's one calendar (<see cref="WorkingDayCalendar"/>, extra bank holidays included).
+/// Idempotent: the update's reference is per item, so an item is apologised to once whatever the number of sweeps.
 /// </summary>
-public sealed class TimescaleSweepStep(IWorkQueue queue, ItemUpdates updates, IOptions<UpdatesOptions> options, TimeProvider timeProvider) : IDeliveryStep
+public sealed class TimescaleSweepStep(
+    IWorkQueue queue, ItemUpdates updates, IOptions<UpdatesOptions> options, CaseTimescales timescales, TimeProvider timeProvider) : IDeliveryStep
 {
     /// <summary>The step's name.</summary>
     public const string StepName = "timescale-sweep";
@@ -25,7 +28,6 @@ public sealed class TimescaleSweepStep(IWorkQueue queue, ItemUpdates updates, IO
 
     private const int PerStateLimit = 5000;
     private static readonly WorkItemState[] Unfinished = [WorkItemState.New, WorkItemState.InProgress, WorkItemState.Retrying, WorkItemState.NeedsReview];
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private readonly UpdatesOptions _options = options.Value;
 
     /// <inheritdoc />
@@ -51,21 +53,6 @@ public sealed class TimescaleSweepStep(IWorkQueue queue, ItemUpdates updates, IO
         }
     }
 
-    /// <summary>The day <paramref name="workingDays"/> England and Wales working days after <paramref name="day"/>.</summary>
-    public static DateOnly AddWorkingDays(DateOnly day, int workingDays)
-    {
-        while (workingDays > 0)
-        {
-            day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !EnglandAndWalesBankHolidays.IsBankHoliday(day))
-            {
-                workingDays--;
-            }
-        }
-
-        return day;
-    }
-
     /// <inheritdoc />
     public async Task<string?> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
@@ -75,9 +62,9 @@ public sealed class TimescaleSweepStep(IWorkQueue queue, ItemUpdates updates, IO
             return null;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), London).DateTime);
-        var atRiskBy = AddWorkingDays(today, _options.AtRiskWorkingDays);
-        var newDate = AddWorkingDays(today, _options.NewDateWorkingDays);
+        var calendar = timescales.Calendar;
+        var today = calendar.LocalDay(timeProvider.GetUtcNow());
+        var atRiskBy = calendar.AddWorkingDays(today, _options.AtRiskWorkingDays);
         var raised = 0;
         foreach (var (name, configured) in _options.Queues)
         {
@@ -90,8 +77,10 @@ public sealed class TimescaleSweepStep(IWorkQueue queue, ItemUpdates updates, IO
             {
                 foreach (var item in await queue.ListAsync(state, name, PerStateLimit, cancellationToken))
                 {
-                    if (item.DueAt is { } due && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, London).DateTime) <= atRiskBy)
+                    var expected = timescales.ExpectedBy(item);
+                    if (expected <= atRiskBy)
                     {
+                        var newDate = calendar.AddWorkingDays(expected > today ? expected : today, _options.NewDateWorkingDays);
                         await updates.RaiseAsync(item, TouchPoint.TimescaleAtRisk, cancellationToken, newDate: newDate);
                         raised++;
                     }
@@ -99,6 +88,6 @@ public sealed class TimescaleSweepStep(IWorkQueue queue, ItemUpdates updates, IO
             }
         }
 
-        return JsonSerializer.Serialize(new { raised, atRiskBy, newDate });
+        return JsonSerializer.Serialize(new { raised, atRiskBy });
     }
 }

@@ -30,10 +30,10 @@ public sealed class UpdatesOptions
     /// <summary>Where updates are written as <c>.eml</c> files while <c>Mail:Smtp</c> is off. Default <c>var/outbox/updates</c>.</summary>
     public string OutboxFolder { get; set; } = "var/outbox/updates";
 
-    /// <summary>For <see cref="TouchPoint.TimescaleAtRisk"/>: an item due within this many working days, and unfinished, gets the apology. Default 1.</summary>
+    /// <summary>For <see cref="TouchPoint.TimescaleAtRisk"/>: an unfinished item expected (its due date, else its service's timescale) within this many working days, or late, gets the apology. Default 1.</summary>
     public int AtRiskWorkingDays { get; set; } = 1;
 
-    /// <summary>For <see cref="TouchPoint.TimescaleAtRisk"/>: the new date is this many working days after the old due date. Default 5.</summary>
+    /// <summary>For <see cref="TouchPoint.TimescaleAtRisk"/>: the new date is this many working days after the expected date (after today once it has passed). Default 5.</summary>
     public int NewDateWorkingDays { get; set; } = 5;
 
     /// <summary>Per queue: the touch points its items' senders are sent.</summary>

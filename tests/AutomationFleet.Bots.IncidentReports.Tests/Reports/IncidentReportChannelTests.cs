@@ -86,7 +86,7 @@ public sealed class IncidentReportChannelTests : IDisposable
     public void StatusReader_WebFormOrLetterFromInboundPost_ThePlacesPostcodeOrTheLettersFields()
     {
         // The public status page checks a report by the postcode its reporter gave for the place (issue 14).
-        var reader = new IncidentReportStatusReader(Microsoft.Extensions.Options.Options.Create(new IncidentReportsOptions()), _blobs);
+        var reader = CreateStatusReader();
         var letter = HandoffJson.Serialize(new Handoff("inbox:scan-2", "inbound-post", "highways", 0.99, [],
         [
             new HandoffField(HandoffFieldNames.Postcode, "QW1 7DU", 0.9, HandoffOrigins.Ocr, 1),
@@ -102,6 +102,38 @@ public sealed class IncidentReportChannelTests : IDisposable
         Assert.Equal(["QW1 7DU"], handedOver.Postcodes);
         Assert.Equal([new DateOnly(1953, 5, 1)], handedOver.DatesOfBirth);
         Assert.Same(Core.PublicStatus.PublicItemFacts.None, unreadable);
+    }
+
+    [Fact]
+    public void StatusReader_AllocatedOutcome_TheAllocatedTeamsNameNeverTheAssignee()
+    {
+        // Allocated to Highways North's first inspector: the citizen sees the team's name, not the configured service.
+        var outcome = System.Text.Json.JsonSerializer.Serialize(
+            new IncidentOutcome(
+                IncidentActionsDecided.Open, "INC-1", "pothole", "road-surface", "urgent", "highways-north", "hn-01", "area-north",
+                DateTimeOffset.UnixEpoch.AddDays(2), false, "North", null, null, null, null, DateTimeOffset.UnixEpoch, "Pothole, Albert Avenue", "A hole."),
+            IncidentReportBot.JsonOptions);
+        var reader = CreateStatusReader();
+
+        var allocated = reader.Read(Item("""{"kind":"pothole","place":{"postcode":"AB1 2CD"}}""") with { OutcomeJson = outcome });
+        var unknownTeam = reader.Read(Item("""{"kind":"pothole","place":{"postcode":"AB1 2CD"}}""") with { OutcomeJson = outcome.Replace("highways-north", "no-such-team", StringComparison.Ordinal) });
+        var notYet = reader.Read(Item("""{"kind":"pothole","place":{"postcode":"AB1 2CD"}}"""));
+
+        Assert.Equal("Highways North", allocated.Service);
+        Assert.Equal(["AB1 2CD"], allocated.Postcodes);
+        Assert.Null(unknownTeam.Service);
+        Assert.Null(notYet.Service);
+    }
+
+    private IncidentReportStatusReader CreateStatusReader()
+    {
+        var options = new IncidentReportsOptions
+        {
+            AllocationPath = IncidentTestKit.Shipped("config/incidents/allocation.json"),
+            GazetteerPath = IncidentTestKit.Shipped("config/incidents/gazetteer.csv"),
+            PersonTeamsPath = null,
+        };
+        return new IncidentReportStatusReader(Microsoft.Extensions.Options.Options.Create(options), _blobs, IncidentReferenceData.Load(options));
     }
 
     private async Task<AttachmentRef> PutAsync(string name, string mediaType, string content) =>

@@ -1,14 +1,16 @@
 using AutomationFleet.Bots.Updates.Channels;
 using AutomationFleet.Bots.Updates.Timescale;
+using AutomationFleet.Core.Calendar;
 using AutomationFleet.Core.Running;
 using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.WorkItems;
+using Microsoft.Extensions.Configuration;
 using MimeKit;
 
 namespace AutomationFleet.Bots.Updates.Tests.Timescale;
 
 /// <summary>
-/// The timescale sweep on the England and Wales working-day calendar, with SMTP off: the apology lands in the outbox
+/// The timescale sweep on the fleet's working-day calendar (England and Wales, with the configured extra bank holidays), with SMTP off: the apology lands in the outbox
 /// folder (the embedded default's <c>var/outbox/updates/</c>) as a .eml file, once however often the sweep runs.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -39,14 +41,41 @@ public sealed class TimescaleSweepStepTests
         Assert.Equal(EmailUpdateChannel.FileNameFor("form-late#update:TimescaleAtRisk#send-update"), Path.GetFileName(file));
         var mail = await MimeMessage.LoadAsync(file);
         Assert.Equal("ann@example.org", mail.To.Mailboxes.Single().Address);
-        // Five working days after Monday 21 December 2026: Christmas Day and the Boxing Day substitute (Monday 28th) skipped.
-        Assert.Contains("30 December 2026", mail.TextBody, StringComparison.Ordinal);
+        // Five working days after the expected Tuesday 22 December 2026: Christmas Day and the Boxing Day substitute (Monday 28th) skipped.
+        Assert.Contains("31 December 2026", mail.TextBody, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("2026-12-24", 1, "2026-12-29")]
-    [InlineData("2026-04-02", 1, "2026-04-07")]
-    [InlineData("2026-12-07", 5, "2026-12-14")]
-    public void AddWorkingDays_AcrossWeekendsAndBankHolidays_SkipsThem(string from, int days, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TimescaleSweepStep.AddWorkingDays(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), days));
+    [Fact]
+    public async Task RunAsync_UndatedItemAndExtraBankHolidays_ApologyByTheServiceTimescaleOnTheFleetCalendar()
+    {
+        // The fleet's calendar settings close Tuesday 8 and Monday 14 December 2026; the service takes 3 working days.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Scheduling:ExtraBankHolidays:0"] = "2026-12-08",
+                ["Scheduling:ExtraBankHolidays:1"] = "2026-12-14",
+                ["PublicSite:Services:forms:WorkingDays"] = "3",
+            })
+            .Build();
+        var timescales = CaseTimescales.From(configuration, WorkingDayCalendar.From(configuration));
+        await using var kit = new UpdatesTestKit(mail: null, timescales: timescales);
+        await kit.InitializeAsync();
+        await kit.EnqueueFormAsync("form-undated", "ann@example.org");
+
+        // Received Monday 7th: expected Friday 11th (9th, 10th, 11th). Swept Wednesday 9th it is not yet at risk
+        // (the next working day is the 10th); swept Thursday 10th it is.
+        foreach (var (fire, at) in new[] { ("20261209T080000Z", 9), ("20261210T080000Z", 10) })
+        {
+            kit.Clock.SetUtcNow(new DateTimeOffset(2026, 12, at, 8, 0, 0, TimeSpan.Zero));
+            await kit.Store.EnqueueAsync(new NewWorkItem("updates", $"schedule:updates-timescale-sweep:{fire}", $$"""{"task":"{{TimescaleSweepStep.Task}}"}"""), "scheduler:test", None);
+            Assert.Equal(RunResult.Completed, await kit.RunNextAsync(kit.UpdatesBot));
+            var sent = await kit.DrainUpdatesAsync();
+            Assert.Equal(at == 10 ? 1 : 0, sent.Count);
+            Assert.All(sent, r => Assert.Equal(RunResult.Completed, r));
+        }
+
+        var mail = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(kit.Options.OutboxFolder)));
+        // Five working days after Friday 11th without Monday 14th: 15th, 16th, 17th, 18th and Monday 21st.
+        Assert.Contains("21 December 2026", mail.TextBody, StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using AutomationFleet.Bots.ContactForms;
 using AutomationFleet.Bots.Updates.OptOut;
 using AutomationFleet.Bots.FinancialAssessments;
 using AutomationFleet.Bots.FinancialAssessments.Rates;
+using AutomationFleet.Bots.IncidentReports;
 using AutomationFleet.Bots.InboundPost;
 using AutomationFleet.Bots.InboundPost.Taxonomy;
 using AutomationFleet.Core.Blobs;
@@ -52,6 +53,7 @@ public sealed class PublicSiteFixture : IAsyncLifetime
     public const string LetterPostcode = "AB1 2CD";
     public static readonly DateOnly LetterDateOfBirth = new(1953, 5, 1);
     public const string NotOursPostcode = "ZX9 9ZZ";
+    public const string IncidentPostcode = "QW1 8AA";
 
     private readonly string _root = Directory.CreateTempSubdirectory("fleet-public-").FullName;
     private WebApplication? _site;
@@ -83,6 +85,9 @@ public sealed class PublicSiteFixture : IAsyncLifetime
     public WorkItem HandedOnItem { get; private set; } = null!;
 
     public WorkItem NotOursItem { get; private set; } = null!;
+
+    /// <summary>An incident report allocated to Highways North, assigned to one of its inspectors.</summary>
+    public WorkItem AllocatedIncidentItem { get; private set; } = null!;
 
     /// <summary>An item only the rate-limit test guesses at.</summary>
     public WorkItem GuessedItem { get; private set; } = null!;
@@ -159,6 +164,13 @@ public sealed class PublicSiteFixture : IAsyncLifetime
             shared.AddSingleton<IPublicStatusReader>(new ContactFormStatusReader(Options.Create(new ContactFormsOptions()), blobs));
             shared.AddSingleton<IPublicStatusReader>(new InboundPostStatusReader(taxonomy));
             shared.AddSingleton<IPublicStatusReader>(new FinancialAssessmentStatusReader(Options.Create(new FinancialAssessmentsOptions()), blobs));
+            var incidents = new IncidentReportsOptions
+            {
+                AllocationPath = RepositoryFile.Path("config", "incidents", "allocation.json"),
+                GazetteerPath = RepositoryFile.Path("config", "incidents", "gazetteer.csv"),
+                PersonTeamsPath = null,
+            };
+            shared.AddSingleton<IPublicStatusReader>(new IncidentReportStatusReader(Options.Create(incidents), blobs, IncidentReferenceData.Load(incidents)));
             shared.AddSingleton(new AssessmentIntake(assessor, "financial-assessments"));
 
             // Proactive updates on: the opt-out page their e-mails link to is the public site's.
@@ -254,6 +266,30 @@ public sealed class PublicSiteFixture : IAsyncLifetime
         GuessedItem = await EnqueueAsync("contact-forms", "form:guessed", Contact());
         HandedOnItem = await EnqueueAsync("inbound-post", "inbox:pothole", "{}");
         await CompleteAsync("inbound-post", HandedOnItem, PostOutcome("highways", "Highways", HighwaysPostcode, redirect: null), "handoff:incident-reports");
+
+        AllocatedIncidentItem = await EnqueueAsync("incident-reports", "report:pothole-albert-avenue", JsonSerializer.Serialize(new
+        {
+            kind = "pothole",
+            description = "A deep pothole outside number 4.",
+            place = new { street = "Albert Avenue", postcode = IncidentPostcode },
+        }));
+        await CompleteAsync("incident-reports", AllocatedIncidentItem, JsonSerializer.Serialize(new
+        {
+            action = "open",
+            incidentReference = "INC-1",
+            kind = "pothole",
+            kindGroup = "road-surface",
+            severity = "urgent",
+            team = "highways-north",
+            assignee = "hn-01",
+            rule = "area-north",
+            deadline = Received.AddDays(2),
+            outOfHours = false,
+            area = "North",
+            occurredAt = Received,
+            summary = "Pothole, Albert Avenue",
+            text = "A deep pothole outside number 4.",
+        }), "email-team");
 
         NotOursItem = await EnqueueAsync("inbound-post", "inbox:gp-letter", "{}");
         await CompleteAsync("inbound-post", NotOursItem, PostOutcome("not-ours", "Customer services", NotOursPostcode, redirect: "nhs"), "redirect:not-ours");

@@ -29,6 +29,22 @@ public sealed class StatusPageTests(PublicSiteFixture fixture)
     }
 
     [Fact]
+    public async Task LookUp_AllocatedIncidentReport_ShowsTheAllocatedTeamNeverTheConfiguredServiceOrAPerson()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await fixture.LookUpAsync(page, ShortReference.For(fixture.AllocatedIncidentItem), postcode: PublicSiteFixture.IncidentPostcode);
+
+        await Assertions.Expect(page.Locator("#case-service")).ToHaveTextAsync("Highways North");
+        await Assertions.Expect(page.Locator("#case-stage")).ToHaveTextAsync("Passed to Highways North, on 5 January 2026");
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("Highways and Community Safety", text, StringComparison.Ordinal);
+        // The inspector it was assigned to (config/incidents/allocation.json), by name or id.
+        Assert.DoesNotContain("inspector", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hn-01", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LookUp_DateOfBirthOfAnItemInReview_WithAPersonAndNoStaffNote()
     {
         var page = await fixture.NewPageAsync();

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using AutomationFleet.Core.Calendar;
 using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.PublicSite.Status;
+using Microsoft.Extensions.Configuration;
 
 namespace AutomationFleet.PublicSite.Tests.Status;
 
@@ -13,7 +15,7 @@ public sealed class CaseStatusViewBuilderTests
 
     private static readonly PublicItemFacts Facts = new(["SO7 4DT"], [new DateOnly(1984, 3, 12)]);
 
-    private static CaseStatusViewBuilder CreateSut() => new(new PublicSiteOptions
+    private static CaseStatusViewBuilder CreateSut(WorkingDayCalendar? calendar = null) => new(new PublicSiteOptions
     {
         DefaultWorkingDays = 20,
         Services = new()
@@ -21,7 +23,7 @@ public sealed class CaseStatusViewBuilderTests
             ["contact-forms"] = new PublicServiceOptions { Name = "Adult Social Care", Received = "your contact form", WorkingDays = 5 },
             ["incident-reports"] = new PublicServiceOptions { Name = "Highways" },
         },
-    });
+    }, calendar ?? WorkingDayCalendar.EnglandAndWales);
 
     private static WorkItem Item(WorkItemState state, string queue = "contact-forms", DateTimeOffset? due = null, string? outcome = null) => new(
         42, queue, "form:Favian-Nicolaus-SO7-4DT",
@@ -65,6 +67,20 @@ public sealed class CaseStatusViewBuilderTests
         // 20 working days from Tuesday 23 December 2025, skipping 25, 26 December and 1 January and the weekends.
         Assert.Equal(new DateOnly(2026, 1, 23), view.ExpectedBy);
         Assert.Equal("the council", view.Service);
+    }
+
+    [Fact]
+    public void Build_ExtraBankHolidayConfigured_SkippedInTheExpectedDate()
+    {
+        // A one-off closure on Wednesday 7 January 2026, set as the fleet's calendar settings set it.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:ExtraBankHolidays:0"] = "2026-01-07" })
+            .Build();
+
+        var view = CreateSut(WorkingDayCalendar.From(configuration)).Build(Item(WorkItemState.New), Facts, reader: null, [], Received.AddDays(1));
+
+        // 5 working days after Friday 2 January 2026 without the 7th: Monday 5th, 6th, 8th, 9th and Monday 12th.
+        Assert.Equal(new DateOnly(2026, 1, 12), view.ExpectedBy);
     }
 
     [Fact]

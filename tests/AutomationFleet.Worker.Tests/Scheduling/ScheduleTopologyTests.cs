@@ -15,7 +15,9 @@ public sealed class ScheduleTopologyTests
         var settings = fleet.BaseSettings();
         settings["Scheduling:TimeZone"] = "Europe/London";
         (string Name, string Queue, bool Enabled)[] schedules =
-            [("consumed", "work", true), ("daily-digest", "maintenance", true), ("old-purge", "maintenance", false), ("typo", "wrok", true)];
+            [("consumed", "work", true), ("daily-digest", "maintenance", true), ("old-purge", "maintenance", false), ("typo", "wrok", true), ("gated", "updates", true)];
+        // On only with a setting that is off here (as the updates' timescale sweep ships): not checked, like a disabled one.
+        settings["Scheduling:Schedules:4:EnabledWith"] = "Updates:Enabled";
         for (var i = 0; i < schedules.Length; i++)
         {
             settings[$"Scheduling:Schedules:{i}:Name"] = schedules[i].Name;
@@ -38,6 +40,7 @@ public sealed class ScheduleTopologyTests
         Assert.Contains("Scheduling:Schedules:3:Queue: schedule 'typo' puts work on queue 'wrok'", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("(queues with a bot: work)", refusal.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("old-purge", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("gated", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]

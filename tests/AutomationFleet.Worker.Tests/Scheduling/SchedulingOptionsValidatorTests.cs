@@ -100,9 +100,36 @@ public sealed class ShippedSchedulesTests
 
         Assert.Equal(6, options.Schedules.Count);
         Assert.Contains(options.Schedules, s => s.Name == "incident-escalation-sweep" && s.Queue == "incident-escalations" && !s.WorkingDaysOnly);
-        // Off as shipped: updates are off, and an enabled schedule whose queue no bot consumes is refused at start-up.
-        Assert.Contains(options.Schedules, s => s.Name == "updates-timescale-sweep" && s.Queue == "updates" && !s.Enabled);
+        // On with updates (EnabledWith Updates:Enabled), which the shipped config leaves off: an enabled schedule whose
+        // queue no bot consumes would be refused at start-up.
+        Assert.Contains(options.Schedules, s => s.Name == "updates-timescale-sweep" && s.Queue == "updates" && s.EnabledWith == "Updates:Enabled" && !s.Enabled);
         // Configuration orders keys, so the payload comes back with its keys sorted.
         Assert.Equal("{\"bot\":\"inbound-post\",\"task\":\"retrain-classifier\"}", options.Schedules[0].Payload);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public void Configure_ShippedSchedulesWithUpdatesSetting_TimescaleSweepOnExactlyWhenUpdatesAre(string updatesEnabled, bool expected)
+    {
+        var directory = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(directory, "config", "schedules.json")))
+        {
+            directory = Path.GetDirectoryName(directory) ?? throw new FileNotFoundException("config/schedules.json not found above the test output.");
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(directory, "config", "schedules.json"))
+            .AddJsonFile(Path.Combine(directory, "config", "updates.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Updates:Enabled"] = updatesEnabled })
+            .Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddFleetScheduling(configuration, clustered: false, _ => SchedulerDatabase.Sqlite("Data Source=unused.db"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+
+        Assert.Equal(expected, options.Schedules.Single(s => s.Name == "updates-timescale-sweep").Enabled);
+        Assert.All(options.Schedules.Where(s => s.Name != "updates-timescale-sweep"), s => Assert.True(s.Enabled));
     }
 }

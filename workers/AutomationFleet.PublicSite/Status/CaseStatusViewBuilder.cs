@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Calendar;
 using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.SideEffects;
 using AutomationFleet.Core.WorkItems;
@@ -7,12 +8,17 @@ namespace AutomationFleet.PublicSite.Status;
 /// <summary>
 /// Builds the <see cref="CaseStatusView"/> of one item: the stage from its state and its completed delivery steps
 /// (a hand-off to another queue is "passed to" that queue's service; a bot's answer step is "letter sent"), the
-/// timescale from its due date or the service's working days. It reads only the state, the times, the queue, the
+/// timescale from its due date or the service's working days (<see cref="CaseTimescales"/>, on the fleet's one calendar,
+/// extra bank holidays included: the updates' timescale sweep counts the same way). It reads only the state, the times, the queue, the
 /// ledger's step names and the bot's <see cref="PublicItemFacts"/>: never the payload's people, reviewers, reasons or errors.
 /// </summary>
-public sealed class CaseStatusViewBuilder(PublicSiteOptions options)
+public sealed class CaseStatusViewBuilder(PublicSiteOptions options, WorkingDayCalendar calendar)
 {
     private const string HandoffPrefix = "handoff:";
+    private readonly CaseTimescales _timescales = new(
+        calendar,
+        options.DefaultWorkingDays,
+        options.Services.Where(s => s.Value.WorkingDays is not null).ToDictionary(s => s.Key, s => s.Value.WorkingDays!.Value, StringComparer.Ordinal));
 
     public CaseStatusView Build(
         WorkItem item, PublicItemFacts facts, IPublicStatusReader? reader, IReadOnlyList<SideEffectRecord> ledger, DateTimeOffset now)
@@ -26,7 +32,7 @@ public sealed class CaseStatusViewBuilder(PublicSiteOptions options)
         var done = ledger.Where(s => s.Status == SideEffectStatus.Completed).ToList();
         var answer = reader is null ? null : done.LastOrDefault(s => reader.IsAnswerStep(s.Step));
         var handoff = done.LastOrDefault(s => s.Step.StartsWith(HandoffPrefix, StringComparison.Ordinal));
-        var finishedOn = WorkingDays.LocalDay(item.UpdatedAt);
+        var finishedOn = calendar.LocalDay(item.UpdatedAt);
 
         var (stage, text, stageOn, next) = item.State switch
         {
@@ -37,11 +43,11 @@ public sealed class CaseStatusViewBuilder(PublicSiteOptions options)
             WorkItemState.NeedsReview => (CaseStage.WithPerson, "With a person for checking", (DateOnly?)null,
                 $"A member of staff is checking it. When they have, it goes to {serviceName}."),
             WorkItemState.Completed when facts.WhereToGo is not null => (CaseStage.NotOurs, "Not something we deal with: we have told you where to go instead",
-                answer is null ? finishedOn : WorkingDays.LocalDay(answer.CompletedAt ?? item.UpdatedAt),
+                answer is null ? finishedOn : calendar.LocalDay(answer.CompletedAt ?? item.UpdatedAt),
                 "We have not passed it on. Please contact them directly, as below."),
-            WorkItemState.Completed when answer is not null => (CaseStage.AnswerSent, "Letter sent", WorkingDays.LocalDay(answer.CompletedAt ?? item.UpdatedAt),
+            WorkItemState.Completed when answer is not null => (CaseStage.AnswerSent, "Letter sent", calendar.LocalDay(answer.CompletedAt ?? item.UpdatedAt),
                 "We have sent you our answer. Contact us quoting your reference if you have not received it within 5 working days."),
-            WorkItemState.Completed when handoff is not null => PassedOn(ServiceOf(handoff.Step) ?? serviceName, WorkingDays.LocalDay(handoff.CompletedAt ?? item.UpdatedAt)),
+            WorkItemState.Completed when handoff is not null => PassedOn(ServiceOf(handoff.Step) ?? serviceName, calendar.LocalDay(handoff.CompletedAt ?? item.UpdatedAt)),
             WorkItemState.Completed when facts.Service is not null => PassedOn(facts.Service, finishedOn),
             WorkItemState.Completed => (CaseStage.Done, "Dealt with", finishedOn, "There is nothing more you need to do."),
             _ when item.OutcomeJson is not null => (CaseStage.Decided, "Decided, and being completed", (DateOnly?)null,
@@ -50,12 +56,10 @@ public sealed class CaseStatusViewBuilder(PublicSiteOptions options)
                 $"It will be looked at by {serviceName}. You do not need to contact us again."),
         };
 
-        var receivedOn = WorkingDays.LocalDay(item.CreatedAt);
+        var receivedOn = calendar.LocalDay(item.CreatedAt);
         var open = stage is CaseStage.Received or CaseStage.WithPerson or CaseStage.Decided;
-        DateOnly? expected = open
-            ? item.DueAt is { } due ? WorkingDays.LocalDay(due) : WorkingDays.Add(receivedOn, service?.WorkingDays ?? options.DefaultWorkingDays)
-            : null;
-        var late = expected is { } by && WorkingDays.LocalDay(now) > by;
+        DateOnly? expected = open ? _timescales.ExpectedBy(item) : null;
+        var late = expected is { } by && calendar.LocalDay(now) > by;
         return new CaseStatusView(
             ShortReference.For(item), received, receivedOn, serviceName, stage, text, stageOn, expected, late, next, facts.WhereToGo);
     }

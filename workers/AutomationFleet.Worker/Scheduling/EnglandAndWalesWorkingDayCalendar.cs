@@ -8,16 +8,19 @@ namespace AutomationFleet.Worker.Scheduling;
 /// A Quartz calendar that includes only England and Wales working days: no Saturdays, Sundays or bank
 /// holidays (see <see cref="EnglandAndWalesBankHolidays"/>), nor the configured extra days. Days are
 /// judged in the calendar's time zone, so 00:30 BST on a bank holiday is excluded though it is still
-/// the previous day in UTC.
+/// the previous day in UTC. The day rule is the fleet's one calendar (<see cref="WorkingDayCalendar"/>), which the status
+/// page and the updates' timescale sweep count on too.
 /// </summary>
 public sealed class EnglandAndWalesWorkingDayCalendar : BaseCalendar
 {
     private readonly HashSet<DateOnly> _extraHolidays;
+    private readonly WorkingDayCalendar _days;
 
     public EnglandAndWalesWorkingDayCalendar(TimeZoneInfo timeZone, IEnumerable<DateOnly>? extraHolidays = null)
         : base(timeZone)
     {
         _extraHolidays = [.. extraHolidays ?? []];
+        _days = new WorkingDayCalendar(timeZone, _extraHolidays);
         Description = "England and Wales working days";
     }
 
@@ -25,9 +28,7 @@ public sealed class EnglandAndWalesWorkingDayCalendar : BaseCalendar
     public IReadOnlyCollection<DateOnly> ExtraHolidays => _extraHolidays;
 
     /// <summary>Whether a day (in the calendar's time zone) is a working day.</summary>
-    public bool IsWorkingDay(DateOnly day) =>
-        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
-        && !EnglandAndWalesBankHolidays.IsBankHoliday(day, _extraHolidays);
+    public bool IsWorkingDay(DateOnly day) => _days.IsWorkingDay(day);
 
     public override bool IsTimeIncluded(DateTimeOffset timeStampUtc) =>
         base.IsTimeIncluded(timeStampUtc) && IsWorkingDay(LocalDay(timeStampUtc));

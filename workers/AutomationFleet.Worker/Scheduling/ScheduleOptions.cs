@@ -37,4 +37,15 @@ public sealed class ScheduleOptions
 
     /// <summary>When false the schedule is removed from the store (and so never fires). Default true.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// A setting (e.g. <c>Updates:Enabled</c>) that must be true too for the schedule to run: for a schedule whose queue
+    /// has a bot only while that setting is on, so the schedule is on exactly when its work has a consumer. Read at start
+    /// into <see cref="Enabled"/>. Default none.
+    /// </summary>
+    public string? EnabledWith { get; set; }
+
+    /// <summary>Whether the schedule runs under <paramref name="configuration"/>: <see cref="Enabled"/>, and <see cref="EnabledWith"/> true when set.</summary>
+    internal static bool IsOn(bool enabled, string? enabledWith, IConfiguration configuration) =>
+        enabled && (string.IsNullOrWhiteSpace(enabledWith) || (bool.TryParse(configuration[enabledWith], out var on) && on));
 }

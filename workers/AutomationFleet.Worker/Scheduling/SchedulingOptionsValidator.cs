@@ -117,6 +117,11 @@ public sealed partial class SchedulingOptionsValidator(TimeProvider timeProvider
             failures.Add($"{path}:Misfire '{schedule.Misfire}' is not a misfire policy; use {string.Join(" or ", MisfirePolicies.All)}.");
         }
 
+        if (schedule.EnabledWith is { } enabledWith && string.IsNullOrWhiteSpace(enabledWith))
+        {
+            failures.Add($"{path}:EnabledWith is blank; name the setting that turns the schedule on (e.g. Updates:Enabled), or leave it out.");
+        }
+
         if (schedule.DueWithin is { } due && due <= TimeSpan.Zero)
         {
             failures.Add($"{path}:DueWithin is {due}; it must be positive (or left out).");

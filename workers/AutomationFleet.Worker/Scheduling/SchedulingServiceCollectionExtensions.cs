@@ -43,7 +43,11 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SchedulingOptions>()
             .BindConfiguration(SchedulingOptions.SectionName)
-            .PostConfigure(options => ReadPayloads(configuration, options))
+            .PostConfigure(options =>
+            {
+                ReadPayloads(configuration, options);
+                ApplyEnabledWith(configuration, options);
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
 
@@ -79,7 +83,8 @@ public static class SchedulingServiceCollectionExtensions
                 {
                     // Read raw, as the binder would: Enabled defaults to true, an unreadable value counts as enabled (the
                     // Scheduling validator reports it).
-                    if (!bool.TryParse(schedule[nameof(ScheduleOptions.Enabled)], out var enabled) || enabled)
+                    if ((!bool.TryParse(schedule[nameof(ScheduleOptions.Enabled)], out var enabled) || enabled)
+                        && ScheduleOptions.IsOn(true, schedule[nameof(ScheduleOptions.EnabledWith)], configuration))
                     {
                         topology.Schedules.Add((
                             $"{SchedulingOptions.SectionName}:{nameof(SchedulingOptions.Schedules)}:{schedule.Key}",
@@ -91,6 +96,14 @@ public static class SchedulingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleTopologyOptions>, ScheduleTopologyValidator>());
         return services;
+    }
+
+    internal static void ApplyEnabledWith(IConfiguration configuration, SchedulingOptions options)
+    {
+        foreach (var schedule in options.Schedules)
+        {
+            schedule.Enabled = ScheduleOptions.IsOn(schedule.Enabled, schedule.EnabledWith, configuration);
+        }
     }
 
     internal static void ReadPayloads(IConfiguration configuration, SchedulingOptions options)

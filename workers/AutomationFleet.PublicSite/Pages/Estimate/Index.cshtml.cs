@@ -1,3 +1,4 @@
+using AutomationFleet.Core.Calendar;
 using AutomationFleet.Core.WorkItems;
 using AutomationFleet.PublicSite.Estimate;
 using AutomationFleet.PublicSite.Security;
@@ -12,7 +13,8 @@ namespace AutomationFleet.PublicSite.Pages.Estimate;
 /// nothing is stored. "Apply for a full assessment" (the same form, with a name and address) puts one self-declared
 /// item on the financial-assessment queue and redirects to its confirmation.
 /// </summary>
-public sealed class IndexModel(ChargeEstimator estimator, IWorkQueue queue, ResultLinks links, TimeProvider time, AssessmentIntake? intake = null) : PageModel
+public sealed class IndexModel(
+    ChargeEstimator estimator, IWorkQueue queue, ResultLinks links, TimeProvider time, WorkingDayCalendar calendar, AssessmentIntake? intake = null) : PageModel
 {
     [BindProperty]
     public ChargeEstimateForm Form { get; set; } = new();
@@ -62,7 +64,7 @@ public sealed class IndexModel(ChargeEstimator estimator, IWorkQueue queue, Resu
         return Redirect("/estimate/applied/" + links.For(item.Id));
     }
 
-    private DateOnly Today => AutomationFleet.PublicSite.Status.WorkingDays.LocalDay(time.GetUtcNow());
+    private DateOnly Today => calendar.LocalDay(time.GetUtcNow());
 
     private PageResult Refuse(IReadOnlyList<FormError> errors)
     {
