@@ -96,7 +96,8 @@ public sealed record LinkageScore(
         return truePairs == 0 ? 1 : blockedTrue / (double)truePairs;
     }
 
-    private static long CountTruePairs(LinkageDataset dataset)
+    /// <summary>The pairs of records of the same person (across the two files for a link).</summary>
+    public static long CountTruePairs(LinkageDataset dataset)
     {
         if (dataset.IsDedupe)
         {
