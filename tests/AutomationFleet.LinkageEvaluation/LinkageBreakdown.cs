@@ -28,7 +28,7 @@ public static class LinkageBreakdown
         var right = dataset.IsDedupe ? left : normaliser.NormaliseAll(dataset.Right!);
         TermFrequencies.Count(dataset.IsDedupe ? left : left.Concat(right)).Assign(dataset.IsDedupe ? left : left.Concat(right));
         var scorer = new MatchScorer(result.Model, ComparisonSet.Default);
-        var blocked = (dataset.IsDedupe ? BlockingRules.DedupePairs(left, options.MaxBlock) : BlockingRules.LinkPairs(left, right, options.MaxBlock))
+        var blocked = (dataset.IsDedupe ? BlockingRules.DedupePairs(left, options.MaxBlock, options.CompareAllPairsUpTo) : BlockingRules.LinkPairs(left, right, options.MaxBlock, options.CompareAllPairsUpTo))
             .Select(p => Key(left[p.Left].Id, right[p.Right].Id)).ToHashSet();
 
         bool Same(string a, string b) => dataset.PersonOf.TryGetValue(a, out var x) && dataset.PersonOf.TryGetValue(b, out var y) && x == y;
