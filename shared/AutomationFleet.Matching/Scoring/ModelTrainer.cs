@@ -52,7 +52,10 @@ public static class ModelTrainer
             fit = Fit(sessionPatterns, u, comparisons, blockedPatterns, totalPairs);
         }
 
-        return new TrainedModel(new MatchModel(fit.M, u, fit.Lambda, fit.Sessions.Count, fit.Sessions.Count > 0), fit.Sessions.Count > 0 ? "em" : "defaults", fit.Sessions);
+        var corrected = blockedPatterns is not null && fit.Sessions.Count > 0;
+        return new TrainedModel(
+            new MatchModel(fit.M, u, fit.Lambda, fit.Sessions.Count, fit.Sessions.Count > 0, corrected ? fit.Lambda : 0, corrected ? 1.0 / (left.Count + (right?.Count ?? 0)) : 0),
+            fit.Sessions.Count > 0 ? "em" : "defaults", fit.Sessions);
     }
 
     /// <summary>
