@@ -11,13 +11,25 @@ public sealed class MatchScorer
     private readonly double[] _matchedShare;
     private readonly double _smallestShare;
 
-    /// <summary>Precomputes log2(m/u) for every level.</summary>
+    /// <summary>Precomputes log2(m/u) for every level, none below the last level's ("different").</summary>
     public MatchScorer(MatchModel model, ComparisonSet comparisons)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(comparisons);
         _comparisons = comparisons;
-        _bits = model.M.Select((levels, k) => levels.Select((m, l) => Math.Log2(m / model.U[k][l])).ToArray()).ToArray();
+        // A near agreement is never taken as more evidence against than outright disagreement (the last level): a level
+        // EM saw no matches at (FEBRL3 has no day-and-month swaps) has m at the smoothing floor, and its weight would
+        // otherwise fall below "different" (−6.3 bits for a swap against −3.9 for another date).
+        _bits = model.M.Select((levels, k) =>
+        {
+            var bits = levels.Select((m, l) => Math.Log2(m / model.U[k][l])).ToArray();
+            for (var l = 0; l < bits.Length - 1; l++)
+            {
+                bits[l] = Math.Max(bits[l], bits[^1]);
+            }
+
+            return bits;
+        }).ToArray();
         _exactU = model.U.Select(levels => levels[0]).ToArray();
         _matchedShare = model.M.Select(levels => model.MatchShareOfPairs * levels[0]).ToArray();
         _smallestShare = model.SmallestShare;
