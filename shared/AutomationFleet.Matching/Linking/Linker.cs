@@ -42,6 +42,44 @@ public static class Linker
         return Score(l, r, pairs, options, progress);
     }
 
+    // Identity is transitive: when a = b and b = c are automatic matches, a proposed pair a–c is the same person too,
+    // whatever its own score. A pair sent to review whose two records are joined by a chain of automatic matches is
+    // made a match (its probability is left as scored). Pairs below the review threshold are not added.
+    internal static void PromoteWithinClusters(List<ScoredPair> pairs, bool dedupe)
+    {
+        var (leftSide, rightSide) = dedupe ? ("", "") : ("L", "R");
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Root(string id)
+        {
+            while (parent.TryGetValue(id, out var up) && up != id)
+            {
+                var grand = parent.GetValueOrDefault(up, up);
+                parent[id] = grand;
+                id = grand;
+            }
+
+            return id;
+        }
+
+        // In a link, left and right ids may overlap, so each side is its own name space.
+        foreach (var pair in pairs.Where(p => p.Decision == LinkDecision.Match))
+        {
+            var (a, b) = (Root(leftSide + pair.LeftId), Root(rightSide + pair.RightId));
+            if (a != b)
+            {
+                parent[a] = b;
+            }
+        }
+
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (pairs[i].Decision == LinkDecision.Review && Root(leftSide + pairs[i].LeftId) == Root(rightSide + pairs[i].RightId))
+            {
+                pairs[i] = pairs[i] with { Decision = LinkDecision.Match };
+            }
+        }
+    }
+
     private static NormalisedPerson[] Normalise(IReadOnlyList<PersonRecord> records)
     {
         var people = new PersonNormaliser().NormaliseAll(records);
@@ -79,6 +117,11 @@ public static class Linker
             }
         }
 
+        if (options.MatchWithinClusters)
+        {
+            PromoteWithinClusters(kept, right is null);
+        }
+
         kept.Sort((a, b) => b.Probability.CompareTo(a.Probability));
         progress?.Report(new LinkProgress(LinkStage.Scoring, pairs.Count, pairs.Count));
         return new LinkResult(kept, pairs.Count, trained.Model, trained.FittedBy);
@@ -103,6 +146,12 @@ public sealed record LinkOptions
     /// small set, the true pairs with a typo in every field a rule keys on).
     /// </summary>
     public long CompareAllPairsUpTo { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// A pair sent to review whose two records are already joined by a chain of automatic matches is a match (identity
+    /// is transitive).
+    /// </summary>
+    public bool MatchWithinClusters { get; init; } = true;
 }
 
 /// <summary>One proposed pair.</summary>
