@@ -44,8 +44,9 @@ public static class Linker
 
     // Identity is transitive: when a = b and b = c are automatic matches, a proposed pair a–c is the same person too,
     // whatever its own score. A pair sent to review whose two records are joined by a chain of automatic matches is
-    // made a match (its probability is left as scored). Pairs below the review threshold are not added.
-    internal static void PromoteWithinClusters(List<ScoredPair> pairs, bool dedupe)
+    // made a match (its probability is left as scored). A compared pair below the review threshold so joined goes to
+    // review: its own score speaks against the chain, so a person decides.
+    internal static void PromoteWithinClusters(List<ScoredPair> pairs, bool dedupe, IEnumerable<ScoredPair>? belowReview = null)
     {
         var (leftSide, rightSide) = dedupe ? ("", "") : ("L", "R");
         var parent = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,13 +72,16 @@ public static class Linker
             }
         }
 
+        bool Joined(ScoredPair pair) => Root(leftSide + pair.LeftId) == Root(rightSide + pair.RightId);
         for (var i = 0; i < pairs.Count; i++)
         {
-            if (pairs[i].Decision == LinkDecision.Review && Root(leftSide + pairs[i].LeftId) == Root(rightSide + pairs[i].RightId))
+            if (pairs[i].Decision == LinkDecision.Review && Joined(pairs[i]))
             {
                 pairs[i] = pairs[i] with { Decision = LinkDecision.Match };
             }
         }
+
+        pairs.AddRange((belowReview ?? []).Where(Joined).Select(p => p with { Decision = LinkDecision.Review }));
     }
 
     private static NormalisedPerson[] Normalise(IReadOnlyList<PersonRecord> records)
@@ -119,7 +123,9 @@ public static class Linker
 
         if (options.MatchWithinClusters)
         {
-            PromoteWithinClusters(kept, right is null);
+            var below = Enumerable.Range(0, pairs.Count).Where(i => probabilities[i] < options.ReviewThreshold)
+                .Select(i => new ScoredPair(left[pairs[i].Left].Id, other[pairs[i].Right].Id, probabilities[i], LinkDecision.Review));
+            PromoteWithinClusters(kept, right is null, below);
         }
 
         kept.Sort((a, b) => b.Probability.CompareTo(a.Probability));
@@ -149,7 +155,7 @@ public sealed record LinkOptions
 
     /// <summary>
     /// A pair sent to review whose two records are already joined by a chain of automatic matches is a match (identity
-    /// is transitive).
+    /// is transitive); a compared pair below <see cref="ReviewThreshold"/> so joined goes to review.
     /// </summary>
     public bool MatchWithinClusters { get; init; } = true;
 }

@@ -56,4 +56,20 @@ public sealed class LinkerTests
 
         Assert.Equal(LinkDecision.Match, pairs[3].Decision);
     }
+
+    [Fact]
+    public void PromoteWithinClusters_BelowReviewButJoinedByAutomaticMatches_SentToReview()
+    {
+        List<ScoredPair> pairs =
+        [
+            new("a", "b", 0.9999, LinkDecision.Match),
+            new("b", "c", 0.9995, LinkDecision.Match),
+        ];
+        ScoredPair[] below = [new("a", "c", 0.001, LinkDecision.Review), new("a", "d", 0.01, LinkDecision.Review)];
+
+        Linker.PromoteWithinClusters(pairs, dedupe: true, below);
+
+        Assert.Equal(3, pairs.Count);
+        Assert.Equal(new ScoredPair("a", "c", 0.001, LinkDecision.Review), pairs[2]);
+    }
 }
