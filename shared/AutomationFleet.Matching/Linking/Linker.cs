@@ -46,7 +46,7 @@ public static class Linker
     // whatever its own score. A pair sent to review whose two records are joined by a chain of automatic matches is
     // made a match (its probability is left as scored). A compared pair below the review threshold so joined goes to
     // review: its own score speaks against the chain, so a person decides.
-    internal static void PromoteWithinClusters(List<ScoredPair> pairs, bool dedupe, IEnumerable<ScoredPair>? belowReview = null)
+    internal static void PromoteWithinClusters(List<ScoredPair> pairs, bool dedupe, IEnumerable<(string LeftId, string RightId, double Probability)>? belowReview = null)
     {
         var (leftSide, rightSide) = dedupe ? ("", "") : ("L", "R");
         var parent = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -72,16 +72,21 @@ public static class Linker
             }
         }
 
-        bool Joined(ScoredPair pair) => Root(leftSide + pair.LeftId) == Root(rightSide + pair.RightId);
+        if (parent.Count == 0)
+        {
+            return;
+        }
+
+        bool Joined(string left, string right) => Root(leftSide + left) == Root(rightSide + right);
         for (var i = 0; i < pairs.Count; i++)
         {
-            if (pairs[i].Decision == LinkDecision.Review && Joined(pairs[i]))
+            if (pairs[i].Decision == LinkDecision.Review && Joined(pairs[i].LeftId, pairs[i].RightId))
             {
                 pairs[i] = pairs[i] with { Decision = LinkDecision.Match };
             }
         }
 
-        pairs.AddRange((belowReview ?? []).Where(Joined).Select(p => p with { Decision = LinkDecision.Review }));
+        pairs.AddRange((belowReview ?? []).Where(p => Joined(p.LeftId, p.RightId)).Select(p => new ScoredPair(p.LeftId, p.RightId, p.Probability, LinkDecision.Review)));
     }
 
     private static NormalisedPerson[] Normalise(IReadOnlyList<PersonRecord> records)
@@ -124,7 +129,7 @@ public static class Linker
         if (options.MatchWithinClusters)
         {
             var below = Enumerable.Range(0, pairs.Count).Where(i => probabilities[i] < options.ReviewThreshold)
-                .Select(i => new ScoredPair(left[pairs[i].Left].Id, other[pairs[i].Right].Id, probabilities[i], LinkDecision.Review));
+                .Select(i => (left[pairs[i].Left].Id, other[pairs[i].Right].Id, probabilities[i]));
             PromoteWithinClusters(kept, right is null, below);
         }
 

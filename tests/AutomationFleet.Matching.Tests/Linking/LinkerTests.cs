@@ -65,7 +65,7 @@ public sealed class LinkerTests
             new("a", "b", 0.9999, LinkDecision.Match),
             new("b", "c", 0.9995, LinkDecision.Match),
         ];
-        ScoredPair[] below = [new("a", "c", 0.001, LinkDecision.Review), new("a", "d", 0.01, LinkDecision.Review)];
+        (string, string, double)[] below = [("a", "c", 0.001), ("a", "d", 0.01)];
 
         Linker.PromoteWithinClusters(pairs, dedupe: true, below);
 
