@@ -80,23 +80,24 @@ public sealed record LinkageScore(
         }
 
         return new LinkageScore(dataset.Name, dataset.Left.Count + (dataset.Right?.Count ?? 0), result.ComparedPairs, CountTruePairs(dataset),
-            automatic, correctAutomatic, proposed, trueProposed, atHalf, correctAtHalf, result.FittedBy, result.Model, seconds, MeasureBlockingRecall(dataset));
+            automatic, correctAutomatic, proposed, trueProposed, atHalf, correctAtHalf, result.FittedBy, result.Model, seconds, MeasureBlockingRecall(dataset, options ?? new LinkOptions()));
     }
 
     // The share of true pairs that any blocking rule puts together: the most the scoring can find.
-    private static double MeasureBlockingRecall(LinkageDataset dataset)
+    private static double MeasureBlockingRecall(LinkageDataset dataset, LinkOptions options)
     {
         var normaliser = new PersonNormaliser();
         var left = normaliser.NormaliseAll(dataset.Left);
         var right = dataset.Right is null ? null : normaliser.NormaliseAll(dataset.Right);
-        var pairs = right is null ? BlockingRules.DedupePairs(left) : BlockingRules.LinkPairs(left, right);
+        var pairs = right is null ? BlockingRules.DedupePairs(left, options.MaxBlock, options.CompareAllPairsUpTo) : BlockingRules.LinkPairs(left, right, options.MaxBlock, options.CompareAllPairsUpTo);
         var other = right ?? left;
         var blockedTrue = pairs.Count(p => dataset.PersonOf.TryGetValue(left[p.Left].Id, out var a) && dataset.PersonOf.TryGetValue(other[p.Right].Id, out var b) && a == b);
         var truePairs = CountTruePairs(dataset);
         return truePairs == 0 ? 1 : blockedTrue / (double)truePairs;
     }
 
-    private static long CountTruePairs(LinkageDataset dataset)
+    /// <summary>The pairs of records of the same person (across the two files for a link).</summary>
+    public static long CountTruePairs(LinkageDataset dataset)
     {
         if (dataset.IsDedupe)
         {

@@ -19,6 +19,11 @@ foreach (var dataset in LinkageDataset.All(root).Where(d => only is null || d.Na
         LinkageErrors.Print(dataset, int.Parse(errors, CultureInfo.InvariantCulture), Console.Out);
     }
 
+    if (args.Contains("--breakdown"))
+    {
+        LinkageBreakdown.Print(dataset, Console.Out);
+    }
+
     if (showModel)
     {
         Console.WriteLine(ModelReport.Describe(s.Model));

@@ -21,19 +21,51 @@ public static class BlockingRules
         new("other id", p => p.OtherId.Length == 0 ? null : p.OtherId, ["other_id"]),
         new("given initial + surname prefix", p => p.GivenName.Length == 0 || p.Surname.Length < 3 ? null : p.GivenName[0] + p.Surname[..3], ["given_name", "surname"]),
         new("given soundex + birth year", p => p.GivenNameSoundex.Length == 0 || p.DateOfBirth.Year == 0 ? null : p.GivenNameSoundex + p.DateOfBirth.Year.ToString(CultureInfo.InvariantCulture), ["given_name", "date_of_birth"]),
+        // The year is the part of a date most often mistyped (1996 for 1997, 2018 for 2008): day and month still agree.
+        new("surname soundex + birth day and month", p => p.SurnameSoundex.Length == 0 || p.DateOfBirth.Month == 0 || p.DateOfBirth.Day == 0 ? null
+            : p.SurnameSoundex + DayAndMonth(p.DateOfBirth), ["surname", "date_of_birth"]),
+        new("given soundex + birth day and month", p => p.GivenNameSoundex.Length == 0 || p.DateOfBirth.Month == 0 || p.DateOfBirth.Day == 0 ? null
+            : p.GivenNameSoundex + DayAndMonth(p.DateOfBirth), ["given_name", "date_of_birth"]),
         // In either order: a given name and surname written the wrong way round is a common slip on forms.
         new("given and surname soundex, either order", p => p.GivenNameSoundex.Length == 0 || p.SurnameSoundex.Length == 0 ? null
             : string.CompareOrdinal(p.GivenNameSoundex, p.SurnameSoundex) <= 0 ? p.GivenNameSoundex + p.SurnameSoundex : p.SurnameSoundex + p.GivenNameSoundex, ["given_name", "surname"]),
     ];
 
-    /// <summary>Every pair (i &lt; j) of <paramref name="people"/> that shares a key; blocks larger than <paramref name="maxBlock"/> are skipped.</summary>
-    public static List<(int Left, int Right)> DedupePairs(IReadOnlyList<NormalisedPerson> people, int maxBlock = 1000) => Union(people, null, maxBlock);
+    private static string DayAndMonth(BirthDate date) => string.Create(CultureInfo.InvariantCulture, $"-{date.Month:00}{date.Day:00}");
 
-    /// <summary>Every pair (left i, right j) that shares a key; right-hand blocks larger than <paramref name="maxBlock"/> are skipped.</summary>
-    public static List<(int Left, int Right)> LinkPairs(IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson> right, int maxBlock = 1000)
+    /// <summary>
+    /// Every pair (i &lt; j) of <paramref name="people"/> that shares a key; blocks larger than <paramref name="maxBlock"/>
+    /// are skipped. When there are no more than <paramref name="compareAllUpTo"/> pairs in all, every pair.
+    /// </summary>
+    public static List<(int Left, int Right)> DedupePairs(IReadOnlyList<NormalisedPerson> people, int maxBlock = 1000, long compareAllUpTo = 0)
     {
+        ArgumentNullException.ThrowIfNull(people);
+        return (long)people.Count * (people.Count - 1) / 2 <= compareAllUpTo ? AllPairs(people.Count, null) : Union(people, null, maxBlock);
+    }
+
+    /// <summary>
+    /// Every pair (left i, right j) that shares a key; right-hand blocks larger than <paramref name="maxBlock"/> are
+    /// skipped. When there are no more than <paramref name="compareAllUpTo"/> pairs in all, every pair.
+    /// </summary>
+    public static List<(int Left, int Right)> LinkPairs(IReadOnlyList<NormalisedPerson> left, IReadOnlyList<NormalisedPerson> right, int maxBlock = 1000, long compareAllUpTo = 0)
+    {
+        ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        return Union(left, right, maxBlock);
+        return (long)left.Count * right.Count <= compareAllUpTo ? AllPairs(left.Count, right.Count) : Union(left, right, maxBlock);
+    }
+
+    private static List<(int Left, int Right)> AllPairs(int left, int? right)
+    {
+        var pairs = new List<(int Left, int Right)>();
+        for (var i = 0; i < left; i++)
+        {
+            for (var j = right is null ? i + 1 : 0; j < (right ?? left); j++)
+            {
+                pairs.Add((i, j));
+            }
+        }
+
+        return pairs;
     }
 
     /// <summary>

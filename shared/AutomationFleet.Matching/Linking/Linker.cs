@@ -20,7 +20,7 @@ public static class Linker
         progress?.Report(new LinkProgress(LinkStage.Normalising, 0, records.Count));
         var people = Normalise(records);
         progress?.Report(new LinkProgress(LinkStage.Blocking, 0, records.Count));
-        var pairs = BlockingRules.DedupePairs(people, options.MaxBlock);
+        var pairs = BlockingRules.DedupePairs(people, options.MaxBlock, options.CompareAllPairsUpTo);
         return Score(people, null, pairs, options, progress);
     }
 
@@ -38,8 +38,55 @@ public static class Linker
         // One frequency table over both sides: a name is rare or common in the population being linked.
         TermFrequencies.Count(l.Concat(r)).Assign(l.Concat(r));
         progress?.Report(new LinkProgress(LinkStage.Blocking, 0, left.Count + right.Count));
-        var pairs = BlockingRules.LinkPairs(l, r, options.MaxBlock);
+        var pairs = BlockingRules.LinkPairs(l, r, options.MaxBlock, options.CompareAllPairsUpTo);
         return Score(l, r, pairs, options, progress);
+    }
+
+    // Identity is transitive: when a = b and b = c are automatic matches, a proposed pair a–c is the same person too,
+    // whatever its own score. A pair sent to review whose two records are joined by a chain of automatic matches is
+    // made a match (its probability is left as scored). A compared pair below the review threshold so joined goes to
+    // review: its own score speaks against the chain, so a person decides.
+    internal static void PromoteWithinClusters(List<ScoredPair> pairs, bool dedupe, IEnumerable<(string LeftId, string RightId, double Probability)>? belowReview = null)
+    {
+        var (leftSide, rightSide) = dedupe ? ("", "") : ("L", "R");
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Root(string id)
+        {
+            while (parent.TryGetValue(id, out var up) && up != id)
+            {
+                var grand = parent.GetValueOrDefault(up, up);
+                parent[id] = grand;
+                id = grand;
+            }
+
+            return id;
+        }
+
+        // In a link, left and right ids may overlap, so each side is its own name space.
+        foreach (var pair in pairs.Where(p => p.Decision == LinkDecision.Match))
+        {
+            var (a, b) = (Root(leftSide + pair.LeftId), Root(rightSide + pair.RightId));
+            if (a != b)
+            {
+                parent[a] = b;
+            }
+        }
+
+        if (parent.Count == 0)
+        {
+            return;
+        }
+
+        bool Joined(string left, string right) => Root(leftSide + left) == Root(rightSide + right);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (pairs[i].Decision == LinkDecision.Review && Joined(pairs[i].LeftId, pairs[i].RightId))
+            {
+                pairs[i] = pairs[i] with { Decision = LinkDecision.Match };
+            }
+        }
+
+        pairs.AddRange((belowReview ?? []).Where(p => Joined(p.LeftId, p.RightId)).Select(p => new ScoredPair(p.LeftId, p.RightId, p.Probability, LinkDecision.Review)));
     }
 
     private static NormalisedPerson[] Normalise(IReadOnlyList<PersonRecord> records)
@@ -79,6 +126,13 @@ public static class Linker
             }
         }
 
+        if (options.MatchWithinClusters)
+        {
+            var below = Enumerable.Range(0, pairs.Count).Where(i => probabilities[i] < options.ReviewThreshold)
+                .Select(i => (left[pairs[i].Left].Id, other[pairs[i].Right].Id, probabilities[i]));
+            PromoteWithinClusters(kept, right is null, below);
+        }
+
         kept.Sort((a, b) => b.Probability.CompareTo(a.Probability));
         progress?.Report(new LinkProgress(LinkStage.Scoring, pairs.Count, pairs.Count));
         return new LinkResult(kept, pairs.Count, trained.Model, trained.FittedBy);
@@ -96,6 +150,19 @@ public sealed record LinkOptions
 
     /// <summary>Blocks larger than this say little and are skipped (a common surname and year in a big file).</summary>
     public int MaxBlock { get; init; } = 1000;
+
+    /// <summary>
+    /// Sets with no more pairs than this are compared in full, not blocked. Blocking is there for scale: a million
+    /// pairs take well under a second to score on two cores, and below that blocking only loses pairs (on a
+    /// small set, the true pairs with a typo in every field a rule keys on).
+    /// </summary>
+    public long CompareAllPairsUpTo { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// A pair sent to review whose two records are already joined by a chain of automatic matches is a match (identity
+    /// is transitive); a compared pair below <see cref="ReviewThreshold"/> so joined goes to review.
+    /// </summary>
+    public bool MatchWithinClusters { get; init; } = true;
 }
 
 /// <summary>One proposed pair.</summary>

@@ -8,15 +8,31 @@ public sealed class MatchScorer
     private readonly ComparisonSet _comparisons;
     private readonly double[][] _bits;
     private readonly double[] _exactU;
+    private readonly double[] _matchedShare;
+    private readonly double _smallestShare;
 
-    /// <summary>Precomputes log2(m/u) for every level.</summary>
+    /// <summary>Precomputes log2(m/u) for every level, none below the last level's ("different").</summary>
     public MatchScorer(MatchModel model, ComparisonSet comparisons)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(comparisons);
         _comparisons = comparisons;
-        _bits = model.M.Select((levels, k) => levels.Select((m, l) => Math.Log2(m / model.U[k][l])).ToArray()).ToArray();
+        // A near agreement is never taken as more evidence against than outright disagreement (the last level): a level
+        // EM saw no matches at (FEBRL3 has no day-and-month swaps) has m at the smoothing floor, and its weight would
+        // otherwise fall below "different" (−6.3 bits for a swap against −3.9 for another date).
+        _bits = model.M.Select((levels, k) =>
+        {
+            var bits = levels.Select((m, l) => Math.Log2(m / model.U[k][l])).ToArray();
+            for (var l = 0; l < bits.Length - 1; l++)
+            {
+                bits[l] = Math.Max(bits[l], bits[^1]);
+            }
+
+            return bits;
+        }).ToArray();
         _exactU = model.U.Select(levels => levels[0]).ToArray();
+        _matchedShare = model.M.Select(levels => model.MatchShareOfPairs * levels[0]).ToArray();
+        _smallestShare = model.SmallestShare;
         PriorBits = Math.Log2(model.Lambda / (1 - model.Lambda));
     }
 
@@ -66,7 +82,9 @@ public sealed class MatchScorer
         return new MatchExplanation(PriorBits, fields, total, Probability(total));
     }
 
-    // Exact agreement on a value held by a share f of records is as likely by chance as f, not the average u.
+    // Exact agreement on a value held by a share f of records is as likely by chance as f, not the average u. Of the
+    // records holding it, a share λ·m (λ the match share of pairs, m of exact agreement) are the same person, as with
+    // u (see ModelTrainer): they are taken out, down to the share of a value held by one record.
     private double TermFrequencyBits(int k, int level, NormalisedPerson a, NormalisedPerson b)
     {
         if (level != 0)
@@ -75,6 +93,12 @@ public sealed class MatchScorer
         }
 
         var share = _comparisons.Comparisons[k].ExactValueShare(a, b);
-        return share > 0 ? Math.Log2(_exactU[k] / share) : 0;
+        if (share <= 0)
+        {
+            return 0;
+        }
+
+        var nonMatch = Math.Max(Math.Min(share, _smallestShare), share - _matchedShare[k]);
+        return Math.Log2(_exactU[k] / nonMatch);
     }
 }

@@ -53,4 +53,40 @@ public class BlockingRulesTests
 
         Assert.Equal([(0, 1)], BlockingRules.DedupePairs(people));
     }
+
+    [Fact]
+    public void DedupePairs_BirthYearMistypedAndGivenNameMissing_Compared()
+    {
+        // Only the surname and the day and month of birth agree.
+        var people = new PersonNormaliser().NormaliseAll(
+        [
+            new PersonRecord("A", "", "Mason", "1996-12-10"),
+            new PersonRecord("B", "Elizabeth", "Mason", "1997-12-10"),
+        ]);
+
+        Assert.Equal([(0, 1)], BlockingRules.DedupePairs(people));
+    }
+
+    [Fact]
+    public void DedupePairs_NothingSharedButFewPairsInAll_EveryPairCompared()
+    {
+        var people = new PersonNormaliser().NormaliseAll(
+        [
+            new PersonRecord("A", "Lucas", "", "1991-04-05"),
+            new PersonRecord("B", "Luas", "Coox", "1992-05-06"),
+            new PersonRecord("C", "Ann", "Jones", "1970-01-02"),
+        ]);
+
+        Assert.Empty(BlockingRules.DedupePairs(people));
+        Assert.Equal([(0, 1), (0, 2), (1, 2)], BlockingRules.DedupePairs(people, compareAllUpTo: 3));
+        Assert.Empty(BlockingRules.DedupePairs(people, compareAllUpTo: 2));
+    }
+
+    [Fact]
+    public void LinkPairs_FewPairsInAll_EveryPairCompared()
+    {
+        var pairs = BlockingRules.LinkPairs(People[..3], People[3..5], compareAllUpTo: 6);
+
+        Assert.Equal([(0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1)], pairs);
+    }
 }

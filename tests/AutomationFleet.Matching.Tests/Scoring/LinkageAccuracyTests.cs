@@ -15,7 +15,7 @@ public sealed class LinkageAccuracyTests(ITestOutputHelper output)
         { "FEBRL1", 0.995 },
         { "FEBRL2", 0.995 },
         { "FEBRL3", 0.995 },
-        { "fake_1000", 0.80 },
+        { "fake_1000", 0.975 },
         { "ONS", 0.995 },
     };
 
@@ -30,13 +30,14 @@ public sealed class LinkageAccuracyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Measure_Febrl3_F1AboveThePublishedReference()
+    public void Measure_Febrl3_F1AtTheAutomaticThresholdMeetsTheTarget()
     {
         var score = Measure("FEBRL3");
 
-        // Splink's demo: 0.993 at p = 0.5 (best 0.995). At the automatic threshold (0.999) the target 0.995 is not met.
+        // Splink's demo: 0.993 at p = 0.5 (best 0.995); the target at the automatic threshold (0.999, and pairs joined
+        // by automatic matches) is 0.995.
         Assert.True(score.F1AtHalf >= 0.995, $"F1 at p = 0.5: {score.F1AtHalf:0.0000}");
-        Assert.True(score.F1 >= 0.975, $"F1 at the automatic threshold: {score.F1:0.0000}");
+        Assert.True(score.F1 >= 0.995, $"F1 at the automatic threshold: {score.F1:0.0000}");
     }
 
     private LinkageScore Measure(string set)
