@@ -94,7 +94,9 @@ public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixtu
     [Fact]
     public async Task ReadAsync_SandboxOverDocumentTimeout_KilledAndCallerCarriesOn()
     {
-        var sut = Create(new DocumentLimits { PerDocumentTimeout = TimeSpan.FromMilliseconds(30) });
+        // The limit counts from when the document is sent to a ready child (a child's start is not the document's doing).
+        var sut = Create(new DocumentLimits { PerDocumentTimeout = TimeSpan.FromMilliseconds(30) }, engines: 1);
+        await sut.CheckAsync(CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<DocumentRejectedException>(() => sut.ReadAsync(TestFiles.Read("8071_093.3B.pdf"), null, CancellationToken.None));
 
@@ -105,9 +107,9 @@ public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixtu
         Assert.Equal("next item", after.Pages[0].Text);
     }
 
-    private Documents.Sandbox.DocumentReaderProcess Create(DocumentLimits? limits = null)
+    private Documents.Sandbox.DocumentReaderProcess Create(DocumentLimits? limits = null, int engines = 2)
     {
-        var reader = new Documents.Sandbox.DocumentReaderProcess(limits ?? new DocumentLimits(), new Documents.Ocr.OcrOptions { MaxEngines = 2 });
+        var reader = new Documents.Sandbox.DocumentReaderProcess(limits ?? new DocumentLimits(), new Documents.Ocr.OcrOptions { MaxEngines = engines });
         _readers.Add(reader);
         return reader;
     }

@@ -22,6 +22,7 @@ namespace AutomationFleet.Documents.Sandbox;
 /// </summary>
 public sealed class DocumentReaderProcess : IDocumentReader, IDisposable
 {
+    private static readonly TimeSpan ChildStartTimeout = TimeSpan.FromMinutes(1);
     private readonly DocumentLimits _limits;
     private readonly OcrOptions _ocr;
     private readonly DocumentSandboxOptions _options;
@@ -134,11 +135,13 @@ public sealed class DocumentReaderProcess : IDocumentReader, IDisposable
         var keep = false;
         try
         {
+            child = TakeIdle() ?? await StartChildInTimeAsync(command, cancellationToken);
+
+            // The document's time limit counts from when it is sent: a child's start is not the document's doing.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_limits.PerDocumentTimeout);
             try
             {
-                child = TakeIdle() ?? await StartChildAsync(command, timeout.Token);
                 var started = OcrMetrics.Start();
                 var response = await child.ReadAsync(format, content, timeout.Token);
                 OcrMetrics.Record(OcrMetrics.StageSandbox, started);
@@ -199,6 +202,26 @@ public sealed class DocumentReaderProcess : IDocumentReader, IDisposable
         }
 
         children.ForEach(c => c.Dispose());
+    }
+
+    private async Task<SandboxChild> StartChildInTimeAsync(SandboxCommand command, CancellationToken cancellationToken)
+    {
+        // A start takes about a second; on a machine too busy to manage it in a minute (or the document's own limit,
+        // when that is longer) nothing would be read anyway.
+        var limit = _limits.PerDocumentTimeout > ChildStartTimeout ? _limits.PerDocumentTimeout : ChildStartTimeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
+        try
+        {
+            return await StartChildAsync(command, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing of the document has reached the child yet: a fault of the machine, retried, not a rejection.
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The document sandbox did not start within {limit.TotalSeconds:0.#} s."));
+        }
     }
 
     private async Task<SandboxChild> StartChildAsync(SandboxCommand command, CancellationToken cancellationToken)

@@ -47,7 +47,8 @@ public sealed class SandboxBoundaryTests : IDisposable
             Assert.DoesNotContain(environment.Keys, name => name.StartsWith("FLEET_", StringComparison.OrdinalIgnoreCase));
             Assert.DoesNotContain(environment.Values, value => value.Contains("s3cret", StringComparison.Ordinal));
             Assert.Equal(sut.ChildEnvironment.Keys.Order(StringComparer.Ordinal), environment.Keys.Order(StringComparer.Ordinal));
-            Assert.All(environment.Keys, name => Assert.True(name.StartsWith("DOTNET_", StringComparison.Ordinal) || name is "MALLOC_ARENA_MAX" or "TESSDATA_PREFIX", name));
+            Assert.All(environment.Keys, name => Assert.True(name.StartsWith("DOTNET_", StringComparison.Ordinal) || name is "MALLOC_ARENA_MAX" or "OMP_THREAD_LIMIT" or "TESSDATA_PREFIX", name));
+            Assert.Equal(Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT") ?? "1", environment["OMP_THREAD_LIMIT"]); // Tesseract single-threaded, one child per core
             var document = await reading;
             Assert.Contains("Kilpatrick", document.Text, StringComparison.Ordinal);
         }
