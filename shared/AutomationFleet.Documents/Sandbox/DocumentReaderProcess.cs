@@ -260,11 +260,14 @@ public sealed class DocumentReaderProcess : IDocumentReader, IDisposable
     {
         lock (_lock)
         {
-            if (!_disposed && _live.Contains(child))
+            // Never more idle children than can read at once (a check racing with reads could start extra ones).
+            if (!_disposed && _live.Contains(child) && _idle.Count < _ocr.MaxEngines)
             {
                 _idle.Push(child);
                 return;
             }
+
+            _live.Remove(child);
         }
 
         child.Dispose();

@@ -86,12 +86,14 @@ public sealed class SandboxPoolTests : IDisposable
         Assert.Equal("still read", (await readings[3]).Pages[0].Text);
         Assert.Single(SandboxChildren.Running()); // the killed child is gone; the other stays for the next document
 
-        // Two documents at once need two children again: one is started in place of the one killed.
+        // The pool fills up again: one child is started in place of the one killed, and both read.
+        await sut.CheckAsync(CancellationToken.None);
+        Assert.Equal(2, SandboxChildren.Running().Count);
+        Assert.Equal(3, sut.ChildrenStarted);
         var again = await Task.WhenAll(
             sut.ReadAsync(TestFiles.TextPdf(["one"]), null, CancellationToken.None),
             sut.ReadAsync(TestFiles.TextPdf(["two"]), null, CancellationToken.None));
         Assert.Equal(["one", "two"], again.Select(d => d.Pages[0].Text));
-        Assert.Equal(3, sut.ChildrenStarted);
     }
 
     [Fact]
