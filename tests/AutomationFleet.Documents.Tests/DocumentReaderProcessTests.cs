@@ -4,16 +4,19 @@ namespace AutomationFleet.Documents.Tests;
 
 [Trait("Category", "Integration")]
 [Collection(Sandbox.SandboxCollection.Name)]
-public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixture<OcrFixture>
+public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixture<OcrFixture>, IDisposable
 {
-    private static DocumentReaderProcessFactory Factory => new();
+    // Children are long-lived: every reader made here is disposed, so no test leaves a child for the next to find.
+    private readonly List<Documents.Sandbox.DocumentReaderProcess> _readers = [];
+
+    public void Dispose() => _readers.ForEach(r => r.Dispose());
 
     [Fact]
     public async Task ReadAsync_TextPdf_ParsedInSandbox()
     {
         var pdf = TestFiles.TextPdf(["Pothole on Station Road", "near the school gates"]);
 
-        var document = await Factory.Create().ReadAsync(pdf, null, CancellationToken.None);
+        var document = await Create().ReadAsync(pdf, null, CancellationToken.None);
 
         var page = Assert.Single(document.Pages);
         Assert.Equal("Pothole on Station Road\nnear the school gates", page.Text);
@@ -23,7 +26,7 @@ public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixtu
     [Fact]
     public async Task ReadAsync_ScannedPdf_ImageComesBackFromSandboxAndIsOcrd()
     {
-        var document = await Factory.Create().ReadAsync(TestFiles.Read("8071_093.3B.pdf"), null, CancellationToken.None);
+        var document = await Create().ReadAsync(TestFiles.Read("8071_093.3B.pdf"), null, CancellationToken.None);
 
         var page = Assert.Single(document.Pages);
         Assert.Equal(PageSource.Ocr, page.Source);
@@ -45,7 +48,7 @@ public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixtu
             _ => TestFiles.MultiPageG4Tiff("phototest.tif", "eurotext.tif"),
         };
 
-        var sandboxed = await Factory.Create().ReadAsync(image, null, CancellationToken.None);
+        var sandboxed = await Create().ReadAsync(image, null, CancellationToken.None);
         var inProcess = await new DocumentReader(new DocumentLimits(), fixture.Pool).ReadAsync(image, null, CancellationToken.None);
 
         Assert.Equal(inProcess.Format, sandboxed.Format);
@@ -64,7 +67,7 @@ public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixtu
     {
         var bomb = Pdf.CcittTiffWriter.Wrap(new byte[64], 40_000, 40_000, -1, false, false);
 
-        var ex = await Assert.ThrowsAsync<DocumentRejectedException>(() => Factory.Create().ReadAsync(bomb, null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<DocumentRejectedException>(() => Create().ReadAsync(bomb, null, CancellationToken.None));
 
         Assert.Equal(DocumentRejectionKind.TooManyPixels, ex.Kind);
         Assert.Equal("page 1 is 40,000 x 40,000 pixels; the limit is 100 megapixels", ex.Message);
@@ -73,7 +76,7 @@ public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixtu
     [Fact]
     public async Task ReadAsync_EncryptedPdf_RejectionCrossesTheProcessBoundary()
     {
-        var ex = await Assert.ThrowsAsync<DocumentRejectedException>(() => Factory.Create().ReadAsync(HandMadePdf.Encrypted(), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<DocumentRejectedException>(() => Create().ReadAsync(HandMadePdf.Encrypted(), null, CancellationToken.None));
 
         Assert.Equal(DocumentRejectionKind.Encrypted, ex.Kind);
     }
@@ -81,31 +84,33 @@ public sealed class DocumentReaderProcessTests(OcrFixture fixture) : IClassFixtu
     [Fact]
     public async Task ReadAsync_DeeplyNestedPdf_RejectedWithoutHurtingCaller()
     {
-        var ex = await Assert.ThrowsAsync<DocumentRejectedException>(() => Factory.Create().ReadAsync(HandMadePdf.DeeplyNested(200_000), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<DocumentRejectedException>(() => Create().ReadAsync(HandMadePdf.DeeplyNested(200_000), null, CancellationToken.None));
 
         Assert.Equal(DocumentRejectionKind.Damaged, ex.Kind);
-        var after = await Factory.Create().ReadAsync(TestFiles.TextPdf(["still alive"]), null, CancellationToken.None);
+        var after = await Create().ReadAsync(TestFiles.TextPdf(["still alive"]), null, CancellationToken.None);
         Assert.Equal("still alive", after.Pages[0].Text);
     }
 
     [Fact]
     public async Task ReadAsync_SandboxOverDocumentTimeout_KilledAndCallerCarriesOn()
     {
-        var sut = Factory.Create(new DocumentLimits { PerDocumentTimeout = TimeSpan.FromMilliseconds(30) });
+        // The limit counts from when the document is sent to a ready child (a child's start is not the document's doing).
+        var sut = Create(new DocumentLimits { PerDocumentTimeout = TimeSpan.FromMilliseconds(30) }, engines: 1);
+        await sut.CheckAsync(CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<DocumentRejectedException>(() => sut.ReadAsync(TestFiles.Read("8071_093.3B.pdf"), null, CancellationToken.None));
 
         Assert.Equal(DocumentRejectionKind.Timeout, ex.Kind);
         Assert.Equal("reading the document took longer than its limit of 0 s", ex.Message);
         Assert.Empty(Sandbox.SandboxChildren.Running());
-        var after = await Factory.Create().ReadAsync(TestFiles.TextPdf(["next item"]), null, CancellationToken.None);
+        var after = await Create().ReadAsync(TestFiles.TextPdf(["next item"]), null, CancellationToken.None);
         Assert.Equal("next item", after.Pages[0].Text);
     }
 
-    private sealed class DocumentReaderProcessFactory
+    private Documents.Sandbox.DocumentReaderProcess Create(DocumentLimits? limits = null, int engines = 2)
     {
-#pragma warning disable CA1822 // an instance method, as the tests call it through the factory property
-        public Documents.Sandbox.DocumentReaderProcess Create(DocumentLimits? limits = null) => new(limits ?? new DocumentLimits(), new Documents.Ocr.OcrOptions { MaxEngines = 2 });
-#pragma warning restore CA1822
+        var reader = new Documents.Sandbox.DocumentReaderProcess(limits ?? new DocumentLimits(), new Documents.Ocr.OcrOptions { MaxEngines = engines });
+        _readers.Add(reader);
+        return reader;
     }
 }

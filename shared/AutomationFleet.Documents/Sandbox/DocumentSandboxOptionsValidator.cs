@@ -29,6 +29,11 @@ internal sealed class DocumentSandboxOptionsValidator : IValidateOptions<Documen
             failures.Add(string.Create(ci, $"{Section}:CpuTimeLimit is {options.CpuTimeLimit}; it must be at least 1 second"));
         }
 
+        if (options.DocumentsPerChild is < 1 or > 100_000)
+        {
+            failures.Add(string.Create(ci, $"{Section}:DocumentsPerChild is {options.DocumentsPerChild:N0}; it must be between 1 and 100,000"));
+        }
+
         if (options.MaxOutputBytes < 64 * 1024 || options.MaxOutputBytes > int.MaxValue)
         {
             failures.Add(string.Create(ci, $"{Section}:MaxOutputBytes is {options.MaxOutputBytes:N0}; it must be between 65,536 and {int.MaxValue:N0}"));

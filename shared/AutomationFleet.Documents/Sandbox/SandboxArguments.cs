@@ -4,29 +4,32 @@ using AutomationFleet.Documents.Ocr;
 namespace AutomationFleet.Documents.Sandbox;
 
 /// <summary>
-/// What the worker tells the sandbox child on its command line: the document's detected format, the limits, the OCR
-/// settings and the child's own resource limits. Only settings cross here, never the file's name or anything from
-/// the file (the command line is visible to every local user in /proc).
+/// What the worker tells the sandbox child on its command line: the limits, the OCR settings and the child's own
+/// resource limits. Only settings cross here, never a file's name or anything from a file (the command line is visible
+/// to every local user in /proc); each document's detected format comes with the document (<see cref="SandboxFrames"/>).
 /// </summary>
-/// <param name="Format">The format the worker detected (the child checks the content again).</param>
 /// <param name="Limits">Document limits.</param>
 /// <param name="Ocr">OCR engine settings.</param>
 /// <param name="AddressSpaceBytes">RLIMIT_AS for the child.</param>
-/// <param name="CpuSeconds">RLIMIT_CPU for the child.</param>
-/// <param name="CheckOnly">Start an OCR engine and answer with no pages, reading no input (the start-up check).</param>
+/// <param name="CpuSeconds">RLIMIT_CPU for each document the child reads (and for its start).</param>
+/// <param name="DocumentsPerChild">The most documents the worker sends this child; bounds its CPU time budget for life.</param>
 internal sealed record SandboxArguments(
-    DocumentFormat Format,
     DocumentLimits Limits,
     OcrOptions Ocr,
     long AddressSpaceBytes,
     int CpuSeconds,
-    bool CheckOnly = false)
+    int DocumentsPerChild)
 {
+    /// <summary>
+    /// The child's hard RLIMIT_CPU, for its whole life: its start and every document at their full soft limit, plus
+    /// one second. A child cannot raise a hard limit, so this is the most CPU a child can ever burn, even one that a
+    /// hostile file took over and that raised its own soft limit.
+    /// </summary>
+    public ulong LifetimeCpuSeconds => ((ulong)CpuSeconds * ((ulong)DocumentsPerChild + 1)) + 1;
+
     public IEnumerable<string> ToCommandLine()
     {
         var ci = CultureInfo.InvariantCulture;
-        yield return "--format";
-        yield return Format.ToString();
         yield return "--max-file-bytes";
         yield return Limits.MaxFileBytes.ToString(ci);
         yield return "--max-pages";
@@ -59,29 +62,24 @@ internal sealed record SandboxArguments(
         yield return AddressSpaceBytes.ToString(ci);
         yield return "--cpu-seconds";
         yield return CpuSeconds.ToString(ci);
-        if (CheckOnly)
-        {
-            yield return "--check";
-            yield return "true";
-        }
+        yield return "--documents-per-child";
+        yield return DocumentsPerChild.ToString(ci);
     }
 
     public static SandboxArguments Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var ci = CultureInfo.InvariantCulture;
-        var format = DocumentFormat.Unknown;
         var limits = new DocumentLimits();
         var ocr = new OcrOptions();
         long addressSpace = 0;
         var cpuSeconds = 0;
-        var check = false;
+        var documents = 0;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
             switch (args[i])
             {
-                case "--format": format = Enum.Parse<DocumentFormat>(value); break;
                 case "--max-file-bytes": limits.MaxFileBytes = long.Parse(value, ci); break;
                 case "--max-pages": limits.MaxPages = int.Parse(value, ci); break;
                 case "--max-pixels": limits.MaxPixelsPerPage = long.Parse(value, ci); break;
@@ -96,16 +94,16 @@ internal sealed record SandboxArguments(
                 case "--ocr-engines": ocr.MaxEngines = int.Parse(value, ci); break;
                 case "--address-space-bytes": addressSpace = long.Parse(value, ci); break;
                 case "--cpu-seconds": cpuSeconds = int.Parse(value, ci); break;
-                case "--check": check = bool.Parse(value); break;
+                case "--documents-per-child": documents = int.Parse(value, ci); break;
                 default: throw new ArgumentException($"Unknown sandbox argument {args[i]}.", nameof(args));
             }
         }
 
-        if (addressSpace <= 0 || cpuSeconds <= 0)
+        if (addressSpace <= 0 || cpuSeconds <= 0 || documents <= 0)
         {
-            throw new ArgumentException("The sandbox needs --address-space-bytes and --cpu-seconds.", nameof(args));
+            throw new ArgumentException("The sandbox needs --address-space-bytes, --cpu-seconds and --documents-per-child.", nameof(args));
         }
 
-        return new SandboxArguments(format, limits, ocr, addressSpace, cpuSeconds, check);
+        return new SandboxArguments(limits, ocr, addressSpace, cpuSeconds, documents);
     }
 }

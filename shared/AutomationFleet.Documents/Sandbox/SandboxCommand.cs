@@ -41,6 +41,11 @@ internal sealed class SandboxCommand
             ["DOTNET_EnableDiagnostics"] = "0",
         };
 
+        // One OpenMP thread per engine (Debian's libtesseract uses OpenMP): the pool already runs one child per core, as
+        // `OMP_THREAD_LIMIT=1 xargs -P2 tesseract` does. The child sets it too before libtesseract loads; given here it
+        // is also visible from outside (/proc/PID/environ). An operator's own setting for the worker wins.
+        environment["OMP_THREAD_LIMIT"] = System.Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT") is { Length: > 0 } threads ? threads : "1";
+
         // Where the Tesseract models are, when the operator set it for the worker rather than Ocr:DataPath.
         if (System.Environment.GetEnvironmentVariable("TESSDATA_PREFIX") is { Length: > 0 } tessdata)
         {

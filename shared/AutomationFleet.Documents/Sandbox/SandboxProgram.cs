@@ -1,27 +1,28 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Text.Json;
 using AutomationFleet.Documents.Ocr;
 
 namespace AutomationFleet.Documents.Sandbox;
 
 /// <summary>
-/// The body of the AutomationFleet.Documents.Sandbox executable. It sets its own resource limits first, then reads one
-/// untrusted document from stdin (up to the file-size limit), reads it completely here — PDF parsing with PdfPig,
-/// image headers, decoding and OCR with Leptonica and Tesseract — and writes a <see cref="SandboxResponse"/> as JSON to
-/// stdout. Kept here so the protocol lives in one place with its other end, <see cref="SandboxProcess"/>.
+/// The body of the AutomationFleet.Documents.Sandbox executable. It sets its own resource limits first, loads its OCR
+/// engines and says so (<see cref="SandboxFrames"/>: the first response), then reads untrusted documents from stdin one
+/// after another until stdin ends — each read completely here (PDF parsing with PdfPig, image headers, decoding and
+/// OCR with Leptonica and Tesseract) and answered with a <see cref="SandboxResponse"/> on stdout. Its engines stay
+/// loaded from one document to the next. Kept here so the protocol lives in one place with its other end,
+/// <see cref="SandboxChild"/>.
 /// </summary>
 public static class SandboxProgram
 {
-    /// <summary>Exit code when the child could not set itself up (bad arguments, limits not applied): a fault of the
-    /// installation, not of the document, so the worker retries the item instead of rejecting the file.</summary>
+    /// <summary>Exit code when the child could not set itself up (bad arguments, limits not applied, no OCR language):
+    /// a fault of the installation, not of a document, so the worker retries the item instead of rejecting the file.</summary>
     internal const int SetupFailedExitCode = 70;
 
-    /// <summary>Runs the sandbox; returns the process exit code (0 when a response was written).</summary>
+    /// <summary>Runs the sandbox; returns the process exit code (0 when stdin ended between documents).</summary>
     /// <param name="args">The settings written by <see cref="SandboxArguments.ToCommandLine"/>.</param>
-    /// <param name="input">The document's bytes (stdin).</param>
-    /// <param name="output">Where the JSON response goes (stdout).</param>
+    /// <param name="input">The documents (stdin).</param>
+    /// <param name="output">Where the responses go (stdout).</param>
     /// <param name="errors">Where a set-up failure is explained (stderr).</param>
     public static int Run(string[] args, Stream input, Stream output, TextWriter errors)
     {
@@ -33,7 +34,7 @@ public static class SandboxProgram
         try
         {
             arguments = SandboxArguments.Parse(args);
-            SandboxResourceLimits.Apply(arguments.AddressSpaceBytes, arguments.CpuSeconds);
+            SandboxResourceLimits.Apply(arguments.AddressSpaceBytes, arguments.CpuSeconds, arguments.LifetimeCpuSeconds);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or OverflowException or IOException)
         {
@@ -45,43 +46,42 @@ public static class SandboxProgram
         var startup = (TimeProvider.System.GetUtcNow() - self.StartTime.ToUniversalTime()).TotalMilliseconds;
         var stages = new ConcurrentQueue<SandboxStageTiming>();
         using var listener = ListenToOcrStages(stages);
-        SandboxResponse response;
+        using var pool = new OcrEnginePool(arguments.Ocr);
         try
         {
-            response = arguments.CheckOnly ? Check(arguments) : Read(arguments, input);
+            pool.StartEnginesAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (InvalidOperationException ex) when (arguments.CheckOnly)
+        catch (InvalidOperationException ex)
         {
-            // The start-up check: a missing language model or the like, which the worker reports and stops on.
+            // A missing language model or the like: the worker reports it and stops, or retries the item.
             errors.WriteLine(ex.Message);
             return SetupFailedExitCode;
         }
 
-        JsonSerializer.Serialize(output, response with { Stages = [.. stages], StartupMilliseconds = startup }, SandboxJsonContext.Default.SandboxResponse);
-        output.Flush();
+        SandboxFrames.WriteResponse(output, new SandboxResponse(DocumentFormat.Unknown, [], null, null, Drain(stages), startup));
+        var reader = new DocumentReader(arguments.Limits, pool);
+        while (SandboxFrames.ReadRequest(input, arguments.Limits.MaxFileBytes) is { } request)
+        {
+            SandboxResourceLimits.StartDocument(arguments.CpuSeconds);
+            var response = request.Rejection is { } rejected
+                ? Rejected(rejected)
+                : Read(reader, request.Format, request.Content!);
+            SandboxFrames.WriteResponse(output, response with { Stages = Drain(stages) });
+        }
+
         return 0;
     }
 
-    private static SandboxResponse Check(SandboxArguments arguments)
-    {
-        using var pool = new OcrEnginePool(new OcrOptions { DataPath = arguments.Ocr.DataPath, Language = arguments.Ocr.Language, MaxEngines = 1 });
-        pool.StartEnginesAsync(CancellationToken.None).GetAwaiter().GetResult();
-        return new SandboxResponse(DocumentFormat.Unknown, [], null, null, null, 0);
-    }
-
-    private static SandboxResponse Read(SandboxArguments arguments, Stream input)
+    private static SandboxResponse Read(DocumentReader reader, DocumentFormat format, byte[] content)
     {
         try
         {
-            var content = ReadInput(input, arguments.Limits.MaxFileBytes);
-            using var pool = new OcrEnginePool(arguments.Ocr);
-            var reader = new DocumentReader(arguments.Limits, pool);
-            var document = reader.ReadAsync(content, MediaTypeOf(arguments.Format), CancellationToken.None).GetAwaiter().GetResult();
+            var document = reader.ReadAsync(content, MediaTypeOf(format), CancellationToken.None).GetAwaiter().GetResult();
             return new SandboxResponse(document.Format, document.Pages, null, null, null, 0);
         }
         catch (DocumentRejectedException ex)
         {
-            return new SandboxResponse(DocumentFormat.Unknown, null, ex.Kind, ex.Message, null, 0);
+            return Rejected(ex);
         }
         catch (OutOfMemoryException)
         {
@@ -95,21 +95,18 @@ public static class SandboxProgram
         }
     }
 
-    private static ReadOnlyMemory<byte> ReadInput(Stream input, long maxFileBytes)
+    private static SandboxResponse Rejected(DocumentRejectedException ex) =>
+        new(DocumentFormat.Unknown, null, ex.Kind, ex.Message, null, 0);
+
+    private static List<SandboxStageTiming> Drain(ConcurrentQueue<SandboxStageTiming> stages)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = input.Read(chunk)) > 0)
+        var drained = new List<SandboxStageTiming>(stages.Count);
+        while (stages.TryDequeue(out var stage))
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxFileBytes)
-            {
-                throw new DocumentRejectedException(DocumentRejectionKind.FileTooLarge, "the file is over the size limit");
-            }
+            drained.Add(stage);
         }
 
-        return buffer.ToArray();
+        return drained;
     }
 
     // The worker detected the format from the content or the file's name; the name itself never reaches the child.

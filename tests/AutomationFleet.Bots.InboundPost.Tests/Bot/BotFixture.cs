@@ -28,6 +28,9 @@ public sealed class BotFixture : IAsyncLifetime
 
     public OcrEnginePool Ocr { get; } = new(new OcrOptions { MaxEngines = 2 });
 
+    /// <summary>The bot's sandboxed reader: its children live until the fixture ends.</summary>
+    public DocumentReaderProcess Reader { get; } = new(new DocumentLimits(), new OcrOptions { MaxEngines = 2 }, new DocumentSandboxOptions());
+
     public InboundPostOptions Options { get; private set; } = null!;
 
     public ClassifierModel Model { get; private set; } = null!;
@@ -52,7 +55,7 @@ public sealed class BotFixture : IAsyncLifetime
         Model.EnsureLoaded();
         var taxonomy = CouncilTaxonomy.Load(Options.TaxonomyPath);
         Bot = new InboundPostBot(
-            new PostTextReader(new DocumentReaderProcess(new DocumentLimits(), new OcrOptions { MaxEngines = 2 }, new DocumentSandboxOptions())),
+            new PostTextReader(Reader),
             Model,
             new Extractor(new ExtractionOptions(), TimeProvider.System),
             taxonomy,
@@ -84,6 +87,7 @@ public sealed class BotFixture : IAsyncLifetime
     {
         await Store.DisposeAsync();
         Ocr.Dispose();
+        Reader.Dispose();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -8,8 +8,8 @@ namespace AutomationFleet.Documents.Tests.Sandbox;
 
 /// <summary>
 /// OCR throughput in the sandbox against the same reading in-process (what the worker did with images before the
-/// sandbox read them): the 3 test pages twice as 6 one-page documents read at once (as consumers would), and the same
-/// 6 pages as one multi-page TIFF (one child reads every page). Rounds alternate so load drift hits both sides.
+/// sandbox read them): the 3 test pages twice as 6 one-page documents read at once (as consumers would; the pool's two
+/// children, started by CheckAsync, read them in turn), and the same 6 pages as one multi-page TIFF (one child reads every page). Rounds alternate so load drift hits both sides.
 /// Prints the numbers; asserts nothing about speed.
 /// Run: dotnet test tests/AutomationFleet.Documents.Tests -c Release --filter FullyQualifiedName~SandboxBenchmark --logger "console;verbosity=detailed".
 /// </summary>
@@ -35,9 +35,9 @@ public sealed class SandboxBenchmarkTests(ITestOutputHelper output)
         for (var round = 0; round < Rounds; round++)
         {
             Add(times, "in-process, 6 one-page documents at once", await TimeAsync(() => Task.WhenAll(documents.Select(d => inProcess.ReadAsync(d, null, CancellationToken.None)))));
-            Add(times, "sandbox, 6 one-page documents at once (a child each, 2 at a time)", await TimeAsync(() => Task.WhenAll(documents.Select(d => sandboxed.ReadAsync(d, null, CancellationToken.None)))));
+            Add(times, "sandbox, 6 one-page documents at once (2 pooled children, started ahead)", await TimeAsync(() => Task.WhenAll(documents.Select(d => sandboxed.ReadAsync(d, null, CancellationToken.None)))));
             Add(times, "in-process, one 6-page TIFF", await TimeAsync(() => inProcess.ReadAsync(multiPage, null, CancellationToken.None)));
-            Add(times, "sandbox, one 6-page TIFF (one child, 2 engines)", await TimeAsync(() => sandboxed.ReadAsync(multiPage, null, CancellationToken.None)));
+            Add(times, "sandbox, one 6-page TIFF (one pooled child, 2 engines)", await TimeAsync(() => sandboxed.ReadAsync(multiPage, null, CancellationToken.None)));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"6 pages ({string.Join(", ", Pages)} x 2), {Rounds} rounds alternated, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}"));

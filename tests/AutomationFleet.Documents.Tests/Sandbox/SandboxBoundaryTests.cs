@@ -13,13 +13,22 @@ namespace AutomationFleet.Documents.Tests.Sandbox;
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(SandboxCollection.Name)]
-public sealed class SandboxBoundaryTests
+public sealed class SandboxBoundaryTests : IDisposable
 {
     // A dense full page: about 4 s of OCR, long enough to look at the child while it works.
     private static readonly byte[] SlowPage = TestFiles.Read("8071_093.3B.tif");
 
-    private static DocumentReaderProcess CreateSut(DocumentSandboxOptions? sandbox = null, DocumentLimits? limits = null) =>
-        new(limits ?? new DocumentLimits(), new OcrOptions { MaxEngines = 2 }, sandbox ?? new DocumentSandboxOptions());
+    // Children are long-lived: every reader made here is disposed, so no test leaves a child for the next to find.
+    private readonly List<DocumentReaderProcess> _readers = [];
+
+    public void Dispose() => _readers.ForEach(r => r.Dispose());
+
+    private DocumentReaderProcess CreateSut(DocumentSandboxOptions? sandbox = null, DocumentLimits? limits = null, OcrOptions? ocr = null)
+    {
+        var reader = new DocumentReaderProcess(limits ?? new DocumentLimits(), ocr ?? new OcrOptions { MaxEngines = 2 }, sandbox ?? new DocumentSandboxOptions());
+        _readers.Add(reader);
+        return reader;
+    }
 
     [Fact]
     public async Task ReadAsync_WorkerHoldsFleetSecrets_ChildEnvironmentHasNone()
@@ -38,7 +47,8 @@ public sealed class SandboxBoundaryTests
             Assert.DoesNotContain(environment.Keys, name => name.StartsWith("FLEET_", StringComparison.OrdinalIgnoreCase));
             Assert.DoesNotContain(environment.Values, value => value.Contains("s3cret", StringComparison.Ordinal));
             Assert.Equal(sut.ChildEnvironment.Keys.Order(StringComparer.Ordinal), environment.Keys.Order(StringComparer.Ordinal));
-            Assert.All(environment.Keys, name => Assert.True(name.StartsWith("DOTNET_", StringComparison.Ordinal) || name is "MALLOC_ARENA_MAX" or "TESSDATA_PREFIX", name));
+            Assert.All(environment.Keys, name => Assert.True(name.StartsWith("DOTNET_", StringComparison.Ordinal) || name is "MALLOC_ARENA_MAX" or "OMP_THREAD_LIMIT" or "TESSDATA_PREFIX", name));
+            Assert.Equal(Environment.GetEnvironmentVariable("OMP_THREAD_LIMIT") ?? "1", environment["OMP_THREAD_LIMIT"]); // Tesseract single-threaded, one child per core
             var document = await reading;
             Assert.Contains("Kilpatrick", document.Text, StringComparison.Ordinal);
         }
@@ -62,7 +72,12 @@ public sealed class SandboxBoundaryTests
         var folder = new DirectoryInfo(new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(returnFinalTarget: false)!.FullName);
 
         Assert.Equal(("5138022400", "5138022400"), limits["Max address space"]);
-        Assert.Equal(("300", "301"), limits["Max cpu time"]);
+
+        // Soft: 300 s more than the child had used when the document came (its start: well under 5 s); hard: its
+        // start and 50 documents (the default DocumentsPerChild) at 300 s each, plus one second, for its whole life.
+        var cpu = limits["Max cpu time"];
+        Assert.InRange(int.Parse(cpu.Soft, System.Globalization.CultureInfo.InvariantCulture), 300, 305);
+        Assert.Equal(((300 * 51) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), cpu.Hard);
         Assert.Equal(("0", "0"), limits["Max core file size"]);
         Assert.StartsWith("fleet-sandbox-", folder.Name, StringComparison.Ordinal);
         Assert.Empty(folder.EnumerateFileSystemInfos());
@@ -83,6 +98,9 @@ public sealed class SandboxBoundaryTests
         }
 
         await reading;
+        Assert.True(folder.Exists, "the child stays for the next document");
+        sut.Dispose();
+        folder.Refresh();
         Assert.False(folder.Exists, "the child's working folder is removed after it");
     }
 
@@ -185,7 +203,7 @@ public sealed class SandboxBoundaryTests
     [Fact]
     public async Task CheckAsync_MissingLanguage_FailsWithTheDebianPackage()
     {
-        var sut = new DocumentReaderProcess(new DocumentLimits(), new OcrOptions { Language = "xxq" });
+        var sut = CreateSut(ocr: new OcrOptions { Language = "xxq" });
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => sut.CheckAsync(CancellationToken.None));
 
