@@ -91,6 +91,20 @@ RunResult Run(EvaluationCase evaluationCase, string family, int? seed)
     var trainSeconds = stopwatch.Elapsed.TotalSeconds;
     var report = ClassifierEvaluation.Evaluate(model, evaluationCase.Scored);
     Reports.Print(model, report, trainSeconds);
+    if (model.Embeddings?.Neighbours is { } neighbours && embedder is not null)
+    {
+        // The neighbour signals' cost beyond the embedding: one search per scored text (embeddings from the cache).
+        var embeddings = embedder.EmbedMany(evaluationCase.Scored.Select(e => e.Text).ToList());
+        var nearest = new float[neighbours.ClassCount];
+        var search = Stopwatch.StartNew();
+        foreach (var e in embeddings)
+        {
+            neighbours.Search(e, nearest);
+        }
+
+        Console.WriteLine($"neighbour search: {search.Elapsed.TotalMilliseconds * 1000 / embeddings.Count:0} µs per text, one thread, over {neighbours.Count} training embeddings ({neighbours.Count * neighbours.Dimensions * 4 / 1e6:0.0} MB)");
+    }
+
     return new RunResult(name, family, seed, report, trainSeconds);
 }
 

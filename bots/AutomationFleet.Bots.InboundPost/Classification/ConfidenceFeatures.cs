@@ -23,7 +23,14 @@ internal static class ConfidenceFeatures
         "embedding_view_prob", // ... from the embedding view's (weighted) logits alone
         "embedding_view_agrees",
         "novelty",          // Mahalanobis distance ÷ the novelty threshold (0 without embeddings)
+        "second_agrees",    // 1 when the n-gram and embedding views have the same runner-up label (0 without embeddings)
+        "knn_distance",     // cosine distance to the k-th nearest training text (0 without a neighbour index)
+        "nearest_label",    // cosine distance to the nearest training text of the predicted label
+        "nearest_gap",      // nearest_label minus the same for the runner-up label
     ];
+
+    /// <summary>The features of format-3 files written before the runner-up and neighbour signals (their first ones).</summary>
+    public const int EmbeddingFeatureCount = 14;
 
     /// <summary>
     /// The features of format-2 model files. Their last three (nearest-neighbour signals) are no longer computed; a
@@ -57,9 +64,11 @@ internal static class ConfidenceFeatures
     /// <param name="temperature">The fitted temperature.</param>
     /// <param name="stats">Counts of the text's n-grams.</param>
     /// <param name="novelty">Mahalanobis distance ÷ the novelty threshold (0 without an embedding view).</param>
+    /// <param name="nearestPerClass">Cosine distance to the nearest training text of each class, or empty without a neighbour index.</param>
+    /// <param name="neighbourDistance">Cosine distance to the k-th nearest training text (ignored without a neighbour index).</param>
     /// <param name="features">Receives <see cref="Count"/> values.</param>
     /// <returns>The index of the predicted (top) label.</returns>
-    public static int Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> wordScores, ReadOnlySpan<float> charScores, ReadOnlySpan<float> ngramLogits, ReadOnlySpan<float> embeddingLogits, double temperature, NgramStats stats, double novelty, Span<double> features)
+    public static int Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> wordScores, ReadOnlySpan<float> charScores, ReadOnlySpan<float> ngramLogits, ReadOnlySpan<float> embeddingLogits, double temperature, NgramStats stats, double novelty, ReadOnlySpan<float> nearestPerClass, double neighbourDistance, Span<double> features)
     {
         var k = logits.Length;
         var top = ArgMax(logits);
@@ -107,9 +116,29 @@ internal static class ConfidenceFeatures
             features[11] = embeddingProb;
             features[12] = embeddingAgrees ? 1 : 0;
             features[13] = novelty;
+            features[14] = RunnerUp(ngramLogits) == RunnerUp(embeddingLogits) ? 1 : 0;
+        }
+
+        if (!nearestPerClass.IsEmpty)
+        {
+            features[15] = neighbourDistance;
+            features[16] = nearestPerClass[top];
+            features[17] = nearestPerClass[top] - nearestPerClass[second];
         }
 
         return top;
+    }
+
+    private static int RunnerUp(ReadOnlySpan<float> scores)
+    {
+        var top = ArgMax(scores);
+        var second = top == 0 ? 1 : 0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            second = c != top && scores[c] > scores[second] ? c : second;
+        }
+
+        return second;
     }
 
     private static (double Probability, bool Agrees) View(ReadOnlySpan<float> scores, int label, double temperature)

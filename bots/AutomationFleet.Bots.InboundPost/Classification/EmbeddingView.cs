@@ -8,17 +8,23 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// </summary>
 public sealed class EmbeddingView
 {
-    internal EmbeddingView(string embedderName, SoftmaxModel model, double weight, NoveltyDetector novelty)
+    internal EmbeddingView(string embedderName, SoftmaxModel model, double weight, NoveltyDetector novelty, NeighbourIndex? neighbours = null)
     {
         if (model.FeatureCount != novelty.Dimensions)
         {
             throw new ArgumentException("The model and the novelty detector must have the same dimensions.", nameof(novelty));
         }
 
+        if (neighbours is not null && (neighbours.Dimensions != model.FeatureCount || neighbours.ClassCount != model.ClassCount))
+        {
+            throw new ArgumentException("The neighbour index must have the model's dimensions and classes.", nameof(neighbours));
+        }
+
         EmbedderName = embedderName;
         Model = model;
         Weight = weight;
         Novelty = novelty;
+        Neighbours = neighbours;
         _columns = Enumerable.Range(0, model.FeatureCount).ToArray();
     }
 
@@ -34,10 +40,13 @@ public sealed class EmbeddingView
 
     public NoveltyDetector Novelty { get; }
 
+    /// <summary>The training embeddings, for nearest-neighbour signals; null in files written before it existed.</summary>
+    public NeighbourIndex? Neighbours { get; }
+
     internal SoftmaxModel Model { get; }
 
     /// <summary>A copy with other stacking weight and novelty detector (recalibration keeps the logistic regression).</summary>
-    internal EmbeddingView With(double weight, NoveltyDetector novelty) => new(EmbedderName, Model, weight, novelty);
+    internal EmbeddingView With(double weight, NoveltyDetector novelty) => new(EmbedderName, Model, weight, novelty, Neighbours);
 
     /// <summary>The view's raw logits (before <see cref="Weight"/>) for <paramref name="embedding"/>.</summary>
     internal void Scores(float[] embedding, Span<float> logits) => Model.Scores(new SparseVector(_columns, embedding), logits);

@@ -135,7 +135,7 @@ public sealed class TextClassifier
         return stats;
     }
 
-    private float[] NewBuffer() => new float[Labels.Count * 5];
+    private float[] NewBuffer() => new float[Labels.Count * 6];
 
     private ClassificationResult Classify(string text, float[]? embedding, float[] buffer)
     {
@@ -145,6 +145,8 @@ public sealed class TextClassifier
         var charScores = buffer.AsSpan(k * 2, k);
         var ngramLogits = buffer.AsSpan(k * 3, k);
         var embeddingLogits = buffer.AsSpan(k * 4, k);
+        var nearestPerClass = buffer.AsSpan(k * 5, k);
+        double neighbourDistance = 0;
         var x = Featurizer.Transform(text, out var stats);
         Scores(x, stats, logits, wordScores, charScores);
         NoveltyScore? novelty = null;
@@ -159,11 +161,20 @@ public sealed class TextClassifier
             }
 
             novelty = new NoveltyScore(view.Novelty.Distance(embedding), view.Novelty.Threshold);
+            if (view.Neighbours is { } neighbours && Correctness is not null)
+            {
+                neighbourDistance = neighbours.Search(embedding, nearestPerClass);
+            }
+            else
+            {
+                nearestPerClass = [];
+            }
         }
         else
         {
             ngramLogits = [];
             embeddingLogits = [];
+            nearestPerClass = [];
         }
 
         double? confidence = null;
@@ -171,7 +182,7 @@ public sealed class TextClassifier
         {
             Span<double> features = stackalloc double[ConfidenceFeatures.Count];
             var ratio = novelty is null ? 0 : NoveltyRatio(novelty.Distance, novelty.Threshold);
-            ConfidenceFeatures.Compute(logits, wordScores, charScores, ngramLogits, embeddingLogits, Temperature, stats, ratio, features);
+            ConfidenceFeatures.Compute(logits, wordScores, charScores, ngramLogits, embeddingLogits, Temperature, stats, ratio, nearestPerClass, neighbourDistance, features);
             confidence = Correctness.Score(features);
         }
 

@@ -10,7 +10,8 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// thresholds, training metadata, from version 2 the correctness model and, from version 3, the embedding view's
 /// embedder name, dimensions, stacking weight and novelty threshold), <c>weights.bin</c> (little-endian: buckets, IDF,
 /// weights, bias) and, from version 3 with an embedding view, <c>embedding.bin</c> (its weights and bias, the novelty
-/// detector's Cholesky factor and whitened class means). Versions 1 and 2 are still read and predict as they did
+/// detector's Cholesky factor and whitened class means) and <c>training-embeddings.bin</c> (the normalised training
+/// embeddings and their classes, for the nearest-neighbour signals; files without it predict as before). Versions 1 and 2 are still read and predict as they did
 /// (version 1: no correctness model, thresholds apply to the top probability; version 2: its nearest-neighbour
 /// signals are no longer computed, so a file that used them is refused). A reader refuses a format it does not know.
 /// </summary>
@@ -26,6 +27,8 @@ public static class TextClassifierFile
     private const string WeightsEntry = "weights.bin";
     private const string NeighboursEntry = "neighbours.bin";
     private const string EmbeddingEntry = "embedding.bin";
+    private const string TrainingEmbeddingsEntry = "training-embeddings.bin";
+    private const uint TrainingEmbeddingsMagic = 0x4E434641; // "AFCN"
     private const uint EmbeddingMagic = 0x45434641; // "AFCE"
     private const uint WeightsMagic = 0x4D434641; // "AFCM"
 
@@ -116,6 +119,22 @@ public static class TextClassifierFile
             WriteAll(writer, embeddings.Novelty.Cholesky);
             WriteAll(writer, embeddings.Novelty.WhitenedMeans);
         }
+
+        if (classifier.Embeddings?.Neighbours is { } neighbours)
+        {
+            using var entry = archive.CreateEntry(TrainingEmbeddingsEntry, CompressionLevel.Fastest).Open();
+            using var writer = new BinaryWriter(entry);
+            writer.Write(TrainingEmbeddingsMagic);
+            writer.Write(neighbours.Dimensions);
+            writer.Write(neighbours.Count);
+            writer.Write(neighbours.Neighbours);
+            foreach (var label in neighbours.Labels)
+            {
+                writer.Write(label);
+            }
+
+            WriteAll(writer, neighbours.Vectors);
+        }
     }
 
     /// <summary>Reads a model file; a model with an embedding view needs the <paramref name="embedder"/> it was trained with.</summary>
@@ -193,6 +212,14 @@ public static class TextClassifierFile
             return new CorrectnessModel(ConfidenceFeatures.Names, Widen(manifest.Means, 0), Widen(manifest.Scales, 1), Widen(manifest.Weights, 0), manifest.Intercept);
         }
 
+        if (formatVersion == 3 && manifest.FeatureNames.SequenceEqual(ConfidenceFeatures.Names.Take(ConfidenceFeatures.EmbeddingFeatureCount), StringComparer.Ordinal))
+        {
+            // Format 3 before the runner-up and neighbour signals: those get zero weight, so it scores as it did.
+            var n = ConfidenceFeatures.EmbeddingFeatureCount;
+            double[] Widen(List<double> values, double fill) => [.. values, .. Enumerable.Repeat(fill, ConfidenceFeatures.Count - n)];
+            return new CorrectnessModel(ConfidenceFeatures.Names, Widen(manifest.Means, 0), Widen(manifest.Scales, 1), Widen(manifest.Weights, 0), manifest.Intercept);
+        }
+
         if (!manifest.FeatureNames.SequenceEqual(ConfidenceFeatures.Names, StringComparer.Ordinal))
         {
             throw new InvalidDataException($"The model's correctness features ({string.Join(", ", manifest.FeatureNames)}) are not the ones this build computes ({string.Join(", ", ConfidenceFeatures.Names)}); retrain the model.");
@@ -227,7 +254,34 @@ public static class TextClassifierFile
         var cholesky = ReadFloats(reader, d * d);
         var means = ReadFloats(reader, d * k);
         var novelty = new NoveltyDetector(d, cholesky, means, manifest.NoveltyThreshold);
-        return new EmbeddingView(manifest.EmbedderName, new SoftmaxModel(d, k, weights, bias), manifest.Weight, novelty);
+        return new EmbeddingView(manifest.EmbedderName, new SoftmaxModel(d, k, weights, bias), manifest.Weight, novelty, ReadNeighbours(archive, d, k));
+    }
+
+    /// <summary>The training embeddings of the neighbour signals; null in a file written before them.</summary>
+    private static NeighbourIndex? ReadNeighbours(ZipArchive archive, int dimensions, int classCount)
+    {
+        if (archive.GetEntry(TrainingEmbeddingsEntry) is not { } entry)
+        {
+            return null;
+        }
+
+        using var reader = new BinaryReader(entry.Open());
+        if (reader.ReadUInt32() != TrainingEmbeddingsMagic)
+        {
+            throw new InvalidDataException("The model's training embeddings have an unknown header.");
+        }
+
+        var d = reader.ReadInt32();
+        var n = reader.ReadInt32();
+        var k = reader.ReadInt32();
+        if (d != dimensions || n <= 0 || k <= 0)
+        {
+            throw new InvalidDataException("The model's training embeddings do not match its embedding view.");
+        }
+
+        var labels = ReadInts(reader, n);
+        var vectors = ReadFloats(reader, n * d);
+        return new NeighbourIndex(d, k, vectors, labels, classCount);
     }
 
     private static void WriteAll(BinaryWriter writer, float[] values)

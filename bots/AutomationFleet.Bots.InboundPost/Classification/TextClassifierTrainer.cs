@@ -46,13 +46,13 @@ public static class TextClassifierTrainer
             var outOfFold = Enumerable.Range(0, examples.Count).Where(i => folds[i] != fold).ToList();
             var foldModel = FitWeights(outOfFold.Select(i => examples[i]).ToList(), labels, options);
             foldModels[fold] = foldModel;
-            var (view, novelty) = embeddings is null ? (null, null) : FitEmbeddingView(outOfFold, examples, embeddings, foldModel, options);
+            var (view, novelty, neighbours) = embeddings is null ? (null, null, null) : FitEmbeddingView(outOfFold, examples, embeddings, foldModel, options);
             if (view is not null)
             {
                 foldViews[fold] = view;
             }
 
-            Parallel.ForEach(inFold, i => signals[i] = PredictionSignals.Of(foldModel, examples[i].Text, embeddings?[i], view, novelty));
+            Parallel.ForEach(inFold, i => signals[i] = PredictionSignals.Of(foldModel, examples[i].Text, embeddings?[i], view, novelty, neighbours));
         }
 
         var final = Average(foldModels, examples, labels, options);
@@ -60,7 +60,7 @@ public static class TextClassifierTrainer
         if (embeddings is not null)
         {
             var all = Enumerable.Range(0, examples.Count).ToList();
-            parts = new EmbeddingParts(embedder!, EmbeddingView.Average(foldViews), FitNovelty(all, examples, embeddings, final, options));
+            parts = new EmbeddingParts(embedder!, EmbeddingView.Average(foldViews), FitNovelty(all, examples, embeddings, final, options), FitNeighbours(all, examples, embeddings, final, options));
         }
 
         var novel = NovelPredictions(examples, examples, embeddings, embeddings, labels, options);
@@ -87,13 +87,13 @@ public static class TextClassifierTrainer
         {
             var embeddings = embedder.EmbedMany(training.Select(e => e.Text).ToList());
             var all = Enumerable.Range(0, training.Count).ToList();
-            var (view, novelty) = FitEmbeddingView(all, training, embeddings, model, options);
-            parts = new EmbeddingParts(embedder, view!, novelty!);
+            var (view, novelty, neighbours) = FitEmbeddingView(all, training, embeddings, model, options);
+            parts = new EmbeddingParts(embedder, view, novelty, neighbours);
             heldOutEmbeddings = embedder.EmbedMany(heldOut.Select(e => e.Text).ToList());
         }
 
         var signals = new PredictionSignals[heldOut.Count];
-        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text, heldOutEmbeddings?[i], parts?.View, parts?.Novelty));
+        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text, heldOutEmbeddings?[i], parts?.View, parts?.Novelty, parts?.Neighbours));
         var trainingEmbeddings = embedder?.EmbedMany(training.Select(e => e.Text).ToList());
         var novel = NovelPredictions(training, heldOut, trainingEmbeddings, heldOutEmbeddings, model.Labels.ToList(), options);
         return Calibrate(model, parts, training, heldOut, signals, novel, options, timeProvider, started);
@@ -111,10 +111,10 @@ public static class TextClassifierTrainer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var started = timeProvider.GetTimestamp();
-        var parts = model.Embeddings is { } view ? new EmbeddingParts(model.Embedder!, view.Model, view.Novelty) : null;
+        var parts = model.Embeddings is { } view ? new EmbeddingParts(model.Embedder!, view.Model, view.Novelty, view.Neighbours) : null;
         var embeddings = parts?.Embedder.EmbedMany(heldOut.Select(e => e.Text).ToList());
         var signals = new PredictionSignals[heldOut.Count];
-        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text, embeddings?[i], parts?.View, parts?.Novelty));
+        Parallel.For(0, heldOut.Count, i => signals[i] = PredictionSignals.Of(model, heldOut[i].Text, embeddings?[i], parts?.View, parts?.Novelty, parts?.Neighbours));
         return Calibrate(model, parts, [], heldOut, signals, [], options, timeProvider, started);
     }
 
@@ -158,13 +158,14 @@ public static class TextClassifierTrainer
             var model = FitWeights(training, seen, options);
             SoftmaxModel? view = null;
             NoveltyDetector? novelty = null;
+            NeighbourIndex? neighbours = null;
             if (trainingEmbeddings is not null)
             {
-                (view, novelty) = FitEmbeddingView(Enumerable.Range(0, training.Count).ToList(), training, trainingEmbeddings, model, options);
+                (view, novelty, neighbours) = FitEmbeddingView(Enumerable.Range(0, training.Count).ToList(), training, trainingEmbeddings, model, options);
             }
 
             var signals = new PredictionSignals[members.Count];
-            Parallel.For(0, members.Count, m => signals[m] = PredictionSignals.Of(model, targets[members[m]].Text, targetEmbeddings?[members[m]], view, novelty));
+            Parallel.For(0, members.Count, m => signals[m] = PredictionSignals.Of(model, targets[members[m]].Text, targetEmbeddings?[members[m]], view, novelty, neighbours));
             predictions.AddRange(signals.Select(s => new NovelPrediction(s, model.Labels)));
         }
 
@@ -174,12 +175,24 @@ public static class TextClassifierTrainer
     /// <summary>A prediction for a text of a category its model never saw, with that model's labels.</summary>
     private sealed record NovelPrediction(PredictionSignals Signals, IReadOnlyList<string> Labels);
 
-    /// <summary>The embedding view's logistic regression and novelty detector, fitted on <paramref name="members"/>.</summary>
-    private static (SoftmaxModel View, NoveltyDetector Novelty) FitEmbeddingView(IReadOnlyList<int> members, IReadOnlyList<LabelledText> examples, IReadOnlyList<float[]> embeddings, TextClassifier model, TextClassifierTrainingOptions options)
+    /// <summary>The embedding view's logistic regression, novelty detector and neighbour index, fitted on <paramref name="members"/>.</summary>
+    private static (SoftmaxModel View, NoveltyDetector Novelty, NeighbourIndex? Neighbours) FitEmbeddingView(IReadOnlyList<int> members, IReadOnlyList<LabelledText> examples, IReadOnlyList<float[]> embeddings, TextClassifier model, TextClassifierTrainingOptions options)
     {
         var inScope = members.Where(i => model.Knows(examples[i].Label)).ToList();
         var view = EmbeddingView.Train(inScope.Select(i => embeddings[i]).ToList(), inScope.Select(i => model.IndexOf(examples[i].Label)).ToList(), model.Labels.Count, options.EmbeddingSoftmax);
-        return (view, FitNovelty(members, examples, embeddings, model, options));
+        return (view, FitNovelty(members, examples, embeddings, model, options), FitNeighbours(members, examples, embeddings, model, options));
+    }
+
+    /// <summary>The neighbour index of <paramref name="members"/>' in-scope embeddings; null when <see cref="TextClassifierTrainingOptions.NeighbourCount"/> is below 1.</summary>
+    private static NeighbourIndex? FitNeighbours(IReadOnlyList<int> members, IReadOnlyList<LabelledText> examples, IReadOnlyList<float[]> embeddings, TextClassifier model, TextClassifierTrainingOptions options)
+    {
+        if (options.NeighbourCount < 1)
+        {
+            return null;
+        }
+
+        var inScope = members.Where(i => model.Knows(examples[i].Label)).ToList();
+        return NeighbourIndex.Fit(inScope.Select(i => embeddings[i]).ToList(), inScope.Select(i => model.IndexOf(examples[i].Label)).ToList(), model.Labels.Count, options.NeighbourCount);
     }
 
     private static NoveltyDetector FitNovelty(IReadOnlyList<int> members, IReadOnlyList<LabelledText> examples, IReadOnlyList<float[]> embeddings, TextClassifier model, TextClassifierTrainingOptions options)
@@ -189,7 +202,7 @@ public static class TextClassifierTrainer
     }
 
     /// <summary>The embedding view while it is being fitted: the embedder, its logistic regression and novelty detector.</summary>
-    private sealed record EmbeddingParts(ITextEmbedder Embedder, SoftmaxModel View, NoveltyDetector Novelty);
+    private sealed record EmbeddingParts(ITextEmbedder Embedder, SoftmaxModel View, NoveltyDetector Novelty, NeighbourIndex? Neighbours);
 
     private static List<string> LabelsOf(IReadOnlyList<LabelledText> examples, TextClassifierTrainingOptions options)
     {
@@ -317,7 +330,7 @@ public static class TextClassifierTrainer
             }
 
             noveltyThreshold = NoveltyDetector.QuantileOf(known.Select(i => signals[i].Distance).ToList(), options.NoveltyQuantile);
-            view = new EmbeddingView(parts.Embedder.ModelName, parts.View, weight, parts.Novelty.WithThreshold(noveltyThreshold));
+            view = new EmbeddingView(parts.Embedder.ModelName, parts.View, weight, parts.Novelty.WithThreshold(noveltyThreshold), parts.Neighbours);
         }
 
         var logits = signals.Select(s => s.Combined(weight)).ToArray();
@@ -338,7 +351,7 @@ public static class TextClassifierTrainer
             rows[i] = new double[ConfidenceFeatures.Count];
             var weighted = s.EmbeddingLogits is { } e ? e.Select(v => (float)(weight * v)).ToArray() : [];
             var ratio = TextClassifier.NoveltyRatio(s.Distance, noveltyThreshold);
-            var top = ConfidenceFeatures.Compute(combined, s.WordScores, s.CharScores, parts is null ? [] : s.Logits, weighted, temperature, s.Stats, ratio, rows[i]);
+            var top = ConfidenceFeatures.Compute(combined, s.WordScores, s.CharScores, parts is null ? [] : s.Logits, weighted, temperature, s.Stats, ratio, s.NearestPerClass ?? [], s.NeighbourDistance, rows[i]);
             var probabilities = combined.ToArray();
             SoftmaxModel.SoftmaxInPlace(probabilities, temperature);
             probability[i] = probabilities[top];

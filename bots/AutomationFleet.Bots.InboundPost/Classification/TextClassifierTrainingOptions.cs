@@ -36,6 +36,13 @@ public sealed record TextClassifierTrainingOptions
     public double NoveltyQuantile { get; init; } = 0.99;
 
     /// <summary>
+    /// k of the nearest-neighbour signals: the correctness model sees the cosine distance to the k-th nearest training
+    /// text, to the nearest one of the predicted label and its gap to the runner-up label's. The training embeddings are
+    /// then kept in the model. Below 1, no neighbour index and those features are 0. Default 10.
+    /// </summary>
+    public int NeighbourCount { get; init; } = 10;
+
+    /// <summary>
     /// The categories are split into this many groups to make predictions for categories a model never saw (each group
     /// left out of one extra training); below 2, none are made. Default 5.
     /// </summary>

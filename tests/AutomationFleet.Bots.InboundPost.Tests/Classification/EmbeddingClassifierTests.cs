@@ -44,6 +44,9 @@ public sealed class EmbeddingClassifierTests : IClassFixture<StarterModelFixture
 
         Assert.Equal(_starter.Model.Embeddings!.Weight, loaded.Embeddings!.Weight);
         Assert.Equal(_starter.Model.Embeddings.Novelty.Threshold, loaded.Embeddings.Novelty.Threshold);
+        Assert.NotNull(_starter.Model.Embeddings.Neighbours);
+        Assert.Equal(_starter.Model.Embeddings.Neighbours!.Count, loaded.Embeddings.Neighbours!.Count);
+        Assert.Equal(_starter.Model.Embeddings.Neighbours.Vectors, loaded.Embeddings.Neighbours.Vectors);
         foreach (var text in texts)
         {
             var a = _starter.Model.Classify(text);
@@ -106,6 +109,29 @@ public sealed class EmbeddingClassifierTests : IClassFixture<StarterModelFixture
             Assert.Equal(rows[i].GetProperty("label").GetString(), result.Label);
             Assert.Equal(rows[i].GetProperty("probability").GetDouble(), Math.Round(result.Probability, 4));
             Assert.Equal(rows[i].GetProperty("decision").GetString(), result.Automatic ? "auto" : "review");
+        }
+    }
+
+    [Fact]
+    public void Load_FormatVersion3FileWithoutTrainingEmbeddings_PredictsAsItDid()
+    {
+        // Written by the build before the neighbour signals (format 3, no training embeddings): Fixtures/README.md.
+        var model = TextClassifier.Load(Fixture("format3.model"), TestEmbedder.Shared);
+        using var expected = JsonDocument.Parse(File.ReadAllText(Fixture("format3-predictions.json")));
+        var texts = LabelledTextLoader.Load(Fixture("format2-texts.csv"));
+
+        Assert.NotNull(model.Embeddings);
+        Assert.Null(model.Embeddings!.Neighbours);
+        Assert.NotNull(model.Correctness);
+        var rows = expected.RootElement.EnumerateArray().ToList();
+        Assert.Equal(texts.Count, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var result = model.Classify(texts[i].Text);
+            Assert.Equal(rows[i].GetProperty("label").GetString(), result.Label);
+            Assert.Equal(rows[i].GetProperty("probability").GetDouble(), Math.Round(result.Probability, 4));
+            Assert.Equal(rows[i].GetProperty("decision").GetString(), result.Automatic ? "auto" : "review");
+            Assert.Equal(rows[i].GetProperty("distance").GetDouble(), Math.Round(result.Novelty!.Distance, 4));
         }
     }
 
