@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace AutomationFleet.Bots.InboundPost.Classification;
 
@@ -84,7 +84,7 @@ public sealed class NeighbourIndex
         best.Fill(float.NegativeInfinity);
         for (var i = 0; i < Labels.Length; i++)
         {
-            var similarity = Dot(query, Vectors.AsSpan(i * d, d));
+            var similarity = TensorPrimitives.Dot(query, Vectors.AsSpan(i * d, d));
             ref var nearest = ref nearestPerClass[Labels[i]];
             nearest = Math.Max(nearest, similarity);
             if (similarity > best[0])
@@ -110,7 +110,7 @@ public sealed class NeighbourIndex
 
     private static void Normalise(ReadOnlySpan<float> source, Span<float> target)
     {
-        var norm = MathF.Sqrt(Dot(source, source));
+        var norm = MathF.Sqrt(TensorPrimitives.Dot(source, source));
         var scale = norm > 1e-12f ? 1 / norm : 0;
         for (var j = 0; j < source.Length; j++)
         {
@@ -118,26 +118,4 @@ public sealed class NeighbourIndex
         }
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = 0f;
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
-        {
-            var acc = Vector<float>.Zero;
-            for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                acc += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-            }
-
-            sum = Vector.Sum(acc);
-        }
-
-        for (; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
 }

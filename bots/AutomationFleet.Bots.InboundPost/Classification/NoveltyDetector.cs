@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace AutomationFleet.Bots.InboundPost.Classification;
 
@@ -202,33 +203,11 @@ public sealed class NoveltyDetector
         for (var i = 0; i < d; i++)
         {
             var row = l.AsSpan(i * d, i);
-            var sum = v[i] - Dot(row, u[..i]);
+            var sum = v[i] - TensorPrimitives.Dot(row, u[..i]);
             u[i] = sum / l[(i * d) + i];
         }
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = 0f;
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
-        {
-            var acc = Vector<float>.Zero;
-            for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                acc += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-            }
-
-            sum = Vector.Sum(acc);
-        }
-
-        for (; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
-    }
 
     private static double SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

@@ -43,11 +43,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SchedulingOptions>()
             .BindConfiguration(SchedulingOptions.SectionName)
-            .PostConfigure(options =>
-            {
-                ReadPayloads(configuration, options);
-                ApplyEnabledWith(configuration, options);
-            })
+            .PostConfigure(options => ReadPayloadsAndEnabledWith(configuration, options))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
 
@@ -96,6 +92,12 @@ public static class SchedulingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleTopologyOptions>, ScheduleTopologyValidator>());
         return services;
+    }
+
+    private static void ReadPayloadsAndEnabledWith(IConfiguration configuration, SchedulingOptions options)
+    {
+        ReadPayloads(configuration, options);
+        ApplyEnabledWith(configuration, options);
     }
 
     internal static void ApplyEnabledWith(IConfiguration configuration, SchedulingOptions options)
