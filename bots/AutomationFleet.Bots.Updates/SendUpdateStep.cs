@@ -43,6 +43,13 @@ public sealed class SendUpdateStep(
     /// <inheritdoc />
     public string Pipeline => "mail";
 
+    /// <summary>Every update item; not the sweep's item, which skips this step without a ledger entry.</summary>
+    public bool AppliesTo(ItemOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return !Timescale.TimescaleSweepStep.IsSweep(outcome.OutcomeJson);
+    }
+
     /// <inheritdoc />
     public async Task<string?> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken)
     {

@@ -49,7 +49,8 @@ public static class UpdatesServiceCollectionExtensions
             var time = sp.GetRequiredService<TimeProvider>();
             IDeliveryStep[] steps =
             [
-                new TimescaleSweepStep(sp.GetRequiredService<IWorkQueue>(), sp.GetRequiredService<ItemUpdates>(), options, sp.GetRequiredService<CaseTimescales>(), time),
+                new TimescaleSweepStep(
+                    sp.GetRequiredService<IWorkQueue>(), sp.GetRequiredService<IUpdateStore>(), sp.GetRequiredService<ItemUpdates>(), options, sp.GetRequiredService<CaseTimescales>(), time),
                 new SendUpdateStep(
                     sp.GetRequiredService<IWorkQueue>(), sp.GetRequiredService<IUpdateStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<IUpdateChannel>(),
                     sp.GetRequiredService<OptOutToken>(), options, time, sp.GetRequiredService<ILogger<SendUpdateStep>>()),

@@ -65,7 +65,7 @@ internal sealed class UpdatesTestKit : IAsyncDisposable
         UpdatesBot = new UpdatesBot(
             options,
             [
-                new TimescaleSweepStep(Store, Updates, options, timescales ?? new CaseTimescales(WorkingDayCalendar.EnglandAndWales, 20), Clock),
+                new TimescaleSweepStep(Store, Store, Updates, options, timescales ?? new CaseTimescales(WorkingDayCalendar.EnglandAndWales, 20), Clock),
                 new SendUpdateStep(Store, Store, new FileBlobStore(Path.Combine(_root, "blobs")), Channel, Tokens, options, Clock, _loggerFactory.CreateLogger<SendUpdateStep>()),
             ]);
     }

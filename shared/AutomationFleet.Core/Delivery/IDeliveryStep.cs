@@ -15,6 +15,13 @@ public interface IDeliveryStep
     /// <summary>The named resilience pipeline to run it under (see <c>FleetPipelines</c>).</summary>
     string Pipeline { get; }
 
+    /// <summary>
+    /// Whether the step has anything to do for <paramref name="outcome"/>; one that has not is neither run nor recorded in
+    /// the ledger (three store round trips saved). Must depend on the outcome only, which is recorded before any step
+    /// runs, so a redo skips the same steps. True unless a step says otherwise.
+    /// </summary>
+    bool AppliesTo(WorkItems.ItemOutcome outcome) => true;
+
     /// <summary>Performs the side effect; returns a small JSON result to record (or null).</summary>
     Task<string?> DeliverAsync(DeliveryContext context, CancellationToken cancellationToken);
 }

@@ -13,6 +13,12 @@ public interface IPublicStatusStore
     Task<WorkItem?> GetItemAsync(long itemId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The latest expected date the item (by its root reference) was revised to because it was running late
+    /// (<see cref="Updates.IUpdateStore.ReviseExpectedDateAsync"/>), or null when it never was.
+    /// </summary>
+    Task<DateOnly?> GetRevisedExpectedDateAsync(string itemReference, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records a look-up attempt, counted as failed in advance, then counts the failed attempts in the last
     /// <paramref name="window"/> for <paramref name="reference"/> and for <paramref name="client"/>: more than
     /// <paramref name="maxFailures"/> for either and the attempt is limited (and audited as

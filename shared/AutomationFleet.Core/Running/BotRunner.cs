@@ -218,6 +218,11 @@ public sealed class BotRunner(
         var skipped = 0;
         foreach (var step in bot.DeliverySteps)
         {
+            if (!step.AppliesTo(outcome))
+            {
+                continue;
+            }
+
             var key = IdempotencyKey.For(item.Reference, step.Name);
             var existing = await ledger.FindAsync(key, cancellationToken);
             if (existing is { Status: SideEffectStatus.Completed })

@@ -25,10 +25,21 @@ public interface IUpdateStore
 
     /// <summary>The updates reserved since <paramref name="since"/>, for the dashboard's measures.</summary>
     Task<IReadOnlyList<UpdateRecord>> ListUpdatesAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Remembers that the citizen was told to expect the item (by its root reference) to be finished by
+    /// <paramref name="expectedBy"/>. Idempotent per (item, date): a second call with the same date changes nothing.
+    /// The latest date is what the status page shows and the timescale sweep counts from.
+    /// </summary>
+    Task ReviseExpectedDateAsync(string itemReference, DateOnly expectedBy, CancellationToken cancellationToken);
+
+    /// <summary>The latest revised expected date of each of <paramref name="itemReferences"/> (root references) that has one.</summary>
+    Task<IReadOnlyDictionary<string, DateOnly>> FindRevisedExpectedDatesAsync(
+        IReadOnlyCollection<string> itemReferences, CancellationToken cancellationToken);
 }
 
 /// <summary>One update about to be sent.</summary>
-/// <param name="UpdateReference">The update item's reference (<see cref="UpdateRequest.ReferenceFor"/>).</param>
+/// <param name="UpdateReference">The update item's reference (<see cref="UpdateRequest.Reference"/>).</param>
 /// <param name="ItemReference">The citizen item's root reference.</param>
 /// <param name="Queue">The queue whose touch point it is.</param>
 /// <param name="TouchPoint">The touch point.</param>

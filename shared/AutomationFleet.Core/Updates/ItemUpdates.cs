@@ -6,7 +6,7 @@ namespace AutomationFleet.Core.Updates;
 
 /// <summary>
 /// The one place a touch point becomes an update: an item on the updates queue under the deterministic reference
-/// <see cref="UpdateRequest.ReferenceFor"/>. Enqueueing a reference twice is a no-op, so a retried or redone item raises
+/// <see cref="UpdateRequest.Reference"/>. Enqueueing a reference twice is a no-op, so a retried or redone item raises
 /// each touch point once; sending is the updates bot's ledgered step. Raised by <c>BotRunner</c> (received, decided,
 /// passed to a service, done) and by the timescale sweep.
 /// </summary>

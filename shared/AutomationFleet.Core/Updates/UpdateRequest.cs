@@ -4,7 +4,7 @@ namespace AutomationFleet.Core.Updates;
 
 /// <summary>
 /// The payload of an item on the updates queue: one update about one citizen item at one touch point. The item's
-/// reference is <see cref="ReferenceFor"/>, so raising the same touch point twice (a retry, a redo, a second worker) makes
+/// reference is <see cref="Reference"/>, so raising the same touch point twice (a retry, a redo, a second worker) makes
 /// one update item, and the update's send step has the deterministic ledger key <c>{that reference}#send</c>.
 /// </summary>
 /// <param name="ItemReference">The citizen item's root reference (before any hand-off suffix <c>&gt;queue</c>).</param>
@@ -31,8 +31,15 @@ public sealed record UpdateRequest(string ItemReference, string Queue, TouchPoin
         return cut < 0 ? reference : reference[..cut];
     }
 
-    /// <summary>This update's item reference.</summary>
-    public string Reference => ReferenceFor(ItemReference, TouchPoint);
+    /// <summary>
+    /// A "running late" update's reference: <c>{item}#update:TimescaleAtRisk:{new date}</c>, so an item may be apologised to
+    /// again with a later date, but never twice for the same date.
+    /// </summary>
+    public static string ReferenceFor(string itemReference, TouchPoint touchPoint, DateOnly newDate) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ReferenceFor(itemReference, touchPoint)}:{newDate:yyyy-MM-dd}");
+
+    /// <summary>This update's item reference (with its new date, when it carries one).</summary>
+    public string Reference => NewDate is { } date ? ReferenceFor(ItemReference, TouchPoint, date) : ReferenceFor(ItemReference, TouchPoint);
 
     /// <summary>The payload JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

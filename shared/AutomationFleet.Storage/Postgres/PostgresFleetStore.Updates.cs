@@ -36,6 +36,18 @@ public sealed partial class PostgresFleetStore : IUpdateStore
         FROM update_sends WHERE reserved_at >= @since ORDER BY reserved_at;
         """;
 
+    private const string InsertExpectedDateRevision = """
+        INSERT INTO expected_date_revisions (item_reference, expected_by, revised_at) VALUES (@item, @expectedBy, @now)
+        ON CONFLICT (item_reference, expected_by) DO NOTHING;
+        """;
+
+    private const string SelectLatestExpectedDates = """
+        SELECT item_reference AS ItemReference, expected_by AS ExpectedBy FROM expected_date_revisions
+        WHERE item_reference = ANY(@references);
+        """;
+
+    private const string SelectLatestExpectedDate = "SELECT expected_by FROM expected_date_revisions WHERE item_reference = @reference ORDER BY expected_by DESC LIMIT 1;";
+
     /// <inheritdoc />
     public Task<UpdateReservation> ReserveUpdateAsync(UpdateSend send, int dailyCap, CancellationToken cancellationToken)
     {
@@ -124,6 +136,44 @@ public sealed partial class PostgresFleetStore : IUpdateStore
                 .Select(row => row.ToRecord())
                 .ToList(),
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task ReviseExpectedDateAsync(string itemReference, DateOnly expectedBy, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemReference);
+        var date = expectedBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return WriteAsync(
+            session => session.ExecuteAsync(InsertExpectedDateRevision, new { item = itemReference, expectedBy = date, now = session.Now }),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, DateOnly>> FindRevisedExpectedDatesAsync(
+        IReadOnlyCollection<string> itemReferences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemReferences);
+        var references = itemReferences.ToArray();
+        return ReadAsync<IReadOnlyDictionary<string, DateOnly>>(
+            async session => (await session.QueryAsync<ExpectedDateRow>(SelectLatestExpectedDates, new { references }))
+                .GroupBy(row => row.ItemReference, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Max(row => ParseDay(row.ExpectedBy)), StringComparer.Ordinal),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<DateOnly?> GetRevisedExpectedDateAsync(string itemReference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemReference);
+        return ReadAsync(
+            async session => await session.ScalarAsync<string?>(SelectLatestExpectedDate, new { reference = itemReference }) is { } day
+                ? ParseDay(day)
+                : (DateOnly?)null,
+            cancellationToken);
+    }
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record ExpectedDateRow(string ItemReference, string ExpectedBy);
 
     private sealed record UpdateRow(string ItemReference, string Queue, string TouchPoint, string Day, long? SentAt)
     {

@@ -31,6 +31,18 @@ public sealed partial class SqliteFleetStore : IUpdateStore
         FROM update_sends WHERE reserved_at >= $since ORDER BY reserved_at;
         """;
 
+    private const string InsertExpectedDateRevision = """
+        INSERT OR IGNORE INTO expected_date_revisions (item_reference, expected_by, revised_at) VALUES ($item, $expectedBy, $now);
+        """;
+
+    // The references come as one JSON array parameter: a sweep asks about thousands of items at once.
+    private const string SelectLatestExpectedDates = """
+        SELECT item_reference AS ItemReference, expected_by AS ExpectedBy FROM expected_date_revisions
+        WHERE item_reference IN (SELECT value FROM json_each($references));
+        """;
+
+    private const string SelectLatestExpectedDate = "SELECT expected_by FROM expected_date_revisions WHERE item_reference = $reference ORDER BY expected_by DESC LIMIT 1;";
+
     /// <inheritdoc />
     public Task<UpdateReservation> ReserveUpdateAsync(UpdateSend send, int dailyCap, CancellationToken cancellationToken)
     {
@@ -114,6 +126,44 @@ public sealed partial class SqliteFleetStore : IUpdateStore
                 .Select(row => row.ToRecord())
                 .ToList(),
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task ReviseExpectedDateAsync(string itemReference, DateOnly expectedBy, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemReference);
+        var date = expectedBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return WriteAsync(
+            now => WriteCommand(InsertExpectedDateRevision).Bind("$item", itemReference).Bind("$expectedBy", date).Bind("$now", now).ExecuteNonQuery(),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, DateOnly>> FindRevisedExpectedDatesAsync(
+        IReadOnlyCollection<string> itemReferences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemReferences);
+        var references = System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<string>>([.. itemReferences], StorageJsonContext.Default.IReadOnlyListString);
+        return ReadAsync<IReadOnlyDictionary<string, DateOnly>>(
+            (connection, _) => connection.Query<ExpectedDateRow>(SelectLatestExpectedDates, new { references })
+                .GroupBy(row => row.ItemReference, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Max(row => ParseDay(row.ExpectedBy)), StringComparer.Ordinal),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<DateOnly?> GetRevisedExpectedDateAsync(string itemReference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(itemReference);
+        return ReadAsync(
+            (connection, _) => connection.ExecuteScalar<string?>(SelectLatestExpectedDate, new { reference = itemReference }) is { } day
+                ? ParseDay(day)
+                : (DateOnly?)null,
+            cancellationToken);
+    }
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record ExpectedDateRow(string ItemReference, string ExpectedBy);
 
     private sealed record UpdateRow(string ItemReference, string Queue, string TouchPoint, string Day, long? SentAt)
     {

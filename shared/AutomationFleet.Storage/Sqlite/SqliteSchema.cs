@@ -35,7 +35,22 @@ internal static class SqliteSchema
         new(9, "audit trail retention: audit rows older than the purge's bound may be deleted, by the purge only", AddAuditTrailRetention),
         new(10, "public status page: look-up attempts, for rate-limiting wrong checks and counting look-ups per item", CreateStatusChecks),
         new(11, "proactive updates: opt-outs and the updates reserved per address and day (the daily cap)", CreateUpdates),
+        new(12, "running late: the expected dates an item was revised to, with an apology", CreateExpectedDateRevisions),
     ];
+
+    /// <summary>
+    /// Version 12 (issue 14): <c>expected_date_revisions</c>, one row per (item root reference, date) the citizen was told
+    /// to expect instead because the item was running late. The latest is what the status page shows and the timescale
+    /// sweep counts from; the key makes a second apology for the same date impossible.
+    /// </summary>
+    public const string CreateExpectedDateRevisions = """
+        CREATE TABLE IF NOT EXISTS expected_date_revisions (
+            item_reference TEXT    NOT NULL,
+            expected_by    TEXT    NOT NULL,
+            revised_at     INTEGER NOT NULL,
+            PRIMARY KEY (item_reference, expected_by)
+        );
+        """;
 
     /// <summary>
     /// Version 10 (issue 14): the public status page's look-up attempts. A row per attempt, counted as failed

@@ -38,11 +38,69 @@ public sealed class TimescaleSweepStepTests
 
         Assert.Equal([RunResult.Completed], results);
         var file = Assert.Single(Directory.GetFiles(kit.Options.OutboxFolder));
-        Assert.Equal(EmailUpdateChannel.FileNameFor("form-late#update:TimescaleAtRisk#send-update"), Path.GetFileName(file));
+        Assert.Equal(EmailUpdateChannel.FileNameFor("form-late#update:TimescaleAtRisk:2026-12-31#send-update"), Path.GetFileName(file));
         var mail = await MimeMessage.LoadAsync(file);
         Assert.Equal("ann@example.org", mail.To.Mailboxes.Single().Address);
         // Five working days after the expected Tuesday 22 December 2026: Christmas Day and the Boxing Day substitute (Monday 28th) skipped.
         Assert.Contains("31 December 2026", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NewDateAboutToBeMissedToo_SecondApologyWithALaterDateAndEachDateOnce()
+    {
+        await using var kit = new UpdatesTestKit(mail: null);
+        await kit.InitializeAsync();
+        await kit.EnqueueFormAsync("form-late", "ann@example.org", due: new DateTimeOffset(2026, 12, 22, 17, 0, 0, TimeSpan.Zero));
+
+        // Monday 21st: due tomorrow, so at risk; the new date is 31 December. Wednesday 30th: the new date is tomorrow,
+        // at risk again; five working days after it skip New Year's Day: Friday 8 January 2027. Each day swept twice.
+        var expected = new Dictionary<int, DateOnly> { [21] = new(2026, 12, 31), [30] = new(2027, 1, 8) };
+        foreach (var (day, newDate) in expected)
+        {
+            foreach (var hour in new[] { 8, 9 })
+            {
+                kit.Clock.SetUtcNow(new DateTimeOffset(2026, 12, day, hour, 0, 0, TimeSpan.Zero));
+                await kit.Store.EnqueueAsync(
+                    new NewWorkItem("updates", $"schedule:updates-timescale-sweep:202612{day}T{hour:00}0000Z", $$"""{"task":"{{TimescaleSweepStep.Task}}"}"""),
+                    "scheduler:test", None);
+                Assert.Equal(RunResult.Completed, await kit.RunNextAsync(kit.UpdatesBot));
+                Assert.All(await kit.DrainUpdatesAsync(), r => Assert.Equal(RunResult.Completed, r));
+            }
+
+            var revised = await kit.Store.FindRevisedExpectedDatesAsync(["form-late"], None);
+            Assert.Equal(newDate, revised["form-late"]);
+        }
+
+        var files = Directory.GetFiles(kit.Options.OutboxFolder).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [
+                EmailUpdateChannel.FileNameFor("form-late#update:TimescaleAtRisk:2026-12-31#send-update"),
+                EmailUpdateChannel.FileNameFor("form-late#update:TimescaleAtRisk:2027-01-08#send-update"),
+            ],
+            files.Select(Path.GetFileName));
+        Assert.Contains("31 December 2026", (await MimeMessage.LoadAsync(files[0])).TextBody, StringComparison.Ordinal);
+        Assert.Contains("8 January 2027", (await MimeMessage.LoadAsync(files[1])).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_DailyCapReachedOnTheDayOfTheApology_DateStillRememberedAndNoMailOverTheCap()
+    {
+        await using var kit = new UpdatesTestKit(mail: null, dailyCap: 1);
+        await kit.InitializeAsync();
+        kit.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 21, 8, 0, 0, TimeSpan.Zero));
+        await kit.EnqueueFormAsync("form-late", "ann@example.org", due: new DateTimeOffset(2026, 12, 22, 17, 0, 0, TimeSpan.Zero));
+        await kit.EnqueueFormAsync("form-later", "ann@example.org", due: new DateTimeOffset(2026, 12, 22, 17, 0, 0, TimeSpan.Zero));
+
+        await kit.Store.EnqueueAsync(new NewWorkItem("updates", "schedule:updates-timescale-sweep:20261221T080000Z", $$"""{"task":"{{TimescaleSweepStep.Task}}"}"""), "scheduler:test", None);
+        Assert.Equal(RunResult.Completed, await kit.RunNextAsync(kit.UpdatesBot));
+        await kit.DrainUpdatesAsync();
+
+        // One address, two late items, a cap of one: one mail; both items remember their new date (the page shows it).
+        Assert.Single(Directory.GetFiles(kit.Options.OutboxFolder));
+        var revised = await kit.Store.FindRevisedExpectedDatesAsync(["form-late", "form-later", "form-unknown"], None);
+        Assert.Equal(new DateOnly(2026, 12, 31), revised["form-late"]);
+        Assert.Equal(new DateOnly(2026, 12, 31), revised["form-later"]);
+        Assert.False(revised.ContainsKey("form-unknown"));
     }
 
     [Fact]

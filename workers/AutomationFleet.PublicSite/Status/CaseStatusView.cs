@@ -15,6 +15,7 @@ namespace AutomationFleet.PublicSite.Status;
 /// <param name="Late">Whether <paramref name="ExpectedBy"/> has passed.</param>
 /// <param name="Next">What happens next.</param>
 /// <param name="WhereToGo">For another organisation's matter: where to go instead.</param>
+/// <param name="Revised">Whether <paramref name="ExpectedBy"/> is a later date the citizen was sent because the item was running late.</param>
 public sealed record CaseStatusView(
     string Reference,
     string Received,
@@ -26,4 +27,5 @@ public sealed record CaseStatusView(
     DateOnly? ExpectedBy,
     bool Late,
     string Next,
-    string? WhereToGo);
+    string? WhereToGo,
+    bool Revised = false);

@@ -9,7 +9,8 @@ namespace AutomationFleet.PublicSite.Status;
 /// Builds the <see cref="CaseStatusView"/> of one item: the stage from its state and its completed delivery steps
 /// (a hand-off to another queue is "passed to" that queue's service; a bot's answer step is "letter sent"), the
 /// timescale from its due date or the service's working days (<see cref="CaseTimescales"/>, on the fleet's one calendar,
-/// extra bank holidays included: the updates' timescale sweep counts the same way). It reads only the state, the times, the queue, the
+/// extra bank holidays included: the updates' timescale sweep counts the same way), or the later date the citizen was
+/// sent with an apology when the item ran late (the sweep's revision). It reads only the state, the times, the queue, the
 /// ledger's step names and the bot's <see cref="PublicItemFacts"/>: never the payload's people, reviewers, reasons or errors.
 /// </summary>
 public sealed class CaseStatusViewBuilder(PublicSiteOptions options, WorkingDayCalendar calendar)
@@ -21,7 +22,12 @@ public sealed class CaseStatusViewBuilder(PublicSiteOptions options, WorkingDayC
         options.Services.Where(s => s.Value.WorkingDays is not null).ToDictionary(s => s.Key, s => s.Value.WorkingDays!.Value, StringComparer.Ordinal));
 
     public CaseStatusView Build(
-        WorkItem item, PublicItemFacts facts, IPublicStatusReader? reader, IReadOnlyList<SideEffectRecord> ledger, DateTimeOffset now)
+        WorkItem item,
+        PublicItemFacts facts,
+        IPublicStatusReader? reader,
+        IReadOnlyList<SideEffectRecord> ledger,
+        DateTimeOffset now,
+        DateOnly? revisedExpectedBy = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(facts);
@@ -59,9 +65,17 @@ public sealed class CaseStatusViewBuilder(PublicSiteOptions options, WorkingDayC
         var receivedOn = calendar.LocalDay(item.CreatedAt);
         var open = stage is CaseStage.Received or CaseStage.WithPerson or CaseStage.Decided;
         DateOnly? expected = open ? _timescales.ExpectedBy(item) : null;
+
+        // The sweep's revision counts while it is later than the item's own date (as the sweep counts it).
+        var revised = open && revisedExpectedBy is { } promised && promised > expected;
+        if (revised)
+        {
+            expected = revisedExpectedBy;
+        }
+
         var late = expected is { } by && calendar.LocalDay(now) > by;
         return new CaseStatusView(
-            ShortReference.For(item), received, receivedOn, serviceName, stage, text, stageOn, expected, late, next, facts.WhereToGo);
+            ShortReference.For(item), received, receivedOn, serviceName, stage, text, stageOn, expected, late, next, facts.WhereToGo, revised);
     }
 
     private static (CaseStage, string, DateOnly?, string) PassedOn(string service, DateOnly on) =>

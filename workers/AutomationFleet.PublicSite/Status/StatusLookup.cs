@@ -1,6 +1,7 @@
 using AutomationFleet.Core.PublicStatus;
 using AutomationFleet.Core.Review;
 using AutomationFleet.Core.SideEffects;
+using AutomationFleet.Core.Updates;
 using AutomationFleet.Core.WorkItems;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +68,8 @@ public sealed class StatusLookup(
 
         var facts = await FactsAsync(item, cancellationToken);
         var steps = await ledger.ListAsync(item.Id, cancellationToken);
-        return builder.Build(item, facts, _readers.GetValueOrDefault(item.Queue), steps, time.GetUtcNow());
+        var revised = await store.GetRevisedExpectedDateAsync(UpdateRequest.RootOf(item.Reference), cancellationToken);
+        return builder.Build(item, facts, _readers.GetValueOrDefault(item.Queue), steps, time.GetUtcNow(), revised);
     }
 
     private async Task<PublicItemFacts> FactsAsync(WorkItem item, CancellationToken cancellationToken)

@@ -33,6 +33,8 @@ BEGIN
     -- Proactive updates (0009): reservations are marked sent; opt-outs are kept for good.
     GRANT SELECT, INSERT, UPDATE ON update_sends TO fleet_app;
     GRANT SELECT, INSERT ON update_opt_outs TO fleet_app;
+    -- Running late (0010): revised expected dates are added, never changed.
+    GRANT SELECT, INSERT ON expected_date_revisions TO fleet_app;
     -- The scheduler's (Quartz.NET) rows: it inserts, updates and deletes its own triggers, fired triggers, locks and
     -- check-ins, but never changes their tables (0003 creates them).
     GRANT SELECT, INSERT, UPDATE, DELETE ON qrtz_job_details, qrtz_triggers, qrtz_simple_triggers, qrtz_cron_triggers,
