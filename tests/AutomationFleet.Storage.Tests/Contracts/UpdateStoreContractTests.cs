@@ -106,4 +106,23 @@ public abstract class UpdateStoreContractTests
             [new UpdateRecord("a", "inbound-post", TouchPoint.Received, Monday, false), new UpdateRecord("a", "inbound-post", TouchPoint.Done, Monday, true)],
             listed);
     }
+
+    [Fact]
+    public async Task ReviseExpectedDateAsync_TwoDatesAndOneTwice_LatestPerItemForTheSweepAndThePage()
+    {
+        await using var t = await CreateStoreAsync();
+        await t.Updates.ReviseExpectedDateAsync("a", new DateOnly(2026, 12, 31), None);
+        await t.Updates.ReviseExpectedDateAsync("a", new DateOnly(2027, 1, 8), None);
+        await t.Updates.ReviseExpectedDateAsync("a", new DateOnly(2027, 1, 8), None);
+        await t.Updates.ReviseExpectedDateAsync("b", new DateOnly(2026, 12, 31), None);
+
+        var found = await t.Updates.FindRevisedExpectedDatesAsync(["a", "b", "c"], None);
+
+        Assert.Equal(
+            new Dictionary<string, DateOnly> { ["a"] = new(2027, 1, 8), ["b"] = new(2026, 12, 31) },
+            found.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary());
+        Assert.Equal(new DateOnly(2027, 1, 8), await t.PublicStatus.GetRevisedExpectedDateAsync("a", None));
+        Assert.Null(await t.PublicStatus.GetRevisedExpectedDateAsync("c", None));
+        Assert.Empty(await t.Updates.FindRevisedExpectedDatesAsync([], None));
+    }
 }
