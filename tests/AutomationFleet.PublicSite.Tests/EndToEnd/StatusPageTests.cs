@@ -29,6 +29,21 @@ public sealed class StatusPageTests(PublicSiteFixture fixture)
     }
 
     [Fact]
+    public async Task LookUp_ItemRunningLateWithARevisedDate_ShowsTheApologyAndTheNewDate()
+    {
+        // What the updates' timescale sweep records when it apologises with a new date (expected 19 January 2026 before).
+        await fixture.Store.ReviseExpectedDateAsync(fixture.ReviewItem.Reference, new DateOnly(2026, 1, 26), CancellationToken.None);
+        await fixture.Store.ReviseExpectedDateAsync(fixture.ReviewItem.Reference, new DateOnly(2026, 2, 2), CancellationToken.None);
+        var page = await fixture.NewPageAsync();
+
+        await fixture.LookUpAsync(page, ShortReference.For(fixture.ReviewItem), dateOfBirth: PublicSiteFixture.ContactDateOfBirth);
+
+        await Assertions.Expect(page.Locator("#case-revised")).ToContainTextAsync(
+            "We are sorry this is taking longer than we said. We now expect to finish by 2 February 2026.");
+        await Assertions.Expect(page.Locator("#case-expected")).ToHaveTextAsync("By 2 February 2026");
+    }
+
+    [Fact]
     public async Task LookUp_AllocatedIncidentReport_ShowsTheAllocatedTeamNeverTheConfiguredServiceOrAPerson()
     {
         var page = await fixture.NewPageAsync();

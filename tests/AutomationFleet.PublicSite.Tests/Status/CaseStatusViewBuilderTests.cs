@@ -48,6 +48,26 @@ public sealed class CaseStatusViewBuilderTests
     }
 
     [Fact]
+    public void Build_RevisedDateAfterTheTimescale_ShowsTheRevisedDateAsRevisedAndNotLate()
+    {
+        // Expected Friday 9 January; the sweep apologised with Friday 16th; looked at on Monday 12th.
+        var view = CreateSut().Build(Item(WorkItemState.New), Facts, null, [], new DateTimeOffset(2026, 1, 12, 9, 0, 0, TimeSpan.Zero), new DateOnly(2026, 1, 16));
+
+        Assert.Equal((new DateOnly(2026, 1, 16), true, false), (view.ExpectedBy, view.Revised, view.Late));
+    }
+
+    [Fact]
+    public void Build_RevisedDateBeforeALaterDueDateOrItemDone_RevisionIgnored()
+    {
+        var moved = CreateSut().Build(
+            Item(WorkItemState.New, due: new DateTimeOffset(2026, 1, 30, 12, 0, 0, TimeSpan.Zero)), Facts, null, [], Received.AddDays(1), new DateOnly(2026, 1, 16));
+        var done = CreateSut().Build(Item(WorkItemState.Completed), Facts, null, [], Received.AddDays(10), new DateOnly(2026, 1, 16));
+
+        Assert.Equal((new DateOnly(2026, 1, 30), false), (moved.ExpectedBy, moved.Revised));
+        Assert.Equal(((DateOnly?)null, false), (done.ExpectedBy, done.Revised));
+    }
+
+    [Fact]
     public void Build_DueDate_TakesItOverTheServiceTimescaleAndSaysWhenLate()
     {
         var view = CreateSut().Build(Item(WorkItemState.NeedsReview, due: new DateTimeOffset(2026, 1, 6, 12, 0, 0, TimeSpan.Zero)), Facts, null, [], new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.Zero));
