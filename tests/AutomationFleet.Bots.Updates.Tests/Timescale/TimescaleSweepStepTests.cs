@@ -83,6 +83,25 @@ public sealed class TimescaleSweepStepTests
     }
 
     [Fact]
+    public async Task RunAsync_SweepAndTheUpdateItRaised_EachLedgersOnlyItsOwnStep()
+    {
+        await using var kit = new UpdatesTestKit(mail: null);
+        await kit.InitializeAsync();
+        kit.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 21, 8, 0, 0, TimeSpan.Zero));
+        await kit.EnqueueFormAsync("form-late", "ann@example.org", due: new DateTimeOffset(2026, 12, 22, 17, 0, 0, TimeSpan.Zero));
+        var sweep = (await kit.Store.EnqueueAsync(
+            new NewWorkItem("updates", "schedule:updates-timescale-sweep:20261221T080000Z", $$"""{"task":"{{TimescaleSweepStep.Task}}"}"""), "scheduler:test", None)).Item;
+
+        Assert.Equal(RunResult.Completed, await kit.RunNextAsync(kit.UpdatesBot));
+        Assert.Equal([RunResult.Completed], await kit.DrainUpdatesAsync());
+
+        // A step that does not apply to an outcome costs no ledger row (IDeliveryStep.AppliesTo): three store round trips an update.
+        var update = await ((IWorkQueue)kit.Store).FindAsync("form-late#update:TimescaleAtRisk:2026-12-31", None);
+        Assert.Equal([TimescaleSweepStep.StepName], (await kit.Store.ListAsync(sweep.Id, None)).Select(e => e.Step));
+        Assert.Equal([SendUpdateStep.StepName], (await kit.Store.ListAsync(update!.Id, None)).Select(e => e.Step));
+    }
+
+    [Fact]
     public async Task RunAsync_DailyCapReachedOnTheDayOfTheApology_DateStillRememberedAndNoMailOverTheCap()
     {
         await using var kit = new UpdatesTestKit(mail: null, dailyCap: 1);
