@@ -3,12 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace AutomationFleet.PublicSite.Tests.Security;
 
-/// <summary>
-/// A form as a browser holds it between its GET and its POST: the anti-forgery cookie (by hand: it is <c>__Host-</c>
-/// and Secure, which <see cref="CookieContainer"/> will not send over http) and the page's hidden token.
-/// </summary>
-internal sealed record IssuedForm(string CookieValue, string Token);
-
 /// <summary>Plain HTTP to a site, no cookie jar and no redirects followed, from a client address of the test's own (X-Forwarded-For).</summary>
 internal sealed partial class FormClient(string clientAddress) : IDisposable
 {
