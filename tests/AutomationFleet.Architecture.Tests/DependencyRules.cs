@@ -6,7 +6,8 @@ namespace AutomationFleet.Architecture.Tests;
 /// A sample (samples/) stands in for a foreign system: it references nothing of ours and only tests reference it.
 /// Exceptions, by name: the review portal and the public site are libraries under workers/ that the fleet process hosts
 /// in-process (DESIGN.md: "the portal runs inside the fleet process"), so the Worker — and only the Worker — may
-/// reference them.
+/// reference them. The shared web library (<see cref="WebLibrary"/>: what the portal and the public site share, on
+/// ASP.NET Core) is for workers only, so a bot or another shared library never takes ASP.NET Core in through it.
 /// </summary>
 public static class DependencyRules
 {
@@ -16,6 +17,9 @@ public static class DependencyRules
         ("workers/AutomationFleet.Portal/AutomationFleet.Portal.csproj", "workers/AutomationFleet.Worker/AutomationFleet.Worker.csproj"),
         ("workers/AutomationFleet.PublicSite/AutomationFleet.PublicSite.csproj", "workers/AutomationFleet.Worker/AutomationFleet.Worker.csproj"),
     ];
+
+    /// <summary>The shared library on ASP.NET Core that only workers (the web apps) and tests may reference.</summary>
+    public const string WebLibrary = "shared/AutomationFleet.Web/AutomationFleet.Web.csproj";
 
     /// <summary>Every reference that points the wrong way, as a sentence naming both projects.</summary>
     public static IReadOnlyList<string> Violations(IEnumerable<ProjectFile> projects)
@@ -51,6 +55,8 @@ public static class DependencyRules
             (_, ProjectLayer.Workers) => "nothing but tests may depend on workers",
             (ProjectLayer.Shared, ProjectLayer.Bots) => "shared libraries must not depend on bots",
             (ProjectLayer.Bots, ProjectLayer.Bots) when !SameProject(project, reference) => "a bot never references another bot",
+            (ProjectLayer.Bots or ProjectLayer.Shared, ProjectLayer.Shared) when string.Equals(Normalise(reference), WebLibrary, StringComparison.Ordinal)
+                => "only the web apps (workers) reference the shared web library; bots and shared libraries stay free of ASP.NET Core",
             _ => null,
         };
 

@@ -40,6 +40,29 @@ public sealed class DependencyRulesTests : IDisposable
         Assert.Contains(expectedReason, violation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("bots/BotB/BotB.csproj", true)]
+    [InlineData("shared/Bad/Bad.csproj", true)]
+    [InlineData("workers/Portal/Portal.csproj", false)]
+    [InlineData("tests/Web.Tests/Web.Tests.csproj", false)]
+    public void Violations_ReferenceToSharedWebLibrary_OnlyWorkersAndTestsAllowed(string project, bool reported)
+    {
+        WriteProject(DependencyRules.WebLibrary, "../../shared/Core/Core.csproj");
+        var depth = string.Concat(Enumerable.Repeat("../", project.Count(c => c == '/')));
+        WriteProject(project, depth + DependencyRules.WebLibrary);
+
+        var violations = DependencyRules.Violations(ProjectFile.LoadAll(_root));
+
+        if (reported)
+        {
+            Assert.Contains("free of ASP.NET Core", Assert.Single(violations), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(violations);
+        }
+    }
+
     [Fact]
     public void Violations_WorkerHostsPortalLibrary_None()
     {

@@ -128,6 +128,36 @@ public sealed class PortalOptionsValidatorTests
         Assert.DoesNotContain(Section + "ClientId", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Build_CertificateWithWrongPasswordAndAnotherBadSetting_StopsNamingBoth()
+    {
+        // Once a throw at registration (alone, before the other settings were looked at); now a failure beside the others.
+        var root = Directory.CreateTempSubdirectory("fleet-portal-keys-").FullName;
+        try
+        {
+            var settings = Security.DataProtectionTests.KeySettings(root);
+            settings["Portal:DataProtection:CertificatePassword"] = "not-the-password";
+            settings["Portal:Urls"] = "http://127.0.0.1:0";
+            settings["Portal:HstsMaxAge"] = "-00:00:01";
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+            var error = Assert.Throws<OptionsValidationException>(() => PortalWebApplication.Build(configuration, shared =>
+            {
+                shared.AddSingleton<IUserStore>(_ => throw new InvalidOperationException("not needed"));
+                shared.AddSingleton(TimeProvider.System);
+            }));
+
+            Assert.Contains(error.Failures, f => f.StartsWith("Portal:DataProtection:CertificatePath", StringComparison.Ordinal)
+                && f.Contains("CertificatePassword", StringComparison.Ordinal));
+            Assert.Contains(error.Failures, f => f.StartsWith("Portal:HstsMaxAge", StringComparison.Ordinal));
+            Assert.False(Directory.Exists(settings["Portal:DataProtection:KeysPath"]));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static PortalOptions Complete() => new()
     {
         OpenIdConnect =

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AutomationFleet.Web.DataProtection;
 
 namespace AutomationFleet.Portal;
 
@@ -56,8 +57,8 @@ public sealed class PortalOptions
     /// </summary>
     public string? MetricsScrapeToken { get; set; }
 
-    /// <summary>Where the cookie-protecting keys live and how they are protected at rest.</summary>
-    public PortalDataProtectionOptions DataProtection { get; set; } = new();
+    /// <summary>Where the cookie-protecting keys live and how they are protected at rest (<c>Portal:DataProtection</c>).</summary>
+    public KeyRingOptions DataProtection { get; set; } = new();
 
     /// <summary>The check of new passwords against breached ones.</summary>
     public PortalPasswordOptions Passwords { get; set; } = new();

@@ -1,3 +1,4 @@
+using AutomationFleet.Web.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Portal;
@@ -43,38 +44,13 @@ public sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
             failures.Add($"{PortalOptions.SectionName}:{nameof(PortalOptions.MetricsScrapeToken)} must have at least {MinimumScrapeTokenLength} characters (it has {token.Trim().Length}); make one with e.g. 'openssl rand -hex 32'.");
         }
 
-        ValidateDataProtection(failures, options.DataProtection);
+        KeyRing.Validate(options.DataProtection, PortalOptions.SectionName + ":" + KeyRingOptions.SectionName, failures);
         ValidatePasswords(failures, options.Passwords);
         ValidateOpenIdConnect(failures, options.OpenIdConnect);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private const int MinimumScrapeTokenLength = 24;
-
-    private static void ValidateDataProtection(List<string> failures, PortalDataProtectionOptions? keys)
-    {
-        const string Section = PortalOptions.SectionName + ":" + PortalDataProtectionOptions.SectionName + ":";
-        if (keys is null)
-        {
-            return;
-        }
-
-        var hasPath = !string.IsNullOrWhiteSpace(keys.KeysPath);
-        var hasCertificate = !string.IsNullOrWhiteSpace(keys.CertificatePath);
-        if (hasPath && !hasCertificate)
-        {
-            failures.Add($"{Section}{nameof(keys.CertificatePath)} is required when {Section}{nameof(keys.KeysPath)} is set: the keys are encrypted at rest with that certificate (a .pfx with its private key).");
-        }
-        else if (hasCertificate && !hasPath)
-        {
-            failures.Add($"{Section}{nameof(keys.KeysPath)} is required when {Section}{nameof(keys.CertificatePath)} is set (the folder the encrypted keys are kept in).");
-        }
-
-        if (hasCertificate && !File.Exists(keys.CertificatePath))
-        {
-            failures.Add($"{Section}{nameof(keys.CertificatePath)} is '{keys.CertificatePath}', which is not a file.");
-        }
-    }
 
     private static void ValidatePasswords(List<string> failures, PortalPasswordOptions? passwords)
     {

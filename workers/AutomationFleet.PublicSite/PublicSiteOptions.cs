@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AutomationFleet.Web.DataProtection;
 
 namespace AutomationFleet.PublicSite;
 
@@ -38,6 +39,13 @@ public sealed class PublicSiteOptions
 
     /// <summary>The HSTS max-age sent on HTTPS responses (default 365 days).</summary>
     public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// Where the keys behind the anti-forgery tokens and result links live (<c>PublicSite:DataProtection</c>): a folder of
+    /// the site's own (never the portal's) and a certificate, so a restarted site and every site process behind one load
+    /// balancer accept each other's forms. Unset: keys in memory, one ring per process.
+    /// </summary>
+    public KeyRingOptions DataProtection { get; set; } = new();
 }
 
 /// <summary>One service as the status page names it.</summary>

@@ -1,3 +1,4 @@
+using AutomationFleet.Web.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.PublicSite;
@@ -69,6 +70,7 @@ public sealed class PublicSiteOptionsValidator : IValidateOptions<PublicSiteOpti
             }
         }
 
+        KeyRing.Validate(options.DataProtection, Section + KeyRingOptions.SectionName, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

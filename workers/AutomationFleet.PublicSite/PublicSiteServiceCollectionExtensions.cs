@@ -3,8 +3,8 @@ using AutomationFleet.Core.Calendar;
 using AutomationFleet.PublicSite.Estimate;
 using AutomationFleet.PublicSite.Security;
 using AutomationFleet.PublicSite.Status;
+using AutomationFleet.Web.DataProtection;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -22,9 +22,9 @@ public static class PublicSiteServiceCollectionExtensions
     public const string DataProtectionApplicationName = "AutomationFleet.PublicSite";
 
     /// <summary>
-    /// Options (section <c>PublicSite</c>, validated at start), an in-memory Data Protection key ring of its own, Razor
-    /// Pages from this assembly only (never the portal's), anti-forgery under the site's own cookie name, no
-    /// authentication at all, and the look-up and estimate services.
+    /// Options (section <c>PublicSite</c>, validated at start), a Data Protection key ring of its own (persisted with
+    /// <c>PublicSite:DataProtection</c>, else in memory), Razor Pages from this assembly only (never the portal's),
+    /// anti-forgery under the site's own cookie name, no authentication at all, and the look-up and estimate services.
     /// </summary>
     public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,9 +36,12 @@ public static class PublicSiteServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PublicSiteOptions>, PublicSiteOptionsValidator>());
 
-        // In memory: result links live minutes and forms are posted back to the process that served them (put several
-        // public-site processes behind sticky sessions; the rate limits are in the store and hold across them anyway).
-        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).UseEphemeralDataProtectionProvider();
+        // Persisted (a keys folder and a certificate): every site process behind a load balancer, and the site after a
+        // restart, accepts the forms and result links another issued. Unset: in memory, so a form is posted back to the
+        // process that served it (sticky sessions). Bad settings are the validator's to report, with the site's others.
+        services.AddKeyRing(
+            DataProtectionApplicationName,
+            configuration.GetSection(PublicSiteOptions.SectionName).GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>());
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PublicSiteOptions>>((forwarded, site) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -126,7 +126,7 @@ public sealed class SiteTests(PublicSiteFixture fixture)
         var response = await page.GotoAsync(fixture.BaseUrl + "/status");
 
         var headers = await response!.AllHeadersAsync();
-        Assert.Equal(Security.PublicSecurityHeaders.ContentSecurityPolicy, headers["content-security-policy"]);
+        Assert.Equal(PublicSite.Security.PublicSecurityHeaders.ContentSecurityPolicy, headers["content-security-policy"]);
         Assert.DoesNotContain("script-src", headers["content-security-policy"], StringComparison.Ordinal);
         Assert.Equal("DENY", headers["x-frame-options"]);
         Assert.Contains("no-store", headers["cache-control"], StringComparison.Ordinal);
