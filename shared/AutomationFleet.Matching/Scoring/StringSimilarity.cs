@@ -189,4 +189,72 @@ public static class StringSimilarity
 
         return Math.Min(previous[b.Length], max + 1);
     }
+
+    /// <summary>
+    /// Edit distance counting two neighbouring characters swapped as one edit, as a keyboard slip is (optimal string
+    /// alignment: "oliver" and "olievr" are one apart, not two), or <paramref name="max"/> + 1 as soon as it is known to
+    /// exceed <paramref name="max"/>.
+    /// </summary>
+    public static int EditsWithSwaps(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
+
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return Math.Max(a.Length, b.Length);
+        }
+
+        Span<int> beforePrevious = b.Length < StackLimit ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> previous = b.Length < StackLimit ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < StackLimit ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, beforePrevious[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            // A swap reaches back two rows, so a row over the bound ends the search only when the row before it is too.
+            if (rowMin > max && i > 1 && Min(previous) > max)
+            {
+                return max + 1;
+            }
+
+            var oldest = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = oldest;
+        }
+
+        return Math.Min(previous[b.Length], max + 1);
+    }
+
+    private static int Min(ReadOnlySpan<int> row)
+    {
+        var min = int.MaxValue;
+        foreach (var x in row)
+        {
+            min = Math.Min(min, x);
+        }
+
+        return min;
+    }
 }
