@@ -207,19 +207,26 @@ public static class StringSimilarity
             return Math.Max(a.Length, b.Length);
         }
 
+        // Only cells within max of the diagonal can stay within max (Ukkonen's band): each row computes 2·max + 1 cells,
+        // and the cell just outside the band on either side is marked over the bound for the next rows to read. A random
+        // pair of address lines, most of what is compared, is settled in a few rows of a few cells.
+        var over = max + 1;
         Span<int> beforePrevious = b.Length < StackLimit ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         Span<int> previous = b.Length < StackLimit ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         Span<int> current = b.Length < StackLimit ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            previous[j] = Math.Min(j, over);
         }
 
+        var previousRowMin = 0;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j <= b.Length; j++)
+            var low = Math.Max(1, i - max);
+            var high = Math.Min(b.Length, i + max);
+            current[low - 1] = low == 1 ? Math.Min(i, over) : over;
+            var rowMin = current[low - 1];
+            for (var j = low; j <= high; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
@@ -228,33 +235,28 @@ public static class StringSimilarity
                     value = Math.Min(value, beforePrevious[j - 2] + 1);
                 }
 
-                current[j] = value;
+                current[j] = Math.Min(value, over);
                 rowMin = Math.Min(rowMin, value);
             }
 
-            // A swap reaches back two rows, so a row over the bound ends the search only when the row before it is too.
-            if (rowMin > max && i > 1 && Min(previous) > max)
+            if (high < b.Length)
             {
-                return max + 1;
+                current[high + 1] = over;
             }
 
+            // A swap reaches back two rows, so a row over the bound ends the search only when the row before it is too.
+            if (rowMin > max && previousRowMin > max)
+            {
+                return over;
+            }
+
+            previousRowMin = rowMin;
             var oldest = beforePrevious;
             beforePrevious = previous;
             previous = current;
             current = oldest;
         }
 
-        return Math.Min(previous[b.Length], max + 1);
-    }
-
-    private static int Min(ReadOnlySpan<int> row)
-    {
-        var min = int.MaxValue;
-        foreach (var x in row)
-        {
-            min = Math.Min(min, x);
-        }
-
-        return min;
+        return Math.Min(previous[b.Length], over);
     }
 }
