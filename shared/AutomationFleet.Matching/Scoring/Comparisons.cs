@@ -50,7 +50,7 @@ public sealed class GivenNameComparison : FieldComparison
             return 4;
         }
 
-        if (NameComparison.Near(x, b.Surname) || NameComparison.Near(y, a.Surname))
+        if (NameComparison.Swapped(a.GivenName, a.Surname, b.GivenName, b.Surname))
         {
             return 5;
         }
@@ -110,7 +110,7 @@ public sealed class SurnameComparison : FieldComparison
             return 3;
         }
 
-        if (NameComparison.Near(x, b.GivenName) || NameComparison.Near(y, a.GivenName))
+        if (NameComparison.Swapped(a.Surname, a.GivenName, b.Surname, b.GivenName))
         {
             return 4;
         }
@@ -125,6 +125,16 @@ public sealed class SurnameComparison : FieldComparison
 /// <summary>What the two name comparisons share.</summary>
 internal static class NameComparison
 {
+    /// <summary>
+    /// Whether the names were typed into each other's boxes, seen from one name box (<paramref name="name"/> and
+    /// <paramref name="theirName"/>; <paramref name="other"/> and <paramref name="theirOther"/> are the other box): a
+    /// cross pair agrees, and so does the other cross pair unless a side of it is missing. One cross agreement alone
+    /// ("Hannah Laverty" against "Kyle Hanna") is one shared word, and both name comparisons would count it, once each.
+    /// </summary>
+    public static bool Swapped(string name, string other, string theirName, string theirOther) =>
+        (Near(name, theirOther) && (other.Length == 0 || theirName.Length == 0 || Near(other, theirName)))
+        || (Near(theirName, other) && (theirOther.Length == 0 || name.Length == 0 || Near(theirOther, name)));
+
     /// <summary>
     /// The same name, or the same with one slip (one edit or two letters swapped, in names of three letters or more;
     /// Jaro–Winkler ≥ 0.9): a name typed into the other name's box is typed with the same errors as anywhere else.

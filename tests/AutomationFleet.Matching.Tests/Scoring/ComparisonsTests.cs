@@ -25,13 +25,31 @@ public sealed class ComparisonsTests
     }
 
     [Fact]
-    public void SurnameCompare_SwappedWithGivenNameAndMistyped_SwappedLevel()
+    public void SurnameCompare_SwappedWithGivenNameMistypedOtherNameMissing_SwappedLevel()
     {
         var comparison = new SurnameComparison();
 
-        var level = comparison.Compare(Person(given: "Webb", surname: "Logan"), Person(given: "Jackson", surname: "Wbeb"));
+        var level = comparison.Compare(Person(given: "Webb", surname: "Logan"), Person(surname: "Wbeb"));
 
         Assert.Equal("swapped with given name", comparison.Levels[level]);
+    }
+
+    [Fact]
+    public void NameCompare_OneCrossAgreementWithEveryNameGiven_NotSwapped()
+    {
+        var (a, b) = (Person(given: "Hannah", surname: "Laverty"), Person(given: "Kyle", surname: "Hanna"));
+
+        Assert.Equal("different", new GivenNameComparison().Levels[new GivenNameComparison().Compare(a, b)]);
+        Assert.Equal("different", new SurnameComparison().Levels[new SurnameComparison().Compare(a, b)]);
+    }
+
+    [Fact]
+    public void NameCompare_BothNamesSwapped_BothSwapped()
+    {
+        var (a, b) = (Person(given: "Ahmed", surname: "Oscar"), Person(given: "Oscar", surname: "Ahmde"));
+
+        Assert.Equal(5, new GivenNameComparison().Compare(a, b));
+        Assert.Equal(4, new SurnameComparison().Compare(a, b));
     }
 
     [Theory]
