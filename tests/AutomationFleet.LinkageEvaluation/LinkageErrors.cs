@@ -7,7 +7,7 @@ using AutomationFleet.Matching.Scoring;
 namespace AutomationFleet.LinkageEvaluation;
 
 /// <summary>
-/// Prints a run's wrong automatic matches, true pairs sent to review and true pairs it did not propose, each record and the explanation, to see
+/// Prints a run's wrong automatic matches, true pairs sent to review, wrong pairs sent to review and true pairs it did not propose, each record and the explanation, to see
 /// what the model gets wrong. The shared sets are fictitious people, so printing them is fine here (never in the fleet).
 /// </summary>
 public static class LinkageErrors
@@ -38,6 +38,12 @@ public static class LinkageErrors
 
         output.WriteLine($"## {dataset.Name}: true pairs sent to review");
         foreach (var pair in result.Pairs.Where(p => p.Decision == LinkDecision.Review && dataset.PersonOf.TryGetValue(p.LeftId, out var a) && dataset.PersonOf.TryGetValue(p.RightId, out var b) && a == b).Take(max))
+        {
+            Show(pair.LeftId, pair.RightId);
+        }
+
+        output.WriteLine($"## {dataset.Name}: wrong pairs sent to review");
+        foreach (var pair in result.Pairs.Where(p => p.Decision == LinkDecision.Review && dataset.PersonOf.TryGetValue(p.LeftId, out var a) && dataset.PersonOf.TryGetValue(p.RightId, out var b) && a != b).Take(max))
         {
             Show(pair.LeftId, pair.RightId);
         }

@@ -7,7 +7,9 @@ namespace AutomationFleet.LinkageEvaluation;
 
 /// <summary>
 /// A run scored against the truth. Only pairs whose two records both have a known person count; "found" is the share of
-/// true pairs proposed at all (match or review), the measure of what reaches a person rather than being lost.
+/// true pairs proposed at all (match or review), the measure of what reaches a person rather than being lost. A reviewer
+/// decides whether two clusters of automatic matches are one person, so review decisions (distinct pairs of clusters
+/// among the review pairs) is the reviewer's work, review pairs the length of the list.
 /// </summary>
 public sealed record LinkageScore(
     string Dataset,
@@ -23,7 +25,8 @@ public sealed record LinkageScore(
     string FittedBy,
     MatchModel Model,
     double Seconds,
-    double BlockingRecall)
+    double BlockingRecall,
+    int ReviewDecisions)
 {
     /// <summary>Precision of the automatic matches.</summary>
     public double Precision => AutomaticMatches == 0 ? 1 : CorrectAutomatic / (double)AutomaticMatches;
@@ -80,7 +83,38 @@ public sealed record LinkageScore(
         }
 
         return new LinkageScore(dataset.Name, dataset.Left.Count + (dataset.Right?.Count ?? 0), result.ComparedPairs, CountTruePairs(dataset),
-            automatic, correctAutomatic, proposed, trueProposed, atHalf, correctAtHalf, result.FittedBy, result.Model, seconds, MeasureBlockingRecall(dataset, options ?? new LinkOptions()));
+            automatic, correctAutomatic, proposed, trueProposed, atHalf, correctAtHalf, result.FittedBy, result.Model, seconds, MeasureBlockingRecall(dataset, options ?? new LinkOptions()),
+            CountReviewDecisions(dataset, result.Pairs));
+    }
+
+    // Distinct pairs of clusters (joined by automatic matches) among the review pairs of labelled records, as the review pairs are counted.
+    private static int CountReviewDecisions(LinkageDataset dataset, IReadOnlyList<ScoredPair> pairs)
+    {
+        var (leftSide, rightSide) = dataset.IsDedupe ? ("", "") : ("L", "R");
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Root(string id)
+        {
+            while (parent.TryGetValue(id, out var up) && up != id)
+            {
+                id = up;
+            }
+
+            return id;
+        }
+
+        foreach (var pair in pairs.Where(p => p.Decision == LinkDecision.Match))
+        {
+            var (a, b) = (Root(leftSide + pair.LeftId), Root(rightSide + pair.RightId));
+            if (a != b)
+            {
+                parent[a] = b;
+            }
+        }
+
+        return pairs.Where(p => p.Decision == LinkDecision.Review && dataset.PersonOf.ContainsKey(p.LeftId) && dataset.PersonOf.ContainsKey(p.RightId))
+            .Select(p => (Root(leftSide + p.LeftId), Root(rightSide + p.RightId)))
+            .Select(x => string.CompareOrdinal(x.Item1, x.Item2) < 0 ? x : (x.Item2, x.Item1))
+            .Distinct().Count();
     }
 
     // The share of true pairs that any blocking rule puts together: the most the scoring can find.

@@ -7,13 +7,19 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var root = DataRoot();
 var showModel = args.Contains("--model");
 var only = args.SkipWhile(a => a != "--set").Skip(1).FirstOrDefault();
-Console.WriteLine($"linkage evaluation: {Environment.ProcessorCount} cores, .NET {Environment.Version}; automatic at p >= 0.999, review from p >= 0.05");
+var options = new AutomationFleet.Matching.Linking.LinkOptions();
+if (args.SkipWhile(a => a != "--review").Skip(1).FirstOrDefault() is { } review)
+{
+    options = options with { ReviewThreshold = double.Parse(review, CultureInfo.InvariantCulture) };
+}
+
+Console.WriteLine($"linkage evaluation: {Environment.ProcessorCount} cores, .NET {Environment.Version}; automatic at p >= {options.MatchThreshold}, review from p >= {options.ReviewThreshold}");
 Console.WriteLine();
-Console.WriteLine("| set | records | compared pairs | true pairs | precision of automatic | recall of automatic | F1 automatic | F1 at p = 0.5 | found (match or review) | blocking recall | m fitted by | seconds |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+Console.WriteLine("| set | records | compared pairs | true pairs | precision of automatic | recall of automatic | F1 automatic | F1 at p = 0.5 | found (match or review) | review pairs (true) | review decisions | blocking recall | m fitted by | seconds |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
 foreach (var dataset in LinkageDataset.All(root).Where(d => only is null || d.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
-    var s = LinkageScore.Measure(dataset);
+    var s = LinkageScore.Measure(dataset, options);
     if (args.SkipWhile(a => a != "--errors").Skip(1).FirstOrDefault() is { } errors)
     {
         LinkageErrors.Print(dataset, int.Parse(errors, CultureInfo.InvariantCulture), Console.Out);
@@ -21,7 +27,7 @@ foreach (var dataset in LinkageDataset.All(root).Where(d => only is null || d.Na
 
     if (args.Contains("--breakdown"))
     {
-        LinkageBreakdown.Print(dataset, Console.Out);
+        LinkageBreakdown.Print(dataset, Console.Out, options);
     }
 
     if (showModel)
@@ -29,7 +35,7 @@ foreach (var dataset in LinkageDataset.All(root).Where(d => only is null || d.Na
         Console.WriteLine(ModelReport.Describe(s.Model));
     }
 
-    Console.WriteLine($"| {s.Dataset} | {s.Records:N0} | {s.ComparedPairs:N0} | {s.TruePairs:N0} | {s.Precision:0.0000} ({s.CorrectAutomatic:N0}/{s.AutomaticMatches:N0}) | {s.Recall:0.0000} | {s.F1:0.0000} | {s.F1AtHalf:0.0000} | {s.Found:0.0000} | {s.BlockingRecall:0.0000} | {s.FittedBy} | {s.Seconds:0.0} |");
+    Console.WriteLine($"| {s.Dataset} | {s.Records:N0} | {s.ComparedPairs:N0} | {s.TruePairs:N0} | {s.Precision:0.0000} ({s.CorrectAutomatic:N0}/{s.AutomaticMatches:N0}) | {s.Recall:0.0000} | {s.F1:0.0000} | {s.F1AtHalf:0.0000} | {s.Found:0.0000} | {s.Proposed - s.AutomaticMatches:N0} ({s.TrueProposed - s.CorrectAutomatic:N0}) | {s.ReviewDecisions:N0} | {s.BlockingRecall:0.0000} | {s.FittedBy} | {s.Seconds:0.0} |");
 }
 
 return 0;

@@ -86,7 +86,23 @@ public static class Linker
             }
         }
 
-        pairs.AddRange((belowReview ?? []).Where(p => Joined(p.LeftId, p.RightId)).Select(p => new ScoredPair(p.LeftId, p.RightId, p.Probability, LinkDecision.Review)));
+        // A review pair asks whether two clusters of automatic matches are one person; the reviewer's answer covers
+        // every pair between them, so the compared pairs below the threshold between those two clusters are shown too.
+        var reviewed = new HashSet<(string, string)>();
+        foreach (var pair in pairs.Where(p => p.Decision == LinkDecision.Review))
+        {
+            var (a, b) = (Root(leftSide + pair.LeftId), Root(rightSide + pair.RightId));
+            reviewed.Add(string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a));
+        }
+
+        bool Reviewed(string left, string right)
+        {
+            var (a, b) = (Root(leftSide + left), Root(rightSide + right));
+            return reviewed.Contains(string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a));
+        }
+
+        pairs.AddRange((belowReview ?? []).Where(p => Joined(p.LeftId, p.RightId) || Reviewed(p.LeftId, p.RightId))
+            .Select(p => new ScoredPair(p.LeftId, p.RightId, p.Probability, LinkDecision.Review)));
     }
 
     private static NormalisedPerson[] Normalise(IReadOnlyList<PersonRecord> records)

@@ -2,7 +2,10 @@ using AutomationFleet.Matching.Normalisation;
 
 namespace AutomationFleet.Matching.Scoring;
 
-/// <summary>Given name: exact, one edit, nickname, Jaro–Winkler ≥ 0.9, two edits, swapped with the surname, initial only, different.</summary>
+/// <summary>
+/// Given name: exact, one edit, nickname, Jaro–Winkler ≥ 0.9, two edits, swapped with the surname (exactly or with a
+/// typo), initial only, different. Two neighbouring letters swapped count as one edit.
+/// </summary>
 public sealed class GivenNameComparison : FieldComparison
 {
     /// <inheritdoc />
@@ -26,7 +29,7 @@ public sealed class GivenNameComparison : FieldComparison
             return 0;
         }
 
-        var edits = StringSimilarity.Levenshtein(x, y, 2);
+        var edits = StringSimilarity.EditsWithSwaps(x, y, 2);
         if (edits == 1 && Math.Min(x.Length, y.Length) >= 3)
         {
             return 1;
@@ -47,7 +50,7 @@ public sealed class GivenNameComparison : FieldComparison
             return 4;
         }
 
-        if ((x == b.Surname && x.Length > 0) || (y == a.Surname && y.Length > 0))
+        if (NameComparison.Swapped(a.GivenName, a.Surname, b.GivenName, b.Surname))
         {
             return 5;
         }
@@ -64,7 +67,10 @@ public sealed class GivenNameComparison : FieldComparison
     public override double ExactValueShare(NormalisedPerson a, NormalisedPerson b) => Math.Max(a.GivenNameFrequency, b.GivenNameFrequency);
 }
 
-/// <summary>Surname: exact, one edit, Jaro–Winkler ≥ 0.9, two edits, swapped with the given name, different.</summary>
+/// <summary>
+/// Surname: exact, one edit, Jaro–Winkler ≥ 0.9, two edits, swapped with the given name (exactly or with a typo),
+/// different. Two neighbouring letters swapped count as one edit.
+/// </summary>
 public sealed class SurnameComparison : FieldComparison
 {
     /// <inheritdoc />
@@ -88,7 +94,7 @@ public sealed class SurnameComparison : FieldComparison
             return 0;
         }
 
-        var edits = StringSimilarity.Levenshtein(x, y, 2);
+        var edits = StringSimilarity.EditsWithSwaps(x, y, 2);
         if (edits == 1 && Math.Min(x.Length, y.Length) >= 3)
         {
             return 1;
@@ -104,7 +110,7 @@ public sealed class SurnameComparison : FieldComparison
             return 3;
         }
 
-        if (x == b.GivenName || y == a.GivenName)
+        if (NameComparison.Swapped(a.Surname, a.GivenName, b.Surname, b.GivenName))
         {
             return 4;
         }
@@ -114,6 +120,34 @@ public sealed class SurnameComparison : FieldComparison
 
     /// <inheritdoc />
     public override double ExactValueShare(NormalisedPerson a, NormalisedPerson b) => Math.Max(a.SurnameFrequency, b.SurnameFrequency);
+}
+
+/// <summary>What the two name comparisons share.</summary>
+internal static class NameComparison
+{
+    /// <summary>
+    /// Whether the names were typed into each other's boxes, seen from one name box (<paramref name="name"/> and
+    /// <paramref name="theirName"/>; <paramref name="other"/> and <paramref name="theirOther"/> are the other box): a
+    /// cross pair agrees, and so does the other cross pair unless a side of it is missing. One cross agreement alone
+    /// ("Hannah Laverty" against "Kyle Hanna") is one shared word, and both name comparisons would count it, once each.
+    /// </summary>
+    public static bool Swapped(string name, string other, string theirName, string theirOther) =>
+        (Near(name, theirOther) && (other.Length == 0 || theirName.Length == 0 || Near(other, theirName)))
+        || (Near(theirName, other) && (theirOther.Length == 0 || name.Length == 0 || Near(theirOther, name)));
+
+    /// <summary>
+    /// The same name, or the same with one slip (one edit or two letters swapped, in names of three letters or more;
+    /// Jaro–Winkler ≥ 0.9): a name typed into the other name's box is typed with the same errors as anywhere else.
+    /// </summary>
+    public static bool Near(string x, string y)
+    {
+        if (x.Length == 0 || y.Length == 0)
+        {
+            return false;
+        }
+
+        return x == y || (Math.Min(x.Length, y.Length) >= 3 && StringSimilarity.EditsWithSwaps(x, y, 1) <= 1) || StringSimilarity.JaroWinkler(x, y) >= 0.9;
+    }
 }
 
 /// <summary>
@@ -238,7 +272,7 @@ public sealed class LocationComparison : FieldComparison
         Missing,
     }
 
-    // Same: the whole line, or house number and street; near: half the words.
+    // Same: the whole line, or house number and street; near: half the words, or the line with a slip or two.
     private static Place CompareAddress(AddressLine x, AddressLine y)
     {
         if (x.Full.Length == 0 || y.Full.Length == 0)
@@ -251,8 +285,15 @@ public sealed class LocationComparison : FieldComparison
             return Place.Same;
         }
 
-        // A misspelt one-word address (a town typed "Lvpreool") shares no token: the letters still agree.
-        return SharedShare(x.TokenHashes, y.TokenHashes) >= 0.5 || StringSimilarity.JaroWinkler(x.Full, y.Full) >= 0.88 ? Place.Near : Place.Different;
+        // A misspelt one-word address (a town typed "Lvpreool") shares no token: the letters still agree. Jaro–Winkler
+        // misses a slip in the middle of a short word ("Loodon" is 0.86 from "London"), the edit count does not.
+        if (SharedShare(x.TokenHashes, y.TokenHashes) >= 0.5 || StringSimilarity.JaroWinkler(x.Full, y.Full) >= 0.88)
+        {
+            return Place.Near;
+        }
+
+        var allowed = Math.Min(x.Full.Length, y.Full.Length) >= 5 ? 2 : 1;
+        return StringSimilarity.EditsWithSwaps(x.Full, y.Full, allowed) <= allowed ? Place.Near : Place.Different;
     }
 
     // Same: exact; near: one character different, or the same UK sector.
@@ -324,14 +365,17 @@ public sealed class PhoneComparison : FieldComparison
     public override int Compare(NormalisedPerson a, NormalisedPerson b) => a.Phone.Length == 0 || b.Phone.Length == 0 ? Missing : a.Phone == b.Phone ? 0 : 1;
 }
 
-/// <summary>E-mail: exact, one edit, same user name (before the @), near (Jaro–Winkler ≥ 0.9: typos in both parts), different.</summary>
+/// <summary>
+/// E-mail: exact, one edit, same user name (before the @), two edits, near (Jaro–Winkler ≥ 0.9: typos in both parts),
+/// different. Two neighbouring characters swapped count as one edit.
+/// </summary>
 public sealed class EmailComparison : FieldComparison
 {
     /// <inheritdoc />
     public override string Name => "email";
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> Levels { get; } = ["exact", "one edit", "same user name", "near", "different"];
+    public override IReadOnlyList<string> Levels { get; } = ["exact", "one edit", "same user name", "two edits", "near", "different"];
 
     /// <inheritdoc />
     public override int Compare(NormalisedPerson a, NormalisedPerson b)
@@ -348,7 +392,8 @@ public sealed class EmailComparison : FieldComparison
             return 0;
         }
 
-        if (StringSimilarity.Levenshtein(x, y, 1) <= 1)
+        var edits = StringSimilarity.EditsWithSwaps(x, y, 2);
+        if (edits <= 1)
         {
             return 1;
         }
@@ -360,7 +405,12 @@ public sealed class EmailComparison : FieldComparison
             return 2;
         }
 
-        return StringSimilarity.JaroWinkler(x, y) >= 0.9 ? 3 : 4;
+        if (edits == 2)
+        {
+            return 3;
+        }
+
+        return StringSimilarity.JaroWinkler(x, y) >= 0.9 ? 4 : 5;
     }
 }
 

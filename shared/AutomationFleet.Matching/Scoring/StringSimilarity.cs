@@ -189,4 +189,74 @@ public static class StringSimilarity
 
         return Math.Min(previous[b.Length], max + 1);
     }
+
+    /// <summary>
+    /// Edit distance counting two neighbouring characters swapped as one edit, as a keyboard slip is (optimal string
+    /// alignment: "oliver" and "olievr" are one apart, not two), or <paramref name="max"/> + 1 as soon as it is known to
+    /// exceed <paramref name="max"/>.
+    /// </summary>
+    public static int EditsWithSwaps(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
+
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return Math.Max(a.Length, b.Length);
+        }
+
+        // Only cells within max of the diagonal can stay within max (Ukkonen's band): each row computes 2·max + 1 cells,
+        // and the cell just outside the band on either side is marked over the bound for the next rows to read. A random
+        // pair of address lines, most of what is compared, is settled in a few rows of a few cells.
+        var over = max + 1;
+        Span<int> beforePrevious = b.Length < StackLimit ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> previous = b.Length < StackLimit ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < StackLimit ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = Math.Min(j, over);
+        }
+
+        var previousRowMin = 0;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var low = Math.Max(1, i - max);
+            var high = Math.Min(b.Length, i + max);
+            current[low - 1] = low == 1 ? Math.Min(i, over) : over;
+            var rowMin = current[low - 1];
+            for (var j = low; j <= high; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, beforePrevious[j - 2] + 1);
+                }
+
+                current[j] = Math.Min(value, over);
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (high < b.Length)
+            {
+                current[high + 1] = over;
+            }
+
+            // A swap reaches back two rows, so a row over the bound ends the search only when the row before it is too.
+            if (rowMin > max && previousRowMin > max)
+            {
+                return over;
+            }
+
+            previousRowMin = rowMin;
+            var oldest = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = oldest;
+        }
+
+        return Math.Min(previous[b.Length], over);
+    }
 }

@@ -72,4 +72,21 @@ public sealed class LinkerTests
         Assert.Equal(3, pairs.Count);
         Assert.Equal(new ScoredPair("a", "c", 0.001, LinkDecision.Review), pairs[2]);
     }
+
+    [Fact]
+    public void PromoteWithinClusters_BelowReviewBetweenClustersInReview_SentToReview()
+    {
+        List<ScoredPair> pairs =
+        [
+            new("a", "b", 0.9999, LinkDecision.Match),
+            new("c", "d", 0.9995, LinkDecision.Match),
+            new("a", "c", 0.2, LinkDecision.Review),
+        ];
+        (string, string, double)[] below = [("b", "d", 0.01), ("b", "e", 0.04)];
+
+        Linker.PromoteWithinClusters(pairs, dedupe: true, below);
+
+        Assert.Equal(4, pairs.Count);
+        Assert.Equal(new ScoredPair("b", "d", 0.01, LinkDecision.Review), pairs[3]);
+    }
 }

@@ -52,4 +52,17 @@ public sealed class NormalisationTests
 
     [Fact]
     public void TryParse_ImpossibleDate_False() => Assert.False(BirthDate.TryParse("2023-02-30", out _));
+
+    [Fact]
+    public void Assign_SomeRecordsWithoutSurname_ShareOfRecordsHoldingOne()
+    {
+        var normaliser = new PersonNormaliser();
+        string[] surnames = ["Smith", "Smith", "Jones", "", ""];
+        var people = surnames.Select((surname, i) => normaliser.Normalise(new AutomationFleet.Matching.Records.PersonRecord($"p{i}", Surname: surname))).ToArray();
+
+        TermFrequencies.Count(people).Assign(people);
+
+        Assert.Equal(2 / 3.0, people[0].SurnameFrequency, 9);
+        Assert.Equal(0, people[3].SurnameFrequency);
+    }
 }

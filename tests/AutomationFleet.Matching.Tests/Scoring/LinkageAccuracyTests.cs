@@ -15,7 +15,7 @@ public sealed class LinkageAccuracyTests(ITestOutputHelper output)
         { "FEBRL1", 0.995 },
         { "FEBRL2", 0.995 },
         { "FEBRL3", 0.995 },
-        { "fake_1000", 0.975 },
+        { "fake_1000", 0.995 },
         { "ONS", 0.995 },
     };
 

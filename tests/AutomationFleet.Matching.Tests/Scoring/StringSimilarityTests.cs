@@ -39,4 +39,29 @@ public sealed class StringSimilarityTests
 
     private static string Word(Random random) =>
         new(Enumerable.Range(0, random.Next(1, 65)).Select(_ => "abcde fg"[random.Next(8)]).ToArray());
+
+    [Theory]
+    [InlineData("oscar", "osacr", 1)]
+    [InlineData("oscar", "osrac", 2)]
+    [InlineData("anncy", "nancy", 1)]
+    [InlineData("hall", "hlla", 2)]
+    [InlineData("london", "loodon", 1)]
+    [InlineData("ca", "abc", 3)]
+    [InlineData("", "abc", 3)]
+    public void EditsWithSwaps_Pairs_NeighbourSwapIsOneEdit(string a, string b, int expected) =>
+        Assert.Equal(expected, StringSimilarity.EditsWithSwaps(a, b, 3));
+
+    [Fact]
+    public void EditsWithSwaps_RandomStrings_BetweenHalfLevenshteinAndLevenshteinAndBoundHonoured()
+    {
+        var random = new Random(11);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var a = Word(random);
+            var b = Word(random);
+            var full = StringSimilarity.EditsWithSwaps(a, b, 100);
+            Assert.InRange(full, StringSimilarity.Levenshtein(a, b, 100) / 2, StringSimilarity.Levenshtein(a, b, 100));
+            Assert.Equal(Math.Min(full, 3), StringSimilarity.EditsWithSwaps(a, b, 2));
+        }
+    }
 }
