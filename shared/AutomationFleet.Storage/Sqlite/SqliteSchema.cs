@@ -35,7 +35,18 @@ internal static class SqliteSchema
         new(9, "audit trail retention: audit rows older than the purge's bound may be deleted, by the purge only", AddAuditTrailRetention),
         new(10, "public status page: look-up attempts, for rate-limiting wrong checks and counting look-ups per item", CreateStatusChecks),
         new(11, "proactive updates: opt-outs and the updates reserved per address and day (the daily cap)", CreateUpdates),
+        new(12, "incidents: the sentence encoder's vector of the text, kept when the incident is opened", AddIncidentTextVectors),
     ];
+
+    /// <summary>
+    /// Version 12 (issue 11): an incident's text vector (the encoder's model name and its floats, 4 bytes each,
+    /// little-endian), so de-duplication encodes a report's text only, never its candidates'. Null for incidents opened
+    /// before, which are encoded as before.
+    /// </summary>
+    public const string AddIncidentTextVectors = """
+        ALTER TABLE incidents ADD COLUMN text_vector_model TEXT NULL;
+        ALTER TABLE incidents ADD COLUMN text_vector BLOB NULL;
+        """;
 
     /// <summary>
     /// Version 10 (issue 14): the public status page's look-up attempts. A row per attempt, counted as failed
