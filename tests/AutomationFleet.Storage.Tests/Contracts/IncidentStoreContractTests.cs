@@ -204,7 +204,7 @@ public abstract class IncidentStoreContractTests
         await using var t = await CreateStoreAsync();
         float[] values = [0.6f, -0.8f, 1e-7f, float.Epsilon, -0f, 0.333333343f];
         await t.Incidents.OpenAsync(New("KEPT") with { TextVector = new IncidentTextVector("all-MiniLM-L6-v2", values) }, Bot, "rule", At, None);
-        await t.Incidents.OpenAsync(New("NONE") with { OccurredAt = At.AddMinutes(-1) }, Bot, "rule", At, None);
+        await t.Incidents.OpenAsync(New("NONE") with { OccurredAt = At.AddHours(-3) }, Bot, "rule", At, None);
 
         var found = await t.Incidents.FindNearbyAsync(Box(since: At.AddDays(-1)) with { PlaceId = "street-9", PersonId = "P-1" }, None);
 
