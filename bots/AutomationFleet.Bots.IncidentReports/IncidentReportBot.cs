@@ -40,12 +40,13 @@ public sealed class IncidentReportBot : IBot
         ILogger<IncidentReportBot> logger,
         SmtpMailSender? mail = null)
     {
+        ArgumentNullException.ThrowIfNull(triage);
         ArgumentNullException.ThrowIfNull(options);
         _triage = triage;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        DeliverySteps = [new RecordIncidentStep(store, BotName, timeProvider), new NotifyTeamStep(data, mail)];
+        DeliverySteps = [new RecordIncidentStep(store, BotName, timeProvider, triage.Duplicates), new NotifyTeamStep(data, mail)];
     }
 
     public string Name => BotName;

@@ -38,6 +38,21 @@ public sealed class IncidentReportBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_NewIncident_KeepsTheEncodersVectorOfItsText()
+    {
+        await _kit.RunAsync("r-1", PotholeReport(Pothole));
+
+        var incident = (await _kit.Incidents.FindByReportAsync("r-1"))!;
+        var nearby = await _kit.Incidents.FindNearbyAsync(
+            new NearbyIncidentQuery(incident.KindGroup, incident.OccurredAt.AddDays(-1), null, null, null, null, incident.PlaceId, null));
+        var kept = Assert.Single(nearby).TextVector;
+        Assert.NotNull(kept);
+        var embedder = IncidentTestKit.SharedEmbedder.Value;
+        Assert.Equal(embedder.ModelName, kept.Model);
+        Assert.Equal(embedder.Embed(Pothole), kept.Values);
+    }
+
+    [Fact]
     public async Task RunAsync_SamePotholeAgainInsideTheWindow_LinkedNotAllocatedAgain()
     {
         await _kit.RunAsync("r-1", PotholeReport(Pothole));

@@ -27,6 +27,8 @@ internal sealed class IncidentBenchmark(
     IncidentTriage triage,
     DuplicateFinder duplicates,
     CountingEmbedder embedder,
+    DuplicateFinder recordVectors,
+    CountingEmbedder recordEmbedder,
     Func<int> cachedVectors,
     TimeProvider timeProvider,
     TextWriter progress)
@@ -102,7 +104,7 @@ internal sealed class IncidentBenchmark(
         var reports = Enumerable.Range(0, warmUp + reportCount)
             .Select(i => Generate(i < warmUp ? $"bench-warmup-{i}" : $"bench-report-{i - warmUp}", kinds, entries, seeded, random, now))
             .ToArray();
-        var step = new RecordIncidentStep(store, IncidentReportBot.BotName, timeProvider);
+        var step = new RecordIncidentStep(store, IncidentReportBot.BotName, timeProvider, recordVectors);
 
         // Not timed: the ONNX model's load, the first queries and the JIT.
         await progress.WriteLineAsync($"incidents bench: warming up with {warmUp} reports (model load, first queries)");
@@ -114,9 +116,11 @@ internal sealed class IncidentBenchmark(
 
         var openAtStart = (await store.ListOpenAsync(null, null, int.MaxValue, cancellationToken)).Count;
         embedder.Reset();
+        recordEmbedder.Reset();
         var cachedBefore = cachedVectors();
         store.Reset();
         var (comparedBefore, byOverlapBefore, byEncoderBefore) = (duplicates.ReportsCompared, duplicates.PairsDecidedByOverlap, duplicates.PairsSentToEncoder);
+        var (fromStoreBefore, candidatesEncodedBefore) = (duplicates.CandidateVectorsFromStore, duplicates.CandidateTextsEncoded);
         var loadBefore = LoadAverage();
         await progress.WriteLineAsync($"incidents bench: {openAtStart:N0} open incidents; timing {reportCount:N0} reports");
         var decide = new double[reportCount];
@@ -175,6 +179,8 @@ internal sealed class IncidentBenchmark(
             (int)(duplicates.ReportsCompared - comparedBefore),
             duplicates.PairsDecidedByOverlap - byOverlapBefore,
             duplicates.PairsSentToEncoder - byEncoderBefore,
+            duplicates.CandidateVectorsFromStore - fromStoreBefore,
+            duplicates.CandidateTextsEncoded - candidatesEncodedBefore,
             embedder.Calls,
             embedder.Texts,
             cachedVectors() - cachedBefore,
@@ -192,6 +198,8 @@ internal sealed class IncidentBenchmark(
             PerReport(embedder.Elapsed),
             PerReport(decideSum - nearby - counts - embedder.Elapsed),
             PerReport(writes),
+            recordEmbedder.Calls,
+            PerReport(recordEmbedder.Elapsed),
             Percentile(total, 0.50),
             Percentile(total, 0.99),
             Math.Round(total[^1], 3),
@@ -230,7 +238,7 @@ internal sealed class IncidentBenchmark(
         var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var emptyCounts = new Dictionary<string, int>();
         var seededAt = now.AddMinutes(-1);
-        var pending = new List<(SeededIncident Seed, Task<bool> Opened)>(Batch);
+        var pending = new List<(SeededIncident Seed, NewIncident Incident, string Detail)>(Batch);
         for (var i = 0; i < count; i++)
         {
             var kind = Pick(kinds, random);
@@ -255,20 +263,24 @@ internal sealed class IncidentBenchmark(
             var firstReport = $"bench-seed-{i}";
             var text = Describe(kind, entry, random);
             var seed = new SeededIncident(IncidentReferences.For(firstReport), kind, entry, latitude, longitude, occurredAt, text);
-            pending.Add((seed, store.OpenAsync(
-                new NewIncident(
-                    seed.Reference, firstReport, kind.Id, kind.Group, kind.DefaultSeverity, team, decision.Assignee, entry.Area, entry.PlaceId,
-                    latitude, longitude, null, occurredAt, decision.Deadline, $"{kind.Name}, {entry.Street}, {entry.Town} ({entry.Area})", text),
-                IncidentReportBot.BotName,
-                $"rule '{decision.Rule}'; benchmark seed",
-                seededAt,
-                cancellationToken)));
+            pending.Add((seed, new NewIncident(
+                seed.Reference, firstReport, kind.Id, kind.Group, kind.DefaultSeverity, team, decision.Assignee, entry.Area, entry.PlaceId,
+                latitude, longitude, null, occurredAt, decision.Deadline, $"{kind.Name}, {entry.Street}, {entry.Town} ({entry.Area})", text),
+                $"rule '{decision.Rule}'; benchmark seed"));
 
-            // The store commits concurrent writes together, so a batch in flight is a few transactions, not thousands.
+            // As the record step does for each incident it opens, each keeps its text's vector: encoded here a batch at a
+            // time (untimed). The store commits concurrent writes together, so a batch in flight is a few transactions.
             if (pending.Count == Batch || i == count - 1)
             {
-                await Task.WhenAll(pending.Select(p => p.Opened));
-                seeded.AddRange(pending.Where(p => p.Opened.Result).Select(p => p.Seed));
+                var vectors = embedder.Inner.EmbedMany(pending.Select(p => p.Seed.Text).ToList(), cancellationToken);
+                var opened = pending.Select((p, j) => store.OpenAsync(
+                    p.Incident with { TextVector = new IncidentTextVector(embedder.ModelName, vectors[j]) },
+                    IncidentReportBot.BotName,
+                    p.Detail,
+                    seededAt,
+                    cancellationToken)).ToArray();
+                await Task.WhenAll(opened);
+                seeded.AddRange(pending.Where((_, j) => opened[j].Result).Select(p => p.Seed));
                 pending.Clear();
                 if ((i + 1) % 10_000 == 0 || i == count - 1)
                 {

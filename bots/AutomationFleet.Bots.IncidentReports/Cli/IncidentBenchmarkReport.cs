@@ -23,6 +23,8 @@ internal sealed record IncidentBenchmarkReport(
     int ReportsWithSamePlaceCandidate,
     long PairsDecidedByWordOverlap,
     long PairsSentToEncoder,
+    long CandidateVectorsKept,
+    long CandidateTextsEncoded,
     int ReportsEmbedded,
     int TextsEmbedded,
     int TextsEncodedByModel,
@@ -40,6 +42,8 @@ internal sealed record IncidentBenchmarkReport(
     double EncoderMeanMs,
     double DecideRestMeanMs,
     double WriteMeanMs,
+    int IncidentVectors,
+    double IncidentVectorMeanMs,
     double DecideAndRecordP50Ms,
     double DecideAndRecordP99Ms,
     double DecideAndRecordMaxMs,
@@ -56,11 +60,11 @@ internal sealed record IncidentBenchmarkReport(
         {Reports:N0} reports ({Repeats:N0} repeats of a seeded incident), after {WarmUpReports} warm-up reports:
           allocated {Allocated:N0}, linked {Linked:N0} ({LinkedShare:P1}), to a person {Review:N0}, refused {Refused:N0}; {Opened:N0} incidents opened
           repeats linked to their incident {RepeatsLinkedToTheirIncident:N0} of {Repeats:N0}; new reports linked to another {NewReportsLinked:N0}
-          {ReportsWithSamePlaceCandidate:N0} reports had an open incident of their group at the same place and time ({(double)ReportsWithSamePlaceCandidate / Reports:P1}); of their pairs, {PairsDecidedByWordOverlap:N0} decided by word overlap, {PairsSentToEncoder:N0} sent to the encoder
+          {ReportsWithSamePlaceCandidate:N0} reports had an open incident of their group at the same place and time ({(double)ReportsWithSamePlaceCandidate / Reports:P1}); of their pairs, {PairsDecidedByWordOverlap:N0} decided by word overlap, {PairsSentToEncoder:N0} sent to the encoder ({CandidateVectorsKept:N0} with the incident's kept vector, {CandidateTextsEncoded:N0} incident texts encoded)
           {ReportsEmbedded:N0} reports needed the encoder ({TextsEmbedded:N0} texts, {TextsEncodedByModel:N0} of them not in its cache)
         decision (triage alone): p50 {DecideP50Ms:0.000} ms, p95 {DecideP95Ms:0.000} ms, p99 {DecideP99Ms:0.000} ms, max {DecideMaxMs:0.000} ms
         decision less the encoder (parse, place, store queries, allocation): p50 {DecideWithoutEncoderP50Ms:0.000} ms, p99 {DecideWithoutEncoderP99Ms:0.000} ms; {EncoderSeconds:0.00} s in the encoder
-        where a report's time goes (mean per report): decision {DecideMeanMs:0.000} ms = nearby query {NearbyQueryMeanMs:0.000} ms ({NearbyRowsPerQuery:0.0} rows a query) + team's open counts {CountsQueryMeanMs:0.000} ms + encoder {EncoderMeanMs:0.000} ms + the rest (parse, kind, place, word overlap, allocation) {DecideRestMeanMs:0.000} ms; record (store write) {WriteMeanMs:0.000} ms
+        where a report's time goes (mean per report): decision {DecideMeanMs:0.000} ms = nearby query {NearbyQueryMeanMs:0.000} ms ({NearbyRowsPerQuery:0.0} rows a query) + team's open counts {CountsQueryMeanMs:0.000} ms + encoder {EncoderMeanMs:0.000} ms + the rest (parse, kind, place, word overlap, allocation) {DecideRestMeanMs:0.000} ms; record {WriteMeanMs + IncidentVectorMeanMs:0.000} ms = store write {WriteMeanMs:0.000} ms + new incidents' text vectors {IncidentVectorMeanMs:0.000} ms ({IncidentVectors:N0} incidents)
         decision + record: p50 {DecideAndRecordP50Ms:0.000} ms, p99 {DecideAndRecordP99Ms:0.000} ms, max {DecideAndRecordMaxMs:0.000} ms
         {ReportsPerSecond:N1} reports/s end to end ({Seconds:0.00} s, one after the other)
         load average {LoadAverageBefore} before, {LoadAverageAfter} after (at seeding {LoadAverageAtSeeding})

@@ -13,12 +13,16 @@ namespace AutomationFleet.Bots.IncidentReports.Deduplication;
 /// <see cref="DuplicateWords.UnrelatedOverlap"/>; only the pairs in between are embedded by the sentence encoder
 /// (milliseconds a text) and linked when their cosine is at least <see cref="DuplicateWords.EncoderSimilarity"/>. The
 /// band was chosen on a labelled set of report pairs so the cascade decides as the encoder alone would (see the README).
+/// An incident's vector is kept with it when it is opened (<see cref="TextVectorOf"/>), so a report in the band costs
+/// one encoding, its own text's; only incidents without a kept vector of this encoder are encoded with it.
 /// </summary>
 public sealed class DuplicateFinder(ITextEmbedder embedder, DuplicateWords words)
 {
     private long _reportsCompared;
     private long _pairsByOverlap;
     private long _pairsByEncoder;
+    private long _candidatesFromStore;
+    private long _candidatesEncoded;
 
     /// <summary>Reports that had an open incident at the same place and time, so their words were compared.</summary>
     public long ReportsCompared => Interlocked.Read(ref _reportsCompared);
@@ -28,6 +32,12 @@ public sealed class DuplicateFinder(ITextEmbedder embedder, DuplicateWords words
 
     /// <summary>Report–incident pairs sent to the sentence encoder (the overlap was in the uncertain band).</summary>
     public long PairsSentToEncoder => Interlocked.Read(ref _pairsByEncoder);
+
+    /// <summary>Of <see cref="PairsSentToEncoder"/>, the incidents whose kept vector was used (no encoding of their text).</summary>
+    public long CandidateVectorsFromStore => Interlocked.Read(ref _candidatesFromStore);
+
+    /// <summary>Of <see cref="PairsSentToEncoder"/>, the incidents with no vector of this encoder kept, so their text was encoded.</summary>
+    public long CandidateTextsEncoded => Interlocked.Read(ref _candidatesEncoded);
 
     /// <summary>The best open incident the report repeats, with the reasons; null when it repeats none.</summary>
     public DuplicateMatch? Find(DuplicateQuery report, IReadOnlyList<Incident> candidates)
@@ -98,7 +108,7 @@ public sealed class DuplicateFinder(ITextEmbedder embedder, DuplicateWords words
         }
 
         Interlocked.Add(ref _pairsByEncoder, uncertain.Count);
-        var vectors = embedder.EmbedMany([report.Text, .. uncertain.Select(u => samePlace[u.Index].Incident.Text)]);
+        var vectors = Vectors(report.Text, uncertain.Select(u => samePlace[u.Index].Incident).ToList());
         DuplicateMatch? best = null;
         for (var i = 0; i < uncertain.Count; i++)
         {
@@ -114,6 +124,50 @@ public sealed class DuplicateFinder(ITextEmbedder embedder, DuplicateWords words
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The vector an incident opened from <paramref name="text"/> keeps (<see cref="Incident.TextVector"/>), so that a
+    /// later report is compared with it without encoding it again. Free when the text was just compared: the embedder
+    /// caches by text.
+    /// </summary>
+    public IncidentTextVector TextVectorOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new IncidentTextVector(embedder.ModelName, embedder.Embed(text));
+    }
+
+    // The report's vector first, then each candidate's: the vector kept with the incident when it is this encoder's,
+    // else encoded here (an incident opened before vectors were kept, or under another model), in the report's call.
+    private float[][] Vectors(string reportText, List<Incident> candidates)
+    {
+        var vectors = new float[candidates.Count + 1][];
+        var texts = new List<string>(candidates.Count + 1) { reportText };
+        var slots = new List<int>(candidates.Count + 1) { 0 };
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].TextVector is { } kept
+                && string.Equals(kept.Model, embedder.ModelName, StringComparison.Ordinal)
+                && kept.Values.Length == embedder.Dimensions)
+            {
+                vectors[i + 1] = kept.Values;
+            }
+            else
+            {
+                texts.Add(candidates[i].Text);
+                slots.Add(i + 1);
+            }
+        }
+
+        Interlocked.Add(ref _candidatesEncoded, texts.Count - 1);
+        Interlocked.Add(ref _candidatesFromStore, candidates.Count - (texts.Count - 1));
+        var encoded = embedder.EmbedMany(texts);
+        for (var i = 0; i < slots.Count; i++)
+        {
+            vectors[slots[i]] = encoded[i];
+        }
+
+        return vectors;
     }
 
     private static DuplicateMatch Match(DuplicateQuery report, (Incident Incident, double? Metres, string Where) candidate, double similarity, string wordsReason)

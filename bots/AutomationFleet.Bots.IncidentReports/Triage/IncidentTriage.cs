@@ -22,6 +22,9 @@ public sealed class IncidentTriage(
     PersonIndexHolder? people,
     IncidentReportsOptions options)
 {
+    /// <summary>How reports are compared with open incidents; the record step asks it for a new incident's text vector.</summary>
+    public DuplicateFinder Duplicates => duplicates;
+
     /// <summary>Triage of one report received at <paramref name="receivedAt"/>, judged at <paramref name="now"/>.</summary>
     public async Task<TriageResult> TriageAsync(
         IncidentReport report, string reportReference, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken cancellationToken)

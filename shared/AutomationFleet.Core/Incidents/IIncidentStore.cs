@@ -26,7 +26,10 @@ public interface IIncidentStore
     /// <summary>The incident a report opened or was linked to, or null.</summary>
     Task<Incident?> FindByReportAsync(string reportReference, CancellationToken cancellationToken = default);
 
-    /// <summary>Open or allocated incidents a new report might repeat (see <see cref="NearbyIncidentQuery"/>).</summary>
+    /// <summary>
+    /// Open or allocated incidents a new report might repeat (see <see cref="NearbyIncidentQuery"/>), each with its
+    /// <see cref="Incident.TextVector"/> when one was kept.
+    /// </summary>
     Task<IReadOnlyList<Incident>> FindNearbyAsync(NearbyIncidentQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>How many open or allocated incidents each person of a team holds (people holding none are absent).</summary>

@@ -25,6 +25,10 @@ namespace AutomationFleet.Core.Incidents;
 /// <param name="ReportCount">How many reports are linked to it, the first included.</param>
 /// <param name="Summary">A one-line summary for lists.</param>
 /// <param name="Text">The first report's text, compared with later reports for de-duplication.</param>
+/// <param name="TextVector">
+/// The sentence encoder's vector of <paramref name="Text"/>, kept when the incident was opened; only the nearby query
+/// (<see cref="IIncidentStore.FindNearbyAsync"/>) reads it, every other read leaves it null.
+/// </param>
 public sealed record Incident(
     string Reference,
     string FirstReport,
@@ -45,4 +49,5 @@ public sealed record Incident(
     DateTimeOffset? EscalatedAt,
     int ReportCount,
     string Summary,
-    string Text);
+    string Text,
+    IncidentTextVector? TextVector = null);

@@ -1,6 +1,9 @@
 namespace AutomationFleet.Core.Incidents;
 
-/// <summary>What a bot (or a reviewer's decision) records as a new incident; see <see cref="Incident"/> for the fields.</summary>
+/// <summary>
+/// What a bot (or a reviewer's decision) records as a new incident; see <see cref="Incident"/> for the fields.
+/// <see cref="TextVector"/> is the encoder's vector of <see cref="Text"/>, null when none was computed.
+/// </summary>
 public sealed record NewIncident(
     string Reference,
     string FirstReport,
@@ -17,4 +20,5 @@ public sealed record NewIncident(
     DateTimeOffset OccurredAt,
     DateTimeOffset Deadline,
     string Summary,
-    string Text);
+    string Text,
+    IncidentTextVector? TextVector = null);

@@ -54,6 +54,8 @@ public sealed partial class PostgresFleetStore : IIncidentStore
                         deadline = incident.Deadline.ToUnixTimeMilliseconds(),
                         summary = incident.Summary,
                         text = incident.Text,
+                        textVectorModel = incident.TextVector?.Model,
+                        textVector = incident.TextVector?.ToBytes(),
                     }) == 1;
                 if (!inserted)
                 {

@@ -479,9 +479,15 @@ internal static class PostgresRows
 
         public string Text { get; set; } = string.Empty;
 
+        /// <summary>Null unless the query selected it (<see cref="PostgresStatements.NearbyIncidentColumns"/>).</summary>
+        public string? TextVectorModel { get; set; }
+
+        public byte[]? TextVector { get; set; }
+
         public Incident ToIncident() =>
             new(Reference, FirstReport, Kind, KindGroup, Severity, IncidentStateName(State), Team, Assignee, Area, PlaceId, Latitude, Longitude,
-                PersonId, Time(OccurredAt), Time(OpenedAt), Time(Deadline), Time(EscalatedAt), ReportCount, Summary, Text);
+                PersonId, Time(OccurredAt), Time(OpenedAt), Time(Deadline), Time(EscalatedAt), ReportCount, Summary, Text,
+                IncidentTextVector.FromStored(TextVectorModel, TextVector));
     }
 
     /// <summary>An <c>incident_audit</c> row.</summary>

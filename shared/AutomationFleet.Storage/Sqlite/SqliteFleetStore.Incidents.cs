@@ -51,6 +51,8 @@ public sealed partial class SqliteFleetStore : IIncidentStore
                     .Bind("$deadline", incident.Deadline.ToUnixTimeMilliseconds())
                     .Bind("$summary", incident.Summary)
                     .Bind("$text", incident.Text)
+                    .Bind("$textVectorModel", incident.TextVector?.Model)
+                    .Bind("$textVector", incident.TextVector?.ToBytes())
                     .ExecuteNonQuery() == 1;
                 if (!inserted)
                 {
@@ -397,7 +399,10 @@ public sealed partial class SqliteFleetStore : IIncidentStore
                 reader.GetNullableTime(16),
                 reader.GetInt32(17),
                 reader.GetString(18),
-                reader.GetString(19)));
+                reader.GetString(19),
+                reader.FieldCount > 21 && !reader.IsDBNull(20) && !reader.IsDBNull(21)
+                    ? IncidentTextVector.FromStored(reader.GetString(20), (byte[])reader.GetValue(21))
+                    : null));
         }
 
         return incidents;

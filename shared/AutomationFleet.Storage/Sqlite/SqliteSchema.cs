@@ -36,6 +36,7 @@ internal static class SqliteSchema
         new(10, "public status page: look-up attempts, for rate-limiting wrong checks and counting look-ups per item", CreateStatusChecks),
         new(11, "proactive updates: opt-outs and the updates reserved per address and day (the daily cap)", CreateUpdates),
         new(12, "running late: the expected dates an item was revised to, with an apology", CreateExpectedDateRevisions),
+        new(13, "incidents: the sentence encoder's vector of the text, kept when the incident is opened", AddIncidentTextVectors),
     ];
 
     /// <summary>
@@ -50,6 +51,16 @@ internal static class SqliteSchema
             revised_at     INTEGER NOT NULL,
             PRIMARY KEY (item_reference, expected_by)
         );
+        """;
+
+    /// <summary>
+    /// Version 13 (issue 11): an incident's text vector (the encoder's model name and its floats, 4 bytes each,
+    /// little-endian), so de-duplication encodes a report's text only, never its candidates'. Null for incidents opened
+    /// before, which are encoded as before.
+    /// </summary>
+    public const string AddIncidentTextVectors = """
+        ALTER TABLE incidents ADD COLUMN text_vector_model TEXT NULL;
+        ALTER TABLE incidents ADD COLUMN text_vector BLOB NULL;
         """;
 
     /// <summary>

@@ -396,11 +396,18 @@ internal static class SqliteStatements
         "reference, first_report, kind, kind_group, severity, state, team, assignee, area, place_id, latitude, longitude, "
         + "person_id, occurred_at, opened_at, deadline, escalated_at, report_count, summary, text";
 
+    /// <summary>
+    /// <see cref="IncidentColumns"/> and the text's vector (schema step 12): only the nearby query reads the vector, so a
+    /// list of thousands of incidents does not carry 1.5 kB each it never uses.
+    /// </summary>
+    public const string NearbyIncidentColumns = IncidentColumns + ", text_vector_model, text_vector";
+
     public const string InsertIncident = """
         INSERT INTO incidents (reference, first_report, kind, kind_group, severity, state, team, assignee, area, place_id,
-            latitude, longitude, person_id, occurred_at, opened_at, deadline, escalated_at, report_count, summary, text)
+            latitude, longitude, person_id, occurred_at, opened_at, deadline, escalated_at, report_count, summary, text,
+            text_vector_model, text_vector)
         VALUES ($reference, $firstReport, $kind, $kindGroup, $severity, $state, $team, $assignee, $area, $placeId,
-            $latitude, $longitude, $personId, $occurredAt, $at, $deadline, NULL, 1, $summary, $text)
+            $latitude, $longitude, $personId, $occurredAt, $at, $deadline, NULL, 1, $summary, $text, $textVectorModel, $textVector)
         ON CONFLICT (reference) DO NOTHING;
         """;
 
@@ -426,16 +433,16 @@ internal static class SqliteStatements
     /// scan. A null parameter matches nothing, so a report without coordinates, place or person skips that search.
     /// </summary>
     public const string SelectNearbyIncidents =
-        "SELECT " + IncidentColumns + """
+        "SELECT " + NearbyIncidentColumns + """
          FROM incidents
         WHERE kind_group = $kindGroup AND latitude BETWEEN $minLatitude AND $maxLatitude
           AND longitude BETWEEN $minLongitude AND $maxLongitude AND occurred_at >= $since AND state IN ('Open', 'Allocated')
         UNION
-        """ + " SELECT " + IncidentColumns + """
+        """ + " SELECT " + NearbyIncidentColumns + """
          FROM incidents
         WHERE kind_group = $kindGroup AND place_id = $placeId AND occurred_at >= $since AND state IN ('Open', 'Allocated')
         UNION
-        """ + " SELECT " + IncidentColumns + """
+        """ + " SELECT " + NearbyIncidentColumns + """
          FROM incidents
         WHERE kind_group = $kindGroup AND person_id = $personId AND occurred_at >= $since AND state IN ('Open', 'Allocated')
         ORDER BY occurred_at DESC, reference

@@ -88,6 +88,71 @@ public sealed class DuplicateFinderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Find_LabelledPairsWithKeptVectors_LinkAsWithoutThemEncodingOnlyTheReport()
+    {
+        var keeper = new DuplicateFinder(IncidentTestKit.SharedEmbedder.Value, Shipped);
+        var without = new DuplicateFinder(Counting(), Shipped);
+        var embedder = Counting();
+        var kept = new DuplicateFinder(embedder, Shipped);
+        var agree = 0;
+        foreach (var (a, b, _) in LabelledReports.Pairs)
+        {
+            var incident = Incident(a) with { TextVector = keeper.TextVectorOf(a) };
+            var withVector = kept.Find(Report(b), [incident]);
+            var withText = without.Find(Report(b), [Incident(a)]);
+            agree += (withVector?.Similarity, withText?.Similarity) switch
+            {
+                (null, null) => 1,
+                ({ } x, { } y) when Math.Abs(x - y) < 1e-6 => 1,
+                _ => 0,
+            };
+        }
+
+        Assert.Equal(LabelledReports.Pairs.Count, agree);
+        Assert.Equal(without.PairsSentToEncoder, kept.PairsSentToEncoder);
+        Assert.Equal(kept.PairsSentToEncoder, kept.CandidateVectorsFromStore);
+        Assert.Equal(0, kept.CandidateTextsEncoded);
+        Assert.Equal(embedder.Calls, embedder.Texts);
+    }
+
+    [Fact]
+    public void Find_UncertainCandidateWithKeptVector_OnlyTheReportEncoded()
+    {
+        const string Incident1 = "There is a big pothole on Albert Avenue near number 14; my car hit it this morning and the tyre is damaged.";
+        const string Again = "Reporting the same hole in the road by 14 Albert Avenue again, it is now deeper and full of water.";
+        var embedder = Counting();
+        var finder = new DuplicateFinder(embedder, Shipped);
+        var incident = Incident(Incident1) with { TextVector = finder.TextVectorOf(Incident1) };
+        embedder.Reset();
+
+        var match = finder.Find(Report(Again), [incident]);
+
+        Assert.NotNull(match);
+        Assert.Equal((1, 1), (embedder.Calls, embedder.Texts));
+        Assert.Equal((1, 0), (finder.CandidateVectorsFromStore, finder.CandidateTextsEncoded));
+    }
+
+    [Fact]
+    public void Find_KeptVectorOfAnotherModel_IncidentTextEncodedInstead()
+    {
+        const string Incident1 = "There is a big pothole on Albert Avenue near number 14; my car hit it this morning and the tyre is damaged.";
+        const string Again = "Reporting the same hole in the road by 14 Albert Avenue again, it is now deeper and full of water.";
+        var embedder = Counting();
+        var finder = new DuplicateFinder(embedder, Shipped);
+
+        // A vector from an encoder since replaced: pointing the other way, it would say "different" if it were used.
+        var stale = finder.TextVectorOf(Incident1);
+        var incident = Incident(Incident1) with { TextVector = new IncidentTextVector("another-model", [.. stale.Values.Select(v => -v)]) };
+        embedder.Reset();
+
+        var match = finder.Find(Report(Again), [incident]);
+
+        Assert.NotNull(match);
+        Assert.Equal((1, 2), (embedder.Calls, embedder.Texts));
+        Assert.Equal((0, 1), (finder.CandidateVectorsFromStore, finder.CandidateTextsEncoded));
+    }
+
+    [Fact]
     public void Find_ClearNonDuplicate_NotLinkedAndNotEmbedded()
     {
         var embedder = Counting();

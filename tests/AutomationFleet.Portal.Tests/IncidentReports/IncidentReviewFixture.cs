@@ -87,9 +87,10 @@ public sealed class IncidentReviewFixture() : BotReviewFixture("ines")
     {
         public string ModelName => "none";
 
-        public int Dimensions => 0;
+        public int Dimensions => 1;
 
-        public float[] Embed(string text) => throw new InvalidOperationException("No text is compared in this fixture.");
+        // The record step keeps a new incident's vector; no report is compared with it here, so any unit vector does.
+        public float[] Embed(string text) => [1f];
 
         public IReadOnlyList<float[]> EmbedMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("No text is compared in this fixture.");

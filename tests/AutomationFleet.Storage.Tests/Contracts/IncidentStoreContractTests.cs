@@ -199,6 +199,23 @@ public abstract class IncidentStoreContractTests
     }
 
     [Fact]
+    public async Task FindNearbyAsync_OpenedWithTextVector_VectorReturnedExactlyOtherReadsWithout()
+    {
+        await using var t = await CreateStoreAsync();
+        float[] values = [0.6f, -0.8f, 1e-7f, float.Epsilon, -0f, 0.333333343f];
+        await t.Incidents.OpenAsync(New("KEPT") with { TextVector = new IncidentTextVector("all-MiniLM-L6-v2", values) }, Bot, "rule", At, None);
+        await t.Incidents.OpenAsync(New("NONE") with { OccurredAt = At.AddHours(-3) }, Bot, "rule", At, None);
+
+        var found = await t.Incidents.FindNearbyAsync(Box(since: At.AddDays(-1)) with { PlaceId = "street-9", PersonId = "P-1" }, None);
+
+        Assert.Equal(["KEPT", "NONE"], found.Select(i => i.Reference));
+        Assert.Equal("all-MiniLM-L6-v2", found[0].TextVector!.Model);
+        Assert.Equal(values.Select(BitConverter.SingleToInt32Bits), found[0].TextVector!.Values.Select(BitConverter.SingleToInt32Bits));
+        Assert.Null(found[1].TextVector);
+        Assert.Null((await t.Incidents.GetAsync("KEPT", None))!.TextVector);
+    }
+
+    [Fact]
     public async Task FindNearbyAsync_PartialBox_ThrowsArgumentException()
     {
         await using var t = await CreateStoreAsync();
