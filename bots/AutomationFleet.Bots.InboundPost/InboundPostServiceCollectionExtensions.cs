@@ -13,6 +13,7 @@ using AutomationFleet.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AutomationFleet.Bots.InboundPost;
@@ -48,7 +49,13 @@ public static class InboundPostServiceCollectionExtensions
         services.AddFleetDocuments();
         services.TryAddSingleton<PostTextReader>();
         services.TryAddSingleton(sp => CouncilTaxonomy.Load(sp.GetRequiredService<IOptions<InboundPostOptions>>().Value.TaxonomyPath));
-        services.TryAddSingleton<ClassifierModel>();
+        // The embedder only when Classification:Embeddings says so: another bot (incident reports) registers one for
+        // itself, and a model trained with it would not load where the setting is read as false (the CLI, the bench).
+        services.TryAddSingleton(sp => new ClassifierModel(
+            sp.GetRequiredService<IOptions<InboundPostOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ClassifierModel>>(),
+            sp.GetRequiredService<IOptions<ClassificationOptions>>().Value.Embeddings ? sp.GetRequiredService<ITextEmbedder>() : null));
         services.TryAddSingleton(sp => new Extractor(
             sp.GetRequiredService<IOptions<ExtractionOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RouteStepFactory>();

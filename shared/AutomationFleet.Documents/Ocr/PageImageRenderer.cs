@@ -5,7 +5,8 @@ namespace AutomationFleet.Documents.Ocr;
 
 /// <summary>
 /// Renders the image Tesseract read into a small grayscale PNG with Leptonica: 1-bit scans are scaled to gray (the
-/// anti-aliasing keeps small print legible), other depths are converted to 8-bit gray and area-mapped down.
+/// anti-aliasing keeps small print legible) and written with 4 bits a pixel, other depths are converted to 8-bit gray
+/// and area-mapped down.
 /// </summary>
 internal static class PageImageRenderer
 {
@@ -33,6 +34,24 @@ internal static class PageImageRenderer
             return null;
         }
 
+        return LeptonicaNative.pixGetDepth(pix) == 1 ? Encode4Bit(gray, zlibLevel) : Encode(gray, zlibLevel);
+    }
+
+    /// <summary>
+    /// A 1-bit scan scaled to gray has few levels (each gray pixel averages a small box of black and white ones: 5 on
+    /// the sample letters, 10 on the UNLV page), and keeping the top 4 bits keeps each of those apart.
+    /// libpng searches its five row filters only for 8-bit rows; at 4 bits it writes them unfiltered, so the PNG takes
+    /// 4-7 ms instead of 19-25 ms for a 1600-pixel-wide page and is about a quarter smaller (measured on shared/data/ocr
+    /// and the sample scans; see the Documents README).
+    /// </summary>
+    private static OcrPageImage? Encode4Bit(PixHandle gray, int zlibLevel)
+    {
+        using var fourBit = LeptonicaNative.pixConvert8To4(gray);
+        return fourBit.IsInvalid ? Encode(gray, zlibLevel) : Encode(fourBit, zlibLevel);
+    }
+
+    private static OcrPageImage? Encode(PixHandle gray, int zlibLevel)
+    {
         _ = LeptonicaNative.pixSetZlibCompression(gray, zlibLevel);
         if (LeptonicaNative.pixWriteMem(out var data, out var size, gray, LeptonicaNative.FormatPng) != 0 || data == IntPtr.Zero)
         {

@@ -12,7 +12,7 @@ public sealed class PageImageTests(OcrFixture fixture) : IClassFixture<OcrFixtur
     private DocumentReader CreateSut() => new(new DocumentLimits(), fixture.Pool);
 
     [Fact]
-    public async Task ReadAsync_TiffG4Scan_KeepsGrayPngScaledToMaxWidth()
+    public async Task ReadAsync_TiffG4Scan_KeepsFourBitGrayPngScaledToMaxWidth()
     {
         var document = await CreateSut().ReadAsync(TestFiles.Read("8071_093.3B.tif"), "scan.tif", CancellationToken.None);
 
@@ -22,7 +22,7 @@ public sealed class PageImageTests(OcrFixture fixture) : IClassFixture<OcrFixtur
         Assert.Equal(1600, image.Width);
         Assert.InRange(image.Height, (int)(page.Height * 1600 / page.Width) - 1, (int)(page.Height * 1600 / page.Width) + 1);
         var header = PngHeader(image.Png);
-        Assert.Equal((image.Width, image.Height, 8), header);
+        Assert.Equal((image.Width, image.Height, 4), header);
         Assert.True(image.Png.Length < 1_000_000, $"the page image is {image.Png.Length:N0} bytes");
     }
 
@@ -64,7 +64,7 @@ public sealed class PageImageTests(OcrFixture fixture) : IClassFixture<OcrFixtur
         {
             var image = Assert.IsType<OcrPageImage>(p.Image);
             Assert.True(image.Width <= 1600 && image.Width <= p.Width + 0.5);
-            Assert.Equal((image.Width, image.Height, 8), PngHeader(image.Png));
+            Assert.Equal((image.Width, image.Height, 4), PngHeader(image.Png));
         });
         Assert.NotEqual(document.Pages[0].Image!.Png, document.Pages[1].Image!.Png);
     }
@@ -77,6 +77,29 @@ public sealed class PageImageTests(OcrFixture fixture) : IClassFixture<OcrFixtur
 
         Assert.Equal(1600, pdf.Pages[0].Image?.Width);
         Assert.Equal((int)png.Pages[0].Width, png.Pages[0].Image?.Width);
+    }
+
+    [Fact]
+    public async Task ReadAsync_GrayJpegScan_KeepsEightBitGrayPng()
+    {
+        // A JPEG is 8-bit gray, with more levels than 4 bits hold: its page image keeps them.
+        var document = await CreateSut().ReadAsync(TestFiles.Convert("eurotext.tif", 2), null, CancellationToken.None);
+
+        var image = Assert.IsType<OcrPageImage>(Assert.Single(document.Pages).Image);
+        Assert.Equal((image.Width, image.Height, 8), PngHeader(image.Png));
+    }
+
+    [Fact]
+    public async Task ReadAsync_TiffG4Scan_FourBitImageKeepsEveryGrayLevelOfTheScaledScan()
+    {
+        var document = await CreateSut().ReadAsync(TestFiles.Read("8071_093.3B.tif"), "scan.tif", CancellationToken.None);
+        using var scaled = DecodeDeskewed(TestFiles.Read("8071_093.3B.tif"));
+        using var eightBit = LeptonicaNative.pixScaleToGray(scaled, (float)PageImageRenderer.ScaleFor(LeptonicaNative.pixGetWidth(scaled), LeptonicaNative.pixGetHeight(scaled), 1600));
+
+        using var kept = Decode(document.Pages[0].Image!.Png);
+
+        Assert.Equal(GrayLevels(eightBit, 8).Count, GrayLevels(kept, 8).Count);
+        Assert.True(GrayLevels(eightBit, 8).Count > 2);
     }
 
     [Fact]
@@ -116,14 +139,43 @@ public sealed class PageImageTests(OcrFixture fixture) : IClassFixture<OcrFixtur
         }
     }
 
+    /// <summary>The PNG as 8-bit gray, whatever its depth, so darkness compares on one scale.</summary>
     private static unsafe PixHandle Decode(byte[] png)
     {
         fixed (byte* p = png)
         {
-            var pix = LeptonicaNative.pixReadMem(p, (nuint)png.Length);
+            using var pix = LeptonicaNative.pixReadMem(p, (nuint)png.Length);
             Assert.False(pix.IsInvalid);
-            return pix;
+            var gray = LeptonicaNative.pixConvertTo8(pix, 0);
+            Assert.False(gray.IsInvalid);
+            return gray;
         }
+    }
+
+    private static unsafe PixHandle DecodeDeskewed(byte[] tiff)
+    {
+        fixed (byte* p = tiff)
+        {
+            using var pix = LeptonicaNative.pixReadMemTiff(p, (nuint)tiff.Length, 0);
+            return LeptonicaNative.pixDeskew(pix, 0);
+        }
+    }
+
+    /// <summary>The distinct pixel values of <paramref name="pix"/> (sampled every third pixel), which must be <paramref name="depth"/> bits deep.</summary>
+    private static HashSet<uint> GrayLevels(PixHandle pix, int depth)
+    {
+        Assert.Equal(depth, LeptonicaNative.pixGetDepth(pix));
+        var levels = new HashSet<uint>();
+        for (var y = 0; y < LeptonicaNative.pixGetHeight(pix); y += 3)
+        {
+            for (var x = 0; x < LeptonicaNative.pixGetWidth(pix); x += 3)
+            {
+                _ = PixelReader.pixGetPixel(pix, x, y, out var value);
+                levels.Add(value);
+            }
+        }
+
+        return levels;
     }
 
     /// <summary>The share of pixels darker than mid-gray inside the box (clipped to the image).</summary>

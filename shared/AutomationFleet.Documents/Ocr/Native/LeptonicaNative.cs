@@ -47,6 +47,9 @@ internal static unsafe partial class LeptonicaNative
     public static partial PixHandle pixScale(PixHandle pix, float scaleX, float scaleY);
 
     [LibraryImport(Library)]
+    public static partial PixHandle pixConvert8To4(PixHandle pix);
+
+    [LibraryImport(Library)]
     public static partial PixHandle pixScaleToGray(PixHandle pix, float scaleFactor);
 
     [LibraryImport(Library)]

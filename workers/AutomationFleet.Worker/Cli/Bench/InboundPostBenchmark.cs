@@ -176,6 +176,9 @@ public sealed class InboundPostBenchmark
             [$"{InboundPostOptions.SectionName}:TrainingData"] = Required("TrainingData", defaults.TrainingData),
             [$"{InboundPostOptions.SectionName}:HeldOutData"] = Required("HeldOutData", defaults.HeldOutData),
             [$"{InboundPostOptions.SectionName}:TaxonomyPath"] = Required("TaxonomyPath", defaults.TaxonomyPath),
+            // Sentence vectors cached in memory only: the configured folder (var/embeddings) keeps the vectors of
+            // every earlier run's page texts, and with them classifying a page cost 0.6 ms instead of 41-89 ms.
+            ["TextEmbeddings:CacheDirectory"] = "",
             [$"Queues:{Queue}:Concurrency"] = _settings.Consumers.ToString(CultureInfo.InvariantCulture),
             // One item per lease, so no loop sits on a second page while another loop is idle at the end.
             [$"Queues:{Queue}:BatchSize"] = "1",
