@@ -15,7 +15,7 @@ internal static class Tuning
     public static void Run(string root, TextClassifierTrainingOptions defaults, ITextEmbedder? embedder)
     {
         var options = Parse(Environment.GetCommandLineArgs(), defaults);
-        Console.WriteLine(FormattableString.Invariant($"novel share {options.NovelShare}, k {options.NeighbourCount}, quantile {options.NoveltyQuantile}, shrinkage {options.NoveltyShrinkage}, embedding SGD epochs {options.EmbeddingSoftmax.Epochs} lr {options.EmbeddingSoftmax.LearningRate} l2 {options.EmbeddingSoftmax.L2}"));
+        Console.WriteLine(FormattableString.Invariant($"novel share {options.NovelShare} (correctness {options.CorrectnessNovelShare}), k {options.NeighbourCount}, quantile {options.NoveltyQuantile}, shrinkage {options.NoveltyShrinkage}, embedding SGD epochs {options.EmbeddingSoftmax.Epochs} lr {options.EmbeddingSoftmax.LearningRate} l2 {options.EmbeddingSoftmax.L2}"));
         var banking = Datasets.Banking77(root).Training;
         var (bankingTrain, bankingValidation) = DataSplits.Stratified(banking, 0.2, 7);
         var validation = new EvaluationCase("BANKING77 val", "validation", bankingTrain, null, bankingValidation);
@@ -69,6 +69,7 @@ internal static class Tuning
                 "--quantile" => options with { NoveltyQuantile = Number() },
                 "--shrinkage" => options with { NoveltyShrinkage = Number() },
                 "--novel-share" => options with { NovelShare = Number() },
+                "--correctness-novel-share" => options with { CorrectnessNovelShare = Number() },
                 "--knn" => options with { NeighbourCount = (int)Number() },
                 "--emb-epochs" => options with { EmbeddingSoftmax = options.EmbeddingSoftmax with { Epochs = (int)Number() } },
                 "--emb-lr" => options with { EmbeddingSoftmax = options.EmbeddingSoftmax with { LearningRate = Number() } },

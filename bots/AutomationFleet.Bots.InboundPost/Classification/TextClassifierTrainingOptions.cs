@@ -56,6 +56,17 @@ public sealed record TextClassifierTrainingOptions
     /// </summary>
     public double NovelShare { get; init; } = 0.02;
 
+    /// <summary>
+    /// Share of the predictions that the correctness model is fitted on that are for never-seen categories; the
+    /// thresholds are still fitted with <see cref="NovelShare"/> of them (a random subset of the same predictions).
+    /// More such predictions teach the model what a confident answer to a category it does not know looks like,
+    /// without telling the thresholds that such post is common. Default 0.5 (as many as the familiar predictions, up to
+    /// one per training text): on validation with 20% of BANKING77's categories never trained, the precision of
+    /// automatic decisions rose from 0.983 to 0.994 at the same coverage (65.7 → 65.2 %); on familiar post coverage
+    /// fell by 1.5 points (65.4 → 63.9 %). Below <see cref="NovelShare"/>, the correctness model sees only those.
+    /// </summary>
+    public double CorrectnessNovelShare { get; init; } = 0.5;
+
     public ThresholdOptions Thresholds { get; init; } = new();
 
     /// <summary>Share of the data held out (stratified) for calibration and thresholds when no held-out set is given. Default 0.2.</summary>
