@@ -8,7 +8,7 @@ namespace AutomationFleet.Evaluation;
 /// Settings are chosen here, on validation data only (the scored splits are never touched): BANKING77's training part
 /// split again 80/20 (seed 7), with and without 20% of its categories; CLINC150's training part against half of
 /// <c>val</c> for fitting and the other half plus <c>oos_val</c> for scoring (no out-of-scope query in training or
-/// fitting). Flags override settings: <c>--novel-share S --knn K --quantile Q --shrinkage S --emb-epochs N --emb-lr L --emb-l2 L</c>.
+/// fitting). Flags override settings: <c>--novel-share S --correctness-novel-share S --knn K --quantile Q --shrinkage S --emb-epochs N --emb-lr L --emb-l2 L</c>.
 /// </summary>
 internal static class Tuning
 {
