@@ -49,8 +49,9 @@ public sealed record TextClassifierTrainingOptions
     public int NovelCategoryFolds { get; init; } = 5;
 
     /// <summary>
-    /// Share of the predictions that the correctness model and thresholds are fitted on that are for never-seen
-    /// categories (all counted as errors). 0 fits on familiar categories only. Default 0.02: on validation the lowest
+    /// Share of the predictions that the thresholds are fitted on that are for never-seen categories (all counted as
+    /// errors); the correctness model sees at least as many (<see cref="CorrectnessNovelShare"/>). 0 fits on familiar
+    /// categories only. Default 0.02: on validation the lowest
     /// share tried (0, 0.01, 0.02, 0.05, 0.2) that kept the precision of automatic decisions at or above 0.99 when 20%
     /// of BANKING77's categories were never trained on; each step up costs coverage on familiar post.
     /// </summary>
