@@ -27,15 +27,10 @@ internal static class ConfidenceFeatures
         "knn_distance",     // cosine distance to the k-th nearest training text (0 without a neighbour index)
         "nearest_label",    // cosine distance to the nearest training text of the predicted label
         "nearest_gap",      // nearest_label minus the same for the runner-up label
-        "nearest_label_typical",  // nearest_label ÷ the predicted label's typical distance between its own training texts
-        "class_distance_typical", // Mahalanobis distance to the predicted label's mean ÷ its training texts' median one
     ];
 
     /// <summary>The features of format-3 files written before the runner-up and neighbour signals (their first ones).</summary>
     public const int EmbeddingFeatureCount = 14;
-
-    /// <summary>The features of format-3 files written before the per-category typical distances (their first ones).</summary>
-    public const int NeighbourFeatureCount = 18;
 
     /// <summary>
     /// The features of format-2 model files. Their last three (nearest-neighbour signals) are no longer computed; a
@@ -71,12 +66,9 @@ internal static class ConfidenceFeatures
     /// <param name="novelty">Mahalanobis distance ÷ the novelty threshold (0 without an embedding view).</param>
     /// <param name="nearestPerClass">Cosine distance to the nearest training text of each class, or empty without a neighbour index.</param>
     /// <param name="neighbourDistance">Cosine distance to the k-th nearest training text (ignored without a neighbour index).</param>
-    /// <param name="typicalNearest">Each class's typical distance between neighbours of its own, or empty.</param>
-    /// <param name="classDistances">Mahalanobis distance to each class mean, or empty.</param>
-    /// <param name="typicalDistances">Each class's median Mahalanobis distance of its own training texts, or empty.</param>
     /// <param name="features">Receives <see cref="Count"/> values.</param>
     /// <returns>The index of the predicted (top) label.</returns>
-    public static int Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> wordScores, ReadOnlySpan<float> charScores, ReadOnlySpan<float> ngramLogits, ReadOnlySpan<float> embeddingLogits, double temperature, NgramStats stats, double novelty, ReadOnlySpan<float> nearestPerClass, double neighbourDistance, ReadOnlySpan<float> typicalNearest, ReadOnlySpan<float> classDistances, ReadOnlySpan<float> typicalDistances, Span<double> features)
+    public static int Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> wordScores, ReadOnlySpan<float> charScores, ReadOnlySpan<float> ngramLogits, ReadOnlySpan<float> embeddingLogits, double temperature, NgramStats stats, double novelty, ReadOnlySpan<float> nearestPerClass, double neighbourDistance, Span<double> features)
     {
         var k = logits.Length;
         var top = ArgMax(logits);
@@ -132,12 +124,6 @@ internal static class ConfidenceFeatures
             features[15] = neighbourDistance;
             features[16] = nearestPerClass[top];
             features[17] = nearestPerClass[top] - nearestPerClass[second];
-            features[18] = typicalNearest.IsEmpty ? 0 : nearestPerClass[top] / typicalNearest[top];
-        }
-
-        if (!classDistances.IsEmpty && !typicalDistances.IsEmpty)
-        {
-            features[19] = classDistances[top] / Math.Max(typicalDistances[top], 1e-6);
         }
 
         return top;

@@ -23,7 +23,6 @@ public sealed class NeighbourIndex
         Vectors = vectors;
         Labels = labels;
         ClassCount = classCount;
-        TypicalNearest = TypicalNearestOf(vectors, labels, dimensions, classCount);
     }
 
     public int Dimensions { get; }
@@ -41,14 +40,6 @@ public sealed class NeighbourIndex
 
     /// <summary>The class of each training embedding.</summary>
     internal int[] Labels { get; }
-
-    /// <summary>
-    /// Each class's typical distance between neighbours: the median, over its training texts, of the cosine distance to
-    /// the nearest other training text of the same class. Some categories are tight and some loose, so the distance to
-    /// the nearest text of the predicted label says more divided by this. Computed from the index itself (one dot
-    /// product per pair of texts of a class), so files written before it get it too.
-    /// </summary>
-    internal float[] TypicalNearest { get; }
 
     /// <summary>Builds the index from training embeddings (normalised here) and their classes.</summary>
     public static NeighbourIndex Fit(IReadOnlyList<float[]> embeddings, IReadOnlyList<int> labels, int classCount, int neighbours)
@@ -115,54 +106,6 @@ public sealed class NeighbourIndex
         }
 
         return float.IsFinite(best[0]) ? 1 - best[0] : 2;
-    }
-
-    private static float[] TypicalNearestOf(float[] vectors, int[] labels, int d, int classCount)
-    {
-        var members = new List<int>[classCount];
-        for (var c = 0; c < classCount; c++)
-        {
-            members[c] = [];
-        }
-
-        for (var i = 0; i < labels.Length; i++)
-        {
-            members[labels[i]].Add(i);
-        }
-
-        var typical = new float[classCount];
-        var all = new List<float>();
-        for (var c = 0; c < classCount; c++)
-        {
-            var nearest = new List<float>(members[c].Count);
-            foreach (var i in members[c])
-            {
-                var best = float.NegativeInfinity;
-                foreach (var j in members[c])
-                {
-                    best = i == j ? best : Math.Max(best, TensorPrimitives.Dot(vectors.AsSpan(i * d, d), vectors.AsSpan(j * d, d)));
-                }
-
-                if (float.IsFinite(best))
-                {
-                    nearest.Add(1 - best);
-                }
-            }
-
-            nearest.Sort();
-            typical[c] = nearest.Count > 0 ? nearest[nearest.Count / 2] : float.NaN;
-            all.AddRange(nearest);
-        }
-
-        // A class with fewer than two texts has no neighbour distance of its own: it gets the median of all classes.
-        all.Sort();
-        var fallback = all.Count > 0 ? all[all.Count / 2] : 1;
-        for (var c = 0; c < classCount; c++)
-        {
-            typical[c] = float.IsNaN(typical[c]) ? fallback : Math.Max(typical[c], 1e-3f);
-        }
-
-        return typical;
     }
 
     private static void Normalise(ReadOnlySpan<float> source, Span<float> target)

@@ -13,7 +13,7 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// </summary>
 public sealed class NoveltyDetector
 {
-    internal NoveltyDetector(int dimensions, float[] cholesky, float[] whitenedMeans, double threshold, float[]? typicalDistances = null)
+    internal NoveltyDetector(int dimensions, float[] cholesky, float[] whitenedMeans, double threshold)
     {
         if (cholesky.Length != dimensions * dimensions || whitenedMeans.Length % dimensions != 0)
         {
@@ -24,7 +24,6 @@ public sealed class NoveltyDetector
         Cholesky = cholesky;
         WhitenedMeans = whitenedMeans;
         Threshold = threshold;
-        TypicalDistances = typicalDistances;
     }
 
     public int Dimensions { get; }
@@ -40,33 +39,15 @@ public sealed class NoveltyDetector
 
     internal int ClassCount => WhitenedMeans.Length / Dimensions;
 
-    /// <summary>
-    /// Each class's typical distance: the median Mahalanobis distance of its training texts to its own mean. Text of
-    /// a category the model never saw that is given class c lies farther from c's mean than c's own texts usually
-    /// do, even when it is near no other mean; the correctness model sees that ratio. Null when not known (a file
-    /// written before it, with no training embeddings to compute it from).
-    /// </summary>
-    internal float[]? TypicalDistances { get; }
-
     /// <summary>A copy with another threshold (fitted again on other held-out texts).</summary>
-    public NoveltyDetector WithThreshold(double threshold) => new(Dimensions, Cholesky, WhitenedMeans, threshold, TypicalDistances);
-
-    /// <summary>A copy whose <see cref="TypicalDistances"/> are computed from training embeddings and their classes.</summary>
-    internal NoveltyDetector WithTypicalDistances(IReadOnlyList<float[]> embeddings, IReadOnlyList<int> labels) =>
-        new(Dimensions, Cholesky, WhitenedMeans, Threshold, Typical(embeddings, labels));
+    public NoveltyDetector WithThreshold(double threshold) => new(Dimensions, Cholesky, WhitenedMeans, threshold);
 
     /// <summary>The Mahalanobis distance of <paramref name="embedding"/> to the nearest class mean.</summary>
-    public double Distance(ReadOnlySpan<float> embedding) => Distances(embedding, []);
-
-    /// <summary>
-    /// The Mahalanobis distance of <paramref name="embedding"/> to the nearest class mean; <paramref name="perClass"/>
-    /// (empty, or one value per class) receives the distance to each class mean.
-    /// </summary>
-    public double Distances(ReadOnlySpan<float> embedding, Span<float> perClass)
+    public double Distance(ReadOnlySpan<float> embedding)
     {
-        if (embedding.Length != Dimensions || (!perClass.IsEmpty && perClass.Length != ClassCount))
+        if (embedding.Length != Dimensions)
         {
-            throw new ArgumentException($"The embedding has {embedding.Length} dimensions and the output {perClass.Length} classes; the detector {Dimensions} and {ClassCount}.", nameof(embedding));
+            throw new ArgumentException($"The embedding has {embedding.Length} dimensions; the detector {Dimensions}.", nameof(embedding));
         }
 
         var d = Dimensions;
@@ -75,35 +56,10 @@ public sealed class NoveltyDetector
         var best = double.PositiveInfinity;
         for (var c = 0; c < ClassCount; c++)
         {
-            var squared = SquaredDistance(whitened, WhitenedMeans.AsSpan(c * d, d));
-            best = Math.Min(best, squared);
-            if (!perClass.IsEmpty)
-            {
-                perClass[c] = (float)Math.Sqrt(squared);
-            }
+            best = Math.Min(best, SquaredDistance(whitened, WhitenedMeans.AsSpan(c * d, d)));
         }
 
         return Math.Sqrt(best);
-    }
-
-    private float[] Typical(IReadOnlyList<float[]> embeddings, IReadOnlyList<int> labels)
-    {
-        var d = Dimensions;
-        var distances = new List<double>[ClassCount];
-        for (var c = 0; c < ClassCount; c++)
-        {
-            distances[c] = [];
-        }
-
-        var whitened = new float[d];
-        for (var i = 0; i < embeddings.Count; i++)
-        {
-            ForwardSubstitute(Cholesky, d, embeddings[i], whitened);
-            distances[labels[i]].Add(Math.Sqrt(SquaredDistance(whitened, WhitenedMeans.AsSpan(labels[i] * d, d))));
-        }
-
-        var all = QuantileOf(distances.SelectMany(x => x).ToList(), 0.5);
-        return distances.Select(x => (float)(x.Count > 0 ? QuantileOf(x, 0.5) : all)).ToArray();
     }
 
     /// <summary>
@@ -199,7 +155,7 @@ public sealed class NoveltyDetector
             ForwardSubstitute(factor, d, mean, whitenedMeans.AsSpan(c * d, d));
         }
 
-        return new NoveltyDetector(d, factor, whitenedMeans, double.PositiveInfinity).WithTypicalDistances(embeddings, labels);
+        return new NoveltyDetector(d, factor, whitenedMeans, double.PositiveInfinity);
     }
 
     /// <summary>The <paramref name="quantile"/> of <paramref name="distances"/> (linear interpolation); +∞ when there are none.</summary>

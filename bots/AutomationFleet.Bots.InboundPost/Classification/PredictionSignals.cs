@@ -3,9 +3,9 @@ namespace AutomationFleet.Bots.InboundPost.Classification;
 /// <summary>
 /// What a model's views produced for one text: the n-gram logits, their word and character parts, n-gram counts and,
 /// with an embedding view, its raw (unweighted) logits, the novelty distance and, with a neighbour index, the cosine
-/// distance to the k-th nearest training text and to the nearest of each class, and the Mahalanobis distance to each class mean, with the typical distances of the index and detector used.
+/// distance to the k-th nearest training text and to the nearest of each class.
 /// </summary>
-internal sealed record PredictionSignals(float[] Logits, float[] WordScores, float[] CharScores, NgramStats Stats, float[]? EmbeddingLogits, double Distance, float[]? NearestPerClass = null, double NeighbourDistance = 0, float[]? ClassDistances = null, float[]? TypicalNearest = null, float[]? TypicalDistances = null)
+internal sealed record PredictionSignals(float[] Logits, float[] WordScores, float[] CharScores, NgramStats Stats, float[]? EmbeddingLogits, double Distance, float[]? NearestPerClass = null, double NeighbourDistance = 0)
 {
     /// <summary>The n-gram view's signals of <paramref name="text"/>, with the embedding view's when it has an embedding.</summary>
     public static PredictionSignals Of(TextClassifier model, string text, float[]? embedding, SoftmaxModel? embeddingModel, NoveltyDetector? novelty, NeighbourIndex? neighbours)
@@ -30,9 +30,7 @@ internal sealed record PredictionSignals(float[] Logits, float[] WordScores, flo
             neighbourDistance = neighbours.Search(embedding, nearest);
         }
 
-        var classDistances = new float[k];
-        var distance = novelty.Distances(embedding, classDistances);
-        return new PredictionSignals(logits, word, chars, stats, embeddingLogits, distance, nearest, neighbourDistance, classDistances, neighbours?.TypicalNearest, novelty.TypicalDistances);
+        return new PredictionSignals(logits, word, chars, stats, embeddingLogits, novelty.Distance(embedding), nearest, neighbourDistance);
     }
 
     /// <summary>The combined logits: n-gram logits plus <paramref name="weight"/> × the embedding view's.</summary>

@@ -135,7 +135,7 @@ public sealed class TextClassifier
         return stats;
     }
 
-    private float[] NewBuffer() => new float[Labels.Count * 7];
+    private float[] NewBuffer() => new float[Labels.Count * 6];
 
     private ClassificationResult Classify(string text, float[]? embedding, float[] buffer)
     {
@@ -146,9 +146,6 @@ public sealed class TextClassifier
         var ngramLogits = buffer.AsSpan(k * 3, k);
         var embeddingLogits = buffer.AsSpan(k * 4, k);
         var nearestPerClass = buffer.AsSpan(k * 5, k);
-        var classDistances = buffer.AsSpan(k * 6, k);
-        ReadOnlySpan<float> typicalNearest = [];
-        ReadOnlySpan<float> typicalDistances = [];
         double neighbourDistance = 0;
         var x = Featurizer.Transform(text, out var stats);
         Scores(x, stats, logits, wordScores, charScores);
@@ -163,12 +160,10 @@ public sealed class TextClassifier
                 logits[c] += embeddingLogits[c];
             }
 
-            novelty = new NoveltyScore(view.Novelty.Distances(embedding, classDistances), view.Novelty.Threshold);
-            typicalDistances = view.Novelty.TypicalDistances;
+            novelty = new NoveltyScore(view.Novelty.Distance(embedding), view.Novelty.Threshold);
             if (view.Neighbours is { } neighbours && Correctness is not null)
             {
                 neighbourDistance = neighbours.Search(embedding, nearestPerClass);
-                typicalNearest = neighbours.TypicalNearest;
             }
             else
             {
@@ -180,7 +175,6 @@ public sealed class TextClassifier
             ngramLogits = [];
             embeddingLogits = [];
             nearestPerClass = [];
-            classDistances = [];
         }
 
         double? confidence = null;
@@ -188,7 +182,7 @@ public sealed class TextClassifier
         {
             Span<double> features = stackalloc double[ConfidenceFeatures.Count];
             var ratio = novelty is null ? 0 : NoveltyRatio(novelty.Distance, novelty.Threshold);
-            ConfidenceFeatures.Compute(logits, wordScores, charScores, ngramLogits, embeddingLogits, Temperature, stats, ratio, nearestPerClass, neighbourDistance, typicalNearest, classDistances, typicalDistances, features);
+            ConfidenceFeatures.Compute(logits, wordScores, charScores, ngramLogits, embeddingLogits, Temperature, stats, ratio, nearestPerClass, neighbourDistance, features);
             confidence = Correctness.Score(features);
         }
 

@@ -73,7 +73,7 @@ public static class TextClassifierFile
                 [.. classifier.Correctness.Scales],
                 [.. classifier.Correctness.Weights],
                 classifier.Correctness.Intercept),
-            classifier.Embeddings is not { } view ? null : new EmbeddingManifest(view.EmbedderName, view.Dimensions, view.Weight, view.Novelty.Threshold, view.Novelty.TypicalDistances is { } typical ? [.. typical] : null));
+            classifier.Embeddings is not { } view ? null : new EmbeddingManifest(view.EmbedderName, view.Dimensions, view.Weight, view.Novelty.Threshold));
         using (var entry = archive.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
         {
             JsonSerializer.Serialize(entry, manifest, JsonOptions);
@@ -212,15 +212,12 @@ public static class TextClassifierFile
             return new CorrectnessModel(ConfidenceFeatures.Names, Widen(manifest.Means, 0), Widen(manifest.Scales, 1), Widen(manifest.Weights, 0), manifest.Intercept);
         }
 
-        // Format 3 before the runner-up and neighbour signals (14 features), or before the typical distances (18):
-        // the features it lacks get zero weight, so it scores as it did.
-        foreach (var n in new[] { ConfidenceFeatures.EmbeddingFeatureCount, ConfidenceFeatures.NeighbourFeatureCount })
+        if (formatVersion == 3 && manifest.FeatureNames.SequenceEqual(ConfidenceFeatures.Names.Take(ConfidenceFeatures.EmbeddingFeatureCount), StringComparer.Ordinal))
         {
-            if (formatVersion == 3 && manifest.FeatureNames.SequenceEqual(ConfidenceFeatures.Names.Take(n), StringComparer.Ordinal))
-            {
-                double[] Widen(List<double> values, double fill) => [.. values, .. Enumerable.Repeat(fill, ConfidenceFeatures.Count - n)];
-                return new CorrectnessModel(ConfidenceFeatures.Names, Widen(manifest.Means, 0), Widen(manifest.Scales, 1), Widen(manifest.Weights, 0), manifest.Intercept);
-            }
+            // Format 3 before the runner-up and neighbour signals: those get zero weight, so it scores as it did.
+            var n = ConfidenceFeatures.EmbeddingFeatureCount;
+            double[] Widen(List<double> values, double fill) => [.. values, .. Enumerable.Repeat(fill, ConfidenceFeatures.Count - n)];
+            return new CorrectnessModel(ConfidenceFeatures.Names, Widen(manifest.Means, 0), Widen(manifest.Scales, 1), Widen(manifest.Weights, 0), manifest.Intercept);
         }
 
         if (!manifest.FeatureNames.SequenceEqual(ConfidenceFeatures.Names, StringComparer.Ordinal))
@@ -256,12 +253,7 @@ public static class TextClassifierFile
         var bias = ReadFloats(reader, k);
         var cholesky = ReadFloats(reader, d * d);
         var means = ReadFloats(reader, d * k);
-        if (manifest.TypicalDistances is { } typical && typical.Count != k)
-        {
-            throw new InvalidDataException("The model's typical class distances do not match its labels.");
-        }
-
-        var novelty = new NoveltyDetector(d, cholesky, means, manifest.NoveltyThreshold, manifest.TypicalDistances?.ToArray());
+        var novelty = new NoveltyDetector(d, cholesky, means, manifest.NoveltyThreshold);
         return new EmbeddingView(manifest.EmbedderName, new SoftmaxModel(d, k, weights, bias), manifest.Weight, novelty, ReadNeighbours(archive, d, k));
     }
 
@@ -335,8 +327,7 @@ public static class TextClassifierFile
         CorrectnessManifest? Correctness = null,
         EmbeddingManifest? Embedding = null);
 
-    /// <param name="TypicalDistances">Each class's median Mahalanobis distance of its training texts; absent in files written before it.</param>
-    private sealed record EmbeddingManifest(string EmbedderName, int Dimensions, double Weight, double NoveltyThreshold, List<float>? TypicalDistances = null);
+    private sealed record EmbeddingManifest(string EmbedderName, int Dimensions, double Weight, double NoveltyThreshold);
 
     private sealed record CorrectnessManifest(List<string> FeatureNames, List<double> Means, List<double> Scales, List<double> Weights, double Intercept);
 }

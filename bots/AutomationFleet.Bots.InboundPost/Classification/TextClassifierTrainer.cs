@@ -353,7 +353,7 @@ public static class TextClassifierTrainer
             rows[i] = new double[ConfidenceFeatures.Count];
             var weighted = s.EmbeddingLogits is { } e ? e.Select(v => (float)(weight * v)).ToArray() : [];
             var ratio = TextClassifier.NoveltyRatio(s.Distance, noveltyThreshold);
-            var top = ConfidenceFeatures.Compute(combined, s.WordScores, s.CharScores, parts is null ? [] : s.Logits, weighted, temperature, s.Stats, ratio, s.NearestPerClass ?? [], s.NeighbourDistance, s.TypicalNearest ?? [], s.ClassDistances ?? [], s.TypicalDistances ?? [], rows[i]);
+            var top = ConfidenceFeatures.Compute(combined, s.WordScores, s.CharScores, parts is null ? [] : s.Logits, weighted, temperature, s.Stats, ratio, s.NearestPerClass ?? [], s.NeighbourDistance, rows[i]);
             var probabilities = combined.ToArray();
             SoftmaxModel.SoftmaxInPlace(probabilities, temperature);
             probability[i] = probabilities[top];
