@@ -21,6 +21,7 @@ public sealed class SqliteFleetStoreMaintenanceTests : MaintenanceContractTests
             using var command = connection.CreateCommand();
             command.CommandText = """
                 DROP TABLE update_opt_outs; DROP TABLE update_sends; DROP INDEX ix_work_items_retention; ALTER TABLE work_items DROP COLUMN redacted_at;
+                DROP TABLE expected_date_revisions; ALTER TABLE incidents DROP COLUMN text_vector; ALTER TABLE incidents DROP COLUMN text_vector_model;
                 DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (7, 0);
                 """;
             command.ExecuteNonQuery();
@@ -45,6 +46,7 @@ public sealed class SqliteFleetStoreMaintenanceTests : MaintenanceContractTests
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
+                DROP TABLE expected_date_revisions; ALTER TABLE incidents DROP COLUMN text_vector; ALTER TABLE incidents DROP COLUMN text_vector_model;
                 DROP TABLE audit_purge_bound; DROP INDEX ix_audit_log_at; DROP INDEX ix_security_audit_at; DROP INDEX ix_incident_audit_at;
                 DROP TRIGGER audit_log_no_delete;
                 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted'); END;

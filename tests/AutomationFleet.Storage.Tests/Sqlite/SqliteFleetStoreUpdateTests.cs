@@ -21,6 +21,7 @@ public sealed class SqliteFleetStoreUpdateTests : UpdateStoreContractTests
             using var command = connection.CreateCommand();
             command.CommandText = """
                 DROP TABLE update_opt_outs; DROP TABLE update_sends;
+                DROP TABLE expected_date_revisions; ALTER TABLE incidents DROP COLUMN text_vector; ALTER TABLE incidents DROP COLUMN text_vector_model;
                 DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES (8, 0);
                 """;
             command.ExecuteNonQuery();
