@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutomationFleet.Bots.IncidentReports.Deduplication;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Running;
 using AutomationFleet.Core.WorkItems;
@@ -59,7 +60,7 @@ public sealed class IncidentReportBotTests : IAsyncLifetime
     {
         // Same place and kind, words in the uncertain band (so the decision encodes both), but a different thing.
         const string Cover = "Loose drain cover rattling in the road outside number 14 Albert Avenue every time a bus goes over it.";
-        var overlap = Deduplication.WordOverlap.Similarity(Cover, Pothole);
+        var overlap = WordOverlap.Similarity(Cover, Pothole);
         Assert.InRange(overlap, _kit.Options.DuplicateWordOverlapUnrelated, _kit.Options.DuplicateWordOverlapClear);
         await _kit.RunAsync("r-1", PotholeReport(Pothole));
         _kit.Encoder.Reset();
