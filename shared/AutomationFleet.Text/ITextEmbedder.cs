@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AutomationFleet.Text;
 
 /// <summary>
@@ -27,4 +29,12 @@ public interface ITextEmbedder
     /// and cached. The token is checked between batches. Each array is the caller's.
     /// </summary>
     IReadOnlyList<float[]> EmbedMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The vector of <paramref name="text"/> when the embedder already holds it (embedded before in this process, or
+    /// read from its persisted cache), without encoding: false when it does not, and then nothing is encoded or cached.
+    /// For callers that keep a vector only when it costs nothing. Truncated like <see cref="Embed"/>, so the vector is
+    /// the one <see cref="Embed"/> would return. The array is the caller's.
+    /// </summary>
+    bool TryGetCached(string text, [NotNullWhen(true)] out float[]? vector);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -128,6 +129,27 @@ public sealed class SentenceTransformerEmbedder : ITextEmbedder, IDisposable
         }
 
         return results;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Looks in the memory cache only (loading the persisted cache on first use, as <see cref="EmbedMany"/> does); never
+    /// loads the model. A text embedded while the cache was full (<see cref="TextEmbeddingOptions.MaxCachedVectors"/>)
+    /// is not held, so it is not found.
+    /// </remarks>
+    public bool TryGetCached(string text, [NotNullWhen(true)] out float[]? vector)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        EnsureCacheLoaded();
+        if (_memory.TryGetValue(EmbeddingKey.Of(ModelName, TextTruncation.Truncate(text, _options.MaxWords)), out var cached))
+        {
+            vector = (float[])cached.Clone();
+            return true;
+        }
+
+        vector = null;
+        return false;
     }
 
     /// <summary>Releases the model and closes the cache file.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutomationFleet.Bots.IncidentReports.Deduplication;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Core.Running;
 using AutomationFleet.Core.WorkItems;
@@ -38,18 +39,48 @@ public sealed class IncidentReportBotTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_NewIncident_KeepsTheEncodersVectorOfItsText()
+    public async Task RunAsync_NewIncidentNotComparedWithAnother_KeepsNoVectorAndEncodesNothing()
     {
-        await _kit.RunAsync("r-1", PotholeReport(Pothole));
+        // A text no other test encodes: the encoder is shared by the test run, so its cache could otherwise hold it.
+        const string Text = "Deep pothole in the road outside number 14 Albert Avenue, a wheel trap near the kerb on the bend.";
+
+        await _kit.RunAsync("r-1", PotholeReport(Text));
 
         var incident = (await _kit.Incidents.FindByReportAsync("r-1"))!;
         var nearby = await _kit.Incidents.FindNearbyAsync(
             new NearbyIncidentQuery(incident.KindGroup, incident.OccurredAt.AddDays(-1), null, null, null, null, incident.PlaceId, null));
-        var kept = Assert.Single(nearby).TextVector;
+        Assert.Null(Assert.Single(nearby).TextVector);
+        Assert.Equal((0, 0), (_kit.Encoder.Calls, _kit.Encoder.Texts));
+        Assert.Equal((1, 0), (_kit.Encoder.Lookups, _kit.Encoder.Hits));
+        Assert.False(IncidentTestKit.SharedEmbedder.Value.TryGetCached(Text, out _));
+    }
+
+    [Fact]
+    public async Task RunAsync_NewIncidentWhoseWordsTheDecisionEncoded_KeepsThatVectorWithoutEncodingAgain()
+    {
+        // Same place and kind, words in the uncertain band (so the decision encodes both), but a different thing.
+        const string Cover = "Loose drain cover rattling in the road outside number 14 Albert Avenue every time a bus goes over it.";
+        var overlap = WordOverlap.Similarity(Cover, Pothole);
+        Assert.InRange(overlap, _kit.Options.DuplicateWordOverlapUnrelated, _kit.Options.DuplicateWordOverlapClear);
+        await _kit.RunAsync("r-1", PotholeReport(Pothole));
+        _kit.Encoder.Reset();
+
+        await _kit.RunAsync("r-2", PotholeReport(Cover));
+
+        var first = (await _kit.Incidents.FindByReportAsync("r-1"))!;
+        var second = (await _kit.Incidents.FindByReportAsync("r-2"))!;
+        Assert.NotEqual(first.Reference, second.Reference);
+        var kept = (await _kit.Incidents.FindNearbyAsync(
+                new NearbyIncidentQuery(second.KindGroup, second.OccurredAt.AddDays(-1), null, null, null, null, second.PlaceId, null)))
+            .Single(i => i.Reference == second.Reference).TextVector;
         Assert.NotNull(kept);
+
+        // One call, the decision's (the report and the first incident, which kept no vector); the record step looked up.
+        Assert.Equal((1, 2), (_kit.Encoder.Calls, _kit.Encoder.Texts));
+        Assert.Equal((1, 1), (_kit.Encoder.Lookups, _kit.Encoder.Hits));
         var embedder = IncidentTestKit.SharedEmbedder.Value;
         Assert.Equal(embedder.ModelName, kept.Model);
-        Assert.Equal(embedder.Embed(Pothole), kept.Values);
+        Assert.Equal(embedder.Embed(Cover), kept.Values);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutomationFleet.Bots.IncidentReports.Cli;
 using AutomationFleet.Bots.IncidentReports.Deduplication;
 using AutomationFleet.Bots.IncidentReports.Escalation;
 using AutomationFleet.Bots.IncidentReports.Triage;
@@ -48,13 +49,17 @@ internal sealed class IncidentTestKit : IAsyncDisposable
         Data = IncidentReferenceData.Load(Options);
         Store = new SqliteFleetStore(new SqliteStoreOptions { Path = Path.Combine(_root, "fleet.db") }, Clock);
         Blobs = new FileBlobStore(Path.Combine(_root, "blobs"));
-        Triage = new IncidentTriage(Data, Store, new DuplicateFinder(SharedEmbedder.Value, DuplicateWords.From(Options)), null, Options);
+        Encoder = new CountingEmbedder(SharedEmbedder.Value, TimeProvider.System);
+        Triage = new IncidentTriage(Data, Store, new DuplicateFinder(Encoder, DuplicateWords.From(Options)), null, Options);
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         Bot = new IncidentReportBot(Triage, Data, Store, options, Clock, _loggerFactory.CreateLogger<IncidentReportBot>(), mail);
         Escalations = new IncidentEscalationBot(Data, Store, Store, options, Clock, _loggerFactory.CreateLogger<IncidentEscalationBot>(), mail);
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The bot's view of the shared encoder, counting this kit's encodings and cache look-ups.</summary>
+    public CountingEmbedder Encoder { get; }
 
     public IncidentReportsOptions Options { get; }
 

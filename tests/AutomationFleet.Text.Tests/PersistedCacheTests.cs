@@ -33,6 +33,24 @@ public sealed class PersistedCacheTests
     }
 
     [Fact]
+    public void TryGetCached_NewInstanceOnSameCache_FoundWithoutLoadingModel()
+    {
+        using var directory = new TempDirectory();
+        float[] first;
+        using (var writer = Create(directory.Path))
+        {
+            first = writer.Embed(Texts[0]);
+        }
+
+        using var reader = Create(directory.Path);
+
+        Assert.True(reader.TryGetCached(Texts[0], out var cached));
+        Assert.Equal(first, cached);
+        Assert.False(reader.TryGetCached(Texts[1], out _));
+        Assert.False(reader.IsModelLoaded);
+    }
+
+    [Fact]
     public void EmbedMany_CacheFileWithTornTail_LoadsWholeRecordsOnly()
     {
         using var directory = new TempDirectory();

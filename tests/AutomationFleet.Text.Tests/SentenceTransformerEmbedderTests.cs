@@ -159,6 +159,42 @@ public sealed class SentenceTransformerEmbedderTests(EmbedderFixture fixture) : 
         Assert.NotEqual(head, shorter);
     }
 
+    [Fact]
+    public void TryGetCached_TextNeverEmbedded_FalseWithoutLoadingTheModelOrCaching()
+    {
+        using var embedder = new SentenceTransformerEmbedder(new TextEmbeddingOptions { CacheDirectory = null });
+
+        Assert.False(embedder.TryGetCached(Pothole, out var vector));
+        Assert.Null(vector);
+        Assert.False(embedder.TryGetCached(Pothole, out _));
+        Assert.False(embedder.IsModelLoaded);
+        Assert.Equal(0, embedder.CachedVectorCount);
+    }
+
+    [Fact]
+    public void TryGetCached_TextEmbeddedBefore_TheVectorEmbedGaveAndACopy()
+    {
+        const string Text = "The recycling bin on Cedar Close was left unemptied";
+        var embedded = fixture.Default.Embed(Text);
+
+        Assert.True(fixture.Default.TryGetCached(Text, out var cached));
+        Assert.Equal(embedded, cached);
+        Array.Clear(cached);
+        Assert.True(fixture.Default.TryGetCached(Text, out var again));
+        Assert.Equal(embedded, again);
+    }
+
+    [Fact]
+    public void TryGetCached_TextLongerThanMaxWords_FoundUnderItsFirstMaxWords()
+    {
+        string[] vocabulary = ["a", "fallen", "branch", "blocks", "the", "footpath", "by", "mill", "pond", "now"];
+        var words = Enumerable.Range(0, 400).Select(i => vocabulary[i % vocabulary.Length]).ToArray();
+        var head = fixture.Default.Embed(string.Join(' ', words.Take(new TextEmbeddingOptions().MaxWords)));
+
+        Assert.True(fixture.Default.TryGetCached(string.Join(' ', words), out var whole));
+        Assert.Equal(head, whole);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -198,7 +198,7 @@ internal sealed class IncidentBenchmark(
             PerReport(embedder.Elapsed),
             PerReport(decideSum - nearby - counts - embedder.Elapsed),
             PerReport(writes),
-            recordEmbedder.Calls,
+            recordEmbedder.Hits,
             PerReport(recordEmbedder.Elapsed),
             Percentile(total, 0.50),
             Percentile(total, 0.99),
@@ -268,8 +268,10 @@ internal sealed class IncidentBenchmark(
                 latitude, longitude, null, occurredAt, decision.Deadline, $"{kind.Name}, {entry.Street}, {entry.Town} ({entry.Area})", text),
                 $"rule '{decision.Rule}'; benchmark seed"));
 
-            // As the record step does for each incident it opens, each keeps its text's vector: encoded here a batch at a
-            // time (untimed). The store commits concurrent writes together, so a batch in flight is a few transactions.
+            // Each keeps its text's vector, encoded here a batch at a time (untimed), so old and new builds meet the same
+            // store. The record step keeps one only when the decision encoded the report, so a store it filled has fewer:
+            // a report compared with such an incident encodes its text too, in its own call (then cached in the process).
+            // The store commits concurrent writes together, so a batch in flight is a few transactions.
             if (pending.Count == Batch || i == count - 1)
             {
                 var vectors = embedder.Inner.EmbedMany(pending.Select(p => p.Seed.Text).ToList(), cancellationToken);

@@ -42,7 +42,7 @@ internal sealed record IncidentBenchmarkReport(
     double EncoderMeanMs,
     double DecideRestMeanMs,
     double WriteMeanMs,
-    int IncidentVectors,
+    int IncidentVectorsKept,
     double IncidentVectorMeanMs,
     double DecideAndRecordP50Ms,
     double DecideAndRecordP99Ms,
@@ -64,7 +64,7 @@ internal sealed record IncidentBenchmarkReport(
           {ReportsEmbedded:N0} reports needed the encoder ({TextsEmbedded:N0} texts, {TextsEncodedByModel:N0} of them not in its cache)
         decision (triage alone): p50 {DecideP50Ms:0.000} ms, p95 {DecideP95Ms:0.000} ms, p99 {DecideP99Ms:0.000} ms, max {DecideMaxMs:0.000} ms
         decision less the encoder (parse, place, store queries, allocation): p50 {DecideWithoutEncoderP50Ms:0.000} ms, p99 {DecideWithoutEncoderP99Ms:0.000} ms; {EncoderSeconds:0.00} s in the encoder
-        where a report's time goes (mean per report): decision {DecideMeanMs:0.000} ms = nearby query {NearbyQueryMeanMs:0.000} ms ({NearbyRowsPerQuery:0.0} rows a query) + team's open counts {CountsQueryMeanMs:0.000} ms + encoder {EncoderMeanMs:0.000} ms + the rest (parse, kind, place, word overlap, allocation) {DecideRestMeanMs:0.000} ms; record {WriteMeanMs + IncidentVectorMeanMs:0.000} ms = store write {WriteMeanMs:0.000} ms + new incidents' text vectors {IncidentVectorMeanMs:0.000} ms ({IncidentVectors:N0} incidents)
+        where a report's time goes (mean per report): decision {DecideMeanMs:0.000} ms = nearby query {NearbyQueryMeanMs:0.000} ms ({NearbyRowsPerQuery:0.0} rows a query) + team's open counts {CountsQueryMeanMs:0.000} ms + encoder {EncoderMeanMs:0.000} ms + the rest (parse, kind, place, word overlap, allocation) {DecideRestMeanMs:0.000} ms; record {WriteMeanMs + IncidentVectorMeanMs:0.000} ms = store write {WriteMeanMs:0.000} ms + new incidents' text vectors from the encoder's cache {IncidentVectorMeanMs:0.000} ms ({IncidentVectorsKept:N0} of {Opened:N0} new incidents kept one, the others had not been encoded)
         decision + record: p50 {DecideAndRecordP50Ms:0.000} ms, p99 {DecideAndRecordP99Ms:0.000} ms, max {DecideAndRecordMaxMs:0.000} ms
         {ReportsPerSecond:N1} reports/s end to end ({Seconds:0.00} s, one after the other)
         load average {LoadAverageBefore} before, {LoadAverageAfter} after (at seeding {LoadAverageAtSeeding})

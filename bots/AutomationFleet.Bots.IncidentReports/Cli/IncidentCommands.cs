@@ -315,7 +315,7 @@ public sealed class IncidentCommands(TimeProvider timeProvider) : IFleetCommandS
                     var duplicates = new DuplicateFinder(embedder, DuplicateWords.From(options));
                     var triage = new IncidentTriage(data, store, duplicates, people: null, options);
 
-                    // The record step's encoder time (a new incident's text vector) is counted apart from the decision's.
+                    // The record step's encoder time (a new incident's text vector, looked up in the cache) is counted apart from the decision's.
                     var recordEmbedder = new CountingEmbedder(encoder, timeProvider);
                     var recordVectors = new DuplicateFinder(recordEmbedder, DuplicateWords.From(options));
                     report = await new IncidentBenchmark(

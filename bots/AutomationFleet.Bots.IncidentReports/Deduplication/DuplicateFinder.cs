@@ -13,8 +13,9 @@ namespace AutomationFleet.Bots.IncidentReports.Deduplication;
 /// <see cref="DuplicateWords.UnrelatedOverlap"/>; only the pairs in between are embedded by the sentence encoder
 /// (milliseconds a text) and linked when their cosine is at least <see cref="DuplicateWords.EncoderSimilarity"/>. The
 /// band was chosen on a labelled set of report pairs so the cascade decides as the encoder alone would (see the README).
-/// An incident's vector is kept with it when it is opened (<see cref="TextVectorOf"/>), so a report in the band costs
-/// one encoding, its own text's; only incidents without a kept vector of this encoder are encoded with it.
+/// An incident keeps its text's vector when the decision that opened it had encoded it anyway
+/// (<see cref="CachedTextVectorOf"/>), so a report in the band compared with it costs one encoding, its own text's;
+/// incidents without a kept vector of this encoder are encoded with it, in the same call.
 /// </summary>
 public sealed class DuplicateFinder(ITextEmbedder embedder, DuplicateWords words)
 {
@@ -128,13 +129,15 @@ public sealed class DuplicateFinder(ITextEmbedder embedder, DuplicateWords words
 
     /// <summary>
     /// The vector an incident opened from <paramref name="text"/> keeps (<see cref="Incident.TextVector"/>), so that a
-    /// later report is compared with it without encoding it again. Free when the text was just compared: the embedder
-    /// caches by text.
+    /// later report is compared with it without encoding it again; null when the encoder does not hold it already. Never
+    /// encodes: the decision encoded the report's text only when its words were in the uncertain band with an open
+    /// incident, and most new incidents are never compared with a later report, so encoding each one when it is opened
+    /// cost more than it saved (a later report encodes an incident without a kept vector in its own call instead).
     /// </summary>
-    public IncidentTextVector TextVectorOf(string text)
+    public IncidentTextVector? CachedTextVectorOf(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new IncidentTextVector(embedder.ModelName, embedder.Embed(text));
+        return embedder.TryGetCached(text, out var vector) ? new IncidentTextVector(embedder.ModelName, vector) : null;
     }
 
     // The report's vector first, then each candidate's: the vector kept with the incident when it is this encoder's,

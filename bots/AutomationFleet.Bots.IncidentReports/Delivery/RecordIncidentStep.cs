@@ -11,8 +11,9 @@ namespace AutomationFleet.Bots.IncidentReports.Delivery;
 /// Records a decided outcome in the incident store: opens the incident (allocated to its team and person, audited) or
 /// links the report to the open incident it repeats. Idempotent: the incident's reference is derived from the report and
 /// the store refuses a second open or link of the same references, so a redo after a crash changes nothing. A new
-/// incident keeps its text's vector (<see cref="DuplicateFinder.TextVectorOf"/>), so the reports compared with it later
-/// encode only their own text; the vector comes from the encoder's cache when the decision just encoded the report.
+/// incident keeps its text's vector only when the encoder holds it already, i.e. the decision encoded the report
+/// (<see cref="DuplicateFinder.CachedTextVectorOf"/>); the step never encodes, as most new incidents are never compared
+/// with a later report.
 /// </summary>
 public sealed class RecordIncidentStep(IIncidentStore store, string botName, TimeProvider timeProvider, DuplicateFinder duplicates) : IDeliveryStep
 {
@@ -47,7 +48,7 @@ public sealed class RecordIncidentStep(IIncidentStore store, string botName, Tim
             new NewIncident(
                 outcome.IncidentReference, context.Item.Reference, outcome.Kind, outcome.KindGroup, outcome.Severity, outcome.Team, outcome.Assignee,
                 outcome.Area, outcome.PlaceId, outcome.Latitude, outcome.Longitude, outcome.PersonId, outcome.OccurredAt, outcome.Deadline,
-                outcome.Summary, outcome.Text, duplicates.TextVectorOf(outcome.Text)),
+                outcome.Summary, outcome.Text, duplicates.CachedTextVectorOf(outcome.Text)),
             actor,
             $"rule '{outcome.Rule}'{(outcome.OutOfHours ? ", out of hours" : "")}; deadline {outcome.Deadline:u}",
             now,

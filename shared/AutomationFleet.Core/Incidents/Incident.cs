@@ -26,7 +26,8 @@ namespace AutomationFleet.Core.Incidents;
 /// <param name="Summary">A one-line summary for lists.</param>
 /// <param name="Text">The first report's text, compared with later reports for de-duplication.</param>
 /// <param name="TextVector">
-/// The sentence encoder's vector of <paramref name="Text"/>, kept when the incident was opened; only the nearby query
+/// The sentence encoder's vector of <paramref name="Text"/>, kept when the incident was opened if it had been computed
+/// anyway (null otherwise); only the nearby query
 /// (<see cref="IIncidentStore.FindNearbyAsync"/>) reads it, every other read leaves it null.
 /// </param>
 public sealed record Incident(

@@ -30,6 +30,7 @@ public sealed class IncidentBenchCliTests : IDisposable
         Assert.InRange(Count("repeatsLinkedToTheirIncident"), 1, Count("repeats"));
         Assert.True(Count("linked") >= Count("repeatsLinkedToTheirIncident"));
         Assert.InRange(Count("reportsEmbedded"), 1, 200);
+        Assert.InRange(Count("incidentVectorsKept"), 0, Count("opened"));
         var p50 = summary.GetProperty("decideP50Ms").GetDouble();
         Assert.True(p50 > 0 && p50 <= summary.GetProperty("decideP99Ms").GetDouble() && summary.GetProperty("decideP99Ms").GetDouble() <= summary.GetProperty("decideMaxMs").GetDouble());
         Assert.True(summary.GetProperty("reportsPerSecond").GetDouble() > 0);

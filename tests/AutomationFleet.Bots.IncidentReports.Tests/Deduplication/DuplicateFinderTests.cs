@@ -90,14 +90,13 @@ public sealed class DuplicateFinderTests(ITestOutputHelper output)
     [Fact]
     public void Find_LabelledPairsWithKeptVectors_LinkAsWithoutThemEncodingOnlyTheReport()
     {
-        var keeper = new DuplicateFinder(IncidentTestKit.SharedEmbedder.Value, Shipped);
         var without = new DuplicateFinder(Counting(), Shipped);
         var embedder = Counting();
         var kept = new DuplicateFinder(embedder, Shipped);
         var agree = 0;
         foreach (var (a, b, _) in LabelledReports.Pairs)
         {
-            var incident = Incident(a) with { TextVector = keeper.TextVectorOf(a) };
+            var incident = Incident(a) with { TextVector = Encoded(a) };
             var withVector = kept.Find(Report(b), [incident]);
             var withText = without.Find(Report(b), [Incident(a)]);
             agree += (withVector?.Similarity, withText?.Similarity) switch
@@ -122,8 +121,7 @@ public sealed class DuplicateFinderTests(ITestOutputHelper output)
         const string Again = "Reporting the same hole in the road by 14 Albert Avenue again, it is now deeper and full of water.";
         var embedder = Counting();
         var finder = new DuplicateFinder(embedder, Shipped);
-        var incident = Incident(Incident1) with { TextVector = finder.TextVectorOf(Incident1) };
-        embedder.Reset();
+        var incident = Incident(Incident1) with { TextVector = Encoded(Incident1) };
 
         var match = finder.Find(Report(Again), [incident]);
 
@@ -141,9 +139,8 @@ public sealed class DuplicateFinderTests(ITestOutputHelper output)
         var finder = new DuplicateFinder(embedder, Shipped);
 
         // A vector from an encoder since replaced: pointing the other way, it would say "different" if it were used.
-        var stale = finder.TextVectorOf(Incident1);
+        var stale = Encoded(Incident1);
         var incident = Incident(Incident1) with { TextVector = new IncidentTextVector("another-model", [.. stale.Values.Select(v => -v)]) };
-        embedder.Reset();
 
         var match = finder.Find(Report(Again), [incident]);
 
@@ -190,6 +187,40 @@ public sealed class DuplicateFinderTests(ITestOutputHelper output)
         Assert.Equal(0, finder.ReportsCompared);
         Assert.Equal(0, embedder.Calls);
     }
+
+    [Fact]
+    public void CachedTextVectorOf_ReportTheDecisionEncoded_ItsVectorWithoutEncoding()
+    {
+        const string Incident1 = "There is a big pothole on Albert Avenue near number 14; my car hit it this morning and the tyre is damaged.";
+        const string Again = "Reporting the same hole in the road by 14 Albert Avenue again, it is now deeper and full of water.";
+        var embedder = Counting();
+        var finder = new DuplicateFinder(embedder, Shipped);
+        finder.Find(Report(Again), [Incident(Incident1)]);
+        embedder.Reset();
+
+        var kept = finder.CachedTextVectorOf(Again);
+
+        Assert.Equal((0, 1, 1), (embedder.Calls, embedder.Lookups, embedder.Hits));
+        Assert.NotNull(kept);
+        Assert.Equal(embedder.ModelName, kept.Model);
+        Assert.Equal(IncidentTestKit.SharedEmbedder.Value.Embed(Again), kept.Values);
+    }
+
+    [Fact]
+    public void CachedTextVectorOf_TextNeverEncoded_NullAndNothingEncoded()
+    {
+        // A text no other test encodes (the encoder and its cache are shared by the test run).
+        const string Text = "Pothole by the cattle grid on the old drovers' road, only CachedTextVectorOf sees this text.";
+        var embedder = Counting();
+        var finder = new DuplicateFinder(embedder, Shipped);
+
+        Assert.Null(finder.CachedTextVectorOf(Text));
+        Assert.Null(finder.CachedTextVectorOf(Text));
+        Assert.Equal((0, 2, 0), (embedder.Calls, embedder.Lookups, embedder.Hits));
+    }
+
+    private static IncidentTextVector Encoded(string text) =>
+        new(IncidentTestKit.SharedEmbedder.Value.ModelName, IncidentTestKit.SharedEmbedder.Value.Embed(text));
 
     private static CountingEmbedder Counting() => new(IncidentTestKit.SharedEmbedder.Value, TimeProvider.System);
 

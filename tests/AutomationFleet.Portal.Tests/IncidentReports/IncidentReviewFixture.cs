@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using AutomationFleet.Bots.IncidentReports;
 using AutomationFleet.Bots.IncidentReports.Allocation;
@@ -82,17 +83,23 @@ public sealed class IncidentReviewFixture() : BotReviewFixture("ines")
 
     protected override Task DisposeBotAsync() => Mail.DisposeAsync();
 
-    // The store starts empty, so no report has an open incident at its place to compare words with: nothing is embedded.
+    // The store starts empty, so no report has an open incident at its place to compare words with: nothing is embedded,
+    // and the record step keeps a new incident's vector only when the decision encoded it, so it finds none here.
     private sealed class NoTextEmbedder : ITextEmbedder
     {
         public string ModelName => "none";
 
         public int Dimensions => 1;
 
-        // The record step keeps a new incident's vector; no report is compared with it here, so any unit vector does.
-        public float[] Embed(string text) => [1f];
+        public float[] Embed(string text) => throw new InvalidOperationException("No text is compared in this fixture.");
 
         public IReadOnlyList<float[]> EmbedMany(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("No text is compared in this fixture.");
+
+        public bool TryGetCached(string text, [NotNullWhen(true)] out float[]? vector)
+        {
+            vector = null;
+            return false;
+        }
     }
 }
