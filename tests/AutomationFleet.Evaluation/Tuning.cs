@@ -8,14 +8,14 @@ namespace AutomationFleet.Evaluation;
 /// Settings are chosen here, on validation data only (the scored splits are never touched): BANKING77's training part
 /// split again 80/20 (seed 7), with and without 20% of its categories; CLINC150's training part against half of
 /// <c>val</c> for fitting and the other half plus <c>oos_val</c> for scoring (no out-of-scope query in training or
-/// fitting). Flags override settings: <c>--novel-share S --correctness-novel-share S --knn K --quantile Q --shrinkage S --emb-epochs N --emb-lr L --emb-l2 L</c>.
+/// fitting). Flags override settings: <c>--novel-share S --knn K --quantile Q --shrinkage S --emb-epochs N --emb-lr L --emb-l2 L</c>.
 /// </summary>
 internal static class Tuning
 {
     public static void Run(string root, TextClassifierTrainingOptions defaults, ITextEmbedder? embedder)
     {
         var options = Parse(Environment.GetCommandLineArgs(), defaults);
-        Console.WriteLine(FormattableString.Invariant($"novel share {options.NovelShare} (correctness {options.CorrectnessNovelShare}), k {options.NeighbourCount}, quantile {options.NoveltyQuantile}, shrinkage {options.NoveltyShrinkage}, embedding SGD epochs {options.EmbeddingSoftmax.Epochs} lr {options.EmbeddingSoftmax.LearningRate} l2 {options.EmbeddingSoftmax.L2}"));
+        Console.WriteLine(FormattableString.Invariant($"novel share {options.NovelShare}, k {options.NeighbourCount}, quantile {options.NoveltyQuantile}, shrinkage {options.NoveltyShrinkage}, embedding SGD epochs {options.EmbeddingSoftmax.Epochs} lr {options.EmbeddingSoftmax.LearningRate} l2 {options.EmbeddingSoftmax.L2}"));
         var banking = Datasets.Banking77(root).Training;
         var (bankingTrain, bankingValidation) = DataSplits.Stratified(banking, 0.2, 7);
         var validation = new EvaluationCase("BANKING77 val", "validation", bankingTrain, null, bankingValidation);
@@ -69,7 +69,6 @@ internal static class Tuning
                 "--quantile" => options with { NoveltyQuantile = Number() },
                 "--shrinkage" => options with { NoveltyShrinkage = Number() },
                 "--novel-share" => options with { NovelShare = Number() },
-                "--correctness-novel-share" => options with { CorrectnessNovelShare = Number() },
                 "--knn" => options with { NeighbourCount = (int)Number() },
                 "--emb-epochs" => options with { EmbeddingSoftmax = options.EmbeddingSoftmax with { Epochs = (int)Number() } },
                 "--emb-lr" => options with { EmbeddingSoftmax = options.EmbeddingSoftmax with { LearningRate = Number() } },

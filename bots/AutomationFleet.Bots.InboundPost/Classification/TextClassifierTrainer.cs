@@ -140,9 +140,7 @@ public static class TextClassifierTrainer
         var random = new Random(options.SplitSeed + 2);
         random.Shuffle(candidates);
         var wanted = (int)Math.Round(candidates.Length * options.NovelShare / (1 - options.NovelShare));
-        var forCorrectness = (int)Math.Round(candidates.Length * options.CorrectnessNovelShare / (1 - options.CorrectnessNovelShare));
-        var sample = candidates.Take(Math.Min(Math.Max(wanted, forCorrectness), candidates.Length)).ToList();
-        var forThresholds = sample.Take(wanted).ToHashSet();
+        var sample = candidates.Take(Math.Min(wanted, candidates.Length)).ToList();
 
         var order = labels.ToArray();
         random.Shuffle(order);
@@ -168,14 +166,14 @@ public static class TextClassifierTrainer
 
             var signals = new PredictionSignals[members.Count];
             Parallel.For(0, members.Count, m => signals[m] = PredictionSignals.Of(model, targets[members[m]].Text, targetEmbeddings?[members[m]], view, novelty, neighbours));
-            predictions.AddRange(signals.Select((s, m) => new NovelPrediction(s, model.Labels, forThresholds.Contains(members[m]))));
+            predictions.AddRange(signals.Select(s => new NovelPrediction(s, model.Labels)));
         }
 
         return predictions;
     }
 
     /// <summary>A prediction for a text of a category its model never saw, with that model's labels.</summary>
-    private sealed record NovelPrediction(PredictionSignals Signals, IReadOnlyList<string> Labels, bool ForThresholds);
+    private sealed record NovelPrediction(PredictionSignals Signals, IReadOnlyList<string> Labels);
 
     /// <summary>The embedding view's logistic regression, novelty detector and neighbour index, fitted on <paramref name="members"/>.</summary>
     private static (SoftmaxModel View, NoveltyDetector Novelty, NeighbourIndex? Neighbours) FitEmbeddingView(IReadOnlyList<int> members, IReadOnlyList<LabelledText> examples, IReadOnlyList<float[]> embeddings, TextClassifier model, TextClassifierTrainingOptions options)
@@ -369,11 +367,6 @@ public static class TextClassifierTrainer
         var inScope = new List<HeldOutPrediction>(heldOut.Count);
         for (var i = 0; i < count; i++)
         {
-            if (i >= heldOut.Count && !novelPredictions[i - heldOut.Count].ForThresholds)
-            {
-                continue;
-            }
-
             var prediction = new HeldOutPrediction(predictedLabel[i], novel[i] ? 0 : probability[i], correct[i]);
             predictions.Add(prediction);
             if (i < heldOut.Count && model.Knows(heldOut[i].Label))

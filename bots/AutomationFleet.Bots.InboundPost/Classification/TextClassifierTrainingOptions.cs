@@ -49,24 +49,12 @@ public sealed record TextClassifierTrainingOptions
     public int NovelCategoryFolds { get; init; } = 5;
 
     /// <summary>
-    /// Share of the predictions that the thresholds are fitted on that are for never-seen categories (all counted as
-    /// errors); the correctness model sees at least as many (<see cref="CorrectnessNovelShare"/>). 0 fits on familiar
-    /// categories only. Default 0.02: on validation the lowest
+    /// Share of the predictions that the correctness model and thresholds are fitted on that are for never-seen
+    /// categories (all counted as errors). 0 fits on familiar categories only. Default 0.02: on validation the lowest
     /// share tried (0, 0.01, 0.02, 0.05, 0.2) that kept the precision of automatic decisions at or above 0.99 when 20%
     /// of BANKING77's categories were never trained on; each step up costs coverage on familiar post.
     /// </summary>
     public double NovelShare { get; init; } = 0.02;
-
-    /// <summary>
-    /// Share of the predictions that the correctness model is fitted on that are for never-seen categories; the
-    /// thresholds are still fitted with <see cref="NovelShare"/> of them (a random subset of the same predictions).
-    /// More such predictions teach the model what a confident answer to a category it does not know looks like,
-    /// without telling the thresholds that such post is common. Default 0.5 (as many as the familiar predictions, up to
-    /// one per training text): on validation with 20% of BANKING77's categories never trained, the precision of
-    /// automatic decisions rose from 0.983 to 0.994 at the same coverage (65.7 → 65.2 %); on familiar post coverage
-    /// fell by 1.5 points (65.4 → 63.9 %). Below <see cref="NovelShare"/>, the correctness model sees only those.
-    /// </summary>
-    public double CorrectnessNovelShare { get; init; } = 0.5;
 
     public ThresholdOptions Thresholds { get; init; } = new();
 

@@ -135,28 +135,6 @@ public sealed class EmbeddingClassifierTests : IClassFixture<StarterModelFixture
         }
     }
 
-    [Fact]
-    public void Load_FormatVersion3FileWithNeighbourSignals_PredictsAsItDid()
-    {
-        // Written by the build of 91961c7 (format 3, 18 correctness features, training embeddings): Fixtures/README.md.
-        var model = TextClassifier.Load(Fixture("format3-neighbours.model"), TestEmbedder.Shared);
-        using var expected = JsonDocument.Parse(File.ReadAllText(Fixture("format3-neighbours-predictions.json")));
-        var texts = LabelledTextLoader.Load(Fixture("format2-texts.csv"));
-
-        Assert.NotNull(model.Embeddings!.Neighbours);
-        Assert.Equal(ConfidenceFeatures.Names, model.Correctness!.FeatureNames);
-        var rows = expected.RootElement.EnumerateArray().ToList();
-        Assert.Equal(texts.Count, rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var result = model.Classify(texts[i].Text);
-            Assert.Equal(rows[i].GetProperty("label").GetString(), result.Label);
-            Assert.Equal(rows[i].GetProperty("probability").GetDouble(), Math.Round(result.Probability, 4));
-            Assert.Equal(rows[i].GetProperty("decision").GetString(), result.Automatic ? "auto" : "review");
-            Assert.Equal(rows[i].GetProperty("distance").GetDouble(), Math.Round(result.Novelty!.Distance, 4));
-        }
-    }
-
     private static string Fixture(string name) =>
         Repository.File("tests", "AutomationFleet.Bots.InboundPost.Tests", "Classification", "Fixtures", name);
 
