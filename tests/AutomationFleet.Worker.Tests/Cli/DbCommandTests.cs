@@ -32,10 +32,10 @@ public sealed class DbCommandTests : IAsyncDisposable
     public async Task Migrate_OlderFile_UpgradedInPlaceKeepingItsItems()
     {
         await _cli.RunAsync("enqueue", "--queue", "q", "--reference", "kept-1");
-        // A file as the previous build left it: without the newest step (proactive updates), recorded at the version before.
+        // A file as the previous build left it: without the newest step (incidents' text vectors), recorded at the version before.
         var current = await VersionAsync();
         await ExecuteAsync($"""
-            DROP TABLE update_opt_outs; DROP TABLE update_sends;
+            ALTER TABLE incidents DROP COLUMN text_vector; ALTER TABLE incidents DROP COLUMN text_vector_model;
             DELETE FROM schema_version; INSERT INTO schema_version (version, applied_at) VALUES ({current - 1}, 0);
             """);
 
