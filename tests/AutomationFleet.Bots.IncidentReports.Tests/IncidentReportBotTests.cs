@@ -70,13 +70,15 @@ public sealed class IncidentReportBotTests : IAsyncLifetime
         var first = (await _kit.Incidents.FindByReportAsync("r-1"))!;
         var second = (await _kit.Incidents.FindByReportAsync("r-2"))!;
         Assert.NotEqual(first.Reference, second.Reference);
-        var kept = (await _kit.Incidents.FindNearbyAsync(
-                new NearbyIncidentQuery(second.KindGroup, second.OccurredAt.AddDays(-1), null, null, null, null, second.PlaceId, null)))
-            .Single(i => i.Reference == second.Reference).TextVector;
+        var nearby = await _kit.Incidents.FindNearbyAsync(
+            new NearbyIncidentQuery(second.KindGroup, second.OccurredAt.AddDays(-1), null, null, null, null, second.PlaceId, null));
+        var kept = nearby.Single(i => i.Reference == second.Reference).TextVector;
         Assert.NotNull(kept);
 
-        // One call, the decision's (the report and the first incident, which kept no vector); the record step looked up.
-        Assert.Equal((1, 2), (_kit.Encoder.Calls, _kit.Encoder.Texts));
+        // One call, the decision's: the report, plus the first incident's text unless that incident kept a vector (it does
+        // when the shared embedder's cache already held its words from another test). The record step only looked up.
+        var firstKeptVector = nearby.Single(i => i.Reference == first.Reference).TextVector is not null;
+        Assert.Equal((1, firstKeptVector ? 1 : 2), (_kit.Encoder.Calls, _kit.Encoder.Texts));
         Assert.Equal((1, 1), (_kit.Encoder.Lookups, _kit.Encoder.Hits));
         var embedder = IncidentTestKit.SharedEmbedder.Value;
         Assert.Equal(embedder.ModelName, kept.Model);
