@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using AutomationFleet.Bots.IncidentReports.Places;
 using AutomationFleet.Core.Incidents;
 using AutomationFleet.Text;
@@ -186,17 +187,8 @@ public sealed class DuplicateFinder(ITextEmbedder embedder, DuplicateWords words
         ]);
     }
 
-    private static double Cosine(float[] a, float[] b)
-    {
-        // The embedder's vectors are unit length, so the dot product is the cosine.
-        double dot = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-        }
-
-        return dot;
-    }
+    // The embedder's vectors are unit length, so the dot product is the cosine.
+    private static double Cosine(float[] a, float[] b) => TensorPrimitives.Dot(a, b);
 }
 
 /// <summary>What a report is compared by: its kind's window and distance, its place, person, time and words.</summary>
